@@ -1,0 +1,39 @@
+// Ed25519 signing of pack.json (../shared/content-pack.md, Signing). Keys travel as text:
+// a public key is base64 of its raw 32 bytes; a private key is PKCS#8 PEM.
+
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+
+const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+
+/** A trusted key as settings hold it: base64 of the raw 32-byte Ed25519 public key. */
+export function publicKeyFromBase64(text: string): KeyObject {
+  const raw = Buffer.from(text.trim(), 'base64');
+  if (raw.length !== 32) throw new Error(`"${text}" is not a base64 Ed25519 public key (32 bytes)`);
+  return createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, raw]), format: 'der', type: 'spki' });
+}
+
+export function signatureIsTrusted(manifest: Buffer, signature: string, trustedKeys: string[]): boolean {
+  const sig = Buffer.from(signature.trim(), 'base64');
+  if (sig.length !== 64) return false;
+  return trustedKeys.some((key) => verify(null, manifest, publicKeyFromBase64(key), sig));
+}
+
+export function generateSigningKey(): { publicKey: string; privateKeyPem: string } {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const spki = publicKey.export({ format: 'der', type: 'spki' });
+  return {
+    publicKey: spki.subarray(ED25519_SPKI_PREFIX.length).toString('base64'),
+    privateKeyPem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+  };
+}
+
+/** The base64 public key that belongs to a PEM private key. */
+export function publicKeyOf(privateKeyPem: string): string {
+  const spki = createPublicKey(createPrivateKey(privateKeyPem)).export({ format: 'der', type: 'spki' });
+  return spki.subarray(ED25519_SPKI_PREFIX.length).toString('base64');
+}
+
+/** The text of pack.sig for these exact manifest bytes. */
+export function signManifest(manifest: Buffer, privateKeyPem: string): string {
+  return sign(null, manifest, createPrivateKey(privateKeyPem)).toString('base64') + '\n';
+}

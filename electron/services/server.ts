@@ -1,0 +1,107 @@
+// `olifant serve`: the kiosk UI and its API over HTTP on 127.0.0.1, for a plain browser
+// (tests, and machines that only have Chromium). POST /api/<method> with a JSON body calls
+// a method; GET /api/events streams KioskEvents (server-sent events).
+
+import { createReadStream } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Olifant } from './app.ts';
+import { dispatch } from './dispatch.ts';
+import { CONTENT_SECURITY_POLICY, mimeType, resolveStatic } from './static.ts';
+
+const MAX_BODY = 64 * 1024;
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(new Error('request too large'));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export async function startServer(app: Olifant, port = 0, root?: string): Promise<RunningServer> {
+  const sockets = new Set<import('node:net').Socket>();
+  let origin = '';
+
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', origin);
+    // Only this machine's pages may call in: a foreign page (or DNS rebinding) is refused.
+    if (req.headers.host !== url.host || (req.headers.origin && req.headers.origin !== origin)) return send(res, 403, { ok: false, error: { code: 'bad-request', message: 'forbidden' } });
+
+    if (url.pathname === '/api/events' && req.method === 'GET') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      const stop = app.service.onEvent((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+      const beat = setInterval(() => res.write(': beat\n\n'), 15_000);
+      req.on('close', () => {
+        stop();
+        clearInterval(beat);
+      });
+      return;
+    }
+
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST' || !req.headers['content-type']?.startsWith('application/json')) return send(res, 405, { ok: false, error: { code: 'bad-request', message: 'use POST with a JSON body' } });
+      let argument: unknown;
+      try {
+        const body = await readBody(req);
+        argument = body === '' ? undefined : JSON.parse(body);
+      } catch (error) {
+        return send(res, 400, { ok: false, error: { code: 'bad-request', message: `unreadable request: ${(error as Error).message}` } });
+      }
+      const outcome = await dispatch(app.service.handlers, url.pathname.slice('/api/'.length), argument, app.log);
+      return send(res, outcome.ok ? 200 : outcome.error.code === 'bad-request' ? 400 : 500, outcome);
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { ok: false, error: { code: 'bad-request', message: 'method not allowed' } });
+    const file = resolveStatic(url.pathname, app.service, root);
+    if (!file) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      return res.end(url.pathname === '/' ? 'The kiosk UI is not built: run `npm run build` first.' : 'not found');
+    }
+    res.writeHead(200, {
+      'content-type': mimeType(file),
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-cache',
+    });
+    if (req.method === 'HEAD') return res.end();
+    createReadStream(file).on('error', () => res.destroy()).pipe(res);
+  });
+
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: `${origin}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}

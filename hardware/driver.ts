@@ -1,0 +1,425 @@
+// The host side of ../shared/pillar-protocol.md. One command in flight at a time; a
+// command whose reply is late is repeated with the same id (so the board never executes
+// it twice); PING keeps the link honest; a broken link is closed and found again.
+
+import { encodeFrame, FrameDecoder, type Decoded } from './protocol.ts';
+import type {
+  DispenseFailure, DispenseOutcome, LedMode, Link, LinkSource, LinkState, Logger, Pillar,
+  PillarEvent, PillarStatus, Rgb, SlotState,
+} from './pillar.ts';
+
+export interface DriverOptions {
+  log?: Logger;
+  /** A command with no word from the board for this long is repeated (protocol: 300 ms). */
+  retryMs?: number;
+  /** Silent repeats before the link counts as broken (protocol: 3). */
+  maxRepeats?: number;
+  /** PING this often while idle (protocol: at least every 2 s). */
+  pingMs?: number;
+  /** Pause between two scans for a board. */
+  rescanMs?: number;
+  /** How long a freshly opened port gets to answer HELLO (a DTR reset takes up to 2 s). */
+  helloWindowMs?: number;
+  /** A dispense finishes within this long after its ACK (protocol: 3 s). */
+  dispenseMs?: number;
+}
+
+class LinkBroken extends Error {}
+class BoardRebooted extends Error {}
+
+const SLOT_STATES = new Set(['OK', 'LOW', 'EMPTY', 'JAM']);
+const FAILURES = new Set<DispenseFailure>(['EMPTY', 'JAM', 'GATE_FULL', 'BUSY', 'BADSLOT', 'BADCMD']);
+const GARBAGE_LOG_EVERY_MS = 10_000;
+
+interface Job {
+  fields: Array<string | number>;
+  repeats: number;
+  resolve: (reply: string[]) => void;
+  reject: (error: Error) => void;
+}
+
+interface InFlight extends Job {
+  id: number;
+  line: string;
+  silent: number;
+  ackedAt: number | null;
+  timer: NodeJS.Timeout | null;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class PillarDriver implements Pillar {
+  private readonly source: LinkSource;
+  private readonly log: Logger;
+  private readonly retryMs: number;
+  private readonly maxRepeats: number;
+  private readonly pingMs: number;
+  private readonly rescanMs: number;
+  private readonly helloWindowMs: number;
+  private readonly dispenseMs: number;
+
+  private running = false;
+  private scanning = false;
+  private link: Link | null = null;
+  private state: LinkState = 'stopped';
+  private nextId = 1;
+  private readonly queue: Job[] = [];
+  private inflight: InFlight | null = null;
+  private pingTimer: NodeJS.Timeout | null = null;
+  private readonly listeners = new Set<(event: PillarEvent) => void>();
+  private desiredLed: Array<string | number> = ['OFF'];
+  private garbage = { count: 0, loggedAt: 0 };
+  private current: PillarStatus = {
+    link: 'stopped', port: null, firmware: null, slots: [], gate: 'UNKNOWN', serviceOpen: false, problem: null,
+  };
+
+  constructor(source: LinkSource, options: DriverOptions = {}) {
+    this.source = source;
+    this.log = options.log ?? (() => {});
+    this.retryMs = options.retryMs ?? 300;
+    this.maxRepeats = options.maxRepeats ?? 3;
+    this.pingMs = options.pingMs ?? 1000;
+    this.rescanMs = options.rescanMs ?? 250;
+    this.helloWindowMs = options.helloWindowMs ?? 2500;
+    this.dispenseMs = options.dispenseMs ?? 3000;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.update({ link: 'connecting' });
+    void this.scan();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    const link = this.link;
+    this.drop(new LinkBroken('the kiosk stopped'));
+    this.update({ link: 'stopped', problem: null });
+    await link?.close().catch(() => {});
+  }
+
+  status(): PillarStatus {
+    return { ...this.current, slots: [...this.current.slots] };
+  }
+
+  subscribe(listener: (event: PillarEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async dispense(slot: number): Promise<DispenseOutcome> {
+    const fail = (reason: DispenseFailure, text: string): DispenseOutcome => ({ ok: false, slot, reason, text });
+    if (this.state !== 'connected') return fail('NO_LINK', this.current.problem ?? 'the pillar controller is not connected');
+    let reply: string[];
+    try {
+      reply = await this.exec(['DISPENSE', slot], this.maxRepeats);
+    } catch (error) {
+      if (error instanceof BoardRebooted) {
+        this.log('warn', `the pillar controller restarted while dispensing from slot ${slot}; not retried, a card may or may not have come out`);
+        return fail('REBOOTED', 'the pillar controller restarted during the dispense');
+      }
+      return fail('NO_LINK', (error as Error).message);
+    }
+    if (reply[0] === 'OK' && reply[1] === 'DISPENSE') {
+      this.update({ gate: 'CARD' });
+      return { ok: true, slot };
+    }
+    const code = reply[0] === 'ERR' ? reply[1] : 'BADCMD';
+    const reason: DispenseFailure = code === 'TIMEOUT' || FAILURES.has(code as DispenseFailure) ? (code as DispenseFailure) : 'BADCMD';
+    if (reason === 'EMPTY' || reason === 'JAM') this.setSlot(slot, reason);
+    if (reason === 'GATE_FULL') this.update({ gate: 'CARD' });
+    if (reason !== 'GATE_FULL') this.log('warn', `dispense from slot ${slot} failed: ${reason} ${reply[2] ?? ''}`.trim());
+    return fail(reason, reply[2] ?? reason);
+  }
+
+  async led(mode: LedMode, rgb?: Rgb): Promise<void> {
+    this.desiredLed = rgb ? [mode, ...rgb.map((c) => Math.max(0, Math.min(255, Math.round(c))))] : [mode];
+    if (this.state !== 'connected') return;
+    await this.exec(['LED', ...this.desiredLed], this.maxRepeats).catch(() => {});
+  }
+
+  // ---- finding and keeping a board ----
+
+  private isConnected(): boolean {
+    return this.state === 'connected';
+  }
+
+  private async scan(): Promise<void> {
+    if (this.scanning) return;
+    this.scanning = true;
+    try {
+      while (this.running && !this.isConnected()) {
+        let names: string[] = [];
+        try {
+          names = await this.source.candidates();
+        } catch (error) {
+          this.log('warn', `could not list serial ports: ${(error as Error).message}`);
+        }
+        for (const name of names) {
+          if (!this.running || (await this.probe(name))) break;
+        }
+        if (this.running && !this.isConnected()) {
+          if (names.length === 0) this.update({ problem: 'No pillar controller found. Check that its USB cable is plugged in; the kiosk keeps looking.' });
+          await sleep(this.rescanMs);
+        }
+      }
+    } finally {
+      this.scanning = false;
+    }
+  }
+
+  private async probe(name: string): Promise<boolean> {
+    const decoder = new FrameDecoder();
+    let link: Link | null = null;
+    try {
+      link = await this.source.open(name, {
+        data: (chunk) => {
+          if (this.link === link && link) for (const frame of decoder.push(chunk)) this.onFrame(frame);
+        },
+        closed: (reason) => {
+          if (this.link === link && link) this.broken(`the port closed: ${reason}`);
+        },
+      });
+    } catch {
+      return false;
+    }
+    this.link = link;
+    let hello: string[];
+    try {
+      hello = await this.exec(['HELLO'], Math.ceil(this.helloWindowMs / this.retryMs));
+    } catch {
+      hello = [];
+    }
+    if (hello[0] !== 'OK' || hello[1] !== 'HELLO' || this.link !== link) {
+      if (this.link === link) this.drop(new LinkBroken(`${name} did not answer HELLO`));
+      await link.close().catch(() => {});
+      return false;
+    }
+    const slots = Number(hello[3]);
+    this.update({
+      link: 'connected', port: name, firmware: hello[2] ?? null, problem: null,
+      slots: Array.from({ length: Number.isInteger(slots) && slots > 0 && slots <= 64 ? slots : 6 }, () => 'UNKNOWN' as SlotState),
+    });
+    this.log('info', `pillar controller ${hello[2]} connected on ${name}`);
+    void this.resync();
+    return true;
+  }
+
+  /** After connecting or a BOOT: learn the stock and gate again, and restore the LED ring. */
+  private async resync(): Promise<void> {
+    try {
+      const reply = await this.exec(['STATUS'], this.maxRepeats);
+      if (reply[0] === 'OK' && reply[1] === 'STATUS') {
+        const states = reply.slice(2, -1).map((s) => (SLOT_STATES.has(s) ? (s as SlotState) : 'UNKNOWN'));
+        const gate = reply.at(-1);
+        this.update({ slots: states, gate: gate === 'CARD' || gate === 'CLEAR' ? gate : 'UNKNOWN' });
+      }
+      await this.exec(['LED', ...this.desiredLed], this.maxRepeats);
+    } catch {
+      // a broken link is already being handled; a reboot starts another resync
+    }
+  }
+
+  private broken(reason: string): void {
+    if (!this.link) return;
+    const link = this.link;
+    const wasConnected = this.state === 'connected';
+    this.drop(new LinkBroken(reason));
+    void link.close().catch(() => {});
+    if (!wasConnected) return;
+    this.log('warn', `lost the pillar controller on ${link.name}: ${reason}`);
+    this.update({
+      link: 'connecting', gate: 'UNKNOWN',
+      problem: `Lost the connection to the pillar controller (${reason}). Check the USB cable; the kiosk keeps trying to reconnect.`,
+    });
+    if (this.running) void this.scan();
+  }
+
+  /** Forgets the link and fails everything that was waiting on it. */
+  private drop(error: Error): void {
+    this.link = null;
+    if (this.state === 'connected') this.state = 'connecting';
+    if (this.pingTimer) clearTimeout(this.pingTimer);
+    const waiting = this.inflight ? [this.inflight, ...this.queue] : [...this.queue];
+    if (this.inflight?.timer) clearTimeout(this.inflight.timer);
+    this.inflight = null;
+    this.queue.length = 0;
+    for (const job of waiting) job.reject(error);
+  }
+
+  // ---- commands ----
+
+  private exec(fields: Array<string | number>, repeats: number): Promise<string[]> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ fields, repeats, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    if (this.inflight || !this.link) return;
+    const job = this.queue.shift();
+    if (!job) {
+      this.schedulePing();
+      return;
+    }
+    if (this.pingTimer) clearTimeout(this.pingTimer);
+    const id = this.nextId;
+    this.nextId = id >= 65535 ? 1 : id + 1;
+    const flight: InFlight = { ...job, id, line: encodeFrame([id, ...job.fields]), silent: 0, ackedAt: null, timer: null };
+    this.inflight = flight;
+    this.transmit(flight);
+  }
+
+  private transmit(flight: InFlight): void {
+    this.link?.write(flight.line);
+    if (flight.timer) clearTimeout(flight.timer);
+    flight.timer = setTimeout(() => this.silence(flight), this.retryMs);
+  }
+
+  private silence(flight: InFlight): void {
+    if (this.inflight !== flight) return;
+    if (flight.ackedAt !== null && Date.now() - flight.ackedAt > this.dispenseMs + this.retryMs) {
+      this.settle(flight, ['ERR', 'TIMEOUT', `the board did not finish within ${this.dispenseMs / 1000} s`]);
+      return;
+    }
+    if (flight.silent >= flight.repeats) {
+      this.broken(`no reply to ${flight.fields[0]} after ${flight.repeats} repeats`);
+      return;
+    }
+    flight.silent += 1;
+    this.transmit(flight);
+  }
+
+  private settle(flight: InFlight, reply: string[]): void {
+    if (flight.timer) clearTimeout(flight.timer);
+    this.inflight = null;
+    flight.resolve(reply);
+    this.pump();
+  }
+
+  private schedulePing(): void {
+    if (this.pingTimer) clearTimeout(this.pingTimer);
+    if (this.state !== 'connected') return;
+    this.pingTimer = setTimeout(() => {
+      if (this.state === 'connected' && !this.inflight && this.queue.length === 0) {
+        this.exec(['PING'], this.maxRepeats).catch(() => {});
+      }
+    }, this.pingMs);
+  }
+
+  // ---- what the board says ----
+
+  private onFrame(frame: Decoded): void {
+    if (!frame.ok) return this.noise(`damaged line (${frame.reason})`);
+    const [idText, ...rest] = frame.fields;
+    if (!/^\d{1,5}$/.test(idText)) return this.noise('line without a message id');
+    const id = Number(idText);
+    if (id === 0) return this.onEvent(rest);
+    const flight = this.inflight;
+    if (!flight || flight.id !== id) return; // a late repeat of an answer already handled
+    if (rest[0] === 'ACK') {
+      flight.ackedAt ??= Date.now();
+      flight.silent = 0;
+      this.transmitLater(flight);
+      return;
+    }
+    if (rest[0] !== 'OK' && rest[0] !== 'ERR') return this.noise(`unknown reply ${rest[0]}`);
+    this.settle(flight, rest);
+  }
+
+  /** After an ACK the board owes a final reply; ask again (same id) if it stays silent. */
+  private transmitLater(flight: InFlight): void {
+    if (flight.timer) clearTimeout(flight.timer);
+    flight.timer = setTimeout(() => {
+      if (this.inflight !== flight) return;
+      this.silence(flight);
+    }, this.retryMs);
+  }
+
+  private onEvent(fields: string[]): void {
+    const [kind, name, ...args] = fields;
+    if (kind === 'ERR' && name === 'FRAME') return; // the board got a damaged line from us; our repeat covers it
+    if (kind !== 'EVT') return this.noise(`unknown event ${kind}`);
+    switch (name) {
+      case 'BOOT':
+        return this.onBoot(args[0] ?? 'unknown');
+      case 'PRESENCE':
+        if (args[0] === '1' || args[0] === '0') this.emit({ type: 'presence', present: args[0] === '1' });
+        return;
+      case 'TAKEN':
+        this.update({ gate: 'CLEAR' });
+        this.emit({ type: 'taken' });
+        return;
+      case 'SLOT': {
+        const slot = Number(args[0]);
+        if (Number.isInteger(slot) && slot >= 1 && slot <= this.current.slots.length && SLOT_STATES.has(args[1])) {
+          this.setSlot(slot, args[1] as SlotState);
+          this.emit({ type: 'slot', slot, state: args[1] as SlotState });
+        }
+        return;
+      }
+      case 'SERVICE':
+        if (args[0] === '1' || args[0] === '0') {
+          const open = args[0] === '1';
+          this.log('info', `service door ${open ? 'opened' : 'closed'}`);
+          this.update({ serviceOpen: open });
+          this.emit({ type: 'service', open });
+        }
+        return;
+      default:
+        return this.noise(`unknown event ${name}`);
+    }
+  }
+
+  private onBoot(firmware: string): void {
+    const flight = this.inflight;
+    if (flight && flight.fields[0] === 'HELLO') {
+      flight.silent = 0;
+      this.transmit(flight); // the board just came up: ask again now
+      return;
+    }
+    if (this.state !== 'connected') return;
+    this.log('warn', `the pillar controller restarted (firmware ${firmware})`);
+    if (flight) {
+      if (flight.timer) clearTimeout(flight.timer);
+      this.inflight = null;
+      flight.reject(new BoardRebooted());
+    }
+    this.update({ firmware, gate: 'UNKNOWN', slots: this.current.slots.map(() => 'UNKNOWN') });
+    this.emit({ type: 'boot', firmware });
+    void this.resync();
+    this.pump();
+  }
+
+  private noise(what: string): void {
+    this.garbage.count += 1;
+    const now = Date.now();
+    if (now - this.garbage.loggedAt < GARBAGE_LOG_EVERY_MS) return;
+    this.log('warn', `ignored ${this.garbage.count} unreadable line(s) from the pillar controller, latest: ${what}`);
+    this.garbage = { count: 0, loggedAt: now };
+  }
+
+  private setSlot(slot: number, state: SlotState): void {
+    const slots = [...this.current.slots];
+    slots[slot - 1] = state;
+    this.update({ slots });
+  }
+
+  private update(change: Partial<PillarStatus>): void {
+    if (change.link) this.state = change.link;
+    this.current = { ...this.current, ...change };
+    this.emit({ type: 'status', status: this.status() });
+  }
+
+  private emit(event: PillarEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.log('error', `a pillar event listener failed: ${(error as Error).message}`);
+      }
+    }
+  }
+}
