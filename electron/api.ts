@@ -104,3 +104,15 @@ export interface ApiFailure {
   code: 'bad-request' | 'storage' | 'internal';
   message: string;
 }
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ApiFailure };
+
+/** What the Electron preload puts on `window.olifant`: one method per IPC message. */
+export type OlifantBridge = {
+  [K in MethodName]: (...args: Parameters<ApiMethods[K]>) => Promise<Outcome<ReturnType<ApiMethods[K]>>>;
+} & {
+  onEvent(listener: (event: KioskEvent) => void): () => void;
+};
+
+/** IPC channel names: `olifant:<method>` for calls, this one for events. */
+export const EVENT_CHANNEL = 'olifant:event';

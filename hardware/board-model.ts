@@ -206,12 +206,14 @@ export class BoardModel {
     if (args.length !== 1 || !/^\d+$/.test(args[0])) return this.finish(id, ['ERR', 'BADCMD', 'DISPENSE takes one slot number']);
     const slot = Number(args[0]);
     if (slot < 1 || slot > this.slots) return this.finish(id, ['ERR', 'BADSLOT', `slot ${slot} does not exist`]);
+    // A well-formed dispense is acknowledged at once; what stops it comes as the final reply
+    // (the protocol's example: `$4,ACK` then `$4,ERR,EMPTY,...`). Bad arguments get no ACK.
+    this.remember(id, null);
+    this.transmit([id, 'ACK']);
     if (this.dispensing) return this.finish(id, ['ERR', 'BUSY', 'another dispense is in progress']);
     if (this.gate === 'CARD') return this.finish(id, ['ERR', 'GATE_FULL', 'a card is waiting in the gate']);
     if (this.jammed[slot - 1]) return this.finish(id, ['ERR', 'JAM', `slot ${slot} is jammed`]);
     if (this.stock[slot - 1] <= 0) return this.finish(id, ['ERR', 'EMPTY', `slot ${slot} is empty`]);
-    this.remember(id, null);
-    this.transmit([id, 'ACK']);
     if (this.faults.rebootNextDispense) {
       this.faults.rebootNextDispense = false;
       this.later(Math.min(this.dispenseMs, 50), () => this.reboot());

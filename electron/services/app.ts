@@ -84,9 +84,9 @@ export async function createOlifant(options: OlifantOptions = {}): Promise<Olifa
   };
   const port = options.pillarPort ?? settings.pillarPort;
   const source = serialLinkSource({ path: port, listPorts: options.listPorts });
-  const { pillar } = await choosePillar(options.pillar ?? (port ? 'serial' : settings.pillar), source, simulated, log);
+  const { pillar, simulated: isSimulated } = await choosePillar(options.pillar ?? (port ? 'serial' : settings.pillar), source, simulated, log);
   const service = new KioskService({ settings, pack, store, pillar, log });
-  log('info', `Olifant started: data in ${dataDir}, pack ${pack.pack.id} v${pack.pack.version}, pillar ${pillar.status().port ?? 'searching'}, venue ${settings.venueSessionId}`);
+  log('info', `Olifant started: data in ${dataDir}, pack ${pack.pack.id} v${pack.pack.version}, pillar ${isSimulated ? 'simulated' : (pillar.status().port ?? 'searching for the board')}, venue ${settings.venueSessionId}`);
   return {
     dataDir, settings, service, pillar, board, store, log,
     close: async () => {

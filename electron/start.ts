@@ -1,0 +1,60 @@
+// `npm start`: the kiosk in Electron; when Electron's binary is missing (it downloads on
+// first launch, which fails without internet), the same app in a plain browser: the
+// services on 127.0.0.1 and system Chromium in kiosk mode, if there is one.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { appRoot } from '../content/bundled.ts';
+import { createOlifant, type PillarChoice } from './services/app.ts';
+import { startServer } from './services/server.ts';
+
+const args = process.argv.slice(2);
+const option = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+
+/** The Electron executable, or why there is none. */
+export function electronBinary(): { path: string } | { missing: string } {
+  const probe = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], { cwd: appRoot(), encoding: 'utf8', timeout: 120_000 });
+  if (probe.status === 0 && probe.stdout && existsSync(probe.stdout)) return { path: probe.stdout };
+  const why = (probe.stderr || probe.error?.message || '').split('\n').find((l) => /error/i.test(l)) ?? 'unknown reason';
+  return { missing: why.trim() };
+}
+
+const BROWSERS = process.platform === 'win32'
+  ? [path.join(process.env['PROGRAMFILES'] ?? 'C:\\Program Files', 'Google', 'Chrome', 'Application', 'chrome.exe'), path.join(process.env['PROGRAMFILES(X86)'] ?? 'C:\\Program Files (x86)', 'Microsoft', 'Edge', 'Application', 'msedge.exe')]
+  : ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/snap/bin/chromium'];
+
+async function browserMode(reason: string): Promise<void> {
+  process.stderr.write(`Electron is not available (${reason}).\nRunning the kiosk in the browser instead.\n`);
+  const app = await createOlifant({ pillar: option('--pillar') as PillarChoice | undefined, pillarPort: option('--pillar-port') ?? null });
+  const server = await startServer(app, Number(option('--port') ?? 0));
+  const browser = BROWSERS.find((b) => existsSync(b));
+  process.stdout.write(`The kiosk is at ${server.url}\n`);
+  const stop = async () => {
+    await server.close();
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  if (!browser) {
+    process.stdout.write('No Chromium found: open that address in a browser.\n');
+    return;
+  }
+  const kiosk = args.includes('--dev') ? [] : ['--kiosk'];
+  // Chromium refuses to run as root with its sandbox; a kiosk user is not root.
+  if (process.getuid?.() === 0) kiosk.push('--no-sandbox');
+  const child = spawn(browser, [...kiosk, `--app=${server.url}`, `--user-data-dir=${path.join(app.dataDir, 'browser-profile')}`, '--no-first-run', '--disable-background-networking', '--disable-pinch', '--overscroll-history-navigation=0', '--disable-translate'], { stdio: 'ignore' });
+  child.on('exit', stop);
+}
+
+const electron = electronBinary();
+if ('path' in electron) {
+  const child = spawn(electron.path, [path.join(appRoot(), 'dist', 'electron', 'main.js'), ...args], { stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 1));
+} else {
+  await browserMode(electron.missing);
+}

@@ -1,0 +1,105 @@
+// After answering: how others answered (here and on the whole tour, never for fewer than
+// MIN_GROUP answers), the question's insight, and the card.
+
+import { motion } from 'framer-motion';
+import type { Group, Question, Results } from '../../electron/api.ts';
+import type { CardView } from '../App.tsx';
+import { Elephant } from '../Elephant.tsx';
+import type { Strings } from '../i18n.ts';
+
+interface Props {
+  question: Question;
+  t: Strings;
+  language: string;
+  value: string;
+  results: Results | null;
+  card: CardView;
+  onNext: () => void;
+}
+
+function answerLabels(question: Question, language: string): Array<{ value: string; label: string }> {
+  const { answer } = question;
+  if (answer.type === 'choice') return answer.options.map((o) => ({ value: o.id, label: o.label[language] }));
+  return Array.from({ length: answer.steps }, (_, i) => {
+    const value = String(i + 1);
+    const end = i === 0 ? ` ${answer.min[language]}` : i === answer.steps - 1 ? ` ${answer.max[language]}` : '';
+    return { value, label: `${value}${end}` };
+  });
+}
+
+function Bars({ group, name, labels, value, t }: { group: Group; name: string; labels: Array<{ value: string; label: string }>; value: string; t: Strings }) {
+  const counts = group.counts;
+  return (
+    <section className="group" aria-label={name}>
+      <h2>
+        {name} <span className="group-total">{t.answers(group.total)}</span>
+      </h2>
+      {counts === null ? (
+        <p className="first-ones">{t.firstOnes}</p>
+      ) : (
+        <ul className="bars">
+          {labels.map(({ value: v, label }) => {
+            const share = group.total > 0 ? Math.round(((counts[v] ?? 0) / group.total) * 100) : 0;
+            return (
+              <li key={v} className={v === value ? 'mine' : undefined}>
+                <span className="bar-label">
+                  {label}
+                  {v === value && <em> · {t.yourAnswer}</em>}
+                </span>
+                <span className="bar-track">
+                  <motion.span className="bar-fill" initial={{ width: 0 }} animate={{ width: `${share}%` }} transition={{ duration: 0.6, ease: 'easeOut' }} />
+                </span>
+                <span className="bar-share">{share}%</span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+const CARD_TEXT: Record<Exclude<CardView, 'none'>, keyof Strings['card']> = {
+  dispensing: 'dispensing',
+  'take-card': 'take',
+  taken: 'taken',
+  empty: 'empty',
+  jammed: 'jammed',
+  'gate-full': 'gateFull',
+  unavailable: 'unavailable',
+};
+
+export function ResultScreen({ question, t, language, value, results, card, onNext }: Props) {
+  const labels = answerLabels(question, language);
+  const noCard = card === 'empty' || card === 'jammed' || card === 'unavailable';
+  return (
+    <>
+      <header className="reading">
+        <span className="card-number">{t.question(question.slot)}</span>
+        <p className="prompt small">{question.prompt[language]}</p>
+        {results && (
+          <div className="groups">
+            <Bars group={results.venue} name={t.here} labels={labels} value={value} t={t} />
+            <Bars group={results.tour} name={t.tour} labels={labels} value={value} t={t} />
+          </div>
+        )}
+        {question.insight && <p className="insight">{question.insight[language]}</p>}
+      </header>
+      <div className="controls">
+        {card !== 'none' && (
+          <div className={`card-status card-${card}`} role="status" data-card={card}>
+            <Elephant mood={card === 'take-card' || card === 'taken' ? 'happy' : 'curious'} size="min(16vw, 10vh)" />
+            <p>
+              {t.card[CARD_TEXT[card]]}
+              {noCard && <span className="hint"> {t.card.photo}</span>}
+            </p>
+            {card === 'take-card' && <span className="gate-arrow" aria-hidden="true">↓</span>}
+          </div>
+        )}
+        <button type="button" className="button primary" onClick={onNext}>
+          {t.nextQuestion}
+        </button>
+      </div>
+    </>
+  );
+}
