@@ -143,7 +143,8 @@ class ManifestChecker {
       seenSlots.add(q.slot);
       seenIds.add(q.id);
     }
-    const assetsObj = this.object(m.assets, 'assets', []);
+    if (typeof m.assets !== 'object' || m.assets === null || Array.isArray(m.assets)) this.fail('structure', 'assets must be an object of file paths and their SHA-256');
+    const assetsObj = m.assets as Obj;
     const assets: Record<string, string> = {};
     for (const [file, hash] of Object.entries(assetsObj)) {
       checkRelativePath(file, `assets["${file}"]`);
@@ -233,8 +234,8 @@ export async function checkPack(dir: string, trust: TrustOptions): Promise<Check
   if (!info.isFile()) throw new PackError('pack.json', 'files', 'pack.json is not a plain file');
   if (info.size > MAX_MANIFEST) throw new PackError('pack.json', 'manifest size', `pack.json is ${info.size} bytes; at most ${MAX_MANIFEST} are allowed`);
   const manifest = await readFile(manifestPath);
-  const pack = parseManifest(manifest);
 
+  // The signature first: nothing of an untrusted manifest is interpreted before it is checked.
   const signature = await readFile(path.join(dir, 'pack.sig'), 'utf8').catch(() => null);
   const signed = signature !== null && signatureIsTrusted(manifest, signature, trust.trustedKeys);
   if (!signed && !trust.allowUnsigned) {
@@ -242,6 +243,7 @@ export async function checkPack(dir: string, trust: TrustOptions): Promise<Check
       ? new PackError('pack.sig', 'signing', 'the pack has no pack.sig, and this kiosk only accepts signed packs')
       : new PackError('pack.sig', 'signing', 'pack.sig is not a valid signature of pack.json by a key this kiosk trusts');
   }
+  const pack = parseManifest(manifest);
 
   const realDir = await realpath(dir);
   let total = 0;

@@ -15,7 +15,13 @@ export function publicKeyFromBase64(text: string): KeyObject {
 export function signatureIsTrusted(manifest: Buffer, signature: string, trustedKeys: string[]): boolean {
   const sig = Buffer.from(signature.trim(), 'base64');
   if (sig.length !== 64) return false;
-  return trustedKeys.some((key) => verify(null, manifest, publicKeyFromBase64(key), sig));
+  return trustedKeys.some((key) => {
+    try {
+      return verify(null, manifest, publicKeyFromBase64(key), sig);
+    } catch {
+      return false; // a malformed key trusts nothing; settings.ts reports it
+    }
+  });
 }
 
 export function generateSigningKey(): { publicKey: string; privateKeyPem: string } {

@@ -87,9 +87,12 @@ export async function createOlifant(options: OlifantOptions = {}): Promise<Olifa
   const { pillar, simulated: isSimulated } = await choosePillar(options.pillar ?? (port ? 'serial' : settings.pillar), source, simulated, log);
   const service = new KioskService({ settings, pack, store, pillar, log });
   log('info', `Olifant started: data in ${dataDir}, pack ${pack.pack.id} v${pack.pack.version}, pillar ${isSimulated ? 'simulated' : (pillar.status().port ?? 'searching for the board')}, venue ${settings.venueSessionId}`);
+  let closed = false;
   return {
     dataDir, settings, service, pillar, board, store, log,
     close: async () => {
+      if (closed) return;
+      closed = true;
       service.close();
       await pillar.stop();
       (board as BoardModel | null)?.dispose();

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { publicKeyFromBase64 } from '../../content/signing.ts';
 import type { Logger } from '../../hardware/pillar.ts';
 
 export interface Settings {
@@ -46,6 +47,15 @@ function defaults(): Settings {
   };
 }
 
+function isPublicKey(text: string): boolean {
+  try {
+    publicKeyFromBase64(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const CHECKS: { [K in keyof Settings]: (v: unknown) => boolean } = {
   pillarId: (v) => typeof v === 'string' && /^[\w.-]{1,60}$/.test(v),
   venueSessionId: (v) => typeof v === 'string' && /^[\w.-]{1,80}$/.test(v),
@@ -53,7 +63,7 @@ const CHECKS: { [K in keyof Settings]: (v: unknown) => boolean } = {
   pillarPort: (v) => v === null || (typeof v === 'string' && v.length > 0),
   idleSeconds: (v) => typeof v === 'number' && v >= 5 && v <= 3600,
   stillThereSeconds: (v) => typeof v === 'number' && v >= 3 && v <= 600,
-  trustedKeys: (v) => Array.isArray(v) && v.every((k) => typeof k === 'string'),
+  trustedKeys: (v) => Array.isArray(v) && v.every((k) => typeof k === 'string' && isPublicKey(k)),
   allowUnsignedPacks: (v) => typeof v === 'boolean',
 };
 

@@ -1,0 +1,17 @@
+// The example session of ../shared/pillar-protocol.md, line by line, read from the
+// document itself so the tests follow the contract as written.
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { appRoot } from '../../content/bundled.ts';
+
+export interface ExampleLine {
+  from: 'host' | 'board';
+  line: string;
+}
+
+export function protocolExamples(): ExampleLine[] {
+  const doc = readFileSync(path.join(appRoot(), '..', 'shared', 'pillar-protocol.md'), 'utf8');
+  const section = doc.slice(doc.indexOf('## Example session'));
+  return [...section.matchAll(/^\s+(host|board)\s+(\$\S.*)$/gm)].map((m) => ({ from: m[1] as 'host' | 'board', line: m[2].trim() }));
+}

@@ -1,0 +1,28 @@
+// The whole kiosk (services + HTTP server) in the test process, on a real data folder.
+
+import { after } from 'node:test';
+import { createOlifant, type Olifant, type OlifantOptions } from '../../electron/services/app.ts';
+import { startServer } from '../../electron/services/server.ts';
+import { dataDir } from './tmp.ts';
+
+export interface TestKiosk {
+  app: Olifant;
+  url: string;
+  logs: string[];
+}
+
+export async function startKiosk(options: OlifantOptions & { settings?: Record<string, unknown> } = {}): Promise<TestKiosk> {
+  const logs: string[] = [];
+  const app = await createOlifant({
+    dataDir: options.dataDir ?? dataDir(options.settings),
+    pillar: 'simulated',
+    log: (level, message) => logs.push(`${level} ${message}`),
+    ...options,
+  });
+  const server = await startServer(app);
+  after(async () => {
+    await server.close();
+    await app.close();
+  });
+  return { app, url: server.url, logs };
+}

@@ -1,0 +1,32 @@
+// Real folders on disk for tests, removed afterwards.
+
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after } from 'node:test';
+
+export function tempDir(prefix = 'olifant-test-'): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A data folder with a settings file, as an operator would leave it. */
+export function dataDir(settings: Record<string, unknown> = {}): string {
+  const dir = tempDir('olifant-data-');
+  writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ pillarId: 'pillar-test', venueSessionId: 'venue-test', ...settings }));
+  return dir;
+}
+
+export const quiet = () => {};
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits until check() is true, polling; fails after the limit with the message. */
+export async function until(check: () => boolean | Promise<boolean>, what: string, limitMs = 10_000): Promise<void> {
+  const end = Date.now() + limitMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(20);
+  }
+}

@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { test } from 'node:test';
+import Database from 'better-sqlite3';
+import { AnswerStore, hourOf, type Answer } from '../../electron/services/storage.ts';
+import { tempDir } from '../helpers/tmp.ts';
+
+const answer = (over: Partial<Answer> = {}): Answer => ({
+  id: randomUUID(), pillar_id: 'p1', venue_session_id: 'v1', pack_id: 'olifant-tour', pack_version: 1,
+  question_id: 'q1', value: '3', language: 'nl', hour: '2026-11-22T14:00Z', suspect: null, ...over,
+});
+
+test('a new database is migrated, in WAL mode with synchronous=FULL', () => {
+  const file = path.join(tempDir(), 'sub', 'answers.sqlite');
+  const store = new AnswerStore(file);
+  assert.equal(store.schemaVersion, 1);
+  store.close();
+  const db = new Database(file);
+  assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+  db.close();
+  const again = new AnswerStore(file);
+  assert.equal(again.schemaVersion, 1, 'migrating twice changes nothing');
+  again.close();
+});
+
+test('a database from a newer app is refused with a clear message, not damaged', () => {
+  const file = path.join(tempDir(), 'answers.sqlite');
+  const db = new Database(file);
+  db.pragma('user_version = 99');
+  db.close();
+  assert.throws(() => new AnswerStore(file), /newer Olifant \(schema 99/);
+});
+
+test('the same answer id stored twice is one answer', () => {
+  const store = new AnswerStore(path.join(tempDir(), 'a.sqlite'));
+  const a = answer();
+  assert.deepEqual(store.insert(a), { stored: true });
+  assert.deepEqual(store.insert({ ...a, value: '5' }), { stored: false });
+  assert.deepEqual([...store.all()].map((r) => r.value), ['3']);
+  store.close();
+});
+
+test('counts per value, per venue and for the tour, leave suspect answers out', () => {
+  const store = new AnswerStore(path.join(tempDir(), 'a.sqlite'));
+  store.insert(answer({ value: '1' }));
+  store.insert(answer({ value: '1', venue_session_id: 'v2' }));
+  store.insert(answer({ value: '2' }));
+  store.insert(answer({ value: '2', suspect: 'too-fast' }));
+  store.insert(answer({ value: '2', question_id: 'q2' }));
+  assert.deepEqual(store.counts('q1', 'v1'), { total: 2, counts: { '1': 1, '2': 1 } });
+  assert.deepEqual(store.counts('q1'), { total: 3, counts: { '1': 2, '2': 1 } });
+  store.close();
+});
+
+test('times are kept to the hour, nothing finer', () => {
+  assert.equal(hourOf(new Date('2026-11-22T14:59:59.999Z')), '2026-11-22T14:00Z');
+});
+
+test('an answer acknowledged by insert() survives the process being killed at once', async () => {
+  const file = path.join(tempDir(), 'a.sqlite');
+  const child = spawn(process.execPath, ['-e', `
+    const { AnswerStore } = await import(${JSON.stringify(new URL('../../electron/services/storage.ts', import.meta.url).href)});
+    const store = new AnswerStore(${JSON.stringify(file)});
+    for (let i = 0; i < 50; i++) {
+      store.insert({ id: 'id-' + i, pillar_id: 'p', venue_session_id: 'v', pack_id: 'x', pack_version: 1, question_id: 'q', value: '1', language: 'nl', hour: 'h', suspect: null });
+      process.stdout.write(i + '\\n');
+    }
+    setInterval(() => {}, 1000);
+  `], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let acknowledged = -1;
+  await new Promise<void>((resolve) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      acknowledged = Number(chunk.toString().trim().split('\n').at(-1));
+      if (acknowledged >= 20) {
+        child.kill('SIGKILL');
+        resolve();
+      }
+    });
+  });
+  await new Promise((r) => child.on('exit', r));
+  const store = new AnswerStore(file);
+  const stored = [...store.all()].length;
+  store.close();
+  assert.ok(stored >= acknowledged + 1, `${stored} stored, ${acknowledged + 1} acknowledged before the kill`);
+});
+
+test('a full database refuses the write with an error and keeps what it had', () => {
+  const file = path.join(tempDir(), 'a.sqlite');
+  const store = new AnswerStore(file);
+  store.insert(answer());
+  // A real SQLITE_FULL: the database is capped at its current size through SQLite's own limit
+  // (a full disk cannot be made on this test machine without root mounts).
+  const db = (store as unknown as { db: Database.Database }).db;
+  db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true })}`);
+  assert.throws(() => {
+    for (let i = 0; i < 1000; i++) store.insert(answer({ value: 'x'.repeat(500) }));
+  }, /full/);
+  store.close();
+  const reopened = new AnswerStore(file);
+  assert.ok([...reopened.all()].length >= 1);
+  reopened.close();
+});
