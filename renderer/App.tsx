@@ -159,7 +159,8 @@ export function App({ api, info }: { api: OlifantApi; info: KioskInfo }) {
   return (
     <MotionConfig reducedMotion="user">
       <div className={`kiosk${settling ? ' settling' : ''}`} lang={language} onPointerDown={touch}>
-        <AnimatePresence mode="wait">
+        {/* Screens are stacked and cross-fade; the settle guard keeps taps off the leaving one. */}
+        <AnimatePresence initial={false}>
           <motion.main
             key={view.kind + ('questionId' in view ? view.questionId : '')}
             className={`screen screen-${view.kind}`}

@@ -1,0 +1,173 @@
+// The student journey in Debian's Chromium, against the real services, a real SQLite
+// file and the simulated pillar (the board model behind the real protocol driver).
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser.ts';
+import { startKiosk, type TestKiosk } from '../helpers/kiosk.ts';
+import { until } from '../helpers/tmp.ts';
+
+let browser: Browser;
+before(async () => {
+  browser = await launchChromium();
+});
+after(() => browser?.close());
+
+/** A person reads before tapping; quicker taps are flagged as hammering. */
+const READ_MS = 800;
+
+async function open(kiosk: TestKiosk): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 540, height: 960 }, hasTouch: true });
+  await page.goto(kiosk.url);
+  await page.waitForSelector('body[data-ready]');
+  return page;
+}
+
+async function answer(page: Page, cardName: RegExp, answerName: string | RegExp) {
+  await page.getByRole('button', { name: cardName }).click();
+  await page.waitForTimeout(READ_MS);
+  await page.getByRole('button', { name: answerName, exact: typeof answerName === 'string' }).click();
+  await page.getByRole('button', { name: /^(Nog een vraag|Another question)$/ }).waitFor();
+}
+
+const rows = (kiosk: TestKiosk) => [...kiosk.app.store.all()];
+
+test('a student answers all six in Dutch, the next one a question in English; cards and answers are right', async () => {
+  const kiosk = await startKiosk({ simulatedBoard: { dispenseMs: 50, autoTakeMs: 400 } });
+  const page = await open(kiosk);
+  await page.getByRole('button', { name: /Raak me aan om te beginnen/ }).click();
+  await page.getByRole('heading', { name: 'Kies een vraag' }).waitFor();
+
+  const dutch: Array<[RegExp, string, string]> = [
+    [/^Vraag 1/, '4', '4'],
+    [/^Vraag 2/, 'We kiezen wie op ons lijkt', 'lijkt-op-ons'],
+    [/^Vraag 3/, 'Ik spreek hem later apart aan', 'later-apart'],
+    [/^Vraag 4/, '2', '2'],
+    [/^Vraag 5/, 'Iedereen dezelfde praktijkopdracht', 'praktijkopdracht'],
+    [/^Vraag 6/, '1 Helemaal oneens', '1'],
+  ];
+  for (const [card, label] of dutch) {
+    await answer(page, card, label);
+    await page.getByText('Pak je kaart uit de olifant').or(page.getByText('Top! Neem je kaart mee')).first().waitFor();
+    await page.getByText('Top! Neem je kaart mee naar het college.').waitFor();
+    await page.getByRole('button', { name: 'Nog een vraag' }).click();
+  }
+  await page.getByText('✓ Beantwoord').nth(5).waitFor();
+  assert.equal(await page.getByText('✓ Beantwoord').count(), 6);
+  await page.getByRole('button', { name: 'Klaar' }).click();
+  await page.getByText('Bedankt voor je antwoorden!').click();
+
+  await page.getByRole('button', { name: /Raak me aan om te beginnen/ }).click();
+  await page.getByRole('heading', { name: 'Kies een vraag' }).waitFor();
+  await page.locator('.screen').nth(1).waitFor({ state: 'detached' });
+  assert.equal(await page.getByText('✓ Beantwoord').count(), 0, 'the next student starts fresh');
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { name: 'Choose a question' }).waitFor();
+  assert.equal(await page.locator('.kiosk').getAttribute('lang'), 'en');
+  await answer(page, /^Question 4/, '5 Strongly agree');
+  await page.getByRole('region', { name: 'Whole tour' }).waitFor();
+  await page.getByText('Great! Bring your card to the lecture.').waitFor();
+
+  const stored = rows(kiosk);
+  assert.equal(stored.length, 7);
+  const byQuestion = (q: string, lang: string) => stored.filter((r) => r.question_id === q && r.language === lang).map((r) => r.value);
+  assert.deepEqual(byQuestion('naam-op-cv', 'nl'), ['4']);
+  assert.deepEqual(byQuestion('past-in-het-team', 'nl'), ['lijkt-op-ons']);
+  assert.deepEqual(byQuestion('grap-over-afkomst', 'nl'), ['later-apart']);
+  assert.deepEqual(byQuestion('promotie-beste-werk', 'nl'), ['2']);
+  assert.deepEqual(byQuestion('eerlijk-werven', 'nl'), ['praktijkopdracht']);
+  assert.deepEqual(byQuestion('diversiteit-klein-bedrijf', 'nl'), ['1']);
+  assert.deepEqual(byQuestion('promotie-beste-werk', 'en'), ['5']);
+  assert.ok(stored.every((r) => r.suspect === null && r.venue_session_id === 'venue-test' && r.pack_version === 1));
+  assert.deepEqual(kiosk.app.board!.dispensed.map((d) => d.slot), [1, 2, 3, 4, 5, 6, 4]);
+  await page.close();
+});
+
+test('hammering an answer stores it once, and seeing an answered question again stores nothing', async () => {
+  const kiosk = await startKiosk({ simulatedBoard: { dispenseMs: 50, autoTakeMs: 200 } });
+  const page = await open(kiosk);
+  await page.getByRole('button', { name: /Raak me aan/ }).click();
+  await page.getByRole('button', { name: /^Vraag 2/ }).click();
+  await page.waitForTimeout(READ_MS);
+  const box = (await page.getByRole('button', { name: 'Weet ik niet' }).boundingBox())!;
+  for (let i = 0; i < 15; i++) await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.getByRole('button', { name: 'Nog een vraag' }).click();
+  await page.getByRole('button', { name: /^Vraag 2/ }).dblclick();
+  await page.getByRole('region', { name: 'Hier' }).waitFor();
+  await page.waitForTimeout(300);
+  assert.deepEqual(rows(kiosk).map((r) => r.value), ['weet-niet']);
+  assert.equal(kiosk.app.board!.dispensed.length, 1, 'one answer, one card');
+  await page.close();
+});
+
+test('a quiet pillar asks "still there?", then discards the half-finished answer; "yes" keeps the journey', async () => {
+  const kiosk = await startKiosk({ settings: { idleSeconds: 5, stillThereSeconds: 3 } });
+  const page = await open(kiosk);
+  await page.getByRole('button', { name: /Raak me aan/ }).click();
+  await answer(page, /^Vraag 1/, '3');
+  await page.getByRole('button', { name: 'Nog een vraag' }).click();
+  await page.getByRole('button', { name: /^Vraag 4/ }).click();
+  await page.getByRole('alertdialog', { name: 'Ben je er nog?' }).waitFor({ timeout: 10_000 });
+  await page.getByRole('button', { name: 'Ja, ik ben er nog' }).click();
+  await page.getByRole('heading', { name: /Wie promotie krijgt/ }).waitFor();
+  await page.getByRole('alertdialog', { name: 'Ben je er nog?' }).waitFor({ timeout: 10_000 });
+  await page.getByRole('button', { name: /Raak me aan om te beginnen/ }).waitFor({ timeout: 10_000 });
+  assert.deepEqual(rows(kiosk).map((r) => r.question_id), ['naam-op-cv'], 'the finished answer is kept, nothing else');
+  await page.close();
+});
+
+test('an empty or jammed stack is said kindly, the question stays, the journey goes on', async () => {
+  const kiosk = await startKiosk({ simulatedBoard: { dispenseMs: 50, autoTakeMs: 200, stock: [9, 9, 0, 9, 9, 9] } });
+  const page = await open(kiosk);
+  await page.getByRole('button', { name: /Raak me aan/ }).click();
+  await answer(page, /^Vraag 3/, 'Ik lach mee');
+  await page.getByText('De kaarten van deze vraag zijn even op').waitFor();
+  await page.locator('.screen-result').getByText('Een collega maakt een grap over iemands afkomst').waitFor();
+  await page.getByText('De vraag blijft nog even staan.').waitFor();
+  await page.getByRole('button', { name: 'Nog een vraag' }).click();
+  kiosk.app.board!.faults.jamNext.add(5);
+  await answer(page, /^Vraag 5/, 'Gewoon op gevoel');
+  await page.getByText('De kaart blijft steken, sorry!').waitFor();
+  await page.getByRole('button', { name: 'Nog een vraag' }).click();
+  await answer(page, /^Vraag 1/, '2');
+  await page.getByText('Top! Neem je kaart mee').waitFor();
+  assert.equal(rows(kiosk).length, 3, 'every answer recorded, card or not');
+  assert.equal(kiosk.app.pillar.status().slots[4], 'JAM');
+  await page.close();
+});
+
+test('someone stepping in front of the pillar wakes the attract loop', async () => {
+  const kiosk = await startKiosk();
+  const page = await open(kiosk);
+  await until(() => kiosk.app.pillar.status().link === 'connected', 'the simulated pillar');
+  kiosk.app.board!.setPresence(true);
+  await page.getByText('Hoi! Heb je even?').or(page.getByText('Hi! Got a minute?')).first().waitFor();
+  await page.close();
+});
+
+test('kiosk hygiene: named controls in the current language, no scrolling, no selection, no context menu', async () => {
+  const kiosk = await startKiosk();
+  const page = await open(kiosk);
+  await page.getByRole('button', { name: /Raak me aan/ }).click();
+  await page.getByRole('button', { name: /^Vraag 1/ }).click();
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { name: /Two CVs, exactly the same/ }).waitFor();
+  await page.locator('.screen').nth(1).waitFor({ state: 'detached' });
+  const controls = await page.locator('button').evaluateAll((buttons) =>
+    buttons.map((b) => ({ text: (b.textContent ?? '').trim(), label: b.getAttribute('aria-label'), height: b.getBoundingClientRect().height, width: b.getBoundingClientRect().width })),
+  );
+  assert.ok(controls.length >= 8);
+  for (const c of controls) {
+    assert.ok(c.text || c.label, `a control without a name: ${JSON.stringify(c)}`);
+    assert.ok(c.height >= 48 && c.width >= 48, `a target under 48 px: ${JSON.stringify(c)}`);
+  }
+  assert.ok(controls.some((c) => c.text === '← Back') && controls.some((c) => c.text === '1Certainly not'));
+  const page2 = await page.evaluate(() => ({
+    scroll: document.scrollingElement!.scrollHeight <= window.innerHeight,
+    select: getComputedStyle(document.body).userSelect,
+    menu: document.dispatchEvent(new MouseEvent('contextmenu', { cancelable: true })),
+  }));
+  assert.deepEqual(page2, { scroll: true, select: 'none', menu: false });
+  await page.close();
+});
