@@ -2,11 +2,12 @@
 // first launch, which fails without internet), the same app in a plain browser: the
 // services on 127.0.0.1 and system Chromium in kiosk mode, if there is one.
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { appRoot } from '../content/bundled.ts';
 import { createOlifant, type PillarChoice } from './services/app.ts';
+import { electronBinary } from './services/electron-binary.ts';
 import { startServer } from './services/server.ts';
 
 const args = process.argv.slice(2);
@@ -14,14 +15,6 @@ const option = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-
-/** The Electron executable, or why there is none. */
-export function electronBinary(): { path: string } | { missing: string } {
-  const probe = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], { cwd: appRoot(), encoding: 'utf8', timeout: 120_000 });
-  if (probe.status === 0 && probe.stdout && existsSync(probe.stdout)) return { path: probe.stdout };
-  const why = (probe.stderr || probe.error?.message || '').split('\n').find((l) => /error/i.test(l)) ?? 'unknown reason';
-  return { missing: why.trim() };
-}
 
 const BROWSERS = process.platform === 'win32'
   ? [path.join(process.env['PROGRAMFILES'] ?? 'C:\\Program Files', 'Google', 'Chrome', 'Application', 'chrome.exe'), path.join(process.env['PROGRAMFILES(X86)'] ?? 'C:\\Program Files (x86)', 'Microsoft', 'Edge', 'Application', 'msedge.exe')]

@@ -163,11 +163,12 @@ test('kiosk hygiene: named controls in the current language, no scrolling, no se
     assert.ok(c.height >= 48 && c.width >= 48, `a target under 48 px: ${JSON.stringify(c)}`);
   }
   assert.ok(controls.some((c) => c.text === '← Back') && controls.some((c) => c.text === '1Certainly not'));
-  const page2 = await page.evaluate(() => ({
-    scroll: document.scrollingElement!.scrollHeight <= window.innerHeight,
+  // Evaluated in the page (a string, as these tests are type-checked without the DOM library).
+  const page2 = await page.evaluate(`({
+    scroll: document.scrollingElement.scrollHeight <= window.innerHeight,
     select: getComputedStyle(document.body).userSelect,
     menu: document.dispatchEvent(new MouseEvent('contextmenu', { cancelable: true })),
-  }));
+  })`);
   assert.deepEqual(page2, { scroll: true, select: 'none', menu: false });
   await page.close();
 });

@@ -1,0 +1,105 @@
+// The HTTP carrier of the API (`olifant serve`) and the `olifant` command, as others will
+// script against them.
+
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { request } from 'node:http';
+import path from 'node:path';
+import { test } from 'node:test';
+import { startKiosk } from '../helpers/kiosk.ts';
+import { buildPack, KEY } from '../helpers/packs.ts';
+import { dataDir } from '../helpers/tmp.ts';
+
+const cli = path.join(import.meta.dirname, '..', '..', 'electron', 'cli.ts');
+const run = (args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 30_000 });
+
+const post = (url: string, method: string, body: unknown) =>
+  fetch(`${url}api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+test('the API over HTTP: methods, typed errors, pack assets only when listed', async () => {
+  const { url } = await startKiosk();
+  const kiosk = (await (await post(url, 'kiosk', undefined)).json()) as { ok: boolean; value: { pack: { questions: unknown[] } } };
+  assert.equal(kiosk.ok, true);
+  assert.equal(kiosk.value.pack.questions.length, 6);
+  const bad = await post(url, 'submitAnswer', { answerId: randomUUID(), questionId: 'naam-op-cv', value: '9', language: 'nl', shownMs: 2000 });
+  assert.equal(bad.status, 400);
+  assert.deepEqual(await bad.json(), { ok: false, error: { code: 'bad-request', message: '"9" is not an answer to question naam-op-cv' } });
+  assert.equal((await post(url, 'dropTables', {})).status, 400);
+  assert.equal((await fetch(`${url}api/kiosk`)).status, 405, 'GET cannot call methods');
+  assert.equal((await fetch(`${url}api/kiosk`, { method: 'POST', body: '{}' })).status, 405, 'a form post cannot call methods');
+  assert.equal((await fetch(`${url}pack-assets/pack.json`)).status, 404);
+  assert.equal((await fetch(`${url}..%2f..%2fpackage.json`)).status, 404);
+  const page = await fetch(url);
+  assert.match(page.headers.get('content-security-policy')!, /script-src 'self'/);
+});
+
+test('another site in the same browser cannot call the kiosk', async () => {
+  const { url } = await startKiosk();
+  const foreign = await fetch(`${url}api/kiosk`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://evil.example' }, body: '{}' });
+  assert.equal(foreign.status, 403);
+  const status = await new Promise<number>((resolve, reject) => {
+    const u = new URL(url);
+    request({ host: u.hostname, port: u.port, path: '/', headers: { host: 'rebound.example:80' } }, (res) => resolve(res.statusCode!)).on('error', reject).end();
+  });
+  assert.equal(status, 403, 'DNS rebinding: a foreign Host header is refused');
+});
+
+test('events stream to the page: presence and card taken', async () => {
+  const { url, app } = await startKiosk({ simulatedBoard: { dispenseMs: 5, autoTakeMs: 20 } });
+  const controller = new AbortController();
+  const response = await fetch(`${url}api/events`, { signal: controller.signal });
+  const reader = response.body!.getReader();
+  let text = '';
+  app.board!.setPresence(true);
+  await post(url, 'dispenseCard', { questionId: 'naam-op-cv' });
+  while (!text.includes('card-taken') || !text.includes('presence')) text += new TextDecoder().decode((await reader.read()).value);
+  controller.abort();
+  assert.match(text, /data: \{"type":"presence","present":true\}/);
+});
+
+test('olifant serve prints its URL on 127.0.0.1; olifant results prints every answer as CSV', async () => {
+  const dir = dataDir();
+  const child = spawn(process.execPath, [cli, 'serve', '--pillar', 'simulated'], { env: { ...process.env, OLIFANT_DATA_DIR: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise<string>((resolve) => child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())));
+  assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
+  const id = randomUUID();
+  await post(url, 'submitAnswer', { answerId: id, questionId: 'past-in-het-team', value: 'hangt-ervan-af', language: 'en', shownMs: 3000 });
+  child.kill('SIGTERM');
+  await new Promise((r) => child.on('exit', r));
+
+  const out = run(['results', '--format', 'csv'], { OLIFANT_DATA_DIR: dir });
+  assert.equal(out.status, 0, out.stderr);
+  const [header, row, end] = out.stdout.split('\r\n');
+  assert.equal(header, 'id,pillar_id,venue_session_id,pack_id,pack_version,question_id,value,language,hour,suspect');
+  assert.match(row, new RegExp(`^${id},pillar-test,venue-test,olifant-tour,1,past-in-het-team,hangt-ervan-af,en,\\d{4}-\\d\\d-\\d\\dT\\d\\d:00Z,$`));
+  assert.equal(end, '');
+});
+
+test('olifant: clear usage errors, and pack check names the broken rule', () => {
+  const unknown = run(['fly']);
+  assert.equal(unknown.status, 2);
+  assert.match(unknown.stderr, /unknown command "fly"/);
+  assert.match(run(['results', '--format', 'xlsx']).stderr, /--format csv/);
+  assert.match(run(['serve', '--port', 'x']).stderr, /--port must be a port number/);
+
+  const good = buildPack();
+  const checked = run(['pack', 'check', good.drive, '--key', KEY.publicKey]);
+  assert.equal(checked.status, 0, checked.stderr);
+  assert.match(checked.stdout, /olifant-tour version 1: 6 questions, signed by a trusted key/);
+  const broken = buildPack((m) => (m.questions[0].slot = 9));
+  const refused = run(['pack', 'check', broken.dir, '--key', KEY.publicKey]);
+  assert.equal(refused.status, 1);
+  assert.match(refused.stderr, /the pack is refused: pack\.json: questions\[0\]\.slot must be a whole number from 1 to 6, not 9 \(rule: slots\)/);
+});
+
+test('olifant pack keygen and sign make a pack that checks', () => {
+  const keys = dataDir();
+  assert.equal(run(['pack', 'keygen', '--out', keys]).status, 0);
+  const pack = buildPack(undefined, {}, { sign: false });
+  const signed = run(['pack', 'sign', pack.dir, '--key', path.join(keys, 'private.pem')]);
+  assert.equal(signed.status, 0, signed.stderr);
+  const publicKey = run(['pack', 'check', pack.dir, '--key', 'x']).stderr;
+  assert.match(publicKey, /not a valid signature/);
+});
