@@ -1,0 +1,6 @@
+#!/bin/sh
+# Installs the udev rule for the pillar's controller board (deb package post-install).
+set -e
+install -m 0644 /opt/Olifant/resources/app.asar.unpacked/hardware/linux/99-olifant-pillar.rules /etc/udev/rules.d/99-olifant-pillar.rules 2>/dev/null || true
+udevadm control --reload-rules 2>/dev/null || true
+udevadm trigger --subsystem-match=tty 2>/dev/null || true
