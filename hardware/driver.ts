@@ -22,6 +22,8 @@ export interface DriverOptions {
   helloWindowMs?: number;
   /** A dispense finishes within this long after its ACK (protocol: 3 s). */
   dispenseMs?: number;
+  /** A dispense caught by a broken link waits this long for the board to come back. */
+  parkMs?: number;
 }
 
 class LinkBroken extends Error {}
@@ -57,6 +59,7 @@ export class PillarDriver implements Pillar {
   private readonly rescanMs: number;
   private readonly helloWindowMs: number;
   private readonly dispenseMs: number;
+  private readonly parkMs: number;
 
   private running = false;
   private scanning = false;
@@ -65,6 +68,12 @@ export class PillarDriver implements Pillar {
   private nextId = 1;
   private readonly queue: Job[] = [];
   private inflight: InFlight | null = null;
+  /**
+   * A dispense whose link broke before its final reply. The board remembers its id unless it
+   * restarts, so after reconnecting the same id is asked again: the real outcome, never a
+   * second card. If the board restarted meanwhile, the outcome is unknown and said so.
+   */
+  private parked: { flight: InFlight; rebooted: boolean; timer: NodeJS.Timeout } | null = null;
   private pingTimer: NodeJS.Timeout | null = null;
   private readonly listeners = new Set<(event: PillarEvent) => void>();
   private desiredLed: Array<string | number> = ['OFF'];
@@ -82,6 +91,7 @@ export class PillarDriver implements Pillar {
     this.rescanMs = options.rescanMs ?? 250;
     this.helloWindowMs = options.helloWindowMs ?? 2500;
     this.dispenseMs = options.dispenseMs ?? 3000;
+    this.parkMs = options.parkMs ?? 5000;
   }
 
   start(): void {
@@ -95,6 +105,7 @@ export class PillarDriver implements Pillar {
     this.running = false;
     const link = this.link;
     this.drop(new LinkBroken('the kiosk stopped'));
+    this.unpark(new LinkBroken('the kiosk stopped'));
     this.update({ link: 'stopped', problem: null });
     await link?.close().catch(() => {});
   }
@@ -202,6 +213,7 @@ export class PillarDriver implements Pillar {
       slots: Array.from({ length: Number.isInteger(slots) && slots > 0 && slots <= 64 ? slots : 6 }, () => 'UNKNOWN' as SlotState),
     });
     this.log('info', `pillar controller ${hello[2]} connected on ${name}`);
+    this.unpark();
     void this.resync();
     return true;
   }
@@ -236,16 +248,39 @@ export class PillarDriver implements Pillar {
     if (this.running) void this.scan();
   }
 
-  /** Forgets the link and fails everything that was waiting on it. */
+  /** Forgets the link and fails everything that was waiting on it (a dispense is parked instead). */
   private drop(error: Error): void {
     this.link = null;
     if (this.state === 'connected') this.state = 'connecting';
     if (this.pingTimer) clearTimeout(this.pingTimer);
-    const waiting = this.inflight ? [this.inflight, ...this.queue] : [...this.queue];
-    if (this.inflight?.timer) clearTimeout(this.inflight.timer);
+    const flight = this.inflight;
+    if (flight?.timer) clearTimeout(flight.timer);
     this.inflight = null;
+    const waiting = [...this.queue];
     this.queue.length = 0;
+    if (flight && flight.fields[0] === 'DISPENSE' && this.running) this.park(flight);
+    else if (flight) waiting.unshift(flight);
     for (const job of waiting) job.reject(error);
+  }
+
+  private park(flight: InFlight): void {
+    const timer = setTimeout(() => this.unpark(new LinkBroken('the pillar controller did not come back in time')), this.parkMs);
+    this.parked = { flight, rebooted: false, timer };
+  }
+
+  /** Settles a parked dispense: with an error, or (none given) by asking the board again. */
+  private unpark(error?: Error): void {
+    const parked = this.parked;
+    if (!parked) return;
+    this.parked = null;
+    clearTimeout(parked.timer);
+    if (error) return parked.flight.reject(error);
+    if (parked.rebooted) return parked.flight.reject(new BoardRebooted());
+    this.log('info', `asking the pillar controller again about the dispense it was doing (id ${parked.flight.id})`);
+    parked.flight.silent = 0;
+    parked.flight.ackedAt = null;
+    this.inflight = parked.flight;
+    this.transmit(parked.flight);
   }
 
   // ---- commands ----
@@ -375,6 +410,7 @@ export class PillarDriver implements Pillar {
 
   private onBoot(firmware: string): void {
     const flight = this.inflight;
+    if (this.parked) this.parked.rebooted = true;
     if (flight && flight.fields[0] === 'HELLO') {
       flight.silent = 0;
       this.transmit(flight); // the board just came up: ask again now

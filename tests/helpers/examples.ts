@@ -11,7 +11,13 @@ export interface ExampleLine {
 }
 
 export function protocolExamples(): ExampleLine[] {
-  const doc = readFileSync(path.join(appRoot(), '..', 'shared', 'pillar-protocol.md'), 'utf8');
+  const file = path.join(appRoot(), '..', 'shared', 'pillar-protocol.md');
+  let doc: string;
+  try {
+    doc = readFileSync(file, 'utf8');
+  } catch {
+    throw new Error(`the protocol contract is not at ${file}: the repo is checked out beside shared/, as CI does`);
+  }
   const section = doc.slice(doc.indexOf('## Example session'));
   return [...section.matchAll(/^\s+(host|board)\s+(\$\S.*)$/gm)].map((m) => ({ from: m[1] as 'host' | 'board', line: m[2].trim() }));
 }

@@ -2,7 +2,7 @@
 // serialport opens like USB serial ports. Killing socat is a pulled cable.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { until } from './tmp.ts';
 
 export interface PtyPair {
@@ -25,9 +25,10 @@ export async function ptyPair(a: string, b: string): Promise<PtyPair> {
     b,
     unplug: async () => {
       if (exited) return;
-      socat.kill('SIGKILL');
+      // SIGTERM lets socat remove its links, as an unplugged USB device leaves /dev.
+      socat.kill('SIGTERM');
       await until(() => exited, 'socat to end');
-      await until(() => !existsSync(a) || !existsSync(b), 'the pty links to go');
+      for (const link of [a, b]) rmSync(link, { force: true });
     },
   };
 }

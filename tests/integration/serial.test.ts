@@ -1,0 +1,197 @@
+// The driver and the stand-alone simulator over real serial devices: socat pseudo-terminal
+// pairs, opened by serialport exactly as the pillar's USB port would be.
+
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import { SerialPort } from 'serialport';
+import { PillarDriver } from '../../hardware/driver.ts';
+import type { DriverOptions } from '../../hardware/driver.ts';
+import type { BoardOptions } from '../../hardware/board-model.ts';
+import { serialLinkSource } from '../../hardware/serial-link.ts';
+import { startSimulator, type SimulatorHandle } from '../../hardware/simulator.ts';
+import { protocolExamples } from '../helpers/examples.ts';
+import { ptyPair, type PtyPair } from '../helpers/pty.ts';
+import { tempDir, until } from '../helpers/tmp.ts';
+
+interface Rig {
+  pty: PtyPair;
+  sim: SimulatorHandle;
+  driver: PillarDriver;
+  logs: string[];
+}
+
+async function rig(board: BoardOptions = {}, options: DriverOptions = {}): Promise<Rig> {
+  const dir = tempDir('olifant-pty-');
+  const pty = await ptyPair(path.join(dir, 'host'), path.join(dir, 'board'));
+  const sim = await startSimulator(pty.b, { dispenseMs: 5, autoTakeMs: null, ...board });
+  const logs: string[] = [];
+  const driver = new PillarDriver(serialLinkSource({ listPorts: async () => [pty.a] }), { log: (l, m) => logs.push(`${l} ${m}`), ...options });
+  after(async () => {
+    await driver.stop();
+    await sim.close();
+    await pty.unplug();
+  });
+  driver.start();
+  await until(() => driver.status().link === 'connected', 'the driver to connect');
+  return { pty, sim, driver, logs };
+}
+
+test('every example exchange of the protocol document, byte for byte, over a pty', async () => {
+  const dir = tempDir('olifant-pty-');
+  const pty = await ptyPair(path.join(dir, 'host'), path.join(dir, 'board'));
+  const sim = await startSimulator(pty.b, { dispenseMs: 20, autoTakeMs: null, stock: [50, 50, 10, 50, 0, 50] });
+  const host = new SerialPort({ path: pty.a, baudRate: 115200 });
+  after(async () => {
+    await new Promise((r) => host.close(r));
+    await sim.close();
+    await pty.unplug();
+  });
+  const heard: string[] = [];
+  let buffer = '';
+  host.on('data', (chunk: Buffer) => {
+    buffer += chunk.toString('latin1');
+    for (let i = buffer.indexOf('\r\n'); i >= 0; i = buffer.indexOf('\r\n')) {
+      // The simulator's own start-up BOOT may or may not reach the port before it opens; it is not part of the example.
+      if (!buffer.startsWith('$0,EVT,BOOT,')) heard.push(buffer.slice(0, i));
+      buffer = buffer.slice(i + 2);
+    }
+  });
+  await new Promise((r) => host.once('open', r));
+  const board = sim.board;
+  const triggers: Record<string, () => void> = {
+    '$0,EVT,PRESENCE,1*73': () => board.setPresence(true),
+    '$0,EVT,TAKEN*22': () => board.take(),
+    '$0,EVT,SLOT,3,LOW*14': () => {
+      board.stock[2] = 0; // emptied, then refilled with a few cards: the board reports LOW
+      board.setStock(3, 10);
+    },
+    '$0,EVT,SERVICE,1*37': () => board.setService(true),
+  };
+  const expected: string[] = [];
+  for (const { from, line } of protocolExamples()) {
+    if (from === 'host') {
+      host.write(`${line}\r\n`);
+      continue;
+    }
+    triggers[line]?.();
+    expected.push(line);
+    await until(() => heard.length >= expected.length, `the board to say ${line}`, 5000);
+  }
+  assert.deepEqual(heard, expected);
+});
+
+test('1,000 dispenses with 10% of lines lost or damaged both ways give exactly 1,000 cards, none twice', { timeout: 600_000 }, async () => {
+  const { sim, driver } = await rig({ dispenseMs: 2, stock: [200, 200, 200, 200, 200, 200] });
+  Object.assign(sim.board.faults, { lossIn: 0.05, lossOut: 0.05, corruptIn: 0.05, corruptOut: 0.05 });
+  const outcomes: Record<string, number> = {};
+  for (let i = 0; i < 1000; i++) {
+    const outcome = await driver.dispense((i % 6) + 1);
+    const key = outcome.ok ? 'ok' : outcome.reason;
+    outcomes[key] = (outcomes[key] ?? 0) + 1;
+    sim.board.take(); // the student takes the card (the TAKEN event itself may be lost)
+    if (!outcome.ok) await until(() => driver.status().link === 'connected', 'the link to come back');
+  }
+  const ids = sim.board.dispensed.map((d) => d.id);
+  assert.deepEqual(outcomes, { ok: 1000 });
+  assert.equal(sim.board.dispensed.length, 1000, 'cards that reached the gate');
+  assert.equal(new Set(ids).size, 1000, 'no command id moved two cards');
+  assert.equal(sim.board.executed.filter((c) => c.includes(',DISPENSE,')).length, 1000, 'the board executed each dispense once');
+});
+
+test('50 unplug/replug cycles: each reconnects within 2 s, even under another port name', { timeout: 300_000 }, async () => {
+  const dir = tempDir('olifant-pty-');
+  const names = [1, 2].map((n) => ({ a: path.join(dir, `ttyACM${n}`), b: path.join(dir, `board${n}`) }));
+  const driver = new PillarDriver(serialLinkSource({ listPorts: async () => names.map((n) => n.a).filter((a) => existsSync(a)) }), { log: () => {} });
+  let pty: PtyPair | null = null;
+  let sim: SimulatorHandle | null = null;
+  after(async () => {
+    await driver.stop();
+    await sim?.close();
+    await pty?.unplug();
+  });
+  driver.start();
+  const times: number[] = [];
+  for (let cycle = 0; cycle < 50; cycle++) {
+    const name = names[cycle % 2];
+    pty = await ptyPair(name.a, name.b);
+    sim = await startSimulator(name.b, { dispenseMs: 5, autoTakeMs: null });
+    const pluggedIn = Date.now();
+    await until(() => driver.status().link === 'connected' && driver.status().port === name.a, `reconnect in cycle ${cycle}`, 5000);
+    times.push(Date.now() - pluggedIn);
+    await pty.unplug();
+    await sim.close();
+    await until(() => driver.status().link === 'connecting', `the driver to notice the pulled cable in cycle ${cycle}`, 5000);
+  }
+  assert.ok(Math.max(...times) < 2000, `slowest reconnect ${Math.max(...times)} ms`);
+  assert.match(driver.status().problem ?? '', /pillar controller.*USB cable/, 'the operator is told what is wrong');
+});
+
+test('1 MB of random bytes on the line neither crashes nor wedges the driver', { timeout: 120_000 }, async () => {
+  const { sim, driver, logs } = await rig();
+  sim.board.garbage(1_000_000);
+  await new Promise((r) => setTimeout(r, 500));
+  await until(() => driver.status().link === 'connected', 'the link after the noise', 10_000);
+  const outcome = await driver.dispense(2);
+  assert.deepEqual(outcome, { ok: true, slot: 2 });
+  assert.ok(logs.some((l) => /ignored \d+ unreadable line/.test(l)), 'the noise is logged for the operator, once in a while');
+});
+
+test('a reboot in the middle of a dispense is reported, not retried', async () => {
+  const { sim, driver, logs } = await rig({ dispenseMs: 200 });
+  sim.board.faults.rebootNextDispense = true;
+  const outcome = await driver.dispense(3);
+  assert.equal(outcome.ok, false);
+  assert.equal(!outcome.ok && outcome.reason, 'REBOOTED');
+  assert.equal(sim.board.executed.filter((c) => c.includes(',DISPENSE,')).length, 1, 'not sent again as a new command');
+  assert.equal(sim.board.dispensed.length, 0);
+  assert.ok(logs.some((l) => /restarted while dispensing from slot 3; not retried/.test(l)));
+  await until(() => sim.board.executed.some((c, i) => i > 1 && c.endsWith(',STATUS')), 'a STATUS resync after the BOOT');
+});
+
+test('a dispense whose link breaks is asked again with the same id after reconnecting', async () => {
+  const { sim, driver, logs } = await rig({ dispenseMs: 100 }, { parkMs: 5000 });
+  sim.board.faults.lossOut = 1; // the board works, but nothing it says arrives: the link looks dead
+  const pending = driver.dispense(6);
+  await until(() => driver.status().link === 'connecting', 'the link to count as broken', 5000);
+  sim.board.faults.lossOut = 0;
+  assert.deepEqual(await pending, { ok: true, slot: 6 });
+  assert.equal(sim.board.dispensed.length, 1, 'one card, although the host heard nothing the first time');
+  assert.ok(logs.some((l) => /asking the pillar controller again/.test(l)));
+});
+
+test('a port that does not answer HELLO is not a pillar; the real one is found', async () => {
+  const dir = tempDir('olifant-pty-');
+  const silent = await ptyPair(path.join(dir, 'modem'), path.join(dir, 'modem-other-end'));
+  const real = await ptyPair(path.join(dir, 'pillar'), path.join(dir, 'pillar-board'));
+  const sim = await startSimulator(real.b, { dispenseMs: 5 });
+  const driver = new PillarDriver(serialLinkSource({ listPorts: async () => [silent.a, real.a] }), { log: () => {}, helloWindowMs: 900 });
+  after(async () => {
+    await driver.stop();
+    await sim.close();
+    await silent.unplug();
+    await real.unplug();
+  });
+  driver.start();
+  await until(() => driver.status().link === 'connected', 'the pillar to be found', 10_000);
+  assert.equal(driver.status().port, real.a);
+});
+
+test('events reach the host: presence, taken, slot changes, service door; a BOOT triggers a resync', async () => {
+  const { sim, driver } = await rig();
+  const events: string[] = [];
+  driver.subscribe((e) => e.type !== 'status' && events.push(JSON.stringify(e)));
+  sim.board.setPresence(true);
+  sim.board.setStock(2, 0);
+  sim.board.setService(true);
+  await until(() => events.length >= 3, 'three events');
+  assert.deepEqual(events, ['{"type":"presence","present":true}', '{"type":"slot","slot":2,"state":"EMPTY"}', '{"type":"service","open":true}']);
+  assert.equal(driver.status().slots[1], 'EMPTY');
+  assert.equal(driver.status().serviceOpen, true);
+  await driver.led('PULSE', [1, 2, 3]);
+  const before = sim.board.executed.length;
+  sim.board.reboot();
+  await until(() => sim.board.executed.slice(before).some((c) => c.endsWith(',STATUS')), 'STATUS after BOOT');
+  await until(() => sim.board.led.join(',') === 'PULSE,1,2,3' && sim.board.executed.slice(before).some((c) => c.includes(',LED,')), 'the LED restored after BOOT');
+});
