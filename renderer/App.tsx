@@ -164,9 +164,9 @@ export function App({ api, info }: { api: OlifantApi; info: KioskInfo }) {
           <motion.main
             key={view.kind + ('questionId' in view ? view.questionId : '')}
             className={`screen screen-${view.kind}`}
-            initial={{ opacity: 0, y: 24 }}
-            animate={{ opacity: 1, y: 0 }}
-            exit={{ opacity: 0, y: -24 }}
+            initial={{ opacity: 0 }}
+            animate={{ opacity: 1 }}
+            exit={{ opacity: 0 }}
             transition={{ duration: 0.18, ease: 'easeOut' }}
           >
             {screen}

@@ -33,8 +33,8 @@ export function Chooser({ pack, t, language, answered, onPick }: Props) {
               type="button"
               className={`question-card${done ? ' done' : ''}`}
               onClick={() => onPick(q.id)}
-              initial={{ opacity: 0, scale: 0.94 }}
-              animate={{ opacity: 1, scale: 1 }}
+              initial={{ opacity: 0 }}
+              animate={{ opacity: 1 }}
               transition={{ delay: i * 0.04, duration: 0.2 }}
             >
               <span className="card-number">{t.question(q.slot)}</span>

@@ -16,6 +16,8 @@ test('a new database is migrated, in WAL mode with synchronous=FULL', () => {
   const file = path.join(tempDir(), 'sub', 'answers.sqlite');
   const store = new AnswerStore(file);
   assert.equal(store.schemaVersion, 1);
+  const connection = (store as unknown as { db: Database.Database }).db;
+  assert.equal(connection.pragma('synchronous', { simple: true }), 2, 'synchronous=FULL on the connection that writes');
   store.close();
   const db = new Database(file);
   assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');

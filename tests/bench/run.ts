@@ -1,0 +1,146 @@
+// `npm run bench`: speed figures, one per line as `name value unit`. Measured, not asserted:
+// a busy machine changes the numbers, never a test result.
+
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Page } from 'playwright-core';
+import { createOlifant } from '../../electron/services/app.ts';
+import { startServer } from '../../electron/services/server.ts';
+import { PillarDriver } from '../../hardware/driver.ts';
+import { serialLinkSource } from '../../hardware/serial-link.ts';
+import { startSimulator } from '../../hardware/simulator.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { ptyPair } from '../helpers/pty.ts';
+
+const cli = path.join(import.meta.dirname, '..', '..', 'electron', 'cli.ts');
+const temp = mkdtempSync(path.join(os.tmpdir(), 'olifant-bench-'));
+const quiet = () => {};
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function print(name: string, value: number, unit: string): void {
+  process.stdout.write(`${name} ${Number.isInteger(value) ? value : value.toFixed(2)} ${unit}\n`);
+}
+
+/** In the page: from the tap (pointerdown) to the first animation frame that shows `selector`, and the frames dropped in the next 400 ms. */
+async function tapToFrame(page: Page, tap: () => Promise<void>, selector: string): Promise<{ latency: number; dropped: number }> {
+  await page.evaluate(`(() => {
+    window.__bench = new Promise((resolve) => {
+      addEventListener('pointerdown', (event) => {
+        const t0 = event.timeStamp;
+        let latency = null;
+        const frames = [];
+        const step = (now) => {
+          frames.push(now);
+          if (latency === null && document.querySelector(${JSON.stringify(selector)})) latency = now - t0;
+          if (now - t0 < 400 || latency === null) requestAnimationFrame(step);
+          else {
+            let dropped = 0;
+            for (let i = 1; i < frames.length; i++) dropped += Math.max(0, Math.round((frames[i] - frames[i - 1]) / (1000 / 60)) - 1);
+            resolve({ latency, dropped });
+          }
+        };
+        requestAnimationFrame(step);
+      }, { capture: true, once: true });
+    });
+  })()`);
+  await tap();
+  return (await page.evaluate('window.__bench')) as { latency: number; dropped: number };
+}
+
+async function uiFigures(): Promise<void> {
+  const app = await createOlifant({ dataDir: path.join(temp, 'ui'), pillar: 'simulated', log: quiet });
+  const server = await startServer(app);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    await page.goto(server.url);
+    await page.getByRole('button', { name: /Raak me aan/ }).click();
+    await page.getByRole('button', { name: /^Vraag 1/ }).waitFor();
+    const latencies: number[] = [];
+    const dropped: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      await page.waitForTimeout(450);
+      const card = (await page.getByRole('button', { name: /^Vraag 1/ }).boundingBox())!;
+      const forth = await tapToFrame(page, () => page.mouse.click(card.x + 20, card.y + 20), '.screen-question');
+      await page.waitForTimeout(450);
+      const back = (await page.getByRole('button', { name: /Terug/ }).boundingBox())!;
+      const again = await tapToFrame(page, () => page.mouse.click(back.x + 20, back.y + 20), '.screen-choose:not(:has(~ .screen))');
+      for (const s of [forth, again]) {
+        latencies.push(s.latency);
+        dropped.push(s.dropped);
+      }
+    }
+    print('tap_to_frame_p50', percentile(latencies, 50), 'ms');
+    print('tap_to_frame_p95', percentile(latencies, 95), 'ms');
+    print('transition_dropped_frames_mean', dropped.reduce((a, b) => a + b, 0) / dropped.length, 'frames');
+    print('transition_dropped_frames_max', Math.max(...dropped), 'frames');
+
+    const starts: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      const child = spawn(process.execPath, [cli, 'serve', '--pillar', 'simulated'], { env: { ...process.env, OLIFANT_DATA_DIR: path.join(temp, `cold-${i}`) }, stdio: ['ignore', 'pipe', 'ignore'] });
+      const url = await new Promise<string>((resolve) => child.stdout.once('data', (c: Buffer) => resolve(c.toString().trim())));
+      const fresh = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
+      const coldPage = await fresh.newPage();
+      await coldPage.goto(url);
+      await coldPage.getByRole('button', { name: /Raak me aan/ }).waitFor();
+      starts.push(performance.now() - t0);
+      await fresh.close();
+      child.kill('SIGTERM');
+    }
+    print('cold_start_to_attract', percentile(starts, 50), 'ms');
+  } finally {
+    await browser.close();
+    await server.close();
+    await app.close();
+  }
+}
+
+async function commitFigures(): Promise<void> {
+  const app = await createOlifant({ dataDir: path.join(temp, 'commit'), pillar: 'simulated', log: quiet });
+  const times: number[] = [];
+  for (let i = 0; i < 2000; i++) {
+    const request = { answerId: randomUUID(), questionId: 'naam-op-cv', value: String((i % 5) + 1), language: 'nl', shownMs: 5000 };
+    const t0 = performance.now();
+    app.service.handlers.submitAnswer(request);
+    times.push(performance.now() - t0);
+  }
+  await app.close();
+  print('answer_commit_p50', percentile(times, 50), 'ms');
+  print('answer_commit_p99', percentile(times, 99), 'ms');
+}
+
+async function ptyFigures(): Promise<void> {
+  const pty = await ptyPair(path.join(temp, 'host'), path.join(temp, 'board'));
+  const sim = await startSimulator(pty.b, { autoTakeMs: null });
+  const driver = new PillarDriver(serialLinkSource({ listPorts: async () => [pty.a] }), { log: quiet });
+  driver.start();
+  while (driver.status().link !== 'connected') await new Promise((r) => setTimeout(r, 20));
+  const times: number[] = [];
+  for (let i = 0; i < 500; i++) {
+    const t0 = performance.now();
+    await driver.led('SOLID', [i % 256, 0, 0]);
+    times.push(performance.now() - t0);
+  }
+  await driver.stop();
+  await sim.close();
+  await pty.unplug();
+  print('pty_round_trip_p50', percentile(times, 50), 'ms');
+  print('pty_round_trip_p99', percentile(times, 99), 'ms');
+}
+
+try {
+  await commitFigures();
+  await ptyFigures();
+  await uiFigures();
+} finally {
+  rmSync(temp, { recursive: true, force: true });
+}
