@@ -8,9 +8,9 @@ import { parseArgs } from 'node:util';
 import { PACK_FOLDER, PackError, checkPack } from '../content/pack.ts';
 import { generateSigningKey, publicKeyOf, signManifest } from '../content/signing.ts';
 import { startSimulator } from '../hardware/simulator.ts';
-import { createOlifant, type PillarChoice } from './services/app.ts';
+import type { PillarChoice } from './services/app.ts';
 import { answersCsv } from './services/csv.ts';
-import { startServer } from './services/server.ts';
+import { serveKiosk } from './services/server.ts';
 import { defaultDataDir } from './services/settings.ts';
 import { AnswerStore } from './services/storage.ts';
 
@@ -46,20 +46,15 @@ async function serve(args: string[]): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not ${values.port}`);
   if (values.pillar && !['auto', 'serial', 'simulated'].includes(values.pillar)) throw new UsageError('--pillar must be auto, serial or simulated');
-  const app = await createOlifant({
-    dataDir: values['data-dir'] ? path.resolve(values['data-dir']) : undefined,
-    pillar: values.pillar as PillarChoice | undefined,
-    pillarPort: values['pillar-port'] ?? null,
-  });
-  const server = await startServer(app, port);
+  const { server } = await serveKiosk(
+    {
+      dataDir: values['data-dir'] ? path.resolve(values['data-dir']) : undefined,
+      pillar: values.pillar as PillarChoice | undefined,
+      pillarPort: values['pillar-port'] ?? null,
+    },
+    port,
+  );
   process.stdout.write(`${server.url}\n`);
-  const stop = async () => {
-    await server.close();
-    await app.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 }
 
 function results(args: string[]): void {

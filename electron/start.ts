@@ -6,9 +6,9 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { appRoot } from '../content/bundled.ts';
-import { createOlifant, type PillarChoice } from './services/app.ts';
+import type { PillarChoice } from './services/app.ts';
 import { electronBinary } from './services/electron-binary.ts';
-import { startServer } from './services/server.ts';
+import { serveKiosk } from './services/server.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -22,17 +22,9 @@ const BROWSERS = process.platform === 'win32'
 
 async function browserMode(reason: string): Promise<void> {
   process.stderr.write(`Electron is not available (${reason}).\nRunning the kiosk in the browser instead.\n`);
-  const app = await createOlifant({ pillar: option('--pillar') as PillarChoice | undefined, pillarPort: option('--pillar-port') ?? null });
-  const server = await startServer(app, Number(option('--port') ?? 0));
+  const { app, server, stop } = await serveKiosk({ pillar: option('--pillar') as PillarChoice | undefined, pillarPort: option('--pillar-port') ?? null }, Number(option('--port') ?? 0));
   const browser = BROWSERS.find((b) => existsSync(b));
   process.stdout.write(`The kiosk is at ${server.url}\n`);
-  const stop = async () => {
-    await server.close();
-    await app.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
   if (!browser) {
     process.stdout.write('No Chromium found: open that address in a browser.\n');
     return;

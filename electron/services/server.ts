@@ -5,7 +5,7 @@
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Olifant } from './app.ts';
+import { createOlifant, type Olifant, type OlifantOptions } from './app.ts';
 import { dispatch } from './dispatch.ts';
 import { CONTENT_SECURITY_POLICY, mimeType, resolveStatic } from './static.ts';
 
@@ -104,4 +104,18 @@ export async function startServer(app: Olifant, port = 0, root?: string): Promis
         server.close(() => resolve());
       }),
   };
+}
+
+/** The services and the HTTP server together, running until SIGINT or SIGTERM. */
+export async function serveKiosk(options: OlifantOptions, port: number): Promise<{ app: Olifant; server: RunningServer; stop: () => Promise<void> }> {
+  const app = await createOlifant(options);
+  const server = await startServer(app, port);
+  const stop = async () => {
+    await server.close();
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return { app, server, stop };
 }
