@@ -100,6 +100,17 @@ test('1,000 dispenses with 10% of lines lost or damaged both ways give exactly 1
   assert.equal(sim.board.executed.filter((c) => c.includes(',DISPENSE,')).length, 1000, 'the board executed each dispense once');
 });
 
+test('delayed lines: late replies overtaken by repeats neither confuse the driver nor move extra cards', { timeout: 120_000 }, async () => {
+  const { sim, driver } = await rig({ dispenseMs: 5 });
+  sim.board.faults.delayMs = 700; // each line from the board is held back by up to 700 ms: often past the 300 ms repeat
+  for (let i = 0; i < 20; i++) {
+    assert.deepEqual(await driver.dispense((i % 6) + 1), { ok: true, slot: (i % 6) + 1 });
+    sim.board.take();
+  }
+  assert.equal(sim.board.dispensed.length, 20);
+  assert.equal(sim.board.executed.filter((c) => c.includes(',DISPENSE,')).length, 20, 'repeats were answered from memory');
+});
+
 test('50 unplug/replug cycles: each reconnects within 2 s, even under another port name', { timeout: 300_000 }, async () => {
   const dir = tempDir('olifant-pty-');
   const names = [1, 2].map((n) => ({ a: path.join(dir, `ttyACM${n}`), b: path.join(dir, `board${n}`) }));
