@@ -309,6 +309,11 @@ export class PillarDriver implements Pillar {
 
   private transmit(flight: InFlight): void {
     this.link?.write(flight.line);
+    this.arm(flight);
+  }
+
+  /** Starts the wait for the board's next word about this command. */
+  private arm(flight: InFlight): void {
     if (flight.timer) clearTimeout(flight.timer);
     flight.timer = setTimeout(() => this.silence(flight), this.retryMs);
   }
@@ -355,22 +360,14 @@ export class PillarDriver implements Pillar {
     const flight = this.inflight;
     if (!flight || flight.id !== id) return; // a late repeat of an answer already handled
     if (rest[0] === 'ACK') {
+      // The board is on it and owes a final reply; if it stays silent, ask again (same id).
       flight.ackedAt ??= Date.now();
       flight.silent = 0;
-      this.transmitLater(flight);
+      this.arm(flight);
       return;
     }
     if (rest[0] !== 'OK' && rest[0] !== 'ERR') return this.noise(`unknown reply ${rest[0]}`);
     this.settle(flight, rest);
-  }
-
-  /** After an ACK the board owes a final reply; ask again (same id) if it stays silent. */
-  private transmitLater(flight: InFlight): void {
-    if (flight.timer) clearTimeout(flight.timer);
-    flight.timer = setTimeout(() => {
-      if (this.inflight !== flight) return;
-      this.silence(flight);
-    }, this.retryMs);
   }
 
   private onEvent(fields: string[]): void {

@@ -18,8 +18,6 @@ export function dataDir(settings: Record<string, unknown> = {}): string {
   return dir;
 }
 
-export const quiet = () => {};
-
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Waits until check() is true, polling; fails after the limit with the message. */
