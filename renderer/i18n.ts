@@ -18,6 +18,7 @@ export interface Strings {
   here: string;
   tour: string;
   firstOnes: string;
+  tooFew: (group: string) => string;
   answers: (n: number) => string;
   yourAnswer: string;
   nextQuestion: string;
@@ -54,6 +55,7 @@ const nl: Strings = {
   here: 'Hier',
   tour: 'Hele tour',
   firstOnes: 'Je bent een van de eersten. Zodra er 5 antwoorden zijn, zie je hier hoe anderen antwoordden.',
+  tooFew: (group) => `${group}: nog minder dan 5 antwoorden.`,
   answers: (n) => `${n} ${n === 1 ? 'antwoord' : 'antwoorden'}`,
   yourAnswer: 'jouw antwoord',
   nextQuestion: 'Nog een vraag',
@@ -90,6 +92,7 @@ const en: Strings = {
   here: 'Here',
   tour: 'Whole tour',
   firstOnes: "You're among the first. Once there are 5 answers, you'll see here how others answered.",
+  tooFew: (group) => `${group}: fewer than 5 answers so far.`,
   answers: (n) => `${n} ${n === 1 ? 'answer' : 'answers'}`,
   yourAnswer: 'your answer',
   nextQuestion: 'Another question',

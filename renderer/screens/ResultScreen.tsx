@@ -27,33 +27,45 @@ function answerLabels(question: Question, language: string): Array<{ value: stri
   });
 }
 
-function Bars({ group, name, labels, value, t }: { group: Group; name: string; labels: Array<{ value: string; label: string }>; value: string; t: Strings }) {
-  const counts = group.counts;
+/** One chart: per answer, a bar for this venue and one for the whole tour. A group under MIN_GROUP answers shows no bars. */
+function Comparison({ results, labels, value, t }: { results: Results; labels: Array<{ value: string; label: string }>; value: string; t: Strings }) {
+  const groups = [
+    { key: 'here', name: t.here, group: results.venue },
+    { key: 'tour', name: t.tour, group: results.tour },
+  ].filter((g) => g.group.counts !== null);
+  const share = (group: Group, v: string) => (group.total > 0 ? Math.round(((group.counts?.[v] ?? 0) / group.total) * 100) : 0);
   return (
-    <section className="group" aria-label={name}>
-      <h2>
-        {name} <span className="group-total">{t.answers(group.total)}</span>
-      </h2>
-      {counts === null ? (
+    <section className="comparison" aria-label={`${t.here} · ${t.tour}`}>
+      <p className="legend">
+        <span className="key here" aria-hidden="true" /> {t.here} · {t.answers(results.venue.total)}
+        <span className="key tour" aria-hidden="true" /> {t.tour} · {t.answers(results.tour.total)}
+      </p>
+      {groups.length === 0 ? (
         <p className="first-ones">{t.firstOnes}</p>
       ) : (
-        <ul className="bars">
-          {labels.map(({ value: v, label }) => {
-            const share = group.total > 0 ? Math.round(((counts[v] ?? 0) / group.total) * 100) : 0;
-            return (
+        <>
+          {groups.length === 1 && <p className="first-ones">{t.tooFew(groups[0].key === 'here' ? t.tour : t.here)}</p>}
+          <ul className="bars">
+            {labels.map(({ value: v, label }) => (
               <li key={v} className={v === value ? 'mine' : undefined}>
                 <span className="bar-label">
                   {label}
                   {v === value && <em> · {t.yourAnswer}</em>}
                 </span>
-                <span className="bar-track">
-                  <motion.span className="bar-fill" initial={{ width: 0 }} animate={{ width: `${share}%` }} transition={{ duration: 0.6, ease: 'easeOut' }} />
+                <span className="bar-stack">
+                  {groups.map(({ key, name, group }) => (
+                    <span key={key} className={`bar bar-${key}`} aria-label={`${name}: ${share(group, v)}%`}>
+                      <span className="bar-track">
+                        <motion.span className="bar-fill" initial={{ width: 0 }} animate={{ width: `${share(group, v)}%` }} transition={{ duration: 0.6, ease: 'easeOut' }} />
+                      </span>
+                      <span className="bar-share">{share(group, v)}%</span>
+                    </span>
+                  ))}
                 </span>
-                <span className="bar-share">{share}%</span>
               </li>
-            );
-          })}
-        </ul>
+            ))}
+          </ul>
+        </>
       )}
     </section>
   );
@@ -77,18 +89,13 @@ export function ResultScreen({ question, t, language, value, results, card, onNe
       <header className="reading">
         <span className="card-number">{t.question(question.slot)}</span>
         <p className="prompt small">{question.prompt[language]}</p>
-        {results && (
-          <div className="groups">
-            <Bars group={results.venue} name={t.here} labels={labels} value={value} t={t} />
-            <Bars group={results.tour} name={t.tour} labels={labels} value={value} t={t} />
-          </div>
-        )}
+        {results && <Comparison results={results} labels={labels} value={value} t={t} />}
         {question.insight && <p className="insight">{question.insight[language]}</p>}
       </header>
       <div className="controls">
         {card !== 'none' && (
           <div className={`card-status card-${card}`} role="status" data-card={card}>
-            <Elephant mood={card === 'take-card' || card === 'taken' ? 'happy' : 'curious'} size="min(16vw, 10vh)" />
+            <Elephant mood={card === 'take-card' || card === 'taken' ? 'happy' : 'curious'} size="min(12vw, 7vh)" />
             <p>
               {t.card[CARD_TEXT[card]]}
               {noCard && <span className="hint"> {t.card.photo}</span>}

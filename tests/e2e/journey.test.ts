@@ -66,7 +66,7 @@ test('a student answers all six in Dutch, the next one a question in English; ca
   await page.getByRole('heading', { name: 'Choose a question' }).waitFor();
   assert.equal(await page.locator('.kiosk').getAttribute('lang'), 'en');
   await answer(page, /^Question 4/, '5 Strongly agree');
-  await page.getByRole('region', { name: 'Whole tour' }).waitFor();
+  await page.getByRole('region', { name: /Whole tour/ }).waitFor();
   await page.getByText('Great! Bring your card to the lecture.').waitFor();
 
   const stored = rows(kiosk);
@@ -94,7 +94,7 @@ test('hammering an answer stores it once, and seeing an answered question again 
   for (let i = 0; i < 15; i++) await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await page.getByRole('button', { name: 'Nog een vraag' }).click();
   await page.getByRole('button', { name: /^Vraag 2/ }).dblclick();
-  await page.getByRole('region', { name: 'Hier' }).waitFor();
+  await page.getByRole('region', { name: /Hier/ }).waitFor();
   await page.waitForTimeout(300);
   assert.deepEqual(rows(kiosk).map((r) => r.value), ['weet-niet']);
   assert.equal(kiosk.app.board!.dispensed.length, 1, 'one answer, one card');
