@@ -61,6 +61,11 @@ function waitForConnection(pillar: Pillar, ms: number): Promise<boolean> {
 
 async function choosePillar(choice: PillarChoice, source: LinkSource, simulated: () => PillarDriver, log: Logger): Promise<{ pillar: PillarDriver; simulated: boolean }> {
   if (choice === 'simulated') return { pillar: simulated(), simulated: true };
+  const candidates = choice === 'auto' ? await source.candidates().catch(() => []) : null;
+  if (candidates?.length === 0) {
+    log('warn', 'no serial ports at start-up: running with the simulated pillar (no real cards). Plug in the pillar controller and restart, or set "pillar": "serial" in settings.json.');
+    return { pillar: simulated(), simulated: true };
+  }
   const driver = new PillarDriver(source, { log });
   driver.start();
   if (choice === 'serial' || (await waitForConnection(driver, AUTO_WAIT_MS))) return { pillar: driver, simulated: false };

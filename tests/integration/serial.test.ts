@@ -13,7 +13,8 @@ import { serialLinkSource } from '../../hardware/serial-link.ts';
 import { startSimulator, type SimulatorHandle } from '../../hardware/simulator.ts';
 import { protocolExamples } from '../helpers/examples.ts';
 import { ptyPair, type PtyPair } from '../helpers/pty.ts';
-import { tempDir, until } from '../helpers/tmp.ts';
+import { dataDir, tempDir, until } from '../helpers/tmp.ts';
+import { createOlifant } from '../../electron/services/app.ts';
 
 interface Rig {
   pty: PtyPair;
@@ -205,4 +206,20 @@ test('events reach the host: presence, taken, slot changes, service door; a BOOT
   sim.board.reboot();
   await until(() => sim.board.executed.slice(before).some((c) => c.endsWith(',STATUS')), 'STATUS after BOOT');
   await until(() => sim.board.led.join(',') === 'PULSE,1,2,3' && sim.board.executed.slice(before).some((c) => c.includes(',LED,')), 'the LED restored after BOOT');
+});
+
+test('pillar "auto" at start-up uses a board that answers HELLO', async () => {
+  const dir = tempDir('olifant-pty-');
+  const pty = await ptyPair(path.join(dir, 'ttyACM0'), path.join(dir, 'board'));
+  const sim = await startSimulator(pty.b, { dispenseMs: 5 });
+  const app = await createOlifant({ dataDir: dataDir(), pillar: 'auto', listPorts: async () => [pty.a], log: () => {} });
+  after(async () => {
+    await app.close();
+    await sim.close();
+    await pty.unplug();
+  });
+  assert.equal(app.board, null, 'not the simulator');
+  assert.equal(app.pillar.status().port, pty.a);
+  assert.deepEqual(await app.pillar.dispense(5), { ok: true, slot: 5 });
+  assert.deepEqual(sim.board.dispensed.map((d) => d.slot), [5]);
 });

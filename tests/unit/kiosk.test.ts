@@ -128,3 +128,13 @@ test('settings: a missing file is written with defaults; bad values are replaced
   assert.equal(written.allowUnsignedPacks, false);
   await app2.close();
 });
+
+test('pillar "auto" with no serial ports uses the simulator at once', async () => {
+  const logs: string[] = [];
+  const started = Date.now();
+  const none = await createOlifant({ dataDir: dataDir(), pillar: 'auto', listPorts: async () => [], log: (l, m) => logs.push(`${l} ${m}`) });
+  after(() => none.close());
+  assert.ok(none.board, 'the simulated board is in use');
+  assert.ok(Date.now() - started < 2000, 'no wait for a board that cannot be there');
+  assert.ok(logs.some((l) => /no serial ports at start-up: running with the simulated pillar/.test(l)));
+});
