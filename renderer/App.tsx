@@ -160,7 +160,7 @@ export function App({ api, info }: { api: OlifantApi; info: KioskInfo }) {
     <MotionConfig reducedMotion="user">
       <div className={`kiosk${settling ? ' settling' : ''}`} lang={language} onPointerDown={touch}>
         {/* Screens are stacked and cross-fade; the settle guard keeps taps off the leaving one. */}
-        <AnimatePresence initial={false}>
+        <AnimatePresence>
           <motion.main
             key={view.kind + ('questionId' in view ? view.questionId : '')}
             className={`screen screen-${view.kind}`}

@@ -172,3 +172,44 @@ test('kiosk hygiene: named controls in the current language, no scrolling, no se
   assert.deepEqual(page2, { scroll: true, select: 'none', menu: false });
   await page.close();
 });
+
+test('with reduced motion the elephant stands still; without, it moves', async () => {
+  const kiosk = await startKiosk();
+  const transforms = async (reducedMotion: 'reduce' | 'no-preference') => {
+    const context = await browser.newContext({ viewport: { width: 540, height: 960 }, reducedMotion });
+    const page = await context.newPage();
+    await page.goto(kiosk.url);
+    await page.waitForSelector('body[data-ready]');
+    const sample = () => page.locator('svg.elephant').first().evaluate((svg) => (svg as unknown as { style: { transform: string } }).style.transform);
+    const first = await sample();
+    await page.waitForTimeout(700);
+    const second = await sample();
+    await context.close();
+    return first === second;
+  };
+  assert.equal(await transforms('reduce'), true, 'still under prefers-reduced-motion');
+  assert.equal(await transforms('no-preference'), false, 'breathing otherwise');
+});
+
+test('a full disk: the student is told kindly, can go on, and nothing half-written is shown', async () => {
+  const kiosk = await startKiosk();
+  const page = await open(kiosk);
+  // SQLite's own "database or disk is full": the file is capped at its size, then filled up.
+  const db = (kiosk.app.store as unknown as { db: { pragma(s: string, o?: object): unknown } }).db;
+  db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true })}`);
+  assert.throws(() => {
+    for (let i = 0; i < 10_000; i++) kiosk.app.store.insert({ id: `filler-${i}`, pillar_id: 'x', venue_session_id: 'x', pack_id: 'x', pack_version: 1, question_id: 'filler', value: 'x', language: 'nl', hour: 'x', suspect: 'filler' });
+  }, /full/);
+  await page.getByRole('button', { name: /Raak me aan/ }).click();
+  await page.getByRole('button', { name: /^Vraag 3/ }).click();
+  await page.waitForTimeout(READ_MS);
+  for (let i = 0; i < 3; i++) {
+    await page.getByRole('button', { name: 'Ik lach mee' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Je antwoord kon niet worden bewaard' }).waitFor();
+  }
+  await page.getByRole('button', { name: '← Terug' }).click();
+  await page.getByRole('heading', { name: 'Kies een vraag' }).waitFor();
+  assert.ok(kiosk.logs.some((l) => /could not store an answer/.test(l)));
+  assert.equal(kiosk.app.board!.dispensed.length, 0, 'no card for an answer that was not stored');
+  await page.close();
+});
