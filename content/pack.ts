@@ -129,9 +129,10 @@ class ManifestChecker {
     const id = this.id(m.id, 'id');
     const version = this.integer(m.version, 'version', 1, Number.MAX_SAFE_INTEGER, 'version');
     const languages = this.setLanguages(m.languages);
-    const title = this.text(m.title, 'title', 200, 'texts');
+    // The format sets no length for the title and headline; only pack.json's own size bounds them.
+    const title = this.text(m.title, 'title', Infinity, 'texts');
     const a = this.object(m.attract, 'attract', ['headline'], ['image']);
-    const attract: Pack['attract'] = { headline: this.text(a.headline, 'attract.headline', 200, 'texts') };
+    const attract: Pack['attract'] = { headline: this.text(a.headline, 'attract.headline', Infinity, 'texts') };
     if ('image' in a) attract.image = this.file(a.image, 'attract.image');
     if (!Array.isArray(m.questions) || m.questions.length < 1 || m.questions.length > 6) this.fail('questions', 'questions must hold 1 to 6 questions');
     const questions = m.questions.map((q, i) => this.question(q, `questions[${i}]`));

@@ -75,6 +75,11 @@ for (const [name, edit, rule, message] of manifestRules) {
   });
 }
 
+test('the title and headline have no length limit in the format, so none is imposed', async () => {
+  const { pack } = await checkPack(buildPack((m) => (m.attract.headline.nl = 'Durf '.repeat(100))).dir, trust);
+  assert.equal(pack.attract.headline.nl.length, 500);
+});
+
 test('pack.json that is not JSON, not UTF-8 or over 256 KiB is refused', async () => {
   await refused(buildPack(undefined, {}, { raw: Buffer.from('{"format": ') }).dir, 'JSON', 'pack.json', /not valid JSON/);
   await refused(buildPack(undefined, {}, { raw: Buffer.from([0x7b, 0xff, 0x7d]) }).dir, 'encoding', 'pack.json', /not UTF-8/);
