@@ -15,6 +15,9 @@ import { Thanks } from './screens/Thanks.tsx';
 /** `none`: a question answered earlier in this journey, seen again: no second card. */
 export type CardView = 'dispensing' | CardStatus | 'taken' | 'none';
 
+/** No card this time: the question stays on screen longer, and the screen says so. */
+export const noCardThisTime = (card: CardView): boolean => card === 'empty' || card === 'jammed' || card === 'unavailable';
+
 type View =
   | { kind: 'attract' }
   | { kind: 'choose' }
@@ -95,7 +98,7 @@ export function App({ api, info }: { api: OlifantApi; info: KioskInfo }) {
   );
 
   // Idle: "still there?", then back to the attract loop.
-  const noCard = view.kind === 'result' && (view.card === 'empty' || view.card === 'jammed' || view.card === 'unavailable');
+  const noCard = view.kind === 'result' && noCardThisTime(view.card);
   const idleMs = info.idleSeconds * 1000 * (noCard ? NO_CARD_GRACE : 1);
   useEffect(() => {
     if (view.kind === 'attract' || view.kind === 'thanks' || stillThere) return;

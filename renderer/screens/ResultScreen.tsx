@@ -3,7 +3,7 @@
 
 import { motion } from 'framer-motion';
 import type { Group, Question, Results } from '../../electron/api.ts';
-import type { CardView } from '../App.tsx';
+import { noCardThisTime, type CardView } from '../App.tsx';
 import { Elephant } from '../Elephant.tsx';
 import type { Strings } from '../i18n.ts';
 
@@ -83,7 +83,6 @@ const CARD_TEXT: Record<Exclude<CardView, 'none'>, keyof Strings['card']> = {
 
 export function ResultScreen({ question, t, language, value, results, card, onNext }: Props) {
   const labels = answerLabels(question, language);
-  const noCard = card === 'empty' || card === 'jammed' || card === 'unavailable';
   return (
     <>
       <header className="reading">
@@ -98,7 +97,7 @@ export function ResultScreen({ question, t, language, value, results, card, onNe
             <Elephant mood={card === 'take-card' || card === 'taken' ? 'happy' : 'curious'} size="min(12vw, 7vh)" />
             <p>
               {t.card[CARD_TEXT[card]]}
-              {noCard && <span className="hint"> {t.card.photo}</span>}
+              {noCardThisTime(card) && <span className="hint"> {t.card.photo}</span>}
             </p>
             {card === 'take-card' && <span className="gate-arrow" aria-hidden="true">↓</span>}
           </div>
