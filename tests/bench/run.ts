@@ -8,15 +8,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
-import { createOlifant } from '../../electron/services/app.ts';
-import { startServer } from '../../electron/services/server.ts';
+import { createOlifant } from '../../electron/core/olifant.ts';
+import { startServer } from '../../electron/carriers/http.ts';
 import { PillarDriver } from '../../hardware/driver.ts';
 import { serialLinkSource } from '../../hardware/serial-link.ts';
 import { startSimulator } from '../../hardware/simulator.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { ptyPair } from '../helpers/pty.ts';
+import { CLI } from '../helpers/cli.ts';
 
-const cli = path.join(import.meta.dirname, '..', '..', 'electron', 'cli.ts');
 const temp = mkdtempSync(path.join(os.tmpdir(), 'olifant-bench-'));
 const quiet = () => {};
 
@@ -86,7 +86,7 @@ async function uiFigures(): Promise<void> {
     const starts: number[] = [];
     for (let i = 0; i < 3; i++) {
       const t0 = performance.now();
-      const child = spawn(process.execPath, [cli, 'serve', '--pillar', 'simulated'], { env: { ...process.env, OLIFANT_DATA_DIR: path.join(temp, `cold-${i}`) }, stdio: ['ignore', 'pipe', 'ignore'] });
+      const child = spawn(process.execPath, [CLI, 'serve', '--pillar', 'simulated'], { env: { ...process.env, OLIFANT_DATA_DIR: path.join(temp, `cold-${i}`) }, stdio: ['ignore', 'pipe', 'ignore'] });
       const url = await new Promise<string>((resolve) => child.stdout.once('data', (c: Buffer) => resolve(c.toString().trim())));
       const fresh = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
       const coldPage = await fresh.newPage();
@@ -110,7 +110,7 @@ async function commitFigures(): Promise<void> {
   for (let i = 0; i < 2000; i++) {
     const request = { answerId: randomUUID(), questionId: 'naam-op-cv', value: String((i % 5) + 1), language: 'nl', shownMs: 5000 };
     const t0 = performance.now();
-    app.service.handlers.submitAnswer(request);
+    app.student.handlers.submitAnswer(request);
     times.push(performance.now() - t0);
   }
   await app.close();

@@ -6,14 +6,14 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { test } from 'node:test';
-import { electronBinary } from '../../electron/services/electron-binary.ts';
+import { electronBinary } from '../../electron/cli/electron-binary.ts';
 import { dataDir } from '../helpers/tmp.ts';
 
 const binary = electronBinary();
 const skip = 'missing' in binary ? `Electron's binary is not available here (${binary.missing}); the shell is type-checked, and the same UI and services are tested in Chromium` : false;
 
 test('the Electron kiosk starts, loads the UI over app:// and serves the API over IPC', { skip, timeout: 60_000 }, async () => {
-  const main = path.join(import.meta.dirname, '..', '..', 'dist', 'electron', 'main.js');
+  const main = path.join(import.meta.dirname, '..', '..', 'dist', 'electron', 'main', 'main.js');
   const child = spawn((binary as { path: string }).path, [main, '--dev', '--pillar', 'simulated'], {
     env: { ...process.env, OLIFANT_DATA_DIR: dataDir() },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -11,15 +11,15 @@ import { launchChromium } from '../helpers/browser.ts';
 import { startKiosk } from '../helpers/kiosk.ts';
 import { ptyPair, type PtyPair } from '../helpers/pty.ts';
 import { tempDir, until } from '../helpers/tmp.ts';
+import { CLI } from '../helpers/cli.ts';
 
-const cli = path.join(import.meta.dirname, '..', '..', 'electron', 'cli.ts');
 
 class SimProcess {
   private readonly child: ChildProcessWithoutNullStreams;
   private out = '';
 
   constructor(port: string) {
-    this.child = spawn(process.execPath, [cli, 'pillar-sim', '--port', port, '--dispense-ms', '100', '--stock', '20'], { stdio: 'pipe' });
+    this.child = spawn(process.execPath, [CLI, 'pillar-sim', '--port', port, '--dispense-ms', '100', '--stock', '20'], { stdio: 'pipe' });
     this.child.stdout.on('data', (c: Buffer) => (this.out += c.toString()));
   }
 

@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { appRoot } from '../../content/bundled.ts';
+import { appRoot } from '../../electron/core/platform/paths.ts';
 
 export interface ExampleLine {
   from: 'host' | 'board';

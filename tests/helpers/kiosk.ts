@@ -1,8 +1,8 @@
 // The whole kiosk (services + HTTP server) in the test process, on a real data folder.
 
 import { after } from 'node:test';
-import { createOlifant, type Olifant, type OlifantOptions } from '../../electron/services/app.ts';
-import { startServer } from '../../electron/services/server.ts';
+import { createOlifant, type Olifant, type OlifantOptions } from '../../electron/core/olifant.ts';
+import { startServer } from '../../electron/carriers/http.ts';
 import { dataDir } from './tmp.ts';
 
 export interface TestKiosk {

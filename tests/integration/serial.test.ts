@@ -14,7 +14,7 @@ import { startSimulator, type SimulatorHandle } from '../../hardware/simulator.t
 import { protocolExamples } from '../helpers/examples.ts';
 import { ptyPair, type PtyPair } from '../helpers/pty.ts';
 import { dataDir, tempDir, until } from '../helpers/tmp.ts';
-import { createOlifant } from '../../electron/services/app.ts';
+import { createOlifant } from '../../electron/core/olifant.ts';
 
 interface Rig {
   pty: PtyPair;

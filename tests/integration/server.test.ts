@@ -10,10 +10,10 @@ import { test } from 'node:test';
 import { startKiosk } from '../helpers/kiosk.ts';
 import { buildPack, KEY } from '../helpers/packs.ts';
 import { dataDir } from '../helpers/tmp.ts';
+import { CLI } from '../helpers/cli.ts';
 
-const cli = path.join(import.meta.dirname, '..', '..', 'electron', 'cli.ts');
 const run = (args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 30_000 });
+  spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 30_000 });
 
 const post = (url: string, method: string, body: unknown) =>
   fetch(`${url}api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -28,11 +28,30 @@ test('the API over HTTP: methods, typed errors, pack assets only when listed', a
   assert.deepEqual(await bad.json(), { ok: false, error: { code: 'bad-request', message: '"9" is not an answer to question naam-op-cv' } });
   assert.equal((await post(url, 'dropTables', {})).status, 400);
   assert.equal((await fetch(`${url}api/kiosk`)).status, 405, 'GET cannot call methods');
-  assert.equal((await fetch(`${url}api/kiosk`, { method: 'POST', body: '{}' })).status, 405, 'a form post cannot call methods');
+  assert.equal((await fetch(`${url}api/kiosk`, { method: 'POST', body: '{}' })).status, 415, 'a form post cannot call methods');
   assert.equal((await fetch(`${url}pack-assets/pack.json`)).status, 404);
+  assert.equal((await fetch(`${url}pack-assets/constructor`)).status, 404, 'a built-in object key is not an asset');
+  assert.equal((await fetch(`${url}pack-assets/__proto__`)).status, 404);
   assert.equal((await fetch(`${url}..%2f..%2fpackage.json`)).status, 404);
   const page = await fetch(url);
   assert.match(page.headers.get('content-security-policy')!, /script-src 'self'/);
+});
+
+test('a body over 64 KiB gets 413 and the connection an answer; the kiosk goes on', async () => {
+  const { url, app } = await startKiosk();
+  const huge = JSON.stringify({ answerId: randomUUID(), padding: 'x'.repeat(200 * 1024) });
+  const response = await post(url, 'submitAnswer', JSON.parse(huge));
+  assert.equal(response.status, 413);
+  assert.match(((await response.json()) as { error: { message: string } }).error.message, /larger than 64 KiB/);
+  const chunked = await fetch(`${url}api/submitAnswer`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode(huge)); c.close(); } }),
+    duplex: 'half',
+  } as RequestInit);
+  assert.equal(chunked.status, 413, 'also when the size is not declared up front');
+  assert.equal((await post(url, 'kiosk', undefined)).status, 200);
+  assert.deepEqual([...app.store.all()], []);
 });
 
 test('another site in the same browser cannot call the kiosk', async () => {
@@ -53,7 +72,9 @@ test('events stream to the page: presence and card taken', async () => {
   const reader = response.body!.getReader();
   let text = '';
   app.board!.setPresence(true);
-  await post(url, 'dispenseCard', { questionId: 'naam-op-cv' });
+  const answerId = randomUUID();
+  await post(url, 'submitAnswer', { answerId, questionId: 'naam-op-cv', value: '2', language: 'nl', shownMs: 3000 });
+  await post(url, 'dispenseCard', { answerId });
   while (!text.includes('card-taken') || !text.includes('presence')) text += new TextDecoder().decode((await reader.read()).value);
   controller.abort();
   assert.match(text, /data: \{"type":"presence","present":true\}/);
@@ -61,7 +82,7 @@ test('events stream to the page: presence and card taken', async () => {
 
 test('olifant serve prints its URL on 127.0.0.1; olifant results prints every answer as CSV', async () => {
   const dir = dataDir();
-  const child = spawn(process.execPath, [cli, 'serve', '--pillar', 'simulated'], { env: { ...process.env, OLIFANT_DATA_DIR: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'serve', '--pillar', 'simulated'], { env: { ...process.env, OLIFANT_DATA_DIR: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolve) => child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())));
   assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
   const id = randomUUID();

@@ -1,15 +1,16 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import Database from 'better-sqlite3';
-import { createOlifant } from '../../electron/services/app.ts';
-import type { ApiHandlers, ApiMethods } from '../../electron/api.ts';
-import { ApiError, BURST_ANSWERS } from '../../electron/services/kiosk.ts';
+import { createOlifant } from '../../electron/core/olifant.ts';
+import type { StudentHandlers, StudentMethods } from '../../electron/api/student.ts';
+import { ApiError } from '../../electron/core/errors.ts';
+import { BURST_ANSWERS } from '../../electron/core/student/service.ts';
 
 /** The handlers as they are: only dispenseCard answers later. */
-type Handlers = Omit<ApiMethods, 'dispenseCard'> & Pick<ApiHandlers, 'dispenseCard'>;
+type Handlers = Omit<StudentMethods, 'dispenseCard'> & Pick<StudentHandlers, 'dispenseCard'>;
 import { dataDir, until } from '../helpers/tmp.ts';
 
 async function kiosk(board = {}) {
@@ -17,7 +18,7 @@ async function kiosk(board = {}) {
   const app = await createOlifant({ dataDir: dataDir(), pillar: 'simulated', simulatedBoard: { dispenseMs: 5, autoTakeMs: null, ...board }, log: (l, m) => logs.push(`${l} ${m}`) });
   after(() => app.close());
   await until(() => app.pillar.status().link === 'connected', 'the simulated pillar');
-  return { app, h: app.service.handlers as Handlers, logs };
+  return { app, h: app.student.handlers as Handlers, logs };
 }
 
 const submit = (questionId: string, value: string, shownMs = 4000) => ({ answerId: randomUUID(), questionId, value, language: 'nl', shownMs });
@@ -57,7 +58,7 @@ test('too-fast and burst answers are kept but flagged, and left out of what stud
   const rows = [...app.store.all()];
   assert.equal(rows.length, BURST_ANSWERS + 1);
   assert.deepEqual(rows.filter((r) => r.suspect).map((r) => r.suspect).sort(), ['burst', 'too-fast']);
-  assert.deepEqual(h.results({ questionId: 'naam-op-cv' }).tour, { total: BURST_ANSWERS - 1, counts: { '2': BURST_ANSWERS - 1 } });
+  assert.deepEqual(h.results({ questionId: 'naam-op-cv' }).venue, { total: BURST_ANSWERS - 1, counts: { '2': BURST_ANSWERS - 1 } });
 });
 
 test('distributions stay hidden below 5 answers, per venue and for the tour', async () => {
@@ -68,24 +69,49 @@ test('distributions stay hidden below 5 answers, per venue and for the tour', as
   assert.deepEqual(h.results({ questionId: 'promotie-beste-werk' }).venue.counts, { '1': 1, '2': 1, '3': 1, '4': 1, '5': 1 });
 });
 
-test('the card of the question slot comes out; empty, jammed and waiting-card are reported kindly', async () => {
+/** Stores an answer and returns its id, for the card request. */
+const answered = (h: Handlers, questionId: string, value: string, shownMs?: number) => {
+  const request = submit(questionId, value, shownMs);
+  h.submitAnswer(request);
+  return { answerId: request.answerId };
+};
+
+test('the card of the answered question comes out; empty, jammed and waiting-card are reported kindly', async () => {
   const { app, h } = await kiosk({ stock: [5, 5, 0, 5, 5, 5] });
   const board = app.board!;
-  assert.deepEqual(await h.dispenseCard({ questionId: 'promotie-beste-werk' }), { status: 'take-card' });
+  assert.deepEqual(await h.dispenseCard(answered(h, 'promotie-beste-werk', '2')), { status: 'take-card' });
   assert.deepEqual(board.dispensed.map((d) => d.slot), [4]);
-  assert.deepEqual(await h.dispenseCard({ questionId: 'naam-op-cv' }), { status: 'gate-full' });
+  const waiting = answered(h, 'naam-op-cv', '1');
+  assert.deepEqual(await h.dispenseCard(waiting), { status: 'gate-full' });
   board.take();
-  assert.deepEqual(await h.dispenseCard({ questionId: 'grap-over-afkomst' }), { status: 'empty' });
+  assert.deepEqual(await h.dispenseCard(waiting), { status: 'take-card' }, 'nothing moved for a full gate: asked again once it is taken');
+  board.take();
+  assert.deepEqual(await h.dispenseCard(answered(h, 'grap-over-afkomst', 'later-apart')), { status: 'empty' });
   board.faults.jamNext.add(1);
-  assert.deepEqual(await h.dispenseCard({ questionId: 'naam-op-cv' }), { status: 'jammed' });
+  assert.deepEqual(await h.dispenseCard(answered(h, 'naam-op-cv', '3')), { status: 'jammed' });
   await until(() => app.pillar.status().slots[0] === 'JAM', 'slot 1 to show JAM');
+});
+
+test('one card per stored answer: repeated and concurrent requests, unknown ids and suspect answers get no second card', async () => {
+  const { app, h } = await kiosk();
+  const board = app.board!;
+  const once = answered(h, 'naam-op-cv', '2');
+  const outcomes = await Promise.all([h.dispenseCard(once), h.dispenseCard(once), h.dispenseCard(once)]);
+  assert.deepEqual(outcomes.map((o) => o.status), ['take-card', 'take-card', 'take-card']);
+  board.take();
+  assert.deepEqual(await h.dispenseCard(once), { status: 'take-card' }, 'the first outcome again, and no card');
+  assert.equal(board.dispensed.length, 1);
+  await assert.rejects(async () => h.dispenseCard({ answerId: randomUUID() }), /no stored answer/);
+  await assert.rejects(async () => h.dispenseCard({ questionId: 'naam-op-cv' } as never), /answerId/);
+  assert.deepEqual(await h.dispenseCard(answered(h, 'naam-op-cv', '2', 100)), { status: 'unavailable' }, 'a too-fast answer earns no card');
+  assert.equal(board.dispensed.length, 1);
 });
 
 test('without a pillar link a card is "unavailable" and answers are still recorded', async () => {
   const { app, h } = await kiosk();
   await app.pillar.stop();
-  assert.deepEqual(await h.dispenseCard({ questionId: 'naam-op-cv' }), { status: 'unavailable' });
-  assert.equal(h.submitAnswer(submit('naam-op-cv', '4')).stored, true);
+  assert.deepEqual(await h.dispenseCard(answered(h, 'naam-op-cv', '4')), { status: 'unavailable' });
+  assert.equal([...app.store.all()].length, 1);
 });
 
 test('the LED ring follows the mood, and shows out-of-order while the service door is open', async () => {
@@ -129,12 +155,42 @@ test('settings: a missing file is written with defaults; bad values are replaced
   await app2.close();
 });
 
-test('pillar "auto" with no serial ports uses the simulator at once', async () => {
-  const logs: string[] = [];
-  const started = Date.now();
-  const none = await createOlifant({ dataDir: dataDir(), pillar: 'auto', listPorts: async () => [], log: (l, m) => logs.push(`${l} ${m}`) });
-  after(() => none.close());
-  assert.ok(none.board, 'the simulated board is in use');
-  assert.ok(Date.now() - started < 2000, 'no wait for a board that cannot be there');
-  assert.ok(logs.some((l) => /no serial ports at start-up: running with the simulated pillar/.test(l)));
+test('pillar "auto" never swaps in the simulator: no board means no card, said so, and the kiosk keeps looking', async () => {
+  let ports: string[] = [];
+  let asked = 0;
+  const app = await createOlifant({ dataDir: dataDir(), pillar: 'auto', listPorts: async () => (asked++, ports), log: () => {} });
+  after(() => app.close());
+  const h = app.student.handlers as Handlers;
+  assert.equal(app.board, null, 'no simulated board');
+  assert.equal(h.kiosk().simulatedPillar, false);
+  await until(() => app.pillar.status().problem !== null, 'the pillar status to say what is wrong');
+  assert.match(app.pillar.status().problem!, /No pillar controller found/);
+  assert.deepEqual(await h.dispenseCard(answered(h, 'naam-op-cv', '2')), { status: 'unavailable' }, 'no card is promised');
+  const before = asked;
+  await until(() => asked > before + 2, 'the kiosk to keep looking for the board');
+  ports = ['/dev/does-not-exist'];
+  await until(() => asked > before + 4, 'the kiosk to keep looking once a port appears');
+  assert.equal(app.pillar.status().link, 'connecting');
+});
+
+test('the simulator runs only when asked for, and says so', async () => {
+  const { h } = await kiosk();
+  assert.equal(h.kiosk().simulatedPillar, true);
+});
+
+test('the privacy floor holds against subtraction: a venue is compared with the rest of the tour, each under the floor', async () => {
+  const earlier = dataDir({ venueSessionId: 'venue-earlier' });
+  const first = await createOlifant({ dataDir: earlier, pillar: 'simulated', log: () => {} });
+  for (let i = 0; i < 2; i++) (first.student.handlers as Handlers).submitAnswer(submit('naam-op-cv', '1'));
+  await first.close();
+  // The same data folder at the next venue: 2 answers elsewhere, 5 here.
+  writeFileSync(path.join(earlier, 'settings.json'), JSON.stringify({ pillarId: 'pillar-test', venueSessionId: 'venue-here' }));
+  const app = await createOlifant({ dataDir: earlier, pillar: 'simulated', log: () => {} });
+  after(() => app.close());
+  const h = app.student.handlers as Handlers;
+  for (let i = 0; i < 5; i++) h.submitAnswer(submit('naam-op-cv', '5'));
+  const results = h.results({ questionId: 'naam-op-cv' });
+  assert.deepEqual(results.venue, { total: 5, counts: { '5': 5 } });
+  assert.deepEqual(results.elsewhere, { total: 2, counts: null }, 'the 2 earlier answers cannot be read off');
+  assert.equal('tour' in results, false, 'no total that contains this venue');
 });

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
-import { AnswerStore, hourOf, type Answer } from '../../electron/services/storage.ts';
+import { AnswerStore, hourOf, type Answer } from '../../electron/core/answers/store.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 const answer = (over: Partial<Answer> = {}): Answer => ({
@@ -44,15 +44,15 @@ test('the same answer id stored twice is one answer', () => {
   store.close();
 });
 
-test('counts per value, per venue and for the tour, leave suspect answers out', () => {
+test('counts per value, at a venue and everywhere else, leave suspect answers out', () => {
   const store = new AnswerStore(path.join(tempDir(), 'a.sqlite'));
   store.insert(answer({ value: '1' }));
   store.insert(answer({ value: '1', venue_session_id: 'v2' }));
   store.insert(answer({ value: '2' }));
   store.insert(answer({ value: '2', suspect: 'too-fast' }));
   store.insert(answer({ value: '2', question_id: 'q2' }));
-  assert.deepEqual(store.counts('q1', 'v1'), { total: 2, counts: { '1': 1, '2': 1 } });
-  assert.deepEqual(store.counts('q1'), { total: 3, counts: { '1': 2, '2': 1 } });
+  assert.deepEqual(store.counts('q1', { venue: 'v1' }), { total: 2, counts: { '1': 1, '2': 1 } });
+  assert.deepEqual(store.counts('q1', { except: 'v1' }), { total: 1, counts: { '1': 1 } });
   store.close();
 });
 
@@ -63,7 +63,7 @@ test('times are kept to the hour, nothing finer', () => {
 test('an answer acknowledged by insert() survives the process being killed at once', async () => {
   const file = path.join(tempDir(), 'a.sqlite');
   const child = spawn(process.execPath, ['-e', `
-    const { AnswerStore } = await import(${JSON.stringify(new URL('../../electron/services/storage.ts', import.meta.url).href)});
+    const { AnswerStore } = await import(${JSON.stringify(new URL('../../electron/core/answers/store.ts', import.meta.url).href)});
     const store = new AnswerStore(${JSON.stringify(file)});
     for (let i = 0; i < 50; i++) {
       store.insert({ id: 'id-' + i, pillar_id: 'p', venue_session_id: 'v', pack_id: 'x', pack_version: 1, question_id: 'q', value: '1', language: 'nl', hour: 'h', suspect: null });

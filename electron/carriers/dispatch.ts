@@ -1,0 +1,24 @@
+// One way to call a role's API method by name, for both carriers (Electron IPC and HTTP):
+// only the methods on that role's list, and every failure becomes an ApiFailure.
+
+import type { Outcome } from '../api/common.ts';
+import { ApiError } from '../core/errors.ts';
+import type { Logger } from '../core/platform/log.ts';
+
+/** A role's API as a carrier sees it: its allow-list of method names and their handlers. */
+export interface RoleApi {
+  methods: readonly string[];
+  handlers: object;
+}
+
+export async function dispatch(role: RoleApi, method: string, argument: unknown, log: Logger): Promise<Outcome<unknown>> {
+  if (!role.methods.includes(method)) return { ok: false, error: { code: 'bad-request', message: `unknown method ${JSON.stringify(method)}` } };
+  try {
+    const handler = (role.handlers as Record<string, (arg: unknown) => unknown>)[method];
+    return { ok: true, value: (await handler(argument)) ?? null };
+  } catch (error) {
+    if (error instanceof ApiError) return { ok: false, error: error.failure };
+    log('error', `${method} failed: ${(error as Error).stack ?? error}`);
+    return { ok: false, error: { code: 'internal', message: 'something went wrong inside the kiosk' } };
+  }
+}

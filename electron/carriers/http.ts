@@ -1,0 +1,151 @@
+// `olifant serve`: the kiosk UI and the student's API over HTTP on 127.0.0.1, for a plain
+// browser (tests, and machines that only have Chromium). POST /api/<method> with a JSON
+// body calls a method; GET /api/events streams KioskEvents (server-sent events).
+
+import { createReadStream } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { STUDENT_METHODS } from '../api/student.ts';
+import { createOlifant, type Olifant, type OlifantOptions } from '../core/olifant.ts';
+import { dispatch } from './dispatch.ts';
+import { CONTENT_SECURITY_POLICY, mimeType, resolveStatic } from './static.ts';
+
+export const MAX_BODY = 64 * 1024;
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+class HttpRefusal extends Error {
+  readonly status: number;
+  constructor(status: number, message: string) {
+    super(message);
+    this.status = status;
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function refuse(res: ServerResponse, status: number, message: string): void {
+  send(res, status, { ok: false, error: { code: status === 403 ? 'forbidden' : 'bad-request', message } });
+}
+
+/** The body, or a 413 refusal once it passes MAX_BODY (declared or sent). */
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const tooLarge = () => new HttpRefusal(413, `the request is larger than ${MAX_BODY / 1024} KiB`);
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) return reject(tooLarge());
+    let size = 0;
+    const chunks: Buffer[] = [];
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY) return void chunks.push(chunk);
+      req.off('data', onData);
+      req.resume();
+      reject(tooLarge());
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const body = await readBody(req);
+  if (body === '') return undefined;
+  try {
+    return JSON.parse(body);
+  } catch (error) {
+    throw new HttpRefusal(400, `unreadable request: ${(error as Error).message}`);
+  }
+}
+
+export async function startServer(app: Olifant, port = 0, root?: string): Promise<RunningServer> {
+  const sockets = new Set<Socket>();
+  let origin = '';
+  const assetFile = (rel: string) => app.student.assetFile(rel);
+
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', origin);
+    // Only this machine's pages may call in: a foreign page (or DNS rebinding) is refused.
+    if (req.headers.host !== url.host || (req.headers.origin && req.headers.origin !== origin)) return refuse(res, 403, 'forbidden');
+
+    if (url.pathname === '/api/events' && req.method === 'GET') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      const stop = app.student.onEvent((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+      const beat = setInterval(() => res.write(': beat\n\n'), 15_000);
+      req.on('close', () => {
+        stop();
+        clearInterval(beat);
+      });
+      return;
+    }
+
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return refuse(res, 405, 'use POST with a JSON body');
+      if (!req.headers['content-type']?.startsWith('application/json')) return refuse(res, 415, 'send the request as application/json');
+      let argument: unknown;
+      try {
+        argument = await readJson(req);
+      } catch (error) {
+        if (!(error instanceof HttpRefusal)) throw error;
+        if (error.status === 413) res.setHeader('connection', 'close');
+        return refuse(res, error.status, error.message);
+      }
+      const outcome = await dispatch({ methods: STUDENT_METHODS, handlers: app.student.handlers }, url.pathname.slice('/api/'.length), argument, app.log);
+      return send(res, outcome.ok ? 200 : outcome.error.code === 'bad-request' ? 400 : outcome.error.code === 'forbidden' ? 403 : 500, outcome);
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method not allowed');
+    const file = resolveStatic(url.pathname, assetFile, root);
+    if (!file) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      return res.end(url.pathname === '/' ? 'The kiosk UI is not built: run `npm run build` first.' : 'not found');
+    }
+    res.writeHead(200, {
+      'content-type': mimeType(file),
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-cache',
+    });
+    if (req.method === 'HEAD') return res.end();
+    createReadStream(file).on('error', () => res.destroy()).pipe(res);
+  });
+
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: `${origin}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** The services and the HTTP server together, running until SIGINT or SIGTERM. */
+export async function serveKiosk(options: OlifantOptions, port: number): Promise<{ app: Olifant; server: RunningServer; stop: () => Promise<void> }> {
+  const app = await createOlifant(options);
+  const server = await startServer(app, port);
+  const stop = async () => {
+    await server.close();
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return { app, server, stop };
+}

@@ -1,0 +1,139 @@
+#!/usr/bin/env node
+// The `olifant` command. Run `olifant help` for what it does.
+
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { PACK_FOLDER, PackError, checkPack } from '../../content/pack.ts';
+import { generateSigningKey, publicKeyOf, signManifest } from '../../content/signing.ts';
+import { startSimulator } from '../../hardware/simulator.ts';
+import { serveKiosk } from '../carriers/http.ts';
+import { answersCsv } from '../core/answers/csv.ts';
+import { AnswerStore } from '../core/answers/store.ts';
+import { defaultDataDir } from '../core/platform/paths.ts';
+import { parseKioskArgs, UsageError } from './kiosk-args.ts';
+
+const HELP = `olifant: the software of the pillar "De olifant in de kamer"
+
+  olifant serve [--port N] [--pillar auto|simulated] [--pillar-port PATH]
+      Serves the kiosk UI and its services on 127.0.0.1 and prints the URL.
+  olifant results --format csv
+      Prints every stored answer as CSV on stdout.
+  olifant pillar-sim --port PATH [--dispense-ms N] [--stock N] [--manual-take]
+      A simulated controller board on a serial port or pseudo-terminal; type help for faults.
+  olifant pack check DIR [--allow-unsigned] [--key PUBLIC_KEY]...
+  olifant pack keygen --out DIR
+  olifant pack sign DIR --key PRIVATE_KEY_FILE
+      Check, and sign, a content pack folder (DIR is the olifant-pack folder or the drive holding it).
+
+  The data folder (database, settings.json, olifant.log) is $OLIFANT_DATA_DIR,
+  or --data-dir DIR, else ${defaultDataDir()}.`;
+
+function packDir(arg: string | undefined): string {
+  if (!arg) throw new UsageError('name the pack folder');
+  const dir = path.resolve(arg);
+  return path.basename(dir) === PACK_FOLDER ? dir : path.join(dir, PACK_FOLDER);
+}
+
+async function serve(args: string[]): Promise<void> {
+  const { options, port } = parseKioskArgs(args);
+  const { server } = await serveKiosk(options, port);
+  process.stdout.write(`${server.url}\n`);
+}
+
+function results(args: string[]): void {
+  const { values } = parseArgs({ args, options: { format: { type: 'string', default: 'csv' }, 'data-dir': { type: 'string' } } });
+  if (values.format !== 'csv') throw new UsageError(`--format ${values.format} is not known; use --format csv`);
+  const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
+  const store = new AnswerStore(path.join(dataDir, 'answers.sqlite'));
+  try {
+    for (const line of answersCsv(store)) process.stdout.write(line);
+  } finally {
+    store.close();
+  }
+}
+
+async function pillarSim(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { port: { type: 'string' }, 'dispense-ms': { type: 'string', default: '800' }, stock: { type: 'string', default: '100' }, 'manual-take': { type: 'boolean', default: false } },
+  });
+  if (!values.port) throw new UsageError('pillar-sim needs --port PATH');
+  const stock = Number(values.stock);
+  const sim = await startSimulator(values.port, {
+    dispenseMs: Number(values['dispense-ms']),
+    stock: Array.from({ length: 6 }, () => stock),
+    autoTakeMs: values['manual-take'] ? null : 2000,
+  });
+  process.stdout.write(`simulated pillar on ${values.port}; type help for commands\n`);
+  const rl = createInterface({ input: process.stdin, terminal: false });
+  const quit = async () => {
+    await sim.close();
+    process.exit(0);
+  };
+  rl.on('line', async (line) => {
+    if (line.trim() === 'quit') return quit();
+    try {
+      const out = await sim.command(line);
+      if (out) process.stdout.write(out + '\n');
+    } catch (error) {
+      process.stdout.write(`${(error as Error).message}\n`);
+    }
+  });
+  process.on('SIGINT', quit);
+  process.on('SIGTERM', quit);
+}
+
+async function pack(args: string[]): Promise<void> {
+  const [action, ...rest] = args;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { key: { type: 'string', multiple: true }, out: { type: 'string' }, 'allow-unsigned': { type: 'boolean', default: false } },
+  });
+  if (action === 'keygen') {
+    if (!values.out) throw new UsageError('pack keygen needs --out DIR');
+    const key = generateSigningKey();
+    mkdirSync(values.out, { recursive: true });
+    writeFileSync(path.join(values.out, 'private.pem'), key.privateKeyPem, { mode: 0o600 });
+    writeFileSync(path.join(values.out, 'public.txt'), key.publicKey + '\n');
+    process.stdout.write(`private key: ${path.join(values.out, 'private.pem')} (keep it secret)\npublic key for the kiosk's trustedKeys: ${key.publicKey}\n`);
+  } else if (action === 'sign') {
+    const dir = packDir(positionals[0]);
+    if (!values.key?.[0]) throw new UsageError('pack sign needs --key PRIVATE_KEY_FILE');
+    const privateKeyPem = readFileSync(values.key[0], 'utf8');
+    writeFileSync(path.join(dir, 'pack.sig'), signManifest(readFileSync(path.join(dir, 'pack.json')), privateKeyPem));
+    const checked = await checkPack(dir, { trustedKeys: [publicKeyOf(privateKeyPem)], allowUnsigned: false });
+    process.stdout.write(`signed ${checked.pack.id} version ${checked.pack.version}\n`);
+  } else if (action === 'check') {
+    const checked = await checkPack(packDir(positionals[0]), { trustedKeys: values.key ?? [], allowUnsigned: values['allow-unsigned'] });
+    process.stdout.write(`${checked.pack.id} version ${checked.pack.version}: ${checked.pack.questions.length} questions, ${checked.signed ? 'signed by a trusted key' : 'not signed by a trusted key'}; the pack is valid\n`);
+  } else {
+    throw new UsageError('pack takes check, keygen or sign');
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...args] = argv;
+  switch (command) {
+    case 'serve': return serve(args);
+    case 'results': return results(args);
+    case 'pillar-sim': return pillarSim(args);
+    case 'pack': return pack(args);
+    case undefined: case 'help': case '--help': case '-h':
+      process.stdout.write(HELP + '\n');
+      return;
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: Error) => {
+  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`olifant: ${error.message}\n\n${HELP}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`olifant: ${error instanceof PackError ? 'the pack is refused: ' : ''}${error.message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,13 @@
+// Every stored answer as CSV (RFC 4180), one row per answer, header naming the fields.
+
+import { ANSWER_FIELDS, type Answer, type AnswerStore } from './store.ts';
+
+function cell(value: unknown): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function* answersCsv(store: AnswerStore): Generator<string> {
+  yield ANSWER_FIELDS.join(',') + '\r\n';
+  for (const answer of store.all()) yield ANSWER_FIELDS.map((f) => cell(answer[f as keyof Answer])).join(',') + '\r\n';
+}

@@ -1,0 +1,122 @@
+// Every answer, anonymously, in one SQLite file. WAL with synchronous=FULL: once insert()
+// returns, the answer survives a crash or a power cut. Nothing here can name a person:
+// a random id, where and which pack, the question, the value, the language, and the hour.
+
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+/** Each entry moves the schema one version up; never edit one that has shipped. */
+const MIGRATIONS: string[] = [
+  `CREATE TABLE answers (
+     id TEXT PRIMARY KEY,
+     pillar_id TEXT NOT NULL,
+     venue_session_id TEXT NOT NULL,
+     pack_id TEXT NOT NULL,
+     pack_version INTEGER NOT NULL,
+     question_id TEXT NOT NULL,
+     value TEXT NOT NULL,
+     language TEXT NOT NULL,
+     hour TEXT NOT NULL,
+     suspect TEXT
+   ) STRICT;
+   CREATE INDEX answers_by_question ON answers (question_id, venue_session_id);`,
+];
+
+export const ANSWER_FIELDS = [
+  'id', 'pillar_id', 'venue_session_id', 'pack_id', 'pack_version', 'question_id', 'value', 'language', 'hour', 'suspect',
+] as const;
+
+export interface Answer {
+  id: string;
+  pillar_id: string;
+  venue_session_id: string;
+  pack_id: string;
+  pack_version: number;
+  question_id: string;
+  value: string;
+  language: string;
+  /** The hour the answer was given, e.g. `2026-11-22T14:00Z`: nothing finer. */
+  hour: string;
+  /** Why the answer looks like hammering rather than a considered answer; null if it does not. */
+  suspect: string | null;
+}
+
+export interface Counts {
+  total: number;
+  counts: Record<string, number>;
+}
+
+export function hourOf(time: Date): string {
+  return time.toISOString().slice(0, 13) + ':00Z';
+}
+
+export class AnswerStore {
+  private readonly db: Database.Database;
+  private readonly insertStmt: Database.Statement;
+  private readonly countVenueStmt: Database.Statement;
+  private readonly countElsewhereStmt: Database.Statement;
+  private readonly getStmt: Database.Statement;
+
+  constructor(file: string) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 5000');
+    this.migrate();
+    this.insertStmt = this.db.prepare(
+      `INSERT OR IGNORE INTO answers (${ANSWER_FIELDS.join(', ')}) VALUES (${ANSWER_FIELDS.map((f) => '@' + f).join(', ')})`,
+    );
+    const count = 'SELECT value, COUNT(*) AS n FROM answers WHERE question_id = ? AND suspect IS NULL';
+    this.countVenueStmt = this.db.prepare(`${count} AND venue_session_id = ? GROUP BY value`);
+    this.countElsewhereStmt = this.db.prepare(`${count} AND venue_session_id <> ? GROUP BY value`);
+    this.getStmt = this.db.prepare(`SELECT ${ANSWER_FIELDS.join(', ')} FROM answers WHERE id = ?`);
+  }
+
+  get schemaVersion(): number {
+    return this.db.pragma('user_version', { simple: true }) as number;
+  }
+
+  private migrate(): void {
+    const from = this.schemaVersion;
+    if (from > MIGRATIONS.length) {
+      throw new Error(`the answer database is from a newer Olifant (schema ${from}, this one knows ${MIGRATIONS.length}); update the app`);
+    }
+    for (let v = from; v < MIGRATIONS.length; v++) {
+      this.db.transaction(() => {
+        this.db.exec(MIGRATIONS[v]);
+        this.db.pragma(`user_version = ${v + 1}`);
+      })();
+    }
+  }
+
+  /** Stores an answer and returns once it is on disk. The same id twice stores it once. */
+  insert(answer: Answer): { stored: boolean } {
+    return { stored: this.insertStmt.run(answer).changes === 1 };
+  }
+
+  /** Counts per answer value, leaving out suspect answers: at one venue visit, or everywhere except it. */
+  counts(questionId: string, where: { venue: string } | { except: string }): Counts {
+    const rows = ('venue' in where ? this.countVenueStmt.all(questionId, where.venue) : this.countElsewhereStmt.all(questionId, where.except)) as Array<{ value: string; n: number }>;
+    const counts: Record<string, number> = {};
+    let total = 0;
+    for (const row of rows) {
+      counts[row.value] = row.n;
+      total += row.n;
+    }
+    return { total, counts };
+  }
+
+  get(id: string): Answer | undefined {
+    return this.getStmt.get(id) as Answer | undefined;
+  }
+
+  *all(): IterableIterator<Answer> {
+    yield* this.db.prepare(`SELECT ${ANSWER_FIELDS.join(', ')} FROM answers ORDER BY hour, venue_session_id, question_id, id`).iterate() as IterableIterator<Answer>;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,24 @@
+// Where the app's own files and its data live, on every platform it ships to.
+
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The folder holding package.json, from the source tree or from the built dist/ tree. */
+export function appRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'package.json'))) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error('cannot find the app folder (no package.json above the code)');
+    dir = up;
+  }
+  return dir;
+}
+
+/** The kiosk's data folder: $OLIFANT_DATA_DIR, else the platform's place for app data. */
+export function defaultDataDir(): string {
+  if (process.env.OLIFANT_DATA_DIR) return path.resolve(process.env.OLIFANT_DATA_DIR);
+  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? path.join(os.homedir(), 'AppData', 'Roaming'), 'olifant');
+  return path.join(process.env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share'), 'olifant');
+}

@@ -1,0 +1,207 @@
+// The student's API: checks what the kiosk screens send, records answers, asks the pillar
+// for one card per stored answer, drives the LED ring, and turns pillar events into kiosk
+// events. Plain Node: the same handlers behind Electron IPC and HTTP.
+
+import path from 'node:path';
+import type { CheckedPack } from '../../../content/pack.ts';
+import type { Question } from '../../../content/types.ts';
+import type { Pillar, Rgb } from '../../../hardware/pillar.ts';
+import type { CardStatus, KioskEvent, KioskInfo, Mood, StudentHandlers, SubmitAnswer } from '../../api/student.ts';
+import { venueAgainstElsewhere } from '../answers/results.ts';
+import { hourOf, type AnswerStore } from '../answers/store.ts';
+import { ApiError, requestObject } from '../errors.ts';
+import type { Logger } from '../platform/log.ts';
+import type { Settings } from '../settings/settings.ts';
+
+/** A tap this soon after the question appeared cannot have been a considered answer. */
+export const TOO_FAST_MS = 700;
+/** More answers than this within BURST_WINDOW_MS at one pillar looks like hammering. */
+export const BURST_ANSWERS = 12;
+export const BURST_WINDOW_MS = 60_000;
+
+/** URL prefix under which the active pack's listed assets are served. */
+export const PACK_ASSET_PREFIX = 'pack-assets/';
+
+const LED_FOR: Record<Mood | 'out-of-order', [Parameters<Pillar['led']>[0], Rgb?]> = {
+  attract: ['PULSE', [255, 150, 40]],
+  'in-use': ['SOLID', [255, 200, 140]],
+  'card-ready': ['PULSE', [60, 220, 120]],
+  'out-of-order': ['SOLID', [200, 30, 30]],
+};
+
+const ANSWER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** Card requests remembered per answer id; far more than a day of answers. */
+const REMEMBERED_CARDS = 10_000;
+
+export interface StudentDeps {
+  /** Read per call: the operator may change them while the kiosk runs. */
+  settings: () => Settings;
+  /** Read per call: a new pack replaces the running one without a restart. */
+  pack: () => CheckedPack;
+  store: AnswerStore;
+  pillar: Pillar;
+  /** The pillar is the simulator, not a real board: the screen says so for the operator. */
+  simulatedPillar: boolean;
+  log: Logger;
+  now?: () => number;
+}
+
+export class StudentService {
+  private readonly deps: StudentDeps;
+  private readonly now: () => number;
+  private readonly recent: number[] = [];
+  /** One card request per answer id: a repeated request gets the first one's outcome. */
+  private readonly cards = new Map<string, Promise<{ status: CardStatus }>>();
+  private readonly listeners = new Set<(event: KioskEvent) => void>();
+  private mood: Mood = 'attract';
+  private readonly unsubscribe: () => void;
+
+  constructor(deps: StudentDeps) {
+    this.deps = deps;
+    this.now = deps.now ?? Date.now;
+    this.unsubscribe = deps.pillar.subscribe((event) => {
+      if (event.type === 'presence') this.emit({ type: 'presence', present: event.present });
+      else if (event.type === 'taken') this.emit({ type: 'card-taken' });
+      else if (event.type === 'status') this.emit({ type: 'pillar', status: event.status });
+      else if (event.type === 'service') void this.applyLed();
+      else if (event.type === 'slot') deps.log(event.state === 'OK' ? 'info' : 'warn', `card stack ${event.slot} is now ${event.state}`);
+    });
+  }
+
+  onEvent(listener: (event: KioskEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  close(): void {
+    this.unsubscribe();
+    this.listeners.clear();
+  }
+
+  /** Where a pack asset URL points on disk; null for anything the pack does not list. */
+  assetFile(urlPath: string): string | null {
+    if (!urlPath.startsWith(PACK_ASSET_PREFIX)) return null;
+    const file = urlPath.slice(PACK_ASSET_PREFIX.length);
+    const { pack, dir } = this.deps.pack();
+    if (!Object.hasOwn(pack.assets, file)) return null;
+    return path.join(dir, ...file.split('/'));
+  }
+
+  readonly handlers: StudentHandlers = {
+    kiosk: (): KioskInfo => {
+      const { pack } = this.deps.pack();
+      const settings = this.deps.settings();
+      const url = (file: string | undefined) => (file ? PACK_ASSET_PREFIX + file : null);
+      return {
+        pack: {
+          id: pack.id,
+          version: pack.version,
+          title: pack.title,
+          languages: pack.languages,
+          headline: pack.attract.headline,
+          attractImage: url(pack.attract.image),
+          questions: pack.questions.map((q) => ({ ...q, imageUrl: url(q.image) })),
+        },
+        idleSeconds: settings.idleSeconds,
+        stillThereSeconds: settings.stillThereSeconds,
+        pillar: this.deps.pillar.status(),
+        simulatedPillar: this.deps.simulatedPillar,
+      };
+    },
+
+    submitAnswer: (request: SubmitAnswer) => {
+      const r = requestObject(request);
+      if (typeof r.answerId !== 'string' || !ANSWER_ID.test(r.answerId)) throw new ApiError('bad-request', 'answerId must be a random UUID');
+      const { pack } = this.deps.pack();
+      const question = this.question(r.questionId);
+      const value = r.value;
+      const valid = question.answer.type === 'scale'
+        ? typeof value === 'string' && /^[1-9]$/.test(value) && Number(value) <= question.answer.steps
+        : question.answer.options.some((o) => o.id === value);
+      if (!valid) throw new ApiError('bad-request', `${JSON.stringify(value)} is not an answer to question ${question.id}`);
+      if (typeof r.language !== 'string' || !pack.languages.includes(r.language)) throw new ApiError('bad-request', `language ${JSON.stringify(r.language)} is not in the pack`);
+      const shownMs = typeof r.shownMs === 'number' && Number.isFinite(r.shownMs) ? r.shownMs : 0;
+
+      const now = this.now();
+      while (this.recent.length > 0 && this.recent[0] < now - BURST_WINDOW_MS) this.recent.shift();
+      const suspect = shownMs < TOO_FAST_MS ? 'too-fast' : this.recent.length >= BURST_ANSWERS ? 'burst' : null;
+      const settings = this.deps.settings();
+      let stored: boolean;
+      try {
+        ({ stored } = this.deps.store.insert({
+          id: r.answerId,
+          pillar_id: settings.pillarId,
+          venue_session_id: settings.venueSessionId,
+          pack_id: pack.id,
+          pack_version: pack.version,
+          question_id: question.id,
+          value: value as string,
+          language: r.language,
+          hour: hourOf(new Date(now)),
+          suspect,
+        }));
+      } catch (error) {
+        this.deps.log('error', `could not store an answer: ${(error as Error).message}. Check the free disk space of the data folder.`);
+        throw new ApiError('storage', 'the answer could not be saved');
+      }
+      if (stored) this.recent.push(now);
+      return { stored, suspect: suspect !== null };
+    },
+
+    results: (request) => {
+      const question = this.question(requestObject(request).questionId);
+      return venueAgainstElsewhere(this.deps.store, question.id, this.deps.settings().venueSessionId);
+    },
+
+    dispenseCard: (request) => {
+      const answerId = requestObject(request).answerId;
+      if (typeof answerId !== 'string' || !ANSWER_ID.test(answerId)) throw new ApiError('bad-request', 'answerId must be the id of a stored answer');
+      let card = this.cards.get(answerId);
+      if (!card) {
+        card = this.cardFor(answerId);
+        this.cards.set(answerId, card);
+        if (this.cards.size > REMEMBERED_CARDS) this.cards.delete(this.cards.keys().next().value!);
+        // Nothing moved while an earlier card waits in the gate: asking again once it is taken is allowed.
+        const forget = () => this.cards.get(answerId) === card && this.cards.delete(answerId);
+        card.then(({ status }) => status === 'gate-full' && forget(), forget);
+      }
+      return card;
+    },
+
+    setMood: (request) => {
+      const mood = requestObject(request).mood;
+      if (mood !== 'attract' && mood !== 'in-use' && mood !== 'card-ready') throw new ApiError('bad-request', `unknown mood ${JSON.stringify(mood)}`);
+      this.mood = mood;
+      void this.applyLed();
+      return null;
+    },
+  };
+
+  /** The card of a stored answer's question; none for an answer that looked like hammering. */
+  private async cardFor(answerId: string): Promise<{ status: CardStatus }> {
+    const answer = this.deps.store.get(answerId);
+    if (!answer) throw new ApiError('bad-request', 'no stored answer has that id');
+    const question = this.deps.pack().pack.questions.find((q) => q.id === answer.question_id);
+    if (answer.suspect !== null || !question) return { status: 'unavailable' };
+    const outcome = await this.deps.pillar.dispense(question.slot);
+    if (outcome.ok) return { status: 'take-card' };
+    const status: CardStatus =
+      outcome.reason === 'EMPTY' ? 'empty' : outcome.reason === 'JAM' ? 'jammed' : outcome.reason === 'GATE_FULL' ? 'gate-full' : 'unavailable';
+    return { status };
+  }
+
+  private applyLed(): Promise<void> {
+    const [mode, rgb] = LED_FOR[this.deps.pillar.status().serviceOpen ? 'out-of-order' : this.mood];
+    return this.deps.pillar.led(mode, rgb);
+  }
+
+  private question(id: unknown): Question {
+    const question = this.deps.pack().pack.questions.find((q) => q.id === id);
+    if (!question) throw new ApiError('bad-request', `no question ${JSON.stringify(id)} in the current pack`);
+    return question;
+  }
+
+  private emit(event: KioskEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+}

@@ -1,0 +1,107 @@
+// The Electron shell, kept thin: one locked-down fullscreen kiosk window, the app://
+// protocol for the UI, the student's IPC channels, and recovery from renderer crashes.
+// Everything else lives in ../core, ../carriers, ../../hardware and ../../content and runs without Electron.
+
+import { BrowserWindow, Menu, app, ipcMain, net, powerSaveBlocker, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { STUDENT_CHANNEL, STUDENT_EVENT_CHANNEL, STUDENT_METHODS } from '../api/student.ts';
+import { dispatch } from '../carriers/dispatch.ts';
+import { CONTENT_SECURITY_POLICY, mimeType, resolveStatic } from '../carriers/static.ts';
+import { parseKioskArgs } from '../cli/kiosk-args.ts';
+import { createOlifant, type Olifant } from '../core/olifant.ts';
+import { ScreenRecovery } from './recovery.ts';
+
+const ORIGIN = 'app://olifant';
+const kioskArgs = parseKioskArgs(process.argv.slice(2), { strict: false });
+const dev = kioskArgs.dev;
+
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+const ours = (url: string) => url.startsWith(`${ORIGIN}/`);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let olifant: Olifant | null = null;
+  let win: BrowserWindow | null = null;
+
+  const fromOurWindow = (event: IpcMainInvokeEvent) => win !== null && event.sender === win.webContents && ours(event.senderFrame?.url ?? '');
+
+  const createWindow = () => {
+    win = new BrowserWindow({
+      kiosk: !dev,
+      fullscreen: !dev,
+      width: 1080,
+      height: 1920,
+      backgroundColor: '#2b1740',
+      autoHideMenuBar: true,
+      webPreferences: {
+        preload: fileURLToPath(new URL('../preload/kiosk.cjs', import.meta.url)),
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webviewTag: false,
+        devTools: dev,
+        spellcheck: false,
+      },
+    });
+    const contents = win.webContents;
+    contents.setVisualZoomLevelLimits(1, 1);
+    const recovery = new ScreenRecovery({
+      reload: () => contents.reload(),
+      crash: () => contents.forcefullyCrashRenderer(),
+      log: (level, message) => olifant?.log(level, message),
+    });
+    contents.on('render-process-gone', (_e, details) => recovery.gone(details.reason));
+    contents.on('unresponsive', () => recovery.unresponsive());
+    contents.on('responsive', () => recovery.responsive());
+    void win.loadURL(`${ORIGIN}/`);
+  };
+
+  app.on('second-instance', () => win?.focus());
+
+  // No navigation away, no redirects, no new windows, no webviews: for every web contents there is.
+  app.on('web-contents-created', (_e, contents) => {
+    const stay = (event: { preventDefault(): void }, url: string) => {
+      if (!ours(url)) event.preventDefault();
+    };
+    contents.on('will-navigate', stay);
+    contents.on('will-frame-navigate', (event) => stay(event, event.url));
+    contents.on('will-redirect', stay);
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => {
+    void olifant?.close();
+  });
+
+  app.whenReady().then(async () => {
+    Menu.setApplicationMenu(null);
+    powerSaveBlocker.start('prevent-display-sleep');
+    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+
+    olifant = await createOlifant(kioskArgs.options);
+    const student = olifant.student;
+
+    protocol.handle('app', async (request) => {
+      const url = new URL(request.url);
+      const file = url.host === 'olifant' ? resolveStatic(url.pathname, (rel) => student.assetFile(rel)) : null;
+      if (!file) return new Response('not found', { status: 404 });
+      const body = await (await net.fetch(pathToFileURL(file).toString())).arrayBuffer();
+      return new Response(body, { headers: { 'content-type': mimeType(file), 'content-security-policy': CONTENT_SECURITY_POLICY } });
+    });
+
+    const role = { methods: STUDENT_METHODS, handlers: student.handlers };
+    for (const method of STUDENT_METHODS) {
+      ipcMain.handle(`${STUDENT_CHANNEL}:${method}`, (event, arg: unknown) => {
+        if (!fromOurWindow(event)) return { ok: false, error: { code: 'forbidden', message: 'not from the kiosk window' } };
+        return dispatch(role, method, arg, olifant!.log);
+      });
+    }
+    student.onEvent((event) => win?.webContents.send(STUDENT_EVENT_CHANNEL, event));
+    createWindow();
+  });
+}

@@ -1,0 +1,37 @@
+// The attract loop: the elephant and the pack's headline, cycling through the pack's
+// languages, inviting a touch. Someone stepping in front of the pillar wakes it up.
+
+import { AnimatePresence, motion } from 'framer-motion';
+import { useEffect, useState } from 'react';
+import type { KioskInfo } from '../../../electron/api/student.ts';
+import { Elephant } from '../../shared/Elephant.tsx';
+import { strings } from '../../shared/i18n.ts';
+
+const CYCLE_MS = 5000;
+
+export function Attract({ pack, awake, onStart }: { pack: KioskInfo['pack']; awake: boolean; onStart: () => void }) {
+  const [index, setIndex] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setIndex((i) => (i + 1) % pack.languages.length), CYCLE_MS);
+    return () => clearInterval(timer);
+  }, [pack.languages.length]);
+  const language = pack.languages[index];
+  const t = strings(language);
+  return (
+    <button type="button" className="attract" onClick={onStart}>
+      <div className="attract-stage">
+        {pack.attractImage ? (
+          <motion.img className="attract-image" src={pack.attractImage} alt="" animate={{ scale: [1, 1.03, 1] }} transition={{ duration: 6, repeat: Infinity }} />
+        ) : null}
+        <Elephant mood={awake ? 'happy' : 'curious'} size="min(70vw, 44vh)" />
+      </div>
+      <AnimatePresence mode="wait">
+        <motion.span key={language} lang={language} className="attract-words" initial={{ opacity: 0, y: 12 }} animate={{ opacity: 1, y: 0 }} exit={{ opacity: 0, y: -12 }} transition={{ duration: 0.4 }}>
+          {awake && <span className="attract-hello">{t.hello}</span>}
+          <span className="attract-headline">{pack.headline[language]}</span>
+          <span className="attract-cta">{t.touchToStart}</span>
+        </motion.span>
+      </AnimatePresence>
+    </button>
+  );
+}

@@ -1,0 +1,160 @@
+// The kiosk's own words, per language. The questions come from the content pack; these
+// are the buttons and messages around them. A pack language without its own set here
+// falls back to English.
+
+export interface Strings {
+  touchToStart: string;
+  hello: string;
+  languageName: string;
+  switchTo: string;
+  chooseTitle: string;
+  chooseHint: string;
+  answered: string;
+  question: (slot: number) => string;
+  finish: string;
+  back: string;
+  saving: string;
+  notSaved: string;
+  here: string;
+  elsewhere: string;
+  firstOnes: string;
+  tooFew: (group: string) => string;
+  answers: (n: number) => string;
+  yourAnswer: string;
+  nextQuestion: string;
+  card: {
+    dispensing: string;
+    take: string;
+    taken: string;
+    empty: string;
+    jammed: string;
+    gateFull: string;
+    unavailable: string;
+    photo: string;
+  };
+  stillThere: string;
+  stillThereHint: (seconds: number) => string;
+  yesStillHere: string;
+  thanks: string;
+  seeYou: string;
+}
+
+const nl: Strings = {
+  touchToStart: 'Raak me aan om te beginnen',
+  hello: 'Hoi! Heb je even?',
+  languageName: 'Nederlands',
+  switchTo: 'Taal: Nederlands',
+  chooseTitle: 'Kies een vraag',
+  chooseHint: 'Zes vragen. Beantwoord er één, of allemaal. Anoniem.',
+  answered: 'Beantwoord',
+  question: (slot) => `Vraag ${slot}`,
+  finish: 'Klaar',
+  back: 'Terug',
+  saving: 'Even bewaren…',
+  notSaved: 'Je antwoord kon niet worden bewaard. Probeer het nog eens.',
+  here: 'Hier',
+  elsewhere: 'Elders op de tour',
+  firstOnes: 'Je bent een van de eersten. Zodra er 5 antwoorden zijn, zie je hier hoe anderen antwoordden.',
+  tooFew: (group) => `${group}: nog minder dan 5 antwoorden.`,
+  answers: (n) => `${n} ${n === 1 ? 'antwoord' : 'antwoorden'}`,
+  yourAnswer: 'jouw antwoord',
+  nextQuestion: 'Nog een vraag',
+  card: {
+    dispensing: 'Je kaart komt eraan…',
+    take: 'Pak je kaart uit de olifant en neem hem mee naar het college!',
+    taken: 'Top! Neem je kaart mee naar het college.',
+    empty: 'De kaarten van deze vraag zijn even op. Onthoud de vraag, of maak er een foto van, en neem hem mee naar het college.',
+    jammed: 'De kaart blijft steken, sorry! Onthoud de vraag, of maak er een foto van, en neem hem mee naar het college.',
+    gateFull: 'Er ligt nog een kaart klaar. Pak die eerst, dan komt de jouwe.',
+    unavailable: 'Er komt nu geen kaart. Onthoud de vraag, of maak er een foto van, en neem hem mee naar het college.',
+    photo: 'De vraag blijft nog even staan.',
+  },
+  stillThere: 'Ben je er nog?',
+  stillThereHint: (s) => `Over ${s} seconden begin ik opnieuw.`,
+  yesStillHere: 'Ja, ik ben er nog',
+  thanks: 'Bedankt voor je antwoorden!',
+  seeYou: 'Tot bij het college.',
+};
+
+const en: Strings = {
+  touchToStart: 'Touch me to start',
+  hello: 'Hi! Got a minute?',
+  languageName: 'English',
+  switchTo: 'Language: English',
+  chooseTitle: 'Choose a question',
+  chooseHint: 'Six questions. Answer one, or all of them. Anonymously.',
+  answered: 'Answered',
+  question: (slot) => `Question ${slot}`,
+  finish: 'Done',
+  back: 'Back',
+  saving: 'Saving…',
+  notSaved: 'Your answer could not be saved. Please try again.',
+  here: 'Here',
+  elsewhere: 'Elsewhere on the tour',
+  firstOnes: "You're among the first. Once there are 5 answers, you'll see here how others answered.",
+  tooFew: (group) => `${group}: fewer than 5 answers so far.`,
+  answers: (n) => `${n} ${n === 1 ? 'answer' : 'answers'}`,
+  yourAnswer: 'your answer',
+  nextQuestion: 'Another question',
+  card: {
+    dispensing: 'Your card is on its way…',
+    take: 'Take your card from the elephant and bring it to the lecture!',
+    taken: 'Great! Bring your card to the lecture.',
+    empty: 'The cards for this question have run out for now. Remember the question, or take a photo of it, and bring it to the lecture.',
+    jammed: "The card got stuck, sorry! Remember the question, or take a photo of it, and bring it to the lecture.",
+    gateFull: 'There is still a card waiting. Take that one first, then yours will come.',
+    unavailable: 'No card right now. Remember the question, or take a photo of it, and bring it to the lecture.',
+    photo: 'The question stays on screen a little longer.',
+  },
+  stillThere: 'Still there?',
+  stillThereHint: (s) => `I'll start over in ${s} seconds.`,
+  yesStillHere: "Yes, I'm still here",
+  thanks: 'Thanks for your answers!',
+  seeYou: 'See you at the lecture.',
+};
+
+const de: Strings = {
+  ...en,
+  touchToStart: 'Berühr mich, um zu beginnen',
+  hello: 'Hallo! Hast du kurz Zeit?',
+  languageName: 'Deutsch',
+  switchTo: 'Sprache: Deutsch',
+  chooseTitle: 'Wähle eine Frage',
+  chooseHint: 'Sechs Fragen. Beantworte eine oder alle. Anonym.',
+  answered: 'Beantwortet',
+  question: (slot) => `Frage ${slot}`,
+  finish: 'Fertig',
+  back: 'Zurück',
+  here: 'Hier',
+  elsewhere: 'Anderswo auf der Tour',
+  nextQuestion: 'Noch eine Frage',
+  stillThere: 'Bist du noch da?',
+  yesStillHere: 'Ja, ich bin noch da',
+  thanks: 'Danke für deine Antworten!',
+};
+
+const fr: Strings = {
+  ...en,
+  touchToStart: 'Touche-moi pour commencer',
+  hello: 'Salut ! Tu as une minute ?',
+  languageName: 'Français',
+  switchTo: 'Langue : français',
+  chooseTitle: 'Choisis une question',
+  chooseHint: 'Six questions. Réponds à une, ou à toutes. Anonymement.',
+  answered: 'Répondu',
+  question: (slot) => `Question ${slot}`,
+  finish: 'Terminé',
+  back: 'Retour',
+  here: 'Ici',
+  elsewhere: 'Ailleurs sur la tournée',
+  nextQuestion: 'Une autre question',
+  stillThere: 'Tu es encore là ?',
+  yesStillHere: 'Oui, je suis là',
+  thanks: 'Merci pour tes réponses !',
+};
+
+const ALL: Record<string, Strings> = { nl, en, de, fr };
+
+export function strings(language: string): Strings {
+  return ALL[language] ?? en;
+}
