@@ -2,7 +2,8 @@
 // breaks any rule is refused whole, with a PackError that names the rule and the file.
 
 import { createHash } from 'node:crypto';
-import { lstat, readFile, realpath, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { FORMAT } from './types.ts';
 import { signatureIsTrusted } from './signing.ts';
@@ -12,6 +13,8 @@ export type { Pack, Question } from './types.ts';
 
 export const PACK_FOLDER = 'olifant-pack';
 const MAX_MANIFEST = 256 * 1024;
+/** An Ed25519 signature in base64 is 88 characters; anything much longer is not one. */
+const MAX_SIGNATURE = 1024;
 const MAX_IMAGE = 10 * 1024 * 1024;
 const MAX_IMAGES = 100 * 1024 * 1024;
 const ID = /^[a-z0-9-]{1,40}$/;
@@ -160,11 +163,20 @@ class ManifestChecker {
   }
 }
 
+/** Names Windows keeps for devices, with or without an extension. */
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+
 function checkRelativePath(file: string, where: string): void {
   const bad =
     file === '' || file.includes('\\') || file.startsWith('/') || /^[a-zA-Z]:/.test(file) ||
     file.split('/').some((part) => part === '..' || part === '.' || part === '') || /[\x00-\x1f]/.test(file);
   if (bad) throw new PackError('pack.json', 'paths', `${where}: "${file}" must be a relative path with / that stays inside ${PACK_FOLDER}/`);
+  // Windows is a build target: a name it cannot hold, or holds as another file, is refused everywhere.
+  for (const part of file.split('/')) {
+    if (/[<>:"|?*]/.test(part) || /[. ]$/.test(part) || WINDOWS_DEVICE.test(part)) {
+      throw new PackError('pack.json', 'paths', `${where}: "${part}" is not a file name Windows can hold (no < > : " | ? *, no trailing dot or space, no device names like CON or NUL)`);
+    }
+  }
 }
 
 /** Checks the manifest's bytes; returns the pack. Throws PackError. */
@@ -206,7 +218,40 @@ export interface CheckedPack {
   /** The folder the pack was read from (the `olifant-pack` folder itself). */
   dir: string;
   manifest: Buffer;
+  /** pack.sig as read, or null when there is none. */
+  signature: string | null;
   signed: boolean;
+}
+
+/** Opening never waits on a FIFO or device, and never follows a last-component link (where the platform can say so). */
+const OPEN_PLAIN = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
+
+/**
+ * Reads a plain file of at most `max` bytes; null when there is none. A FIFO, a device, a
+ * link or a larger file is refused (tooLarge names the rule), and nothing past `max` is read.
+ */
+async function readPlain(file: string, rel: string, max: number, tooLarge: (size: number) => PackError): Promise<Buffer | null> {
+  let handle;
+  try {
+    handle = await open(file, OPEN_PLAIN);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    if (code === 'ELOOP') throw new PackError(rel, 'files', `${rel} is a link, not a plain file`);
+    throw new PackError(rel, 'files', `${rel} cannot be read (${code})`);
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw new PackError(rel, 'files', `${rel} is not a plain file`);
+    if (info.size > max) throw tooLarge(info.size);
+    const buffer = Buffer.alloc(max + 1);
+    let length = 0;
+    for (let n = -1; n !== 0 && length <= max; length += n) n = (await handle.read(buffer, length, buffer.length - length, length)).bytesRead;
+    if (length > max) throw tooLarge(length);
+    return buffer.subarray(0, length);
+  } finally {
+    await handle.close();
+  }
 }
 
 async function readAsset(dir: string, realDir: string, file: string): Promise<Buffer> {
@@ -218,10 +263,9 @@ async function readAsset(dir: string, realDir: string, file: string): Promise<Bu
     throw new PackError(file, 'files', `${file} is listed in assets but is not in the pack`);
   }
   if (real !== realDir && !real.startsWith(realDir + path.sep)) throw new PackError(file, 'paths', `${file} is a link that leads outside ${PACK_FOLDER}/`);
-  const info = await stat(real);
-  if (!info.isFile()) throw new PackError(file, 'files', `${file} is not a file`);
-  if (info.size > MAX_IMAGE) throw new PackError(file, 'image size', `${file} is ${(info.size / 1048576).toFixed(1)} MiB; an image may be at most 10 MiB`);
-  return readFile(real);
+  const bytes = await readPlain(real, file, MAX_IMAGE, (size) => new PackError(file, 'image size', `${file} is ${(size / 1048576).toFixed(1)} MiB; an image may be at most 10 MiB`));
+  if (!bytes) throw new PackError(file, 'files', `${file} is listed in assets but is not in the pack`);
+  return bytes;
 }
 
 /**
@@ -229,15 +273,11 @@ async function readAsset(dir: string, realDir: string, file: string): Promise<Bu
  * Throws PackError naming the rule and the file.
  */
 export async function checkPack(dir: string, trust: TrustOptions): Promise<CheckedPack> {
-  const manifestPath = path.join(dir, 'pack.json');
-  const info = await lstat(manifestPath).catch(() => null);
-  if (!info) throw new PackError('pack.json', 'structure', `there is no pack.json in ${dir}`);
-  if (!info.isFile()) throw new PackError('pack.json', 'files', 'pack.json is not a plain file');
-  if (info.size > MAX_MANIFEST) throw new PackError('pack.json', 'manifest size', `pack.json is ${info.size} bytes; at most ${MAX_MANIFEST} are allowed`);
-  const manifest = await readFile(manifestPath);
+  const manifest = await readPlain(path.join(dir, 'pack.json'), 'pack.json', MAX_MANIFEST, (size) => new PackError('pack.json', 'manifest size', `pack.json is ${size} bytes; at most ${MAX_MANIFEST} are allowed`));
+  if (!manifest) throw new PackError('pack.json', 'structure', `there is no pack.json in ${dir}`);
 
   // The signature first: nothing of an untrusted manifest is interpreted before it is checked.
-  const signature = await readFile(path.join(dir, 'pack.sig'), 'utf8').catch(() => null);
+  const signature = (await readPlain(path.join(dir, 'pack.sig'), 'pack.sig', MAX_SIGNATURE, () => new PackError('pack.sig', 'signing', 'pack.sig is far too large to be a signature')))?.toString('utf8') ?? null;
   const signed = signature !== null && signatureIsTrusted(manifest, signature, trust.trustedKeys);
   if (!signed && !trust.allowUnsigned) {
     throw signature === null
@@ -255,5 +295,5 @@ export async function checkPack(dir: string, trust: TrustOptions): Promise<Check
     if (createHash('sha256').update(bytes).digest('hex') !== hash) throw new PackError(file, 'files', `${file} does not match its SHA-256 in pack.json (damaged or changed after signing)`);
     if (!imageKind(bytes)) throw new PackError(file, 'images', `${file} is not a PNG, JPEG or WebP image`);
   }
-  return { pack, dir, manifest, signed };
+  return { pack, dir, manifest, signature, signed };
 }

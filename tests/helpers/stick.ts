@@ -1,0 +1,35 @@
+// A USB stick for tests: as root, a real size-limited tmpfs mount that can be filled or
+// pulled out (lazy unmount); where mounting is refused, a plain folder, and the test says so.
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after } from 'node:test';
+
+export interface Stick {
+  dir: string;
+  /** A real mount; false when this machine refused to mount and a folder stands in. */
+  mounted: boolean;
+  /** Pulls the stick out: its files vanish for every new open. */
+  pull(): void;
+}
+
+export function stick(sizeMiB: number, log: (message: string) => void): Stick {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'olifant-stick-'));
+  const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeMiB}m`, 'tmpfs', dir], { encoding: 'utf8' });
+  const mounted = mount.status === 0;
+  if (!mounted) log(`mounting a tmpfs was refused (${(mount.stderr || mount.error?.message || '').trim()}); a plain folder stands in for the stick`);
+  let inPlace = true;
+  const pull = () => {
+    if (!inPlace) return;
+    inPlace = false;
+    if (mounted) spawnSync('umount', ['-l', dir]);
+    else rmSync(dir, { recursive: true, force: true });
+  };
+  after(() => {
+    pull();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return { dir, mounted, pull };
+}
