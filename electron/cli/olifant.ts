@@ -11,7 +11,10 @@ import { startSimulator } from '../../hardware/simulator.ts';
 import { serveKiosk } from '../carriers/http.ts';
 import { answersCsv } from '../core/answers/csv.ts';
 import { AnswerStore } from '../core/answers/store.ts';
+import { openPackStore } from '../core/packs/store.ts';
+import { createLogger } from '../core/platform/log.ts';
 import { defaultDataDir } from '../core/platform/paths.ts';
+import { loadSettings } from '../core/settings/settings.ts';
 import { parseKioskArgs, UsageError } from './kiosk-args.ts';
 
 const HELP = `olifant: the software of the pillar "De olifant in de kamer"
@@ -22,6 +25,13 @@ const HELP = `olifant: the software of the pillar "De olifant in de kamer"
       Prints every stored answer as CSV on stdout.
   olifant pillar-sim --port PATH [--dispense-ms N] [--stock N] [--manual-take]
       A simulated controller board on a serial port or pseudo-terminal; type help for faults.
+  olifant pack install DIR [--rollback]
+      Installs the pack on a stick (DIR: the drive or its olifant-pack folder) into the data
+      folder, as the operator screen does; --rollback confirms a version that is not higher.
+  olifant pack current
+      Prints the running pack as JSON: {"id": ..., "version": ...}.
+  olifant pack rollback
+      Runs the previous pack again.
   olifant pack check DIR [--allow-unsigned] [--key PUBLIC_KEY]...
   olifant pack keygen --out DIR
   olifant pack sign DIR --key PRIVATE_KEY_FILE
@@ -90,9 +100,23 @@ async function pack(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { key: { type: 'string', multiple: true }, out: { type: 'string' }, 'allow-unsigned': { type: 'boolean', default: false } },
+    options: {
+      key: { type: 'string', multiple: true },
+      out: { type: 'string' },
+      'allow-unsigned': { type: 'boolean', default: false },
+      rollback: { type: 'boolean', default: false },
+      'data-dir': { type: 'string' },
+    },
   });
-  if (action === 'keygen') {
+  if (action === 'install' || action === 'current' || action === 'rollback') {
+    const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
+    const log = createLogger(path.join(dataDir, 'olifant.log'), false);
+    const settings = loadSettings(dataDir, log);
+    const store = await openPackStore(dataDir, () => ({ trustedKeys: settings.trustedKeys, allowUnsigned: settings.allowUnsignedPacks }), log);
+    const running = action === 'install' ? await store.install(packDir(positionals[0]), { rollback: values.rollback }) : action === 'rollback' ? await store.rollback() : store.current();
+    if (action === 'current') process.stdout.write(`${JSON.stringify({ id: running.pack.id, version: running.pack.version })}\n`);
+    else process.stdout.write(`${running.pack.id} version ${running.pack.version} is running; a running kiosk takes it at its next attract loop\n`);
+  } else if (action === 'keygen') {
     if (!values.out) throw new UsageError('pack keygen needs --out DIR');
     const key = generateSigningKey();
     mkdirSync(values.out, { recursive: true });
@@ -110,7 +134,7 @@ async function pack(args: string[]): Promise<void> {
     const checked = await checkPack(packDir(positionals[0]), { trustedKeys: values.key ?? [], allowUnsigned: values['allow-unsigned'] });
     process.stdout.write(`${checked.pack.id} version ${checked.pack.version}: ${checked.pack.questions.length} questions, ${checked.signed ? 'signed by a trusted key' : 'not signed by a trusted key'}; the pack is valid\n`);
   } else {
-    throw new UsageError('pack takes check, keygen or sign');
+    throw new UsageError('pack takes install, current, rollback, check, keygen or sign');
   }
 }
 

@@ -13,7 +13,8 @@ import { loadBundledPack } from '../../electron/core/packs/bundled.ts';
 import { PackStore, type InstallStep } from '../../electron/core/packs/store.ts';
 import { buildPack, KEY, manifestRules, PNG, trust, type BuiltPack } from '../helpers/packs.ts';
 import { stick } from '../helpers/stick.ts';
-import { tempDir } from '../helpers/tmp.ts';
+import { CLI } from '../helpers/cli.ts';
+import { dataDir, tempDir } from '../helpers/tmp.ts';
 
 async function store(dir = path.join(tempDir('olifant-data-'), 'packs')) {
   const logs: string[] = [];
@@ -163,4 +164,24 @@ test('kill -9 at every step of an install: after a restart the old or the new pa
     const state = JSON.parse(readFileSync(path.join(dir, 'state.json'), 'utf8'));
     assert.deepEqual(contents(dir), [state.current, state.previous].filter(Boolean).sort(), `killed at ${step}: no half-copied folder after the restart`);
   }
+});
+
+test('olifant pack install, current and rollback: exit 0 when installed, 1 with the reason when refused', () => {
+  const data = dataDir({ trustedKeys: [KEY.publicKey] });
+  const run = (...args: string[]) => spawnSync(process.execPath, [CLI, 'pack', ...args, '--data-dir', data], { encoding: 'utf8', timeout: 30_000 });
+  assert.deepEqual(JSON.parse(run('current').stdout), { id: 'olifant-tour', version: 1 });
+  const installed = run('install', buildPack((m) => (m.version = 20)).drive);
+  assert.equal(installed.status, 0, installed.stderr);
+  assert.match(installed.stdout, /olifant-tour version 20 is running/);
+  const lower = buildPack((m) => (m.version = 15)).drive;
+  const refused = run('install', lower);
+  assert.equal(refused.status, 1);
+  assert.match(refused.stderr, /the pack is refused: .*roll-back, which must be confirmed/);
+  assert.equal(run('install', lower, '--rollback').status, 0);
+  assert.deepEqual(JSON.parse(run('current').stdout), { id: 'olifant-tour', version: 15 });
+  assert.equal(run('rollback').status, 0);
+  assert.deepEqual(JSON.parse(run('current').stdout), { id: 'olifant-tour', version: 20 });
+  const unsigned = run('install', buildPack((m) => (m.version = 30), {}, { sign: false }).drive);
+  assert.equal(unsigned.status, 1);
+  assert.match(unsigned.stderr, /no pack.sig/);
 });

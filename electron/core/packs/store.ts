@@ -13,6 +13,7 @@ import path from 'node:path';
 import { checkPack, PACK_FOLDER, PackError, type CheckedPack, type TrustOptions } from '../../../content/pack.ts';
 import { syncFolder, writeFileAtomic } from '../platform/atomic.ts';
 import type { Logger } from '../platform/log.ts';
+import { loadBundledPack } from './bundled.ts';
 
 export const STATE_FILE = 'state.json';
 /** A folder name the store made: nothing a path could escape with. */
@@ -199,4 +200,12 @@ export class PackStore {
     }
     return changed;
   }
+}
+
+/** The store of a data folder, tidied and refreshed: what runs now, ready to install into. */
+export async function openPackStore(dataDir: string, trust: () => TrustOptions, log: Logger): Promise<PackStore> {
+  const store = new PackStore({ dir: path.join(dataDir, 'packs'), bundled: await loadBundledPack(), trust, log });
+  store.tidy();
+  await store.refresh();
+  return store;
 }
