@@ -219,6 +219,7 @@ test('pillar "auto" at start-up uses a board that answers HELLO', async () => {
     await pty.unplug();
   });
   assert.equal(app.board, null, 'not the simulator');
+  await until(() => app.pillar.status().link === 'connected', 'the board to be found');
   assert.equal(app.pillar.status().port, pty.a);
   assert.deepEqual(await app.pillar.dispense(5), { ok: true, slot: 5 });
   assert.deepEqual(sim.board.dispensed.map((d) => d.slot), [5]);

@@ -1,67 +1,44 @@
-// The pack store on real folders: the `current` pointer names the running pack, a change is
-// picked up on refresh with one event, and anything unusable falls back to the bundled pack.
+// What runs when the pack store has nothing usable: the bundled pack, and the log says why.
+// (Installing, roll-back and crashes: tests/integration/pack-install.test.ts.)
 
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import type { CheckedPack } from '../../content/pack.ts';
-import { loadBundledPack } from '../../electron/core/packs/bundled.ts';
-import { PackStore } from '../../electron/core/packs/store.ts';
+import { openPackStore } from '../../electron/core/packs/store.ts';
 import { buildPack, trust } from '../helpers/packs.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 async function rig() {
-  const dir = tempDir('olifant-packs-');
+  const data = tempDir('olifant-data-');
   const logs: string[] = [];
-  const store = new PackStore({ dir, bundled: await loadBundledPack(), trust: () => trust, log: (l, m) => logs.push(`${l} ${m}`) });
-  const changes: CheckedPack[] = [];
-  store.onChange((pack) => changes.push(pack));
-  /** Puts a pack into the store as an installer would, under `folder`. */
-  const install = (folder: string, version: number) => {
-    const built = buildPack((m) => (m.version = version));
-    mkdirSync(path.join(dir, folder));
-    cpSync(built.dir, path.join(dir, folder, 'olifant-pack'), { recursive: true });
-  };
-  const point = (folder: string) => writeFileSync(path.join(dir, 'current'), `${folder}\n`);
-  return { dir, store, changes, logs, install, point };
+  const log = (l: string, m: string) => logs.push(`${l} ${m}`);
+  const packs = await openPackStore(data, () => trust, log);
+  const installed = await packs.install(buildPack((m) => (m.version = 10)).drive);
+  const reopen = () => openPackStore(data, () => trust, log);
+  return { dir: path.join(data, 'packs'), installed, logs, reopen };
 }
 
 test('an empty store runs the bundled pack', async () => {
-  const { store, changes } = await rig();
-  assert.equal(await store.refresh(), false);
-  assert.equal(store.current().pack.id, 'olifant-tour');
-  assert.deepEqual(changes, []);
+  const packs = await openPackStore(tempDir('olifant-data-'), () => trust, () => {});
+  assert.equal(packs.current().pack.id, 'olifant-tour');
+  assert.equal(packs.current().pack.version, 1);
 });
 
-test('the pointer switches the running pack, once per change, and back', async () => {
-  const { store, changes, install, point } = await rig();
-  install('a', 7);
-  install('b', 8);
-  point('a');
-  assert.equal(await store.refresh(), true);
-  assert.equal(store.current().pack.version, 7);
-  assert.equal(await store.refresh(), false, 'the same pointer is no change');
-  point('b');
-  await Promise.all([store.refresh(), store.refresh()]);
-  assert.equal(store.current().pack.version, 8);
-  assert.deepEqual(changes.map((c) => c.pack.version), [7, 8]);
+test('a damaged state.json: the bundled pack runs, the log says so, and no installed pack is thrown away', async () => {
+  const { dir, installed, logs, reopen } = await rig();
+  writeFileSync(path.join(dir, 'state.json'), '{"current": "olif');
+  assert.equal((await reopen()).current().pack.version, 1);
+  assert.match(logs.join('\n'), /state.json is damaged/);
+  assert.ok(existsSync(installed.dir), 'the pack stays, for the crew to install again or repair');
 });
 
-test('a pointer to nothing usable falls back to the bundled pack and says why', async () => {
-  const { dir, store, logs, install, point } = await rig();
-  install('a', 7);
-  point('a');
-  await store.refresh();
-  point('../../etc');
-  await store.refresh();
-  assert.equal(store.current().pack.id, 'olifant-tour');
-  assert.match(logs.at(-2)!, /names no pack folder/);
-  point('missing');
-  await store.refresh();
-  assert.match(logs.join('\n'), /installed content pack missing cannot be used/);
-  writeFileSync(path.join(dir, 'a', 'olifant-pack', 'pack.json'), '{"tampered": true}');
-  point('a');
-  await store.refresh();
-  assert.equal(store.current().pack.id, 'olifant-tour', 'a pack changed after its check is checked again and refused');
+test('an installed pack that went missing or was changed afterwards: the bundled pack runs, and the log says why', async () => {
+  const { installed, logs, reopen } = await rig();
+  writeFileSync(path.join(installed.dir, 'pack.json'), '{"tampered": true}');
+  assert.equal((await reopen()).current().pack.version, 1);
+  assert.match(logs.join('\n'), /cannot be used \(pack.sig: pack.sig is not a valid signature/);
+  rmSync(path.dirname(installed.dir), { recursive: true });
+  assert.equal((await reopen()).current().pack.version, 1);
+  assert.match(logs.at(-1)!, /cannot be used \(pack.json: there is no pack.json/);
 });

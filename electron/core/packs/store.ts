@@ -80,14 +80,20 @@ export class PackStore {
     return this.refreshing;
   }
 
-  /** What state.json says; an unreadable one counts as empty (logged). */
+  /** What state.json says; an unreadable or damaged one counts as empty (logged). */
   state(): PackState {
+    return this.readState() ?? { current: null, previous: null };
+  }
+
+  /** state.json, or null when it cannot be read or is damaged (logged); a missing one is an empty store. */
+  private readState(): PackState | null {
     let text: string;
     try {
       text = readFileSync(path.join(this.options.dir, STATE_FILE), 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.options.log('error', `cannot read the content pack state: ${(error as Error).message}`);
-      return { current: null, previous: null };
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { current: null, previous: null };
+      this.options.log('error', `cannot read the content pack state: ${(error as Error).message}`);
+      return null;
     }
     try {
       const state = JSON.parse(text) as Record<string, unknown>;
@@ -95,7 +101,7 @@ export class PackStore {
       return { current: folder(state.current), previous: folder(state.previous) };
     } catch {
       this.options.log('error', `${path.join(this.options.dir, STATE_FILE)} is damaged; showing the questions that come with the app until a pack is installed again`);
-      return { current: null, previous: null };
+      return null;
     }
   }
 
@@ -143,12 +149,12 @@ export class PackStore {
     return this.current();
   }
 
-  /** Removes half-copied folders and packs that are neither current nor previous. */
+  /** Removes half-copied folders, and packs that are neither current nor previous (none while state.json is damaged). */
   tidy(): void {
-    const { current, previous } = this.state();
+    const state = this.readState();
     for (const name of readdirSync(this.options.dir)) {
-      if (name === STATE_FILE || name === current || name === previous || name.startsWith(`.${STATE_FILE}`)) continue;
-      rmSync(path.join(this.options.dir, name), { recursive: true, force: true });
+      const leftover = name.startsWith(INCOMING) || (state !== null && FOLDER.test(name) && name !== state.current && name !== state.previous);
+      if (leftover) rmSync(path.join(this.options.dir, name), { recursive: true, force: true });
     }
   }
 
