@@ -52,14 +52,15 @@ test('the journey drives the stand-alone simulator over a pty, through a jam and
   const boardEnd = path.join(dir, 'board');
   let pty: PtyPair = await ptyPair(host, boardEnd);
   let sim = new SimProcess(boardEnd);
-  await sim.ready();
-  const kiosk = await startKiosk({ pillar: 'serial', listPorts: async () => [host].filter((p) => existsSync(p)) });
-  const browser = await launchChromium();
+  // Cleaned up even when a step below fails: a live socat or simulator would keep the test process running.
   after(async () => {
-    await browser.close();
     await sim.stop();
     await pty.unplug();
   });
+  await sim.ready();
+  const kiosk = await startKiosk({ pillar: 'serial', listPorts: async () => [host].filter((p) => existsSync(p)) });
+  const browser = await launchChromium();
+  after(() => browser.close());
   await until(() => kiosk.app.pillar.status().link === 'connected', 'the kiosk to find the simulator');
 
   const page = await browser.newPage({ viewport: { width: 540, height: 960 } });
