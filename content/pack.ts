@@ -12,6 +12,11 @@ import type { ChoiceAnswer, Pack, Question, ScaleAnswer, Text } from './types.ts
 export type { Pack, Question } from './types.ts';
 
 export const PACK_FOLDER = 'olifant-pack';
+
+/** The pack folder for a path that names either it or the drive holding it. */
+export function packFolder(dirOrDrive: string): string {
+  return path.basename(dirOrDrive) === PACK_FOLDER ? dirOrDrive : path.join(dirOrDrive, PACK_FOLDER);
+}
 const MAX_MANIFEST = 256 * 1024;
 /** An Ed25519 signature in base64 is 88 characters; anything much longer is not one. */
 const MAX_SIGNATURE = 1024;

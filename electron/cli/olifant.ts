@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { PACK_FOLDER, PackError, checkPack } from '../../content/pack.ts';
+import { PackError, checkPack, packFolder } from '../../content/pack.ts';
 import { generateSigningKey, publicKeyOf, signManifest } from '../../content/signing.ts';
 import { startSimulator } from '../../hardware/simulator.ts';
 import { serveKiosk } from '../carriers/http.ts';
@@ -42,8 +42,7 @@ const HELP = `olifant: the software of the pillar "De olifant in de kamer"
 
 function packDir(arg: string | undefined): string {
   if (!arg) throw new UsageError('name the pack folder');
-  const dir = path.resolve(arg);
-  return path.basename(dir) === PACK_FOLDER ? dir : path.join(dir, PACK_FOLDER);
+  return packFolder(path.resolve(arg));
 }
 
 async function serve(args: string[]): Promise<void> {

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { copyFile, mkdir, open, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { checkPack, PACK_FOLDER, PackError, type CheckedPack, type TrustOptions } from '../../../content/pack.ts';
+import { checkPack, PACK_FOLDER, packFolder, PackError, type CheckedPack, type TrustOptions } from '../../../content/pack.ts';
 import { syncFolder, writeFileAtomic } from '../platform/atomic.ts';
 import type { Logger } from '../platform/log.ts';
 import { loadBundledPack } from './bundled.ts';
@@ -111,8 +111,7 @@ export class PackStore {
    * Error in the operator's words for a stick or disk failure; nothing changes then.
    */
   async install(source: string, options: InstallOptions = {}): Promise<CheckedPack> {
-    const from = path.basename(source) === PACK_FOLDER ? source : path.join(source, PACK_FOLDER);
-    const checked = await checkPack(from, this.options.trust());
+    const checked = await checkPack(packFolder(source), this.options.trust());
     const running = this.current().pack;
     if (checked.pack.id === running.id && checked.pack.version <= running.version && !options.rollback) {
       throw new PackError('pack.json', 'version', `this is version ${checked.pack.version} of ${running.id}, and version ${running.version} is running: installing it is a roll-back, which must be confirmed`);
