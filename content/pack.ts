@@ -160,6 +160,13 @@ class ManifestChecker {
       if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash)) this.fail('assets', `assets["${file}"] must be a SHA-256 of 64 lower-case hex digits`);
       assets[file] = hash;
     }
+    // Windows (and macOS) file systems ignore case: two names that differ only in case are one file there.
+    const folded = new Map<string, string>();
+    for (const file of Object.keys(assets)) {
+      const other = folded.get(file.toLowerCase());
+      if (other) this.fail('paths', `assets lists "${other}" and "${file}", which are the same file where case does not count (Windows)`);
+      folded.set(file.toLowerCase(), file);
+    }
     const named = [attract.image, ...questions.map((q) => q.image)].filter((f): f is string => f !== undefined);
     for (const file of named) {
       if (!(file in assets)) this.fail('assets', `${file} is used as an image but not listed in assets`);
@@ -259,17 +266,24 @@ async function readPlain(file: string, rel: string, max: number, tooLarge: (size
   }
 }
 
-async function readAsset(dir: string, realDir: string, file: string): Promise<Buffer> {
-  const full = path.join(dir, ...file.split('/'));
+/**
+ * Reads one listed asset of a pack folder: a plain file inside the folder (a link may point
+ * within it), at most 10 MiB, never waiting on a FIFO or device. Throws PackError.
+ */
+export async function readAsset(dir: string, file: string, realDir?: string): Promise<Buffer> {
+  const missing = () => new PackError(file, 'files', `${file} is listed in assets but is not in the pack`);
   let real: string;
   try {
-    real = await realpath(full);
-  } catch {
-    throw new PackError(file, 'files', `${file} is listed in assets but is not in the pack`);
+    real = await realpath(path.join(dir, ...file.split('/')));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw missing();
+    throw new PackError(file, 'files', `${file} cannot be read (${code})`);
   }
-  if (real !== realDir && !real.startsWith(realDir + path.sep)) throw new PackError(file, 'paths', `${file} is a link that leads outside ${PACK_FOLDER}/`);
+  const inside = realDir ?? (await realpath(dir));
+  if (real !== inside && !real.startsWith(inside + path.sep)) throw new PackError(file, 'paths', `${file} is a link that leads outside ${PACK_FOLDER}/`);
   const bytes = await readPlain(real, file, MAX_IMAGE, (size) => new PackError(file, 'image size', `${file} is ${(size / 1048576).toFixed(1)} MiB; an image may be at most 10 MiB`));
-  if (!bytes) throw new PackError(file, 'files', `${file} is listed in assets but is not in the pack`);
+  if (!bytes) throw missing();
   return bytes;
 }
 
@@ -294,7 +308,7 @@ export async function checkPack(dir: string, trust: TrustOptions): Promise<Check
   const realDir = await realpath(dir);
   let total = 0;
   for (const [file, hash] of Object.entries(pack.assets)) {
-    const bytes = await readAsset(dir, realDir, file);
+    const bytes = await readAsset(dir, file, realDir);
     total += bytes.length;
     if (total > MAX_IMAGES) throw new PackError(file, 'image size', 'the images together are over 100 MiB');
     if (createHash('sha256').update(bytes).digest('hex') !== hash) throw new PackError(file, 'files', `${file} does not match its SHA-256 in pack.json (damaged or changed after signing)`);

@@ -15,7 +15,7 @@ export interface KioskArgs {
   dev: boolean;
 }
 
-const PILLARS = ['auto', 'serial', 'simulated'] as const;
+const PILLARS = ['auto', 'simulated'] as const;
 
 /** Reads the kiosk options; `strict: false` lets Electron's and Chromium's own switches pass. */
 export function parseKioskArgs(args: string[], { strict = true } = {}): KioskArgs {

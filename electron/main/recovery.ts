@@ -33,6 +33,8 @@ export class ScreenRecovery {
 
   /** The renderer process is gone (crashed, killed, or crashed by unresponsive()). */
   gone(reason: string): void {
+    // A hang timer still waiting belongs to the renderer that is gone, not to the next one.
+    this.responsive();
     const now = this.actions.now();
     while (this.restarts.length && this.restarts[0] < now - RESTART_WINDOW_MS) this.restarts.shift();
     if (this.restarts.length >= MAX_RESTARTS) {

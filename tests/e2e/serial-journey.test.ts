@@ -58,7 +58,7 @@ test('the journey drives the stand-alone simulator over a pty, through a jam and
     await pty.unplug();
   });
   await sim.ready();
-  const kiosk = await startKiosk({ pillar: 'serial', listPorts: async () => [host].filter((p) => existsSync(p)) });
+  const kiosk = await startKiosk({ pillar: 'auto', listPorts: async () => [host].filter((p) => existsSync(p)) });
   const browser = await launchChromium();
   after(() => browser.close());
   await until(() => kiosk.app.pillar.status().link === 'connected', 'the kiosk to find the simulator');

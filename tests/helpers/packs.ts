@@ -77,4 +77,5 @@ export const manifestRules: Array<[string, (m: any) => void, string, RegExp]> = 
   ['colon in a name', (m) => (m.assets['assets/a:b.png'] = '0'.repeat(64)), 'paths', /not a file name Windows can hold/],
   ['trailing dot', (m) => (m.assets['assets/x.png.'] = '0'.repeat(64)), 'paths', /trailing dot/],
   ['trailing space', (m) => (m.assets['assets /x.png'] = '0'.repeat(64)), 'paths', /trailing dot or space/],
+  ['names that differ only in case', (m) => ((m.assets['assets/A.png'] = '0'.repeat(64)), (m.assets['assets/a.png'] = '1'.repeat(64))), 'paths', /same file where case does not count/],
 ];

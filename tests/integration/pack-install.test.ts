@@ -125,11 +125,20 @@ test('a stick pulled out during the copy changes nothing and says so', async (t)
   const usb = onStick(t, buildPack((m) => (m.version = 30), { 'assets/a.png': PNG, 'assets/b.png': PNG, 'assets/c.png': Buffer.concat([PNG, Buffer.from([7])]) }));
   await assert.rejects(
     packs.install(usb.dir, { onStep: (step, file) => step === 'copying' && file === 'assets/b.png' && usb.pull() }),
-    /USB stick could not be read .* pulled out\? Nothing changed/,
+    /USB stick could not be read .* pulled out\? Nothing changed/s,
   );
   assert.equal(packs.current().pack.id, 'olifant-tour');
   assert.equal(packs.current().dir.includes(dir), false, 'the bundled pack still runs');
   assert.deepEqual(contents(dir), [], 'no half-copied folder is left');
+});
+
+test('a stick pulled out while the pack is checked is said to be pulled out, not called a broken pack', async (t) => {
+  const { packs } = await store();
+  const usb = onStick(t, buildPack((m) => (m.version = 30), { 'assets/a.png': PNG }));
+  const checking = packs.install(usb.dir);
+  usb.pull();
+  await assert.rejects(checking, /USB stick could not be read .*pulled out\?/s);
+  assert.equal(packs.current().pack.version, 1);
 });
 
 test("a full kiosk disk changes nothing and says so", async (t) => {
@@ -156,7 +165,7 @@ test('kill -9 at every step of an install: after a restart the old or the new pa
     const [code, signal] = await new Promise<[number | null, string | null]>((resolve) => child.on('exit', (c, s) => resolve([c, s])));
     assert.equal(signal, 'SIGKILL', `the installer died at ${step} (${code}: ${stderr})`);
     const restarted = await store(dir);
-    restarted.packs.tidy();
+    await restarted.packs.tidyAtStart();
     const running = restarted.packs.current();
     const expected = step === 'switched' ? 20 : 10;
     assert.equal(running.pack.version, expected, `killed at ${step}`);
@@ -184,4 +193,37 @@ test('olifant pack install, current and rollback: exit 0 when installed, 1 with 
   const unsigned = run('install', buildPack((m) => (m.version = 30), {}, { sign: false }).drive);
   assert.equal(unsigned.status, 1);
   assert.match(unsigned.stderr, /no pack.sig/);
+});
+
+test('one install at a time: a second one, in this process or another, is refused in plain words and loses nothing', async () => {
+  const { dir, packs } = await store();
+  const other = new PackStore({ dir, bundled: await loadBundledPack(), trust: () => trust, log: () => {} });
+  let second: Promise<string> | null = null;
+  const first = packs.install(buildPack((m) => (m.version = 20), { 'assets/a.png': PNG }).drive, {
+    onStep: (step) => {
+      if (step === 'copying') second ??= other.install(buildPack((m) => (m.version = 30)).drive).then(() => 'installed', (e: Error) => e.message);
+    },
+  });
+  assert.equal((await first).pack.version, 20);
+  assert.match((await second)!, /Another content pack is being installed right now/);
+  assert.equal((await other.install(buildPack((m) => (m.version = 30)).drive)).pack.version, 30, 'once the first is done, the next goes ahead');
+  assert.equal((await packs.refresh(), packs.current().pack.version), 30, 'and the other store sees it at its next refresh');
+});
+
+test('a roll-back to a previous pack that no longer checks out is refused; the running pack stays', async () => {
+  const { packs } = await store();
+  const old = await packs.install(buildPack((m) => (m.version = 20)).drive);
+  await packs.install(buildPack((m) => (m.version = 30)).drive);
+  writeFileSync(path.join(old.dir, 'pack.json'), '{}');
+  await assert.rejects(packs.rollback(), /previous pack cannot be used .*running pack stays/);
+  assert.equal(packs.current().pack.version, 30);
+});
+
+test('installing while state.json is damaged keeps every pack that was there', async () => {
+  const { dir, packs } = await store();
+  await packs.install(buildPack((m) => (m.version = 20)).drive);
+  await packs.install(buildPack((m) => (m.version = 30)).drive);
+  writeFileSync(path.join(dir, 'state.json'), '{"curr');
+  await packs.install(buildPack((m) => (m.version = 40)).drive);
+  assert.equal(contents(dir).length, 3);
 });

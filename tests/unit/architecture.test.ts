@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { parseAst } from 'rolldown/parseAst';
+import { STUDENT_CHANNEL, STUDENT_EVENT_CHANNEL, STUDENT_METHODS } from '../../electron/api/student.ts';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const SOURCE = /\.(ts|tsx|cts)$/;
@@ -22,16 +23,28 @@ function sources(dir: string): string[] {
 
 const FILES = ['electron', 'hardware', 'content', 'renderer'].flatMap(sources);
 
-/** Every module a file imports or re-exports: project files as repository paths, packages by name. */
+/** Every string a node's subtree passes to import(), require() or an import/export declaration. */
+function specifiers(node: unknown, found: string[] = []): string[] {
+  if (Array.isArray(node)) {
+    for (const child of node) specifiers(child, found);
+    return found;
+  }
+  if (typeof node !== 'object' || node === null) return found;
+  const n = node as { type?: string; source?: { value?: unknown } | null; callee?: { type?: string; name?: string }; arguments?: Array<{ type?: string; value?: unknown }> };
+  const literal = (v: { type?: string; value?: unknown } | null | undefined) => (v && v.type === 'Literal' && typeof v.value === 'string' ? [v.value] : []);
+  if (n.type === 'ImportDeclaration' || n.type === 'ExportAllDeclaration' || n.type === 'ExportNamedDeclaration' || n.type === 'ImportExpression') {
+    found.push(...literal(n.source as { type?: string; value?: unknown }));
+  }
+  if (n.type === 'CallExpression' && n.callee?.type === 'Identifier' && n.callee.name === 'require') found.push(...literal(n.arguments?.[0]));
+  for (const value of Object.values(node)) if (typeof value === 'object') specifiers(value, found);
+  return found;
+}
+
+/** Every module a file imports, re-exports or requires: project files as repository paths, packages by name. */
 function importsOf(file: string): string[] {
   const lang = file.endsWith('.tsx') ? 'tsx' : 'ts';
-  const { body } = parseAst(readFileSync(path.join(ROOT, file), 'utf8'), { lang }, file);
-  const specifiers = body.flatMap((node) =>
-    (node.type === 'ImportDeclaration' || node.type === 'ExportAllDeclaration' || node.type === 'ExportNamedDeclaration') && node.source
-      ? [String(node.source.value)]
-      : [],
-  );
-  return specifiers.map((s) => (s.startsWith('.') ? path.posix.normalize(path.posix.join(path.posix.dirname(file), s)) : s.split('/').slice(0, s.startsWith('@') ? 2 : 1).join('/')));
+  const program = parseAst(readFileSync(path.join(ROOT, file), 'utf8'), { lang }, file);
+  return specifiers(program.body).map((s) => (s.startsWith('.') ? path.posix.normalize(path.posix.join(path.posix.dirname(file), s)) : s.split('/').slice(0, s.startsWith('@') ? 2 : 1).join('/')));
 }
 
 const GRAPH = new Map(FILES.map((file) => [file, importsOf(file)]));
@@ -58,8 +71,13 @@ test('no import cycles', () => {
 });
 
 test('only the shell imports electron; hardware, content and the core know nothing of React, Electron or the UI', () => {
+  const shell = (file: string) => under('electron/main')(file) || under('electron/preload')(file);
+  assert.ok([...GRAPH].some(([file, imports]) => under('electron/preload')(file) && imports.includes('electron')), "the test sees the preload's require('electron')");
   for (const [file, imports] of GRAPH) {
-    if (imports.includes('electron')) assert.ok(under('electron/main')(file), `${file} imports electron: only electron/main may`);
+    if (imports.includes('electron')) assert.ok(shell(file), `${file} imports electron: only electron/main and electron/preload may`);
+    if (under('electron/core')(file)) {
+      for (const outer of ['electron/main', 'electron/preload', 'electron/carriers', 'electron/cli']) assert.ok(!imports.some(under(outer)), `${file} imports ${outer}: the core stands below the shell, the carriers and the command`);
+    }
     if (under('renderer')(file)) continue;
     for (const banned of ['react', 'react-dom', 'framer-motion']) assert.ok(!imports.includes(banned), `${file} imports ${banned}`);
     assert.ok(!imports.some(under('renderer')), `${file} imports the UI`);
@@ -93,4 +111,12 @@ test("README's layout table names every folder of the code, and only folders tha
   for (const folder of [...folders, ...core, 'hardware', 'content', 'tests']) {
     assert.ok(named.some((n) => n === folder || n.startsWith(`${folder}/`)), `README's layout table does not mention ${folder}`);
   }
+});
+
+test("the kiosk window's preload uses the student API's own channel names", () => {
+  const preload = readFileSync(path.join(ROOT, 'electron', 'preload', 'kiosk.cts'), 'utf8');
+  // A sandboxed preload cannot import the API module, so its names are checked here.
+  assert.ok(preload.includes(`\`${STUDENT_CHANNEL}:\${method}\``), 'calls go to student:<method>');
+  assert.ok(preload.includes(`'${STUDENT_EVENT_CHANNEL}'`), 'events come from student:event');
+  for (const method of STUDENT_METHODS) assert.ok(preload.includes(`call('${method}')`), `the preload exposes ${method}`);
 });

@@ -61,3 +61,12 @@ test('a screen that answers again is not crashed, and the budget renews after th
   recovery.gone('crashed');
   assert.equal(seen.reloads, MAX_RESTARTS + 1);
 });
+
+test('a screen that hangs and then dies by itself is counted once; the fresh screen is left alone', () => {
+  const { recovery, seen, advance } = rig();
+  recovery.unresponsive();
+  advance(HUNG_RELOAD_MS / 3);
+  recovery.gone('oom');
+  advance(HUNG_RELOAD_MS);
+  assert.deepEqual({ reloads: seen.reloads, crashes: seen.crashes }, { reloads: 1, crashes: 0 });
+});

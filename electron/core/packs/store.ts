@@ -1,21 +1,23 @@
 // The kiosk's own pack storage, as ../shared/content-pack.md's "Installing" asks: a pack is
 // copied into <data dir>/packs/<folder>/, the copy is checked again, and only then one
 // atomic write of state.json ({ current, previous }) switches to it. A stick pulled out, a
-// full disk or a crash at any step leaves the previous pack running; the next start tidies
-// half-copied folders away. The previous pack stays for a roll-back. state.json is read
-// again on every refresh(), so a pack switched by the `olifant` command runs without a
-// restart; the bundled default pack runs while the store is empty or unusable.
+// full disk or a crash at any step leaves the previous pack running; half-copied folders are
+// tidied away by the next install or start. The previous pack stays for a roll-back. One
+// install at a time, across processes (a lock file). refresh() reads state.json again, so a
+// pack switched by the `olifant` command runs in a kiosk without a restart; the bundled
+// default pack runs while the store is empty or unusable.
 
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { copyFile, mkdir, open, writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
-import { checkPack, PACK_FOLDER, packFolder, PackError, type CheckedPack, type TrustOptions } from '../../../content/pack.ts';
+import { checkPack, PACK_FOLDER, packFolder, PackError, readAsset, type CheckedPack, type TrustOptions } from '../../../content/pack.ts';
 import { syncFolder, writeFileAtomic } from '../platform/atomic.ts';
 import type { Logger } from '../platform/log.ts';
 import { loadBundledPack } from './bundled.ts';
 
 export const STATE_FILE = 'state.json';
+const LOCK_FILE = '.install.lock';
 /** A folder name the store made: nothing a path could escape with. */
 const FOLDER = /^[a-z0-9-]{1,40}-v\d{1,16}-[0-9a-f]{8}$/;
 const INCOMING = '.incoming-';
@@ -44,21 +46,36 @@ export interface InstallOptions {
   onStep?: (step: InstallStep, file?: string) => void;
 }
 
-/** A stick or disk failure while copying, in the operator's words. */
-function copyFailure(error: NodeJS.ErrnoException): Error {
+/** A failure of the kiosk's own disk while writing a pack, in the operator's words. */
+function diskFailure(error: NodeJS.ErrnoException): Error {
   if (error.code === 'ENOSPC' || error.code === 'EDQUOT') return new Error("The kiosk's disk is full, so the pack could not be copied. Nothing changed: the running pack stays.");
-  return new Error(`The USB stick could not be read while the pack was copied (${error.code ?? error.message}); was it pulled out? Nothing changed: put it back and try again.`);
+  return new Error(`The kiosk could not write the pack into its data folder (${error.code ?? error.message}). Nothing changed: the running pack stays.`);
 }
+
+/** A failure to read the stick while copying, in the operator's words. */
+function stickFailure(error: Error): Error {
+  return new Error(`The USB stick could not be read while the pack was copied (${error.message}); was it pulled out? Nothing changed: put it back and try again.`);
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
 
 export class PackStore {
   private readonly options: PackStoreOptions;
-  private running: { folder: string | null; pack: CheckedPack };
+  /** What runs, and what it was loaded from: the state's folder and the trust it was checked with. */
+  private running: { key: string; pack: CheckedPack };
   private readonly listeners = new Set<(pack: CheckedPack) => void>();
-  private refreshing: Promise<boolean> | null = null;
+  private loads: Promise<unknown> = Promise.resolve();
 
   constructor(options: PackStoreOptions) {
     this.options = options;
-    this.running = { folder: null, pack: options.bundled };
+    this.running = { key: this.key(null), pack: options.bundled };
     mkdirSync(options.dir, { recursive: true });
   }
 
@@ -72,12 +89,12 @@ export class PackStore {
     return () => this.listeners.delete(listener);
   }
 
-  /** Reads state.json and, when it names another pack, checks and runs that one; true when the running pack changed. */
+  /** Reads state.json and, when it names another pack (or the trusted keys changed), checks and runs it; true when the running pack changed. */
   refresh(): Promise<boolean> {
-    this.refreshing ??= this.load().finally(() => {
-      this.refreshing = null;
-    });
-    return this.refreshing;
+    // One load at a time, each reading state.json afresh: a refresh never answers with an older read.
+    const load = this.loads.then(() => this.load());
+    this.loads = load.catch(() => {});
+    return load;
   }
 
   /** What state.json says; an unreadable or damaged one counts as empty (logged). */
@@ -85,7 +102,101 @@ export class PackStore {
     return this.readState() ?? { current: null, previous: null };
   }
 
-  /** state.json, or null when it cannot be read or is damaged (logged); a missing one is an empty store. */
+  /**
+   * Installs the pack in `source` (a drive root or its olifant-pack folder): check, copy only
+   * the listed files, check the copy, switch in one step. Throws PackError for a refused pack,
+   * Error in the operator's words for a stick or disk failure; nothing changes then.
+   */
+  install(source: string, options: InstallOptions = {}): Promise<CheckedPack> {
+    return this.locked(async () => {
+      await this.refresh();
+      const checked = await checkPack(packFolder(source), this.options.trust()).catch((error: Error) => {
+        // A stick pulled out during the check looks like missing files: say what really happened.
+        throw existsSync(packFolder(source)) ? error : stickFailure(error);
+      });
+      const running = this.current().pack;
+      if (checked.pack.id === running.id && checked.pack.version <= running.version && !options.rollback) {
+        throw new PackError('pack.json', 'version', `this is version ${checked.pack.version} of ${running.id}, and version ${running.version} is running: installing it is a roll-back, which must be confirmed`);
+      }
+      options.onStep?.('checked');
+      const incoming = path.join(this.options.dir, `${INCOMING}${randomBytes(4).toString('hex')}`);
+      const folder = `${checked.pack.id}-v${checked.pack.version}-${randomBytes(4).toString('hex')}`;
+      try {
+        await this.copy(checked, path.join(incoming, PACK_FOLDER), options.onStep);
+        options.onStep?.('copied');
+        await checkPack(path.join(incoming, PACK_FOLDER), this.options.trust());
+        renameSync(incoming, path.join(this.options.dir, folder));
+        syncFolder(this.options.dir);
+        options.onStep?.('verified');
+      } catch (error) {
+        rmSync(incoming, { recursive: true, force: true });
+        throw error;
+      }
+      const before = this.readState();
+      this.writeState({ current: folder, previous: before?.current ?? null });
+      options.onStep?.('switched');
+      // While state.json was damaged, nobody knows which other pack was the previous one: keep them all.
+      this.tidy(before !== null);
+      await this.refresh();
+      return this.current();
+    });
+  }
+
+  /** Runs the previous pack again (and keeps the one that ran as the previous), once it checks out. */
+  rollback(): Promise<CheckedPack> {
+    return this.locked(async () => {
+      const state = this.state();
+      if (!state.previous) throw new Error('There is no previous pack to go back to.');
+      try {
+        await checkPack(path.join(this.options.dir, state.previous, PACK_FOLDER), this.options.trust());
+      } catch (error) {
+        throw new Error(`The previous pack cannot be used (${(error as Error).message}); the running pack stays.`);
+      }
+      this.writeState({ current: state.previous, previous: state.current });
+      await this.refresh();
+      return this.current();
+    });
+  }
+
+  /** At start-up: removes what an interrupted install left, unless an install is running right now. */
+  async tidyAtStart(): Promise<void> {
+    try {
+      await this.locked(async () => this.tidy(this.readState() !== null));
+    } catch {
+      // another process is installing; it tidies when it is done
+    }
+  }
+
+  /** Half-copied folders, and (when the state is known) packs that are neither current nor previous. Only under the lock. */
+  private tidy(packsToo: boolean): void {
+    const state = this.state();
+    for (const name of readdirSync(this.options.dir)) {
+      const unused = packsToo && FOLDER.test(name) && name !== state.current && name !== state.previous;
+      if (name.startsWith(INCOMING) || unused) rmSync(path.join(this.options.dir, name), { recursive: true, force: true });
+    }
+  }
+
+  /** Runs `work` holding the store's lock file; a lock held by a live process refuses. */
+  private async locked<T>(work: () => Promise<T>): Promise<T> {
+    const lock = path.join(this.options.dir, LOCK_FILE);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        writeFileSync(lock, String(process.pid), { flag: 'wx' });
+        break;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
+        const holder = Number(readFileSync(lock, 'utf8'));
+        if (Number.isInteger(holder) && alive(holder)) throw new Error('Another content pack is being installed right now; wait until it is done, then try again.');
+        rmSync(lock, { force: true }); // left by a process that died mid-install
+      }
+    }
+    try {
+      return await work();
+    } finally {
+      rmSync(lock, { force: true });
+    }
+  }
+
   private readState(): PackState | null {
     let text: string;
     try {
@@ -105,90 +216,54 @@ export class PackStore {
     }
   }
 
-  /**
-   * Installs the pack in `source` (a drive root or its olifant-pack folder): check, copy only
-   * the listed files, check the copy, switch in one step. Throws PackError for a refused pack,
-   * Error in the operator's words for a stick or disk failure; nothing changes then.
-   */
-  async install(source: string, options: InstallOptions = {}): Promise<CheckedPack> {
-    const checked = await checkPack(packFolder(source), this.options.trust());
-    const running = this.current().pack;
-    if (checked.pack.id === running.id && checked.pack.version <= running.version && !options.rollback) {
-      throw new PackError('pack.json', 'version', `this is version ${checked.pack.version} of ${running.id}, and version ${running.version} is running: installing it is a roll-back, which must be confirmed`);
-    }
-    options.onStep?.('checked');
-    const incoming = path.join(this.options.dir, `${INCOMING}${randomBytes(4).toString('hex')}`);
-    const folder = `${checked.pack.id}-v${checked.pack.version}-${randomBytes(4).toString('hex')}`;
-    try {
-      await this.copy(checked, path.join(incoming, PACK_FOLDER), options.onStep);
-      options.onStep?.('copied');
-      const copy = await checkPack(path.join(incoming, PACK_FOLDER), this.options.trust());
-      if (!copy.manifest.equals(checked.manifest)) throw new Error('The pack on the stick changed while it was copied. Nothing changed: try again.');
-      renameSync(incoming, path.join(this.options.dir, folder));
-      syncFolder(this.options.dir);
-      options.onStep?.('verified');
-    } catch (error) {
-      rmSync(incoming, { recursive: true, force: true });
-      throw error;
-    }
-    const state = this.state();
-    this.writeState({ current: folder, previous: state.current });
-    options.onStep?.('switched');
-    this.tidy();
-    await this.refresh();
-    return this.current();
-  }
-
-  /** Runs the previous pack again (and keeps the one that ran as the previous). */
-  async rollback(): Promise<CheckedPack> {
-    const state = this.state();
-    if (!state.previous) throw new Error('There is no previous pack to go back to.');
-    this.writeState({ current: state.previous, previous: state.current });
-    await this.refresh();
-    return this.current();
-  }
-
-  /** Removes half-copied folders, and packs that are neither current nor previous (none while state.json is damaged). */
-  tidy(): void {
-    const state = this.readState();
-    for (const name of readdirSync(this.options.dir)) {
-      const leftover = name.startsWith(INCOMING) || (state !== null && FOLDER.test(name) && name !== state.current && name !== state.previous);
-      if (leftover) rmSync(path.join(this.options.dir, name), { recursive: true, force: true });
-    }
-  }
-
   private writeState(state: PackState): void {
     writeFileAtomic(path.join(this.options.dir, STATE_FILE), JSON.stringify(state) + '\n');
   }
 
-  /** Writes pack.json (the bytes that were checked), pack.sig and the listed assets, each flushed to disk; nothing else from the stick. */
+  /**
+   * Writes pack.json and pack.sig (the bytes that were checked) and each listed asset, read
+   * from the stick as a plain file (never a FIFO or a link out of the pack), each flushed to
+   * disk; nothing else from the stick. The copy is checked again afterwards.
+   */
   private async copy(checked: CheckedPack, to: string, onStep: InstallOptions['onStep']): Promise<void> {
-    const put = async (rel: string, write: (file: string) => Promise<void>) => {
-      onStep?.('copying', rel);
-      const file = path.join(to, ...rel.split('/'));
-      await mkdir(path.dirname(file), { recursive: true });
-      await write(file);
-      const handle = await open(file, 'r+');
+    const put = async (rel: string, bytes: Buffer | string) => {
       try {
-        await handle.sync();
-      } finally {
-        await handle.close();
+        const file = path.join(to, ...rel.split('/'));
+        await mkdir(path.dirname(file), { recursive: true });
+        const handle = await open(file, 'w');
+        try {
+          await handle.writeFile(bytes);
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+      } catch (error) {
+        throw diskFailure(error as NodeJS.ErrnoException);
       }
     };
-    const writeBytes = (bytes: Buffer | string) => (file: string) => writeFile(file, bytes);
-    try {
-      await put('pack.json', writeBytes(checked.manifest));
-      if (checked.signature !== null) await put('pack.sig', writeBytes(checked.signature));
-      for (const rel of Object.keys(checked.pack.assets)) await put(rel, (file) => copyFile(path.join(checked.dir, ...rel.split('/')), file));
-    } catch (error) {
-      throw copyFailure(error as NodeJS.ErrnoException);
+    await put('pack.json', checked.manifest);
+    if (checked.signature !== null) await put('pack.sig', checked.signature);
+    for (const rel of Object.keys(checked.pack.assets)) {
+      onStep?.('copying', rel);
+      let bytes: Buffer;
+      try {
+        bytes = await readAsset(checked.dir, rel);
+      } catch (error) {
+        throw stickFailure(error as Error);
+      }
+      await put(rel, bytes);
     }
     syncFolder(to);
   }
 
+  private key(folder: string | null): string {
+    return JSON.stringify([folder, folder && this.options.trust()]);
+  }
+
   private async load(): Promise<boolean> {
     const { current: folder } = this.state();
-    if (folder === this.running.folder) return false;
+    const key = this.key(folder);
+    if (key === this.running.key) return false;
     let pack = this.options.bundled;
     if (folder !== null) {
       try {
@@ -197,8 +272,8 @@ export class PackStore {
         this.options.log('error', `the installed content pack ${folder} cannot be used (${(error as Error).message}); showing the questions that come with the app until a pack is installed again`);
       }
     }
-    const changed = pack !== this.running.pack;
-    this.running = { folder, pack };
+    const changed = pack.dir !== this.running.pack.dir || !pack.manifest.equals(this.running.pack.manifest);
+    this.running = { key, pack };
     if (changed) {
       this.options.log('info', `content pack ${pack.pack.id} version ${pack.pack.version} is running`);
       for (const listener of this.listeners) listener(pack);
@@ -207,10 +282,9 @@ export class PackStore {
   }
 }
 
-/** The store of a data folder, tidied and refreshed: what runs now, ready to install into. */
+/** The store of a data folder, refreshed: what runs now, ready to install into. */
 export async function openPackStore(dataDir: string, trust: () => TrustOptions, log: Logger): Promise<PackStore> {
   const store = new PackStore({ dir: path.join(dataDir, 'packs'), bundled: await loadBundledPack(), trust, log });
-  store.tidy();
   await store.refresh();
   return store;
 }
