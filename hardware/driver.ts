@@ -1,6 +1,9 @@
 // The host side of ../shared/pillar-protocol.md. One command in flight at a time; a
-// command whose reply is late is repeated with the same id (so the board never executes
-// it twice); PING keeps the link honest; a broken link is closed and found again.
+// command whose ACK or reply is late is repeated with the same id (so the board never
+// executes it twice), at most 3 times over its whole life, then the link counts as broken;
+// PING keeps the link honest; a broken link is closed and found again, and a dispense it
+// interrupted is asked about again by its id. A dispense the kiosk gave up on that still
+// ends later is recorded (log, pillar status).
 
 import { encodeFrame, FrameDecoder, type Decoded } from './protocol.ts';
 import type {
@@ -12,7 +15,7 @@ export interface DriverOptions {
   log?: Logger;
   /** A command with no word from the board for this long is repeated (protocol: 300 ms). */
   retryMs?: number;
-  /** Silent repeats before the link counts as broken (protocol: 3). */
+  /** Repeats of one command before the link counts as broken (protocol: 3). */
   maxRepeats?: number;
   /** PING this often while idle (protocol: at least every 2 s). */
   pingMs?: number;
@@ -22,11 +25,13 @@ export interface DriverOptions {
   helloWindowMs?: number;
   /** A dispense finishes within this long after its ACK (protocol: 3 s). */
   dispenseMs?: number;
-  /** A dispense caught by a broken link waits this long for the board to come back. */
+  /** A dispense caught by a broken link (or asked for while the link is down) waits this long for the board to come back. */
   parkMs?: number;
 }
 
 class LinkBroken extends Error {}
+/** The command never went out on the wire: it may be sent again, under a new id. */
+class NotSent extends LinkBroken {}
 class BoardRebooted extends Error {}
 
 const SLOT_STATES = new Set(['OK', 'LOW', 'EMPTY', 'JAM']);
@@ -43,10 +48,14 @@ interface Job {
 interface InFlight extends Job {
   id: number;
   line: string;
-  silent: number;
+  /** Times the line went out on the current link: 1 + repeats. */
+  sends: number;
   ackedAt: number | null;
   timer: NodeJS.Timeout | null;
 }
+
+/** Ids of the last dispenses the kiosk gave up on (TIMEOUT), with their slot: a late reply is still recorded. */
+const LATE_WATCHED = 16;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -78,6 +87,7 @@ export class PillarDriver implements Pillar {
   private readonly listeners = new Set<(event: PillarEvent) => void>();
   private desiredLed: Array<string | number> = ['OFF'];
   private garbage = { count: 0, loggedAt: 0 };
+  private readonly late = new Map<number, number>();
   private current: PillarStatus = {
     link: 'stopped', port: null, firmware: null, slots: [], gate: 'UNKNOWN', serviceOpen: false, problem: null,
   };
@@ -91,7 +101,7 @@ export class PillarDriver implements Pillar {
     this.rescanMs = options.rescanMs ?? 250;
     this.helloWindowMs = options.helloWindowMs ?? 2500;
     this.dispenseMs = options.dispenseMs ?? 3000;
-    this.parkMs = options.parkMs ?? 5000;
+    this.parkMs = options.parkMs ?? 10_000;
   }
 
   start(): void {
@@ -121,16 +131,20 @@ export class PillarDriver implements Pillar {
 
   async dispense(slot: number): Promise<DispenseOutcome> {
     const fail = (reason: DispenseFailure, text: string): DispenseOutcome => ({ ok: false, slot, reason, text });
-    if (this.state !== 'connected') return fail('NO_LINK', this.current.problem ?? 'the pillar controller is not connected');
-    let reply: string[];
-    try {
-      reply = await this.exec(['DISPENSE', slot], this.maxRepeats);
-    } catch (error) {
-      if (error instanceof BoardRebooted) {
-        this.log('warn', `the pillar controller restarted while dispensing from slot ${slot}; not retried, a card may or may not have come out`);
-        return fail('REBOOTED', 'the pillar controller restarted during the dispense');
+    let reply: string[] | null = null;
+    while (reply === null) {
+      // A link that is being found again gets a moment; a board that stays away means no card.
+      if (!(await this.connectedWithin(this.parkMs))) return fail('NO_LINK', this.current.problem ?? 'the pillar controller is not connected');
+      try {
+        reply = await this.exec(['DISPENSE', slot], this.maxRepeats);
+      } catch (error) {
+        if (error instanceof NotSent && this.running) continue;
+        if (error instanceof BoardRebooted) {
+          this.log('warn', `the pillar controller restarted while dispensing from slot ${slot}; not retried, a card may or may not have come out`);
+          return fail('REBOOTED', 'the pillar controller restarted during the dispense');
+        }
+        return fail('NO_LINK', (error as Error).message);
       }
-      return fail('NO_LINK', (error as Error).message);
     }
     if (reply[0] === 'OK' && reply[1] === 'DISPENSE') {
       this.update({ gate: 'CARD' });
@@ -142,6 +156,37 @@ export class PillarDriver implements Pillar {
     if (reason === 'GATE_FULL') this.update({ gate: 'CARD' });
     if (reason !== 'GATE_FULL') this.log('warn', `dispense from slot ${slot} failed: ${reason} ${reply[2] ?? ''}`.trim());
     return fail(reason, reply[2] ?? reason);
+  }
+
+  /** True once the link is up, waiting up to `ms` while it is being found again; false when stopped or not back in time. */
+  private connectedWithin(ms: number): Promise<boolean> {
+    if (this.state === 'connected') return Promise.resolve(true);
+    if (!this.running) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const done = (ok: boolean) => {
+        clearTimeout(timer);
+        stop();
+        resolve(ok);
+      };
+      const timer = setTimeout(() => done(false), ms);
+      const stop = this.subscribe((event) => {
+        if (event.type === 'status' && event.status.link !== 'connecting') done(event.status.link === 'connected');
+      });
+    });
+  }
+
+  /** A reply for a dispense the kiosk gave up on: the card (or the jam) is real, so it is recorded. */
+  private lateReply(id: number, reply: string[]): void {
+    const slot = this.late.get(id);
+    if (slot === undefined || reply[0] === 'ACK') return;
+    this.late.delete(id);
+    if (reply[0] === 'OK' && reply[1] === 'DISPENSE') {
+      this.log('warn', `a card from stack ${slot} came out late, after the kiosk had given up on it; it is waiting in the gate`);
+      this.update({ gate: 'CARD', problem: `A card from stack ${slot} came out late and is waiting in the gate.` });
+    } else if (reply[0] === 'ERR' && (reply[1] === 'JAM' || reply[1] === 'EMPTY')) {
+      this.log('warn', `the dispense from stack ${slot} the kiosk had given up on ended late: ${reply[1]}`);
+      this.setSlot(slot, reply[1]);
+    }
   }
 
   async led(mode: LedMode, rgb?: Rgb): Promise<void> {
@@ -259,8 +304,8 @@ export class PillarDriver implements Pillar {
     const waiting = [...this.queue];
     this.queue.length = 0;
     if (flight && flight.fields[0] === 'DISPENSE' && this.running) this.park(flight);
-    else if (flight) waiting.unshift(flight);
-    for (const job of waiting) job.reject(error);
+    else flight?.reject(error);
+    for (const job of waiting) job.reject(new NotSent(error.message));
   }
 
   private park(flight: InFlight): void {
@@ -277,10 +322,9 @@ export class PillarDriver implements Pillar {
     if (error) return parked.flight.reject(error);
     if (parked.rebooted) return parked.flight.reject(new BoardRebooted());
     this.log('info', `asking the pillar controller again about the dispense it was doing (id ${parked.flight.id})`);
-    parked.flight.silent = 0;
-    parked.flight.ackedAt = null;
+    parked.flight.sends = 0; // a new link: the repeats start again
     this.inflight = parked.flight;
-    this.transmit(parked.flight);
+    this.transmit(parked.flight, this.retryMs);
   }
 
   // ---- commands ----
@@ -302,34 +346,31 @@ export class PillarDriver implements Pillar {
     if (this.pingTimer) clearTimeout(this.pingTimer);
     const id = this.nextId;
     this.nextId = id >= 65535 ? 1 : id + 1;
-    const flight: InFlight = { ...job, id, line: encodeFrame([id, ...job.fields]), silent: 0, ackedAt: null, timer: null };
+    const flight: InFlight = { ...job, id, line: encodeFrame([id, ...job.fields]), sends: 0, ackedAt: null, timer: null };
     this.inflight = flight;
-    this.transmit(flight);
+    this.transmit(flight, this.retryMs);
   }
 
-  private transmit(flight: InFlight): void {
+  /** Sends the command's line (again) and waits `waitMs` for the board's next word about it. */
+  private transmit(flight: InFlight, waitMs: number): void {
+    flight.sends += 1;
     this.link?.write(flight.line);
-    this.arm(flight);
+    this.arm(flight, waitMs);
   }
 
-  /** Starts the wait for the board's next word about this command. */
-  private arm(flight: InFlight): void {
+  private arm(flight: InFlight, waitMs: number): void {
     if (flight.timer) clearTimeout(flight.timer);
-    flight.timer = setTimeout(() => this.silence(flight), this.retryMs);
+    flight.timer = setTimeout(() => this.silence(flight), waitMs);
   }
 
+  /** The board owed a word and said nothing: repeat (same id) while repeats are left, then the link is broken. */
   private silence(flight: InFlight): void {
     if (this.inflight !== flight) return;
-    if (flight.ackedAt !== null && Date.now() - flight.ackedAt > this.dispenseMs + this.retryMs) {
-      this.settle(flight, ['ERR', 'TIMEOUT', `the board did not finish within ${this.dispenseMs / 1000} s`]);
-      return;
-    }
-    if (flight.silent >= flight.repeats) {
+    if (flight.sends > flight.repeats) {
       this.broken(`no reply to ${flight.fields[0]} after ${flight.repeats} repeats`);
       return;
     }
-    flight.silent += 1;
-    this.transmit(flight);
+    this.transmit(flight, this.retryMs);
   }
 
   private settle(flight: InFlight, reply: string[]): void {
@@ -358,12 +399,19 @@ export class PillarDriver implements Pillar {
     const id = Number(idText);
     if (id === 0) return this.onEvent(rest);
     const flight = this.inflight;
-    if (!flight || flight.id !== id) return; // a late repeat of an answer already handled
+    if (!flight || flight.id !== id) return this.lateReply(id, rest); // else a late repeat of an answer already handled
     if (rest[0] === 'ACK') {
-      // The board is on it and owes a final reply; if it stays silent, ask again (same id).
-      flight.ackedAt ??= Date.now();
-      flight.silent = 0;
-      this.arm(flight);
+      const now = Date.now();
+      if (flight.ackedAt === null) {
+        // The board is on it and owes its final reply within the dispense time: wait for it, no repeats meanwhile.
+        flight.ackedAt = now;
+        this.arm(flight, this.dispenseMs + this.retryMs);
+      } else if (now - flight.ackedAt > this.dispenseMs + this.retryMs) {
+        // Asked again past the dispense time, and still running: the board is stuck, not the wire.
+        this.late.set(flight.id, Number(flight.fields[1]));
+        if (this.late.size > LATE_WATCHED) this.late.delete(this.late.keys().next().value!);
+        this.settle(flight, ['ERR', 'TIMEOUT', `the board did not finish within ${this.dispenseMs / 1000} s`]);
+      }
       return;
     }
     if (rest[0] !== 'OK' && rest[0] !== 'ERR') return this.noise(`unknown reply ${rest[0]}`);
@@ -408,9 +456,10 @@ export class PillarDriver implements Pillar {
   private onBoot(firmware: string): void {
     const flight = this.inflight;
     if (this.parked) this.parked.rebooted = true;
+    this.late.clear(); // the board has forgotten every id
     if (flight && flight.fields[0] === 'HELLO') {
-      flight.silent = 0;
-      this.transmit(flight); // the board just came up: ask again now
+      flight.sends = 0;
+      this.transmit(flight, this.retryMs); // the board just came up: ask again now
       return;
     }
     if (this.state !== 'connected') return;
