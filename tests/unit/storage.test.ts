@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
-import { AnswerStore, hourOf, type Answer } from '../../electron/core/answers/store.ts';
+import { answersCsv } from '../../electron/core/answers/csv.ts';
+import { ANSWER_FIELDS, AnswerStore, hourOf, type Answer } from '../../electron/core/answers/store.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 const answer = (over: Partial<Answer> = {}): Answer => ({
@@ -103,4 +104,22 @@ test('a full database refuses the write with an error and keeps what it had', ()
   const reopened = new AnswerStore(file);
   assert.ok([...reopened.all()].length >= 1);
   reopened.close();
+});
+
+test('an answer with a missing field is refused, not silently dropped; a repeated id is not an error', () => {
+  const store = new AnswerStore(path.join(tempDir(), 'a.sqlite'));
+  assert.throws(() => store.insert(answer({ value: null as unknown as string })), /NOT NULL/);
+  const a = answer();
+  store.insert(a);
+  assert.deepEqual(store.insert(a), { stored: false });
+  store.close();
+});
+
+test('the CSV says its hours are UTC: every hour ends in Z', () => {
+  const store = new AnswerStore(path.join(tempDir(), 'a.sqlite'));
+  store.insert(answer({ hour: hourOf(new Date('2026-11-22T23:30:00+01:00')) }));
+  const [header, row] = [...answersCsv(store)];
+  store.close();
+  assert.equal(header.split(',')[ANSWER_FIELDS.indexOf('hour')], 'hour');
+  assert.equal(row.split(',')[ANSWER_FIELDS.indexOf('hour')], '2026-11-22T22:00Z');
 });

@@ -1,6 +1,6 @@
 // Every answer, anonymously, in one SQLite file. WAL with synchronous=FULL: once insert()
 // returns, the answer survives a crash or a power cut. Nothing here can name a person:
-// a random id, where and which pack, the question, the value, the language, and the hour.
+// a random id, where and which pack, the question, the value, the language, and the hour (UTC).
 
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
@@ -36,8 +36,8 @@ export interface Answer {
   question_id: string;
   value: string;
   language: string;
-  /** The hour the answer was given, e.g. `2026-11-22T14:00Z`: nothing finer. */
-  hour: string;
+  /** The hour the answer was given, in UTC, e.g. `2026-11-22T14:00Z`: nothing finer. */
+  hour: UtcHour;
   /** Why the answer looks like hammering rather than a considered answer; null if it does not. */
   suspect: string | null;
 }
@@ -47,7 +47,10 @@ export interface Counts {
   counts: Record<string, number>;
 }
 
-export function hourOf(time: Date): string {
+/** An hour in UTC, written with its `Z`: `2026-11-22T14:00Z` is 15:00 in Amsterdam in winter. */
+export type UtcHour = string;
+
+export function hourOf(time: Date): UtcHour {
   return time.toISOString().slice(0, 13) + ':00Z';
 }
 
@@ -66,7 +69,8 @@ export class AnswerStore {
     this.db.pragma('busy_timeout = 5000');
     this.migrate();
     this.insertStmt = this.db.prepare(
-      `INSERT OR IGNORE INTO answers (${ANSWER_FIELDS.join(', ')}) VALUES (${ANSWER_FIELDS.map((f) => '@' + f).join(', ')})`,
+      // Only a repeated id is ignored: OR IGNORE would also drop an answer that breaks NOT NULL.
+      `INSERT INTO answers (${ANSWER_FIELDS.join(', ')}) VALUES (${ANSWER_FIELDS.map((f) => '@' + f).join(', ')}) ON CONFLICT(id) DO NOTHING`,
     );
     const count = 'SELECT value, COUNT(*) AS n FROM answers WHERE question_id = ? AND suspect IS NULL';
     this.countVenueStmt = this.db.prepare(`${count} AND venue_session_id = ? GROUP BY value`);
