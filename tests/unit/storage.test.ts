@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { answersCsv } from '../../electron/core/answers/csv.ts';
-import { ANSWER_FIELDS, AnswerStore, hourOf, type Answer } from '../../electron/core/answers/store.ts';
+import { ANSWER_FIELDS, AnswerStore, MIGRATIONS, hourOf, type Answer } from '../../electron/core/answers/store.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 const answer = (over: Partial<Answer> = {}): Answer => ({
@@ -16,7 +17,7 @@ const answer = (over: Partial<Answer> = {}): Answer => ({
 test('a new database is migrated, in WAL mode with synchronous=FULL', () => {
   const file = path.join(tempDir(), 'sub', 'answers.sqlite');
   const store = new AnswerStore(file);
-  assert.equal(store.schemaVersion, 1);
+  assert.equal(store.schemaVersion, MIGRATIONS.length);
   const connection = (store as unknown as { db: Database.Database }).db;
   assert.equal(connection.pragma('synchronous', { simple: true }), 2, 'synchronous=FULL on the connection that writes');
   store.close();
@@ -24,7 +25,7 @@ test('a new database is migrated, in WAL mode with synchronous=FULL', () => {
   assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
   db.close();
   const again = new AnswerStore(file);
-  assert.equal(again.schemaVersion, 1, 'migrating twice changes nothing');
+  assert.equal(again.schemaVersion, MIGRATIONS.length, 'migrating twice changes nothing');
   again.close();
 });
 
@@ -122,4 +123,51 @@ test('the CSV says its hours are UTC: every hour ends in Z', () => {
   store.close();
   assert.equal(header.split(',')[ANSWER_FIELDS.indexOf('hour')], 'hour');
   assert.equal(row.split(',')[ANSWER_FIELDS.indexOf('hour')], '2026-11-22T22:00Z');
+});
+
+/** Answers whose ids sort the other way round from the order they were given in. */
+const journey = (n: number): Answer[] =>
+  Array.from({ length: n }, () => randomUUID()).sort().reverse().map((id, i) => answer({ id, value: String(i) }));
+const inIdOrder = (answers: Answer[]): string[] => answers.map((a) => a.value).reverse();
+
+const physicalOrder = (file: string): string[] => {
+  const db = new Database(file, { readonly: true });
+  const values = db.prepare('SELECT value FROM answers').pluck().all() as string[];
+  db.close();
+  return values;
+};
+
+test('no order of giving survives: the table has no rowid, rows lie in id order, the CSV is sorted', () => {
+  const file = path.join(tempDir(), 'a.sqlite');
+  const store = new AnswerStore(file);
+  const given = journey(8);
+  for (const a of given) store.insert(a);
+  const byId = inIdOrder(given);
+  const csvValues = [...answersCsv(store)].slice(1).map((line) => line.split(',')[ANSWER_FIELDS.indexOf('value')]);
+  store.close();
+  assert.deepEqual(csvValues, byId);
+  assert.deepEqual(physicalOrder(file), byId);
+  const db = new Database(file, { readonly: true });
+  assert.throws(() => db.prepare('SELECT rowid FROM answers').all(), /no such column: rowid/);
+  db.close();
+});
+
+test('a database from before keeps its answers, loses their order, and keeps no old pages', () => {
+  const file = path.join(tempDir(), 'a.sqlite');
+  const old = new Database(file);
+  old.pragma('journal_mode = WAL');
+  old.exec(MIGRATIONS[0]);
+  old.pragma('user_version = 1');
+  const given = journey(8);
+  const insert = old.prepare(`INSERT INTO answers (${ANSWER_FIELDS.join(', ')}) VALUES (${ANSWER_FIELDS.map((f) => '@' + f).join(', ')})`);
+  for (const a of given) insert.run(a);
+  old.close();
+  const store = new AnswerStore(file);
+  assert.equal(store.schemaVersion, MIGRATIONS.length);
+  assert.deepEqual(new Set([...store.all()].map((a) => a.id)), new Set(given.map((a) => a.id)));
+  const db = (store as unknown as { db: Database.Database }).db;
+  assert.equal(db.pragma('freelist_count', { simple: true }), 0, 'vacuumed: no free pages holding old rows');
+  assert.equal(statSync(`${file}-wal`).size, 0, 'no old pages in the write-ahead log either');
+  store.close();
+  assert.deepEqual(physicalOrder(file), inIdOrder(given));
 });

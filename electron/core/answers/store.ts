@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
 /** Each entry moves the schema one version up; never edit one that has shipped. */
-const MIGRATIONS: string[] = [
+export const MIGRATIONS: string[] = [
   `CREATE TABLE answers (
      id TEXT PRIMARY KEY,
      pillar_id TEXT NOT NULL,
@@ -20,6 +20,24 @@ const MIGRATIONS: string[] = [
      hour TEXT NOT NULL,
      suspect TEXT
    ) STRICT;
+   CREATE INDEX answers_by_question ON answers (question_id, venue_session_id);`,
+  // No rowid: consecutive rowids were one student's answers, in any copy of the file. Rows
+  // now lie in the order of their random ids; migrate() vacuums the old pages away.
+  `CREATE TABLE answers_by_id (
+     id TEXT PRIMARY KEY,
+     pillar_id TEXT NOT NULL,
+     venue_session_id TEXT NOT NULL,
+     pack_id TEXT NOT NULL,
+     pack_version INTEGER NOT NULL,
+     question_id TEXT NOT NULL,
+     value TEXT NOT NULL,
+     language TEXT NOT NULL,
+     hour TEXT NOT NULL,
+     suspect TEXT
+   ) STRICT, WITHOUT ROWID;
+   INSERT INTO answers_by_id SELECT * FROM answers ORDER BY id;
+   DROP TABLE answers;
+   ALTER TABLE answers_by_id RENAME TO answers;
    CREATE INDEX answers_by_question ON answers (question_id, venue_session_id);`,
 ];
 
@@ -92,6 +110,11 @@ export class AnswerStore {
         this.db.exec(MIGRATIONS[v]);
         this.db.pragma(`user_version = ${v + 1}`);
       })();
+    }
+    if (from < MIGRATIONS.length) {
+      // Rewritten tables leave their old pages behind, in the file and in the WAL: drop them.
+      this.db.exec('VACUUM');
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
     }
   }
 
