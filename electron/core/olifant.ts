@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { BoardModel, BoardOptions } from '../../hardware/board-model.ts';
 import type { Pillar } from '../../hardware/pillar.ts';
-import { AnswerStore } from './answers/store.ts';
+import { openAnswerStore, type AnswerStore } from './answers/store.ts';
 import { loadBundledPack } from './packs/bundled.ts';
 import { connectPillar } from './pillar/connect.ts';
 import { createLogger, type Logger } from './platform/log.ts';
@@ -40,7 +40,7 @@ export async function createOlifant(options: OlifantOptions = {}): Promise<Olifa
   const dataDir = options.dataDir ?? defaultDataDir();
   const log = options.log ?? createLogger(path.join(dataDir, 'olifant.log'));
   const settings = loadSettings(dataDir, log);
-  const store = new AnswerStore(path.join(dataDir, 'answers.sqlite'));
+  const store = openAnswerStore(path.join(dataDir, 'answers.sqlite'), log);
   const pack = await loadBundledPack();
   const simulated = (options.pillar ?? settings.pillar) === 'simulated';
   const { pillar, board } = connectPillar(

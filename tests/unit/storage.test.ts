@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { answersCsv } from '../../electron/core/answers/csv.ts';
-import { ANSWER_FIELDS, AnswerStore, MIGRATIONS, hourOf, type Answer } from '../../electron/core/answers/store.ts';
+import { ANSWER_FIELDS, AnswerStore, MIGRATIONS, hourOf, openAnswerStore, type Answer } from '../../electron/core/answers/store.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 const answer = (over: Partial<Answer> = {}): Answer => ({
@@ -34,7 +34,7 @@ test('a database from a newer app is refused with a clear message, not damaged',
   const db = new Database(file);
   db.pragma('user_version = 99');
   db.close();
-  assert.throws(() => new AnswerStore(file), /newer Olifant \(schema 99/);
+  assert.throws(() => new AnswerStore(file), /^NewerDatabaseError: The answer database is from a newer version of Olifant \(schema 99, this one knows \d+\): update the app\.$/);
 });
 
 test('the same answer id stored twice is one answer', () => {
@@ -170,4 +170,55 @@ test('a database from before keeps its answers, loses their order, and keeps no 
   assert.equal(statSync(`${file}-wal`).size, 0, 'no old pages in the write-ahead log either');
   store.close();
   assert.deepEqual(physicalOrder(file), inIdOrder(given));
+});
+
+/** Opens the store as the kiosk does, keeping the log lines. */
+function openLogged(file: string): { store: AnswerStore; logs: string[] } {
+  const logs: string[] = [];
+  return { store: openAnswerStore(file, (level, message) => logs.push(`${level} ${message}`)), logs };
+}
+
+function assertSetAside(dir: string, damaged: Record<string, Buffer>, logs: string[]): void {
+  const aside = readdirSync(dir).filter((f) => f.startsWith('answers.sqlite.corrupt-') && !/-(wal|shm)$/.test(f));
+  assert.equal(aside.length, 1, readdirSync(dir).join(' '));
+  for (const [suffix, bytes] of Object.entries(damaged)) assert.deepEqual(readFileSync(path.join(dir, aside[0] + suffix)), bytes, `${suffix || 'the file'} is kept as it was`);
+  assert.ok(logs.some((l) => l.startsWith('error ') && l.includes(`moved to ${path.join(dir, aside[0])}`) && /new, empty answer database/.test(l)), logs.join('\n'));
+}
+
+test('a damaged database (random bytes) is moved aside untouched, with its -wal, and a new one started', () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'answers.sqlite');
+  const damaged = { '': randomBytes(8192), '-wal': randomBytes(1000) };
+  for (const [suffix, bytes] of Object.entries(damaged)) writeFileSync(file + suffix, bytes);
+  const { store, logs } = openLogged(file);
+  assert.deepEqual(store.insert(answer()), { stored: true });
+  store.close();
+  assertSetAside(dir, damaged, logs);
+});
+
+test('a truncated database is moved aside untouched and a new one started', () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'answers.sqlite');
+  const full = new AnswerStore(file);
+  for (let i = 0; i < 2000; i++) full.insert(answer({ value: 'x'.repeat(100) }));
+  full.close();
+  truncateSync(file, Math.floor(statSync(file).size / 2));
+  const damaged = { '': readFileSync(file) };
+  const { store, logs } = openLogged(file);
+  assert.deepEqual([...store.all()], []);
+  store.close();
+  assertSetAside(dir, damaged, logs);
+});
+
+test('a sound database is opened as it is, nothing moved', () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'answers.sqlite');
+  const first = new AnswerStore(file);
+  first.insert(answer());
+  first.close();
+  const { store, logs } = openLogged(file);
+  assert.equal([...store.all()].length, 1);
+  store.close();
+  assert.deepEqual(logs, []);
+  assert.deepEqual(readdirSync(dir).filter((f) => f.includes('corrupt')), []);
 });

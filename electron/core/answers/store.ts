@@ -3,8 +3,9 @@
 // a random id, where and which pack, the question, the value, the language, and the hour (UTC).
 
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
+import type { Logger } from '../platform/log.ts';
 
 /** Each entry moves the schema one version up; never edit one that has shipped. */
 export const MIGRATIONS: string[] = [
@@ -72,6 +73,47 @@ export function hourOf(time: Date): UtcHour {
   return time.toISOString().slice(0, 13) + ':00Z';
 }
 
+/** The database was written by a newer Olifant, whose schema this one does not know. */
+export class NewerDatabaseError extends Error {
+  override name = 'NewerDatabaseError';
+  constructor(version: number) {
+    super(`The answer database is from a newer version of Olifant (schema ${version}, this one knows ${MIGRATIONS.length}): update the app.`);
+  }
+}
+
+/** Why the database file cannot be used, or null when it is sound (or not there yet). */
+function damage(file: string): string | null {
+  if (!existsSync(file)) return null;
+  try {
+    // Read-only: a damaged file is not written to, its WAL not checkpointed into it.
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      const check = db.pragma('quick_check', { simple: true });
+      return check === 'ok' ? null : String(check);
+    } finally {
+      db.close();
+    }
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return (error as Error).message;
+    throw error;
+  }
+}
+
+/**
+ * The kiosk's store: a damaged database is moved aside as it is (with its -wal and -shm,
+ * as `<file>.corrupt-<time>`) and a new one started, so students can go on answering.
+ */
+export function openAnswerStore(file: string, log: Logger): AnswerStore {
+  const problem = damage(file);
+  if (problem) {
+    const aside = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    for (const suffix of ['', '-wal', '-shm']) if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix);
+    log('error', `The answer database ${file} is damaged (${problem}). It was moved to ${aside}, unchanged, and a new, empty answer database was started: students can go on answering. Keep the damaged file: the answers in it may still be recovered from it.`);
+  }
+  return new AnswerStore(file);
+}
+
 export class AnswerStore {
   private readonly db: Database.Database;
   private readonly insertStmt: Database.Statement;
@@ -85,7 +127,12 @@ export class AnswerStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
-    this.migrate();
+    try {
+      this.migrate();
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
     this.insertStmt = this.db.prepare(
       // Only a repeated id is ignored: OR IGNORE would also drop an answer that breaks NOT NULL.
       `INSERT INTO answers (${ANSWER_FIELDS.join(', ')}) VALUES (${ANSWER_FIELDS.map((f) => '@' + f).join(', ')}) ON CONFLICT(id) DO NOTHING`,
@@ -102,9 +149,7 @@ export class AnswerStore {
 
   private migrate(): void {
     const from = this.schemaVersion;
-    if (from > MIGRATIONS.length) {
-      throw new Error(`the answer database is from a newer Olifant (schema ${from}, this one knows ${MIGRATIONS.length}); update the app`);
-    }
+    if (from > MIGRATIONS.length) throw new NewerDatabaseError(from);
     for (let v = from; v < MIGRATIONS.length; v++) {
       this.db.transaction(() => {
         this.db.exec(MIGRATIONS[v]);
