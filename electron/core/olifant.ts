@@ -9,7 +9,7 @@ import { loadBundledPack } from './packs/bundled.ts';
 import { connectPillar } from './pillar/connect.ts';
 import { createLogger, type Logger } from './platform/log.ts';
 import { defaultDataDir } from './platform/paths.ts';
-import { loadSettings, type Settings } from './settings/settings.ts';
+import { SettingsStore, type Settings } from './settings/settings.ts';
 import { StudentService } from './student/service.ts';
 
 export interface OlifantOptions {
@@ -26,7 +26,7 @@ export interface OlifantOptions {
 
 export interface Olifant {
   dataDir: string;
-  settings: Settings;
+  settings: SettingsStore;
   student: StudentService;
   pillar: Pillar;
   /** The simulated board, when the pillar is simulated. */
@@ -39,16 +39,17 @@ export interface Olifant {
 export async function createOlifant(options: OlifantOptions = {}): Promise<Olifant> {
   const dataDir = options.dataDir ?? defaultDataDir();
   const log = options.log ?? createLogger(path.join(dataDir, 'olifant.log'));
-  const settings = loadSettings(dataDir, log);
+  const settings = new SettingsStore(dataDir, log);
+  const boot = settings.current();
   const store = openAnswerStore(path.join(dataDir, 'answers.sqlite'), log);
   const pack = await loadBundledPack();
-  const simulated = (options.pillar ?? settings.pillar) === 'simulated';
+  const simulated = (options.pillar ?? boot.pillar) === 'simulated';
   const { pillar, board } = connectPillar(
-    { simulated, port: options.pillarPort ?? settings.pillarPort, listPorts: options.listPorts, board: options.simulatedBoard },
+    { simulated, port: options.pillarPort ?? boot.pillarPort, listPorts: options.listPorts, board: options.simulatedBoard },
     log,
   );
-  const student = new StudentService({ settings: () => settings, pack: () => pack, store, pillar, simulatedPillar: simulated, log });
-  log('info', `Olifant started: data in ${dataDir}, pack ${pack.pack.id} v${pack.pack.version}, venue ${settings.venueSessionId}`);
+  const student = new StudentService({ settings: () => settings.current(), pack: () => pack, store, pillar, simulatedPillar: simulated, log });
+  log('info', `Olifant started: data in ${dataDir}, pack ${pack.pack.id} v${pack.pack.version}, pillar ${boot.pillarId}, venue ${boot.venueSessionId}`);
   let closed = false;
   return {
     dataDir, settings, student, pillar, board, store, log,
@@ -59,6 +60,7 @@ export async function createOlifant(options: OlifantOptions = {}): Promise<Olifa
       await pillar.stop();
       board?.dispose();
       store.close();
+      settings.close();
     },
   };
 }
