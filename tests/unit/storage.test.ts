@@ -178,7 +178,15 @@ function openLogged(file: string): { store: AnswerStore; logs: string[] } {
   return { store: openAnswerStore(file, (level, message) => logs.push(`${level} ${message}`)), logs };
 }
 
-function assertSetAside(dir: string, damaged: Record<string, Buffer>, logs: string[]): void {
+/** Damages the database with `damage` (which returns the damaged files' bytes by suffix), then opens it as the kiosk does. */
+function openDamaged(damage: (file: string) => Record<string, Buffer>): void {
+  const dir = tempDir();
+  const file = path.join(dir, 'answers.sqlite');
+  const damaged = damage(file);
+  const { store, logs } = openLogged(file);
+  assert.deepEqual([...store.all()], [], 'a new, empty database');
+  assert.deepEqual(store.insert(answer()), { stored: true });
+  store.close();
   const aside = readdirSync(dir).filter((f) => f.startsWith('answers.sqlite.corrupt-') && !/-(wal|shm)$/.test(f));
   assert.equal(aside.length, 1, readdirSync(dir).join(' '));
   for (const [suffix, bytes] of Object.entries(damaged)) assert.deepEqual(readFileSync(path.join(dir, aside[0] + suffix)), bytes, `${suffix || 'the file'} is kept as it was`);
@@ -186,28 +194,21 @@ function assertSetAside(dir: string, damaged: Record<string, Buffer>, logs: stri
 }
 
 test('a damaged database (random bytes) is moved aside untouched, with its -wal, and a new one started', () => {
-  const dir = tempDir();
-  const file = path.join(dir, 'answers.sqlite');
-  const damaged = { '': randomBytes(8192), '-wal': randomBytes(1000) };
-  for (const [suffix, bytes] of Object.entries(damaged)) writeFileSync(file + suffix, bytes);
-  const { store, logs } = openLogged(file);
-  assert.deepEqual(store.insert(answer()), { stored: true });
-  store.close();
-  assertSetAside(dir, damaged, logs);
+  openDamaged((file) => {
+    const damaged = { '': randomBytes(8192), '-wal': randomBytes(1000) };
+    for (const [suffix, bytes] of Object.entries(damaged)) writeFileSync(file + suffix, bytes);
+    return damaged;
+  });
 });
 
 test('a truncated database is moved aside untouched and a new one started', () => {
-  const dir = tempDir();
-  const file = path.join(dir, 'answers.sqlite');
-  const full = new AnswerStore(file);
-  for (let i = 0; i < 2000; i++) full.insert(answer({ value: 'x'.repeat(100) }));
-  full.close();
-  truncateSync(file, Math.floor(statSync(file).size / 2));
-  const damaged = { '': readFileSync(file) };
-  const { store, logs } = openLogged(file);
-  assert.deepEqual([...store.all()], []);
-  store.close();
-  assertSetAside(dir, damaged, logs);
+  openDamaged((file) => {
+    const full = new AnswerStore(file);
+    for (let i = 0; i < 2000; i++) full.insert(answer({ value: 'x'.repeat(100) }));
+    full.close();
+    truncateSync(file, Math.floor(statSync(file).size / 2));
+    return { '': readFileSync(file) };
+  });
 });
 
 test('a sound database is opened as it is, nothing moved', () => {
