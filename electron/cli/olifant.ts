@@ -19,8 +19,9 @@ import { parseKioskArgs, UsageError } from './kiosk-args.ts';
 
 const HELP = `olifant: the software of the pillar "De olifant in de kamer"
 
-  olifant serve [--port N] [--pillar auto|simulated] [--pillar-port PATH]
-      Serves the kiosk UI and its services on 127.0.0.1 and prints the URL.
+  olifant serve [--port N] [--pillar auto|simulated] [--pillar-port PATH] [--bundled-pack DIR]
+      Serves the kiosk UI and its services on 127.0.0.1 and prints the URL;
+      --bundled-pack uses that pack folder instead of the one that comes with the app.
   olifant results --format csv
       Prints every stored answer as CSV on stdout.
   olifant pillar-sim --port PATH [--dispense-ms N] [--stock N] [--manual-take]
