@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import type { StudentMethods } from '../../electron/api/student.ts';
-import { createOlifant } from '../../electron/core/olifant.ts';
+import { createOlifant, StartupError } from '../../electron/core/olifant.ts';
 import { SettingsError, SettingsStore, type Settings } from '../../electron/core/settings/settings.ts';
 import { dataDir, tempDir, until } from '../helpers/tmp.ts';
 
@@ -68,6 +68,14 @@ test('the pillarId in settings.json moves into <data dir>/pillar-id on first sta
   assert.equal(again.settings.current().pillarId, 'pillar-hva-1', 'the file is made once and wins');
   assert.ok(logs.some((l) => l.startsWith('warn ') && l.includes('"pillarId" in settings.json is not used')), logs.join('\n'));
   assert.deepEqual(readdirSync(dir).filter((f) => f.includes('.tmp')), [], 'no temporary file is left');
+});
+
+test('a damaged pillar-id file stops the kiosk with a sentence saying what to put back, and is left as it is', async () => {
+  const dir = dataDir();
+  writeFileSync(path.join(dir, 'pillar-id'), 'Jan Jansen, HvA\n');
+  await assert.rejects(createOlifant({ dataDir: dir, pillar: 'simulated', log: () => {} }), (e: unknown) =>
+    e instanceof StartupError && e.message === `The pillar id file ${path.join(dir, 'pillar-id')} holds "Jan Jansen, HvA", not a pillar id: put back the pillar's id (letters, digits, - _ .) as its only line.`);
+  assert.equal(pillarIdFile(dir), 'Jan Jansen, HvA\n');
 });
 
 for (const [what, text] of [['null', 'null'], ['a number', '42'], ['a string', '"venue-x"'], ['a list', '[]']]) {

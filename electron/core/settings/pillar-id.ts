@@ -2,7 +2,7 @@
 // rewritten: whatever happens to settings.json, the pillar's answers keep one id.
 
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createFileOnce } from '../platform/files.ts';
 import type { Logger } from '../platform/log.ts';
@@ -19,11 +19,16 @@ export function pillarIdentity(dataDir: string, fromSettings: unknown, log: Logg
   const file = path.join(dataDir, PILLAR_ID_FILE);
   const moved = isPillarId(fromSettings) ? (fromSettings as string) : null;
   const made = moved ?? `pillar-${randomBytes(3).toString('hex')}`;
-  if (createFileOnce(file, made + '\n')) {
+  if (!existsSync(file) && createFileOnce(file, made + '\n')) {
     log('info', `the pillar id ${made} is kept in ${file}${moved ? ' (moved from settings.json)' : ''}`);
     return made;
   }
-  const id = readFileSync(file, 'utf8').trim();
+  let id: string;
+  try {
+    id = readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    throw new Error(`The pillar id file ${file} cannot be read (${(error as Error).message}): make it a file whose only line is the pillar's id.`);
+  }
   if (!isPillarId(id)) {
     throw new Error(`The pillar id file ${file} holds ${JSON.stringify(id.slice(0, 60))}, not a pillar id: put back the pillar's id (letters, digits, - _ .) as its only line.`);
   }
