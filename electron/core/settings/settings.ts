@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, unwatchFile, watchFile } from 'node:fs';
 import path from 'node:path';
 import { publicKeyFromBase64 } from '../../../content/signing.ts';
-import { writeFileAtomic } from '../platform/files.ts';
+import { writeFileAtomic } from '../platform/atomic.ts';
 import type { Logger } from '../platform/log.ts';
 import { PILLAR_ID_FILE, pillarIdentity } from './pillar-id.ts';
 
