@@ -49,13 +49,13 @@ export function resolveStatic(urlPath: string, assetFile: (path: string) => stri
 /** The out-of-order page's style sheet, at this path: the policy allows no inline style. */
 const OUT_OF_ORDER_CSS_PATH = '/out-of-order.css';
 
-const OUT_OF_ORDER_CSS = `html { height: 100%; background: #2b1740; color: #fff; font: 2rem/1.4 system-ui, sans-serif; }
+const OUT_OF_ORDER_CSS = `html { height: 100%; background: #2b1740; color: #fff; font: 24px/1.4 system-ui, sans-serif; }
 body { margin: 0; min-height: 100%; display: flex; align-items: center; justify-content: center; }
-main { max-width: 40rem; padding: 2rem; text-align: center; }
+main { max-width: 85vw; padding: 2rem; text-align: center; }
 h1 { font-size: 3rem; margin: 0; }
-.en { font-size: 2.4rem; font-weight: bold; margin: 0.5rem 0 4rem; opacity: 0.85; }
-.crew { font-size: 1.2rem; text-align: left; border-top: 1px solid #fff6; padding-top: 1rem; }
-.crew h2 { font-size: 1.2rem; margin: 0 0 0.5rem; }
+.en { font-size: 2.2rem; font-weight: bold; margin: 0.5rem 0 4rem; opacity: 0.85; }
+.crew { font-size: 1.1rem; text-align: left; border-top: 1px solid #fff6; padding-top: 1rem; overflow-wrap: anywhere; }
+.crew h2 { font-size: 1.1rem; margin: 0 0 0.5rem; }
 `;
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
