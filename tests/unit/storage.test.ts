@@ -223,3 +223,31 @@ test('a sound database is opened as it is, nothing moved', () => {
   assert.deepEqual(logs, []);
   assert.deepEqual(readdirSync(dir).filter((f) => f.includes('corrupt')), []);
 });
+
+/**
+ * Where each row of the answers table lies in its page, in id order: SQLite fills a page's
+ * cells from its end, one after the other, so these offsets fall in the order rows came in.
+ */
+function cellOffsets(file: string): number[] {
+  const db = new Database(file, { readonly: true });
+  const root = db.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'answers'").pluck().get() as number;
+  db.close();
+  const bytes = readFileSync(file);
+  const pageSize = bytes.readUInt16BE(16) === 1 ? 65536 : bytes.readUInt16BE(16);
+  const page = bytes.subarray((root - 1) * pageSize, root * pageSize);
+  const header = root === 1 ? 100 : 0;
+  assert.equal(page[header], 0x0a, 'the table is one leaf page (WITHOUT ROWID: an index b-tree)');
+  return Array.from({ length: page.readUInt16BE(header + 3) }, (_, i) => page.readUInt16BE(header + 8 + 2 * i));
+}
+
+test('a copy of the file tells no order of giving, down to where rows lie in a page: the kiosk rewrites it at each start', () => {
+  const file = path.join(tempDir(), 'a.sqlite');
+  const store = openAnswerStore(file, () => {});
+  for (const a of journey(8)) store.insert(a);
+  store.close();
+  const given = cellOffsets(file);
+  assert.deepEqual(given, [...given].sort((a, b) => a - b), 'as written, the last answer given (the first id) lies lowest in the page');
+  openAnswerStore(file, () => {}).close();
+  const rewritten = cellOffsets(file);
+  assert.deepEqual(rewritten, [...rewritten].sort((a, b) => b - a), 'after a start, rows lie in id order');
+});

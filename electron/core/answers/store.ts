@@ -103,6 +103,7 @@ function damage(file: string): string | null {
 /**
  * The kiosk's store: a damaged database is moved aside as it is (with its -wal and -shm,
  * as `<file>.corrupt-<time>`) and a new one started, so students can go on answering.
+ * A sound one is rewritten, so no copy of it shows in what order earlier answers came.
  */
 export function openAnswerStore(file: string, log: Logger): AnswerStore {
   const problem = damage(file);
@@ -111,7 +112,9 @@ export function openAnswerStore(file: string, log: Logger): AnswerStore {
     for (const suffix of ['', '-wal', '-shm']) if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix);
     log('error', `The answer database ${file} is damaged (${problem}). It was moved to ${aside}, unchanged, and a new, empty answer database was started: students can go on answering. Keep the damaged file: the answers in it may still be recovered from it.`);
   }
-  return new AnswerStore(file);
+  const store = new AnswerStore(file);
+  store.rewrite();
+  return store;
 }
 
 export class AnswerStore {
@@ -156,11 +159,17 @@ export class AnswerStore {
         this.db.pragma(`user_version = ${v + 1}`);
       })();
     }
-    if (from < MIGRATIONS.length) {
-      // Rewritten tables leave their old pages behind, in the file and in the WAL: drop them.
-      this.db.exec('VACUUM');
-      this.db.pragma('wal_checkpoint(TRUNCATE)');
-    }
+    // Rewritten tables leave their old pages behind, in the file and in the WAL.
+    if (from < MIGRATIONS.length) this.rewrite();
+  }
+
+  /**
+   * Rewrites the file in id order and empties the WAL: SQLite places the rows in a page in
+   * the order they came in, and old copies of pages linger until rewritten.
+   */
+  rewrite(): void {
+    this.db.exec('VACUUM');
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   /** Stores an answer and returns once it is on disk. The same id twice stores it once. */
