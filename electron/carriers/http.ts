@@ -6,9 +6,11 @@ import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { STUDENT_METHODS } from '../api/student.ts';
-import { createOlifant, type Olifant, type OlifantOptions } from '../core/olifant.ts';
+import { createOlifant, kioskLog, StartupError, type Olifant, type OlifantOptions } from '../core/olifant.ts';
+import { showOutOfOrder, type OutOfOrder } from '../core/out-of-order.ts';
+import { defaultDataDir } from '../core/platform/paths.ts';
 import { dispatch } from './dispatch.ts';
-import { CONTENT_SECURITY_POLICY, mimeType, resolveStatic } from './static.ts';
+import { CONTENT_SECURITY_POLICY, mimeType, outOfOrderResponse, resolveStatic } from './static.ts';
 
 export const MAX_BODY = 64 * 1024;
 
@@ -64,16 +66,37 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-export async function startServer(app: Olifant, port = 0, root?: string): Promise<RunningServer> {
+/** Serves on 127.0.0.1 to this machine's pages only: a foreign page (or DNS rebinding) is refused. */
+async function listen(port: number, handle: (req: IncomingMessage, res: ServerResponse, url: URL) => unknown): Promise<RunningServer> {
   const sockets = new Set<Socket>();
   let origin = '';
-  const assetFile = (rel: string) => app.student.assetFile(rel);
-
-  const server = createServer(async (req, res) => {
+  const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', origin);
-    // Only this machine's pages may call in: a foreign page (or DNS rebinding) is refused.
     if (req.headers.host !== url.host || (req.headers.origin && req.headers.origin !== origin)) return refuse(res, 403, 'forbidden');
+    return handle(req, res, url);
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: `${origin}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
 
+export function startServer(app: Olifant, port = 0, root?: string): Promise<RunningServer> {
+  const assetFile = (rel: string) => app.student.assetFile(rel);
+  return listen(port, async (req, res, url) => {
     if (url.pathname === '/api/events' && req.method === 'GET') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(': connected\n\n');
@@ -116,36 +139,42 @@ export async function startServer(app: Olifant, port = 0, root?: string): Promis
     if (req.method === 'HEAD') return res.end();
     createReadStream(file).on('error', () => res.destroy()).pipe(res);
   });
-
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', resolve);
-  });
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url: `${origin}/`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
 }
 
-/** The services and the HTTP server together, running until SIGINT or SIGTERM. */
-export async function serveKiosk(options: OlifantOptions, port: number): Promise<{ app: Olifant; server: RunningServer; stop: () => Promise<void> }> {
-  const app = await createOlifant(options);
-  const server = await startServer(app, port);
+/** The out-of-order page at every path, and 503 for the API. */
+function startOutOfOrderServer(reason: string, port: number): Promise<RunningServer> {
+  return listen(port, (req, res, url) => {
+    if (url.pathname.startsWith('/api/')) return send(res, 503, { ok: false, error: { code: 'internal', message: `This pillar is out of order: ${reason}` } });
+    const page = outOfOrderResponse(url.pathname, reason);
+    res.writeHead(page.status, { 'content-type': page.type, 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
+    res.end(req.method === 'HEAD' ? undefined : page.body);
+  });
+}
+
+/**
+ * The services and the HTTP server together, running until SIGINT or SIGTERM. When the
+ * services cannot start, the server shows why on the out-of-order page instead (app null).
+ */
+export async function serveKiosk(options: OlifantOptions, port: number): Promise<{ app: Olifant | null; dataDir: string; server: RunningServer; stop: () => Promise<void> }> {
+  const dataDir = options.dataDir ?? defaultDataDir();
+  let app: Olifant | null = null;
+  let broken: OutOfOrder | null = null;
+  let server: RunningServer;
+  try {
+    app = await createOlifant({ ...options, dataDir });
+    server = await startServer(app, port);
+  } catch (error) {
+    if (!(error instanceof StartupError)) throw error;
+    broken = showOutOfOrder(options, kioskLog({ ...options, dataDir }));
+    server = await startOutOfOrderServer(error.message, port);
+  }
   const stop = async () => {
     await server.close();
-    await app.close();
+    await app?.close();
+    await broken?.close();
     process.exit(0);
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  return { app, server, stop };
+  return { app, dataDir, server, stop };
 }

@@ -28,6 +28,7 @@ export function parseKioskArgs(args: string[], { strict = true } = {}): KioskArg
       pillar: { type: 'string' },
       'pillar-port': { type: 'string' },
       'data-dir': { type: 'string' },
+      'bundled-pack': { type: 'string' },
       dev: { type: 'boolean', default: false },
     },
   });
@@ -37,11 +38,13 @@ export function parseKioskArgs(args: string[], { strict = true } = {}): KioskArg
   const pillar = text(values.pillar);
   if (pillar !== undefined && !(PILLARS as readonly string[]).includes(pillar)) throw new UsageError('--pillar must be auto or simulated');
   const dataDir = text(values['data-dir']);
+  const bundledPack = text(values['bundled-pack']);
   return {
     options: {
       dataDir: dataDir ? path.resolve(dataDir) : undefined,
       pillar: pillar as OlifantOptions['pillar'],
       pillarPort: text(values['pillar-port']) ?? null,
+      bundledPackDir: bundledPack ? path.resolve(bundledPack) : undefined,
     },
     port,
     dev: values.dev === true,

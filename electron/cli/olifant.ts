@@ -14,13 +14,14 @@ import { AnswerStore } from '../core/answers/store.ts';
 import { openPackStore } from '../core/packs/store.ts';
 import { createLogger } from '../core/platform/log.ts';
 import { defaultDataDir } from '../core/platform/paths.ts';
-import { loadSettings } from '../core/settings/settings.ts';
+import { SettingsStore } from '../core/settings/settings.ts';
 import { parseKioskArgs, UsageError } from './kiosk-args.ts';
 
 const HELP = `olifant: the software of the pillar "De olifant in de kamer"
 
-  olifant serve [--port N] [--pillar auto|simulated] [--pillar-port PATH]
-      Serves the kiosk UI and its services on 127.0.0.1 and prints the URL.
+  olifant serve [--port N] [--pillar auto|simulated] [--pillar-port PATH] [--bundled-pack DIR]
+      Serves the kiosk UI and its services on 127.0.0.1 and prints the URL;
+      --bundled-pack uses that pack folder instead of the one that comes with the app.
   olifant results --format csv
       Prints every stored answer as CSV on stdout.
   olifant pillar-sim --port PATH [--dispense-ms N] [--stock N] [--manual-take]
@@ -110,8 +111,10 @@ async function pack(args: string[]): Promise<void> {
   if (action === 'install' || action === 'current' || action === 'rollback') {
     const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
     const log = createLogger(path.join(dataDir, 'olifant.log'), false);
-    const settings = loadSettings(dataDir, log);
-    const store = await openPackStore(dataDir, () => ({ trustedKeys: settings.trustedKeys, allowUnsigned: settings.allowUnsignedPacks }), log);
+    const settings = new SettingsStore(dataDir, log);
+    const { trustedKeys, allowUnsignedPacks } = settings.current();
+    settings.close();
+    const store = await openPackStore(dataDir, () => ({ trustedKeys, allowUnsigned: allowUnsignedPacks }), log);
     const running = action === 'install' ? await store.install(packDir(positionals[0]), { rollback: values.rollback }) : action === 'rollback' ? await store.rollback() : store.current();
     if (action === 'current') process.stdout.write(`${JSON.stringify({ id: running.pack.id, version: running.pack.version })}\n`);
     else process.stdout.write(`${running.pack.id} version ${running.pack.version} is running; a running kiosk takes it at its next attract loop\n`);

@@ -19,7 +19,7 @@ const BROWSERS = process.platform === 'win32'
 
 async function browserMode(reason: string): Promise<void> {
   process.stderr.write(`Electron is not available (${reason}).\nRunning the kiosk in the browser instead.\n`);
-  const { app, server, stop } = await serveKiosk(kiosk.options, kiosk.port);
+  const { dataDir, server, stop } = await serveKiosk(kiosk.options, kiosk.port);
   const browser = BROWSERS.find((b) => existsSync(b));
   process.stdout.write(`The kiosk is at ${server.url}\n`);
   if (!browser) {
@@ -29,7 +29,7 @@ async function browserMode(reason: string): Promise<void> {
   const mode = kiosk.dev ? [] : ['--kiosk'];
   // Chromium refuses to run as root with its sandbox; a kiosk user is not root.
   if (process.getuid?.() === 0) mode.push('--no-sandbox');
-  const child = spawn(browser, [...mode, `--app=${server.url}`, `--user-data-dir=${path.join(app.dataDir, 'browser-profile')}`, '--no-first-run', '--disable-background-networking', '--disable-pinch', '--overscroll-history-navigation=0', '--disable-translate'], { stdio: 'ignore' });
+  const child = spawn(browser, [...mode, `--app=${server.url}`, `--user-data-dir=${path.join(dataDir, 'browser-profile')}`, '--no-first-run', '--disable-background-networking', '--disable-pinch', '--overscroll-history-navigation=0', '--disable-translate'], { stdio: 'ignore' });
   child.on('exit', stop);
 }
 

@@ -1,15 +1,19 @@
 // Puts the kiosk's services together: data folder, settings, log, answer store, content
 // pack, pillar, and the student's API. Used by the Electron shell and by `olifant serve`.
+// When that cannot be done it fails with a StartupError alone, whose message tells the
+// operator what to do; the carriers then show the out-of-order screen (out-of-order.ts).
 
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { CheckedPack } from '../../content/pack.ts';
 import type { BoardModel, BoardOptions } from '../../hardware/board-model.ts';
 import type { Pillar } from '../../hardware/pillar.ts';
-import { AnswerStore } from './answers/store.ts';
+import { NewerDatabaseError, openAnswerStore, type AnswerStore } from './answers/store.ts';
 import { loadBundledPack } from './packs/bundled.ts';
 import { connectPillar } from './pillar/connect.ts';
 import { createLogger, type Logger } from './platform/log.ts';
 import { defaultDataDir } from './platform/paths.ts';
-import { loadSettings, type Settings } from './settings/settings.ts';
+import { SettingsStore, type Settings } from './settings/settings.ts';
 import { StudentService } from './student/service.ts';
 
 export interface OlifantOptions {
@@ -21,12 +25,53 @@ export interface OlifantOptions {
   listPorts?: () => Promise<string[]>;
   /** Options for the simulated board (`--pillar simulated`). */
   simulatedBoard?: BoardOptions;
+  /** Another folder for the pack that comes with the app (`--bundled-pack`). */
+  bundledPackDir?: string;
   log?: Logger;
+}
+
+/** Why the kiosk cannot start, in the operator's words. */
+export class StartupError extends Error {
+  override name = 'StartupError';
+}
+
+/** The given logger, else one writing to <data dir>/olifant.log and stderr. */
+export function kioskLog(options: OlifantOptions): Logger {
+  return options.log ?? createLogger(path.join(options.dataDir ?? defaultDataDir(), 'olifant.log'));
+}
+
+const WRITE_PROBLEMS: Record<string, string> = {
+  ENOTDIR: 'part of its path is a file, not a folder',
+  EROFS: 'the disk is read-only',
+  EACCES: 'the app may not write there',
+  EPERM: 'the app may not write there',
+  ENOSPC: 'the disk is full',
+};
+
+/** Makes the data folder if need be, and writes (and removes) a file in it. */
+function checkWritable(dataDir: string): void {
+  const probe = path.join(dataDir, '.olifant-write-check');
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(probe, '');
+    rmSync(probe);
+  } catch (error) {
+    const problem = WRITE_PROBLEMS[(error as NodeJS.ErrnoException).code ?? ''] ?? (error as Error).message;
+    throw new StartupError(`The data folder ${dataDir} cannot be written: ${problem}. Give the app a folder it may write to (--data-dir or OLIFANT_DATA_DIR).`);
+  }
+}
+
+function openStore(file: string, log: Logger): AnswerStore {
+  try {
+    return openAnswerStore(file, log);
+  } catch (error) {
+    throw new StartupError(error instanceof NewerDatabaseError ? error.message : `The answer database ${file} cannot be opened: ${(error as Error).message}.`);
+  }
 }
 
 export interface Olifant {
   dataDir: string;
-  settings: Settings;
+  settings: SettingsStore;
   student: StudentService;
   pillar: Pillar;
   /** The simulated board, when the pillar is simulated. */
@@ -38,17 +83,32 @@ export interface Olifant {
 
 export async function createOlifant(options: OlifantOptions = {}): Promise<Olifant> {
   const dataDir = options.dataDir ?? defaultDataDir();
-  const log = options.log ?? createLogger(path.join(dataDir, 'olifant.log'));
-  const settings = loadSettings(dataDir, log);
-  const store = new AnswerStore(path.join(dataDir, 'answers.sqlite'));
-  const pack = await loadBundledPack();
-  const simulated = (options.pillar ?? settings.pillar) === 'simulated';
+  const log = kioskLog({ ...options, dataDir });
+  let settings: SettingsStore | undefined;
+  let store: AnswerStore | undefined;
+  let pack: CheckedPack;
+  try {
+    checkWritable(dataDir);
+    settings = new SettingsStore(dataDir, log);
+    store = openStore(path.join(dataDir, 'answers.sqlite'), log);
+    pack = await loadBundledPack(options.bundledPackDir).catch((error: Error) => {
+      throw new StartupError(`The questions that come with the app are damaged: reinstall the app. (${error.message})`);
+    });
+  } catch (error) {
+    store?.close();
+    settings?.close();
+    const startup = error instanceof StartupError ? error : new StartupError((error as Error).message);
+    log('error', `Olifant cannot start: ${startup.message}`);
+    throw startup;
+  }
+  const boot = settings.current();
+  const simulated = (options.pillar ?? boot.pillar) === 'simulated';
   const { pillar, board } = connectPillar(
-    { simulated, port: options.pillarPort ?? settings.pillarPort, listPorts: options.listPorts, board: options.simulatedBoard },
+    { simulated, port: options.pillarPort ?? boot.pillarPort, listPorts: options.listPorts, board: options.simulatedBoard },
     log,
   );
-  const student = new StudentService({ settings: () => settings, pack: () => pack, store, pillar, simulatedPillar: simulated, log });
-  log('info', `Olifant started: data in ${dataDir}, pack ${pack.pack.id} v${pack.pack.version}, venue ${settings.venueSessionId}`);
+  const student = new StudentService({ settings: () => settings.current(), pack: () => pack, store, pillar, simulatedPillar: simulated, log });
+  log('info', `Olifant started: data in ${dataDir}, pack ${pack.pack.id} v${pack.pack.version}, pillar ${boot.pillarId}, venue ${boot.venueSessionId}`);
   let closed = false;
   return {
     dataDir, settings, student, pillar, board, store, log,
@@ -59,6 +119,7 @@ export async function createOlifant(options: OlifantOptions = {}): Promise<Olifa
       await pillar.stop();
       board?.dispose();
       store.close();
+      settings.close();
     },
   };
 }

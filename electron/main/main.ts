@@ -6,9 +6,10 @@ import { BrowserWindow, Menu, app, ipcMain, net, powerSaveBlocker, protocol, ses
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { STUDENT_CHANNEL, STUDENT_EVENT_CHANNEL, STUDENT_METHODS } from '../api/student.ts';
 import { dispatch } from '../carriers/dispatch.ts';
-import { CONTENT_SECURITY_POLICY, mimeType, resolveStatic } from '../carriers/static.ts';
+import { CONTENT_SECURITY_POLICY, mimeType, outOfOrderResponse, resolveStatic } from '../carriers/static.ts';
 import { parseKioskArgs } from '../cli/kiosk-args.ts';
-import { createOlifant, type Olifant } from '../core/olifant.ts';
+import { createOlifant, kioskLog, StartupError, type Olifant } from '../core/olifant.ts';
+import { showOutOfOrder } from '../core/out-of-order.ts';
 import { ScreenRecovery } from './recovery.ts';
 
 const ORIGIN = 'app://olifant';
@@ -83,7 +84,20 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
 
-    olifant = await createOlifant(kioskArgs.options);
+    try {
+      olifant = await createOlifant(kioskArgs.options);
+    } catch (error) {
+      if (!(error instanceof StartupError)) throw error;
+      // The window shows why the kiosk cannot start, and the LED ring is solid red.
+      const broken = showOutOfOrder(kioskArgs.options, kioskLog(kioskArgs.options));
+      app.on('before-quit', () => void broken.close());
+      protocol.handle('app', (request) => {
+        const page = outOfOrderResponse(new URL(request.url).pathname, error.message);
+        return new Response(page.body, { status: page.status, headers: { 'content-type': page.type, 'content-security-policy': CONTENT_SECURITY_POLICY } });
+      });
+      createWindow();
+      return;
+    }
     const student = olifant.student;
 
     protocol.handle('app', async (request) => {

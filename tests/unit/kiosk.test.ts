@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import Database from 'better-sqlite3';
@@ -134,25 +134,6 @@ test('a full disk is an error the kiosk can show, and the operator log says what
     (e: unknown) => e instanceof ApiError && e.failure.code === 'storage',
   );
   assert.ok(logs.some((l) => /could not store an answer.*free disk space/.test(l)), logs.join('\n'));
-});
-
-test('settings: a missing file is written with defaults; bad values are replaced and logged', async () => {
-  const dir = dataDir({ idleSeconds: 'soon', trustedKeys: ['not-a-key'], colour: 'pink' });
-  const logs: string[] = [];
-  const app = await createOlifant({ dataDir: dir, pillar: 'simulated', log: (l, m) => logs.push(`${l} ${m}`) });
-  after(() => app.close());
-  assert.equal(app.settings.idleSeconds, 45);
-  assert.deepEqual(app.settings.trustedKeys, []);
-  assert.ok(logs.some((l) => l.includes('"idleSeconds" has an invalid value')));
-  assert.ok(logs.some((l) => l.includes('unknown setting "colour"')));
-  await app.close();
-  const fresh = path.join(dataDir(), 'fresh');
-  const app2 = await createOlifant({ dataDir: fresh, pillar: 'simulated', log: () => {} });
-  after(() => app2.close());
-  const written = JSON.parse(readFileSync(path.join(fresh, 'settings.json'), 'utf8'));
-  assert.match(written.pillarId, /^pillar-[0-9a-f]{6}$/);
-  assert.equal(written.allowUnsignedPacks, false);
-  await app2.close();
 });
 
 test('pillar "auto" never swaps in the simulator: no board means no card, said so, and the kiosk keeps looking', async () => {

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
-import { AnswerStore, hourOf, type Answer } from '../../electron/core/answers/store.ts';
+import { answersCsv } from '../../electron/core/answers/csv.ts';
+import { ANSWER_FIELDS, AnswerStore, MIGRATIONS, hourOf, openAnswerStore, type Answer } from '../../electron/core/answers/store.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 const answer = (over: Partial<Answer> = {}): Answer => ({
@@ -15,7 +17,7 @@ const answer = (over: Partial<Answer> = {}): Answer => ({
 test('a new database is migrated, in WAL mode with synchronous=FULL', () => {
   const file = path.join(tempDir(), 'sub', 'answers.sqlite');
   const store = new AnswerStore(file);
-  assert.equal(store.schemaVersion, 1);
+  assert.equal(store.schemaVersion, MIGRATIONS.length);
   const connection = (store as unknown as { db: Database.Database }).db;
   assert.equal(connection.pragma('synchronous', { simple: true }), 2, 'synchronous=FULL on the connection that writes');
   store.close();
@@ -23,7 +25,7 @@ test('a new database is migrated, in WAL mode with synchronous=FULL', () => {
   assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
   db.close();
   const again = new AnswerStore(file);
-  assert.equal(again.schemaVersion, 1, 'migrating twice changes nothing');
+  assert.equal(again.schemaVersion, MIGRATIONS.length, 'migrating twice changes nothing');
   again.close();
 });
 
@@ -32,7 +34,7 @@ test('a database from a newer app is refused with a clear message, not damaged',
   const db = new Database(file);
   db.pragma('user_version = 99');
   db.close();
-  assert.throws(() => new AnswerStore(file), /newer Olifant \(schema 99/);
+  assert.throws(() => new AnswerStore(file), /^NewerDatabaseError: The answer database is from a newer version of Olifant \(schema 99, this one knows \d+\): update the app\.$/);
 });
 
 test('the same answer id stored twice is one answer', () => {
@@ -103,4 +105,149 @@ test('a full database refuses the write with an error and keeps what it had', ()
   const reopened = new AnswerStore(file);
   assert.ok([...reopened.all()].length >= 1);
   reopened.close();
+});
+
+test('an answer with a missing field is refused, not silently dropped; a repeated id is not an error', () => {
+  const store = new AnswerStore(path.join(tempDir(), 'a.sqlite'));
+  assert.throws(() => store.insert(answer({ value: null as unknown as string })), /NOT NULL/);
+  const a = answer();
+  store.insert(a);
+  assert.deepEqual(store.insert(a), { stored: false });
+  store.close();
+});
+
+test('the CSV says its hours are UTC: every hour ends in Z', () => {
+  const store = new AnswerStore(path.join(tempDir(), 'a.sqlite'));
+  store.insert(answer({ hour: hourOf(new Date('2026-11-22T23:30:00+01:00')) }));
+  const [header, row] = [...answersCsv(store)];
+  store.close();
+  assert.equal(header.split(',')[ANSWER_FIELDS.indexOf('hour')], 'hour');
+  assert.equal(row.split(',')[ANSWER_FIELDS.indexOf('hour')], '2026-11-22T22:00Z');
+});
+
+/** Answers whose ids sort the other way round from the order they were given in. */
+const journey = (n: number): Answer[] =>
+  Array.from({ length: n }, () => randomUUID()).sort().reverse().map((id, i) => answer({ id, value: String(i) }));
+const inIdOrder = (answers: Answer[]): string[] => answers.map((a) => a.value).reverse();
+
+const physicalOrder = (file: string): string[] => {
+  const db = new Database(file, { readonly: true });
+  const values = db.prepare('SELECT value FROM answers').pluck().all() as string[];
+  db.close();
+  return values;
+};
+
+test('no order of giving survives: the table has no rowid, rows lie in id order, the CSV is sorted', () => {
+  const file = path.join(tempDir(), 'a.sqlite');
+  const store = new AnswerStore(file);
+  const given = journey(8);
+  for (const a of given) store.insert(a);
+  const byId = inIdOrder(given);
+  const csvValues = [...answersCsv(store)].slice(1).map((line) => line.split(',')[ANSWER_FIELDS.indexOf('value')]);
+  store.close();
+  assert.deepEqual(csvValues, byId);
+  assert.deepEqual(physicalOrder(file), byId);
+  const db = new Database(file, { readonly: true });
+  assert.throws(() => db.prepare('SELECT rowid FROM answers').all(), /no such column: rowid/);
+  db.close();
+});
+
+test('a database from before keeps its answers, loses their order, and keeps no old pages', () => {
+  const file = path.join(tempDir(), 'a.sqlite');
+  const old = new Database(file);
+  old.pragma('journal_mode = WAL');
+  old.exec(MIGRATIONS[0]);
+  old.pragma('user_version = 1');
+  const given = journey(8);
+  const insert = old.prepare(`INSERT INTO answers (${ANSWER_FIELDS.join(', ')}) VALUES (${ANSWER_FIELDS.map((f) => '@' + f).join(', ')})`);
+  for (const a of given) insert.run(a);
+  old.close();
+  const store = new AnswerStore(file);
+  assert.equal(store.schemaVersion, MIGRATIONS.length);
+  assert.deepEqual(new Set([...store.all()].map((a) => a.id)), new Set(given.map((a) => a.id)));
+  const db = (store as unknown as { db: Database.Database }).db;
+  assert.equal(db.pragma('freelist_count', { simple: true }), 0, 'vacuumed: no free pages holding old rows');
+  assert.equal(statSync(`${file}-wal`).size, 0, 'no old pages in the write-ahead log either');
+  store.close();
+  assert.deepEqual(physicalOrder(file), inIdOrder(given));
+});
+
+/** Opens the store as the kiosk does, keeping the log lines. */
+function openLogged(file: string): { store: AnswerStore; logs: string[] } {
+  const logs: string[] = [];
+  return { store: openAnswerStore(file, (level, message) => logs.push(`${level} ${message}`)), logs };
+}
+
+/** Damages the database with `damage` (which returns the damaged files' bytes by suffix), then opens it as the kiosk does. */
+function openDamaged(damage: (file: string) => Record<string, Buffer>): void {
+  const dir = tempDir();
+  const file = path.join(dir, 'answers.sqlite');
+  const damaged = damage(file);
+  const { store, logs } = openLogged(file);
+  assert.deepEqual([...store.all()], [], 'a new, empty database');
+  assert.deepEqual(store.insert(answer()), { stored: true });
+  store.close();
+  const aside = readdirSync(dir).filter((f) => f.startsWith('answers.sqlite.corrupt-') && !/-(wal|shm)$/.test(f));
+  assert.equal(aside.length, 1, readdirSync(dir).join(' '));
+  for (const [suffix, bytes] of Object.entries(damaged)) assert.deepEqual(readFileSync(path.join(dir, aside[0] + suffix)), bytes, `${suffix || 'the file'} is kept as it was`);
+  assert.ok(logs.some((l) => l.startsWith('error ') && l.includes(`moved to ${path.join(dir, aside[0])}`) && /new, empty answer database/.test(l)), logs.join('\n'));
+}
+
+test('a damaged database (random bytes) is moved aside untouched, with its -wal, and a new one started', () => {
+  openDamaged((file) => {
+    const damaged = { '': randomBytes(8192), '-wal': randomBytes(1000) };
+    for (const [suffix, bytes] of Object.entries(damaged)) writeFileSync(file + suffix, bytes);
+    return damaged;
+  });
+});
+
+test('a truncated database is moved aside untouched and a new one started', () => {
+  openDamaged((file) => {
+    const full = new AnswerStore(file);
+    for (let i = 0; i < 2000; i++) full.insert(answer({ value: 'x'.repeat(100) }));
+    full.close();
+    truncateSync(file, Math.floor(statSync(file).size / 2));
+    return { '': readFileSync(file) };
+  });
+});
+
+test('a sound database is opened as it is, nothing moved', () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'answers.sqlite');
+  const first = new AnswerStore(file);
+  first.insert(answer());
+  first.close();
+  const { store, logs } = openLogged(file);
+  assert.equal([...store.all()].length, 1);
+  store.close();
+  assert.deepEqual(logs, []);
+  assert.deepEqual(readdirSync(dir).filter((f) => f.includes('corrupt')), []);
+});
+
+/**
+ * Where each row of the answers table lies in its page, in id order: SQLite fills a page's
+ * cells from its end, one after the other, so these offsets fall in the order rows came in.
+ */
+function cellOffsets(file: string): number[] {
+  const db = new Database(file, { readonly: true });
+  const root = db.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'answers'").pluck().get() as number;
+  db.close();
+  const bytes = readFileSync(file);
+  const pageSize = bytes.readUInt16BE(16) === 1 ? 65536 : bytes.readUInt16BE(16);
+  const page = bytes.subarray((root - 1) * pageSize, root * pageSize);
+  const header = root === 1 ? 100 : 0;
+  assert.equal(page[header], 0x0a, 'the table is one leaf page (WITHOUT ROWID: an index b-tree)');
+  return Array.from({ length: page.readUInt16BE(header + 3) }, (_, i) => page.readUInt16BE(header + 8 + 2 * i));
+}
+
+test('a copy of the file tells no order of giving, down to where rows lie in a page: the kiosk rewrites it at each start', () => {
+  const file = path.join(tempDir(), 'a.sqlite');
+  const store = openAnswerStore(file, () => {});
+  for (const a of journey(8)) store.insert(a);
+  store.close();
+  const given = cellOffsets(file);
+  assert.deepEqual(given, [...given].sort((a, b) => a - b), 'as written, the last answer given (the first id) lies lowest in the page');
+  openAnswerStore(file, () => {}).close();
+  const rewritten = cellOffsets(file);
+  assert.deepEqual(rewritten, [...rewritten].sort((a, b) => b - a), 'after a start, rows lie in id order');
 });

@@ -1,4 +1,6 @@
 // Every stored answer as CSV (RFC 4180), one row per answer, header naming the fields.
+// The `hour` column is UTC and says so in every value (`2026-11-22T14:00Z`): convert it
+// to the venue's local time before reading it as a time of day.
 
 import { ANSWER_FIELDS, type Answer, type AnswerStore } from './store.ts';
 

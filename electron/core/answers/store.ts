@@ -1,13 +1,14 @@
 // Every answer, anonymously, in one SQLite file. WAL with synchronous=FULL: once insert()
 // returns, the answer survives a crash or a power cut. Nothing here can name a person:
-// a random id, where and which pack, the question, the value, the language, and the hour.
+// a random id, where and which pack, the question, the value, the language, and the hour (UTC).
 
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
+import type { Logger } from '../platform/log.ts';
 
 /** Each entry moves the schema one version up; never edit one that has shipped. */
-const MIGRATIONS: string[] = [
+export const MIGRATIONS: string[] = [
   `CREATE TABLE answers (
      id TEXT PRIMARY KEY,
      pillar_id TEXT NOT NULL,
@@ -20,6 +21,24 @@ const MIGRATIONS: string[] = [
      hour TEXT NOT NULL,
      suspect TEXT
    ) STRICT;
+   CREATE INDEX answers_by_question ON answers (question_id, venue_session_id);`,
+  // No rowid: consecutive rowids were one student's answers, in any copy of the file. Rows
+  // now lie in the order of their random ids; migrate() vacuums the old pages away.
+  `CREATE TABLE answers_by_id (
+     id TEXT PRIMARY KEY,
+     pillar_id TEXT NOT NULL,
+     venue_session_id TEXT NOT NULL,
+     pack_id TEXT NOT NULL,
+     pack_version INTEGER NOT NULL,
+     question_id TEXT NOT NULL,
+     value TEXT NOT NULL,
+     language TEXT NOT NULL,
+     hour TEXT NOT NULL,
+     suspect TEXT
+   ) STRICT, WITHOUT ROWID;
+   INSERT INTO answers_by_id SELECT * FROM answers ORDER BY id;
+   DROP TABLE answers;
+   ALTER TABLE answers_by_id RENAME TO answers;
    CREATE INDEX answers_by_question ON answers (question_id, venue_session_id);`,
 ];
 
@@ -36,8 +55,8 @@ export interface Answer {
   question_id: string;
   value: string;
   language: string;
-  /** The hour the answer was given, e.g. `2026-11-22T14:00Z`: nothing finer. */
-  hour: string;
+  /** The hour the answer was given, in UTC, e.g. `2026-11-22T14:00Z`: nothing finer. */
+  hour: UtcHour;
   /** Why the answer looks like hammering rather than a considered answer; null if it does not. */
   suspect: string | null;
 }
@@ -47,8 +66,55 @@ export interface Counts {
   counts: Record<string, number>;
 }
 
-export function hourOf(time: Date): string {
+/** An hour in UTC, written with its `Z`: `2026-11-22T14:00Z` is 15:00 in Amsterdam in winter. */
+export type UtcHour = string;
+
+export function hourOf(time: Date): UtcHour {
   return time.toISOString().slice(0, 13) + ':00Z';
+}
+
+/** The database was written by a newer Olifant, whose schema this one does not know. */
+export class NewerDatabaseError extends Error {
+  override name = 'NewerDatabaseError';
+  constructor(version: number) {
+    super(`The answer database is from a newer version of Olifant (schema ${version}, this one knows ${MIGRATIONS.length}): update the app.`);
+  }
+}
+
+/** Why the database file cannot be used, or null when it is sound (or not there yet). */
+function damage(file: string): string | null {
+  if (!existsSync(file)) return null;
+  try {
+    // Read-only: a damaged file is not written to, its WAL not checkpointed into it.
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      const check = db.pragma('quick_check', { simple: true });
+      return check === 'ok' ? null : String(check);
+    } finally {
+      db.close();
+    }
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return (error as Error).message;
+    throw error;
+  }
+}
+
+/**
+ * The kiosk's store: a damaged database is moved aside as it is (with its -wal and -shm,
+ * as `<file>.corrupt-<time>`) and a new one started, so students can go on answering.
+ * A sound one is rewritten, so no copy of it shows in what order earlier answers came.
+ */
+export function openAnswerStore(file: string, log: Logger): AnswerStore {
+  const problem = damage(file);
+  if (problem) {
+    const aside = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    for (const suffix of ['', '-wal', '-shm']) if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix);
+    log('error', `The answer database ${file} is damaged (${problem}). It was moved to ${aside}, unchanged, and a new, empty answer database was started: students can go on answering. Keep the damaged file: the answers in it may still be recovered from it.`);
+  }
+  const store = new AnswerStore(file);
+  store.rewrite();
+  return store;
 }
 
 export class AnswerStore {
@@ -64,9 +130,15 @@ export class AnswerStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
-    this.migrate();
+    try {
+      this.migrate();
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
     this.insertStmt = this.db.prepare(
-      `INSERT OR IGNORE INTO answers (${ANSWER_FIELDS.join(', ')}) VALUES (${ANSWER_FIELDS.map((f) => '@' + f).join(', ')})`,
+      // Only a repeated id is ignored: OR IGNORE would also drop an answer that breaks NOT NULL.
+      `INSERT INTO answers (${ANSWER_FIELDS.join(', ')}) VALUES (${ANSWER_FIELDS.map((f) => '@' + f).join(', ')}) ON CONFLICT(id) DO NOTHING`,
     );
     const count = 'SELECT value, COUNT(*) AS n FROM answers WHERE question_id = ? AND suspect IS NULL';
     this.countVenueStmt = this.db.prepare(`${count} AND venue_session_id = ? GROUP BY value`);
@@ -80,15 +152,24 @@ export class AnswerStore {
 
   private migrate(): void {
     const from = this.schemaVersion;
-    if (from > MIGRATIONS.length) {
-      throw new Error(`the answer database is from a newer Olifant (schema ${from}, this one knows ${MIGRATIONS.length}); update the app`);
-    }
+    if (from > MIGRATIONS.length) throw new NewerDatabaseError(from);
     for (let v = from; v < MIGRATIONS.length; v++) {
       this.db.transaction(() => {
         this.db.exec(MIGRATIONS[v]);
         this.db.pragma(`user_version = ${v + 1}`);
       })();
     }
+    // Rewritten tables leave their old pages behind, in the file and in the WAL.
+    if (from < MIGRATIONS.length) this.rewrite();
+  }
+
+  /**
+   * Rewrites the file in id order and empties the WAL: SQLite places the rows in a page in
+   * the order they came in, and old copies of pages linger until rewritten.
+   */
+  rewrite(): void {
+    this.db.exec('VACUUM');
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   /** Stores an answer and returns once it is on disk. The same id twice stores it once. */

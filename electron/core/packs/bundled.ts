@@ -10,7 +10,7 @@ import { appRoot } from '../platform/paths.ts';
 export const bundledPackDir = (): string => path.join(appRoot(), 'content', 'default', PACK_FOLDER);
 export const devKeyDir = (): string => path.join(appRoot(), 'content', 'dev-key');
 
-export function loadBundledPack(): Promise<CheckedPack> {
+export async function loadBundledPack(dir = bundledPackDir()): Promise<CheckedPack> {
   const key = readFileSync(path.join(devKeyDir(), 'public.txt'), 'utf8').trim();
-  return checkPack(bundledPackDir(), { trustedKeys: [key], allowUnsigned: false });
+  return checkPack(dir, { trustedKeys: [key], allowUnsigned: false });
 }

@@ -1,15 +1,17 @@
 // The settings file, <data dir>/settings.json, written with defaults on first start.
-// Until the operator screen exists, this is where the pillar id, the venue and the
-// timings are set.
+// Until the operator screen exists, this is where the venue and the timings are set; the
+// pillar's id lives in its own file (pillar-id.ts). The kiosk notices when someone else
+// changes the file, within a few seconds. A file it cannot read is never overwritten.
 
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, unwatchFile, watchFile } from 'node:fs';
 import path from 'node:path';
 import { publicKeyFromBase64 } from '../../../content/signing.ts';
+import { writeFileAtomic } from '../platform/atomic.ts';
 import type { Logger } from '../platform/log.ts';
+import { PILLAR_ID_FILE, pillarIdentity } from './pillar-id.ts';
 
 export interface Settings {
-  /** Which pillar recorded an answer (the tour may have more than one). */
+  /** Which pillar recorded an answer (the tour may have more than one); from <data dir>/pillar-id. */
   pillarId: string;
   /** The current venue visit, e.g. `2026-11-hva-amsterdam`; set by the crew at each venue. */
   venueSessionId: string;
@@ -27,9 +29,11 @@ export interface Settings {
   allowUnsignedPacks: boolean;
 }
 
-function defaults(): Settings {
+/** What settings.json sets: everything but the pillar id. */
+export type FileSettings = Omit<Settings, 'pillarId'>;
+
+function defaults(): FileSettings {
   return {
-    pillarId: `pillar-${randomBytes(3).toString('hex')}`,
     venueSessionId: 'venue-not-set',
     pillar: 'auto',
     pillarPort: null,
@@ -49,46 +53,125 @@ function isPublicKey(text: string): boolean {
   }
 }
 
-const CHECKS: { [K in keyof Settings]: (v: unknown) => boolean } = {
-  pillarId: (v) => typeof v === 'string' && /^[\w.-]{1,60}$/.test(v),
-  venueSessionId: (v) => typeof v === 'string' && /^[\w.-]{1,80}$/.test(v),
-  pillar: (v) => v === 'auto' || v === 'serial' || v === 'simulated',
-  pillarPort: (v) => v === null || (typeof v === 'string' && v.length > 0),
-  idleSeconds: (v) => typeof v === 'number' && v >= 5 && v <= 3600,
-  stillThereSeconds: (v) => typeof v === 'number' && v >= 3 && v <= 600,
-  trustedKeys: (v) => Array.isArray(v) && v.every((k) => typeof k === 'string' && isPublicKey(k)),
-  allowUnsignedPacks: (v) => typeof v === 'boolean',
+/** Each setting's check, and what a valid value is, in the operator's words. */
+const RULES: { [K in keyof FileSettings]: { valid: (v: unknown) => boolean; is: string } } = {
+  venueSessionId: { valid: (v) => typeof v === 'string' && /^[\w.-]{1,80}$/.test(v), is: 'a name of up to 80 letters, digits, dashes, underscores or dots' },
+  pillar: { valid: (v) => v === 'auto' || v === 'serial' || v === 'simulated', is: '"auto", "serial" or "simulated"' },
+  pillarPort: { valid: (v) => v === null || (typeof v === 'string' && v.length > 0), is: 'a serial port such as "/dev/ttyACM0", or null to search' },
+  idleSeconds: { valid: (v) => typeof v === 'number' && v >= 5 && v <= 3600, is: 'a number of seconds from 5 to 3600' },
+  stillThereSeconds: { valid: (v) => typeof v === 'number' && v >= 3 && v <= 600, is: 'a number of seconds from 3 to 600' },
+  trustedKeys: { valid: (v) => Array.isArray(v) && v.every((k) => typeof k === 'string' && isPublicKey(k)), is: 'a list of public keys made by `olifant pack keygen`' },
+  allowUnsignedPacks: { valid: (v) => typeof v === 'boolean', is: 'true or false' },
 };
 
-/** Reads settings.json; a missing file is created, a bad value is logged and replaced by its default. */
-export function loadSettings(dataDir: string, log: Logger): Settings {
-  const file = path.join(dataDir, 'settings.json');
-  const settings = defaults();
-  let raw: string | null = null;
-  try {
-    raw = readFileSync(file, 'utf8');
-  } catch {
+/** A settings change that was refused; the message says why, in the operator's words. */
+export class SettingsError extends Error {
+  override name = 'SettingsError';
+}
+
+type FileState = { parsed: Record<string, unknown> } | { problem: string } | { missing: true };
+
+/** How often a change by someone else to settings.json is looked for. */
+const POLL_MS = 2000;
+
+/** The live settings: read at start, changed through update(), or on disk by someone else. */
+export class SettingsStore {
+  readonly file: string;
+  private readonly pillarId: string;
+  private settings: Settings;
+  private readonly listeners = new Set<(settings: Settings) => void>();
+  private readonly log: Logger;
+  private readonly watcher = () => this.reload();
+
+  constructor(dataDir: string, log: Logger) {
+    this.file = path.join(dataDir, 'settings.json');
+    this.log = log;
     mkdirSync(dataDir, { recursive: true });
-    const tmp = `${file}.tmp`;
-    writeFileSync(tmp, JSON.stringify(settings, null, 2) + '\n');
-    renameSync(tmp, file);
-    log('info', `wrote default settings to ${file}`);
+    let state = this.read();
+    if ('missing' in state) {
+      writeFileAtomic(this.file, JSON.stringify(defaults(), null, 2) + '\n');
+      log('info', `wrote default settings to ${this.file}`);
+      state = { parsed: { ...defaults() } };
+    }
+    this.pillarId = pillarIdentity(dataDir, 'parsed' in state ? state.parsed.pillarId : undefined, log);
+    this.settings = this.settle(state);
+    watchFile(this.file, { interval: POLL_MS, persistent: false }, this.watcher);
+  }
+
+  current(): Settings {
+    return this.settings;
+  }
+
+  /** Calls back with the new settings whenever they change; returns the unsubscribe. */
+  onChange(listener: (settings: Settings) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Checks and writes the changes; throws a SettingsError, changing nothing, if one is refused. */
+  update(patch: Partial<Settings>): Settings {
+    const state = this.read();
+    if ('problem' in state) throw new SettingsError(`The settings were not changed: ${this.file} ${state.problem}. Fix or remove that file first; it is left as it is.`);
+    for (const [key, value] of Object.entries(patch)) {
+      if (key === 'pillarId') throw new SettingsError(`The pillar id is not a setting: it is kept in ${path.join(path.dirname(this.file), PILLAR_ID_FILE)} and does not change.`);
+      const rule = RULES[key as keyof FileSettings];
+      if (!rule) throw new SettingsError(`"${key}" is not a setting; the settings are ${Object.keys(RULES).join(', ')}.`);
+      if (!rule.valid(value)) throw new SettingsError(`${JSON.stringify(value)} is not a valid ${key}: it must be ${rule.is}.`);
+    }
+    writeFileAtomic(this.file, JSON.stringify({ ...('parsed' in state ? state.parsed : defaults()), ...patch }, null, 2) + '\n');
+    this.reload();
+    return this.settings;
+  }
+
+  close(): void {
+    unwatchFile(this.file, this.watcher);
+    this.listeners.clear();
+  }
+
+  private read(): FileState {
+    let raw: string;
+    try {
+      raw = readFileSync(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { missing: true };
+      return { problem: `cannot be read (${(error as Error).message})` };
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch (error) {
+      return { problem: `is not valid JSON (${(error as Error).message})` };
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      return { problem: `holds ${JSON.stringify(parsed).slice(0, 40)} instead of settings between { and }` };
+    }
+    return { parsed: parsed as Record<string, unknown> };
+  }
+
+  /** The settings the file's state gives, each problem logged. */
+  private settle(state: FileState): Settings {
+    const settings: Settings = { pillarId: this.pillarId, ...defaults() };
+    if ('missing' in state) {
+      this.log('error', `${this.file} is missing: running on the default settings. Set the venue again (its "venueSessionId").`);
+    } else if ('problem' in state) {
+      this.log('error', `${this.file} ${state.problem}: running on the default settings (venue "${settings.venueSessionId}") until it is fixed. The file is left as it is: correct it, or remove it to start again from the defaults.`);
+    } else {
+      for (const [key, value] of Object.entries(state.parsed)) {
+        const rule = RULES[key as keyof FileSettings];
+        if (key === 'pillarId') continue;
+        if (!rule) this.log('warn', `${this.file}: unknown setting "${key}" is ignored`);
+        else if (rule.valid(value)) (settings as unknown as Record<string, unknown>)[key] = value;
+        else this.log('error', `${this.file}: "${key}" has an invalid value ${JSON.stringify(value)}; using ${JSON.stringify(settings[key as keyof Settings])}. It must be ${rule.is}.`);
+      }
+    }
     return settings;
   }
-  let parsed: Record<string, unknown>;
-  try {
-    parsed = JSON.parse(raw);
-  } catch (error) {
-    log('error', `${file} is not valid JSON (${(error as Error).message}); running with default settings until it is fixed`);
-    return settings;
+
+  private reload(): void {
+    const next = this.settle(this.read());
+    if (JSON.stringify(next) === JSON.stringify(this.settings)) return;
+    this.settings = next;
+    this.log('info', `settings changed: venue ${next.venueSessionId}`);
+    for (const listener of this.listeners) listener(next);
   }
-  for (const key of Object.keys(CHECKS) as Array<keyof Settings>) {
-    if (!(key in parsed)) continue;
-    if (CHECKS[key](parsed[key])) (settings as unknown as Record<string, unknown>)[key] = parsed[key];
-    else log('error', `${file}: "${key}" has an invalid value ${JSON.stringify(parsed[key])}; using ${JSON.stringify(settings[key])}`);
-  }
-  for (const key of Object.keys(parsed)) {
-    if (!(key in CHECKS)) log('warn', `${file}: unknown setting "${key}" is ignored`);
-  }
-  return settings;
 }

@@ -1,0 +1,37 @@
+// The pillar's identity, in its own file <data dir>/pillar-id, made once and never
+// rewritten: whatever happens to settings.json, the pillar's answers keep one id.
+
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createFileOnce } from '../platform/atomic.ts';
+import type { Logger } from '../platform/log.ts';
+
+export const PILLAR_ID_FILE = 'pillar-id';
+
+const isPillarId = (v: unknown): boolean => typeof v === 'string' && /^[\w.-]{1,60}$/.test(v);
+
+/**
+ * The pillar id from <data dir>/pillar-id. On first start the file is made, with the
+ * `pillarId` settings.json held until now (so answers keep their id), else a new random one.
+ */
+export function pillarIdentity(dataDir: string, fromSettings: unknown, log: Logger): string {
+  const file = path.join(dataDir, PILLAR_ID_FILE);
+  const moved = isPillarId(fromSettings) ? (fromSettings as string) : null;
+  const made = moved ?? `pillar-${randomBytes(3).toString('hex')}`;
+  if (!existsSync(file) && createFileOnce(file, made + '\n')) {
+    log('info', `the pillar id ${made} is kept in ${file}${moved ? ' (moved from settings.json)' : ''}`);
+    return made;
+  }
+  let id: string;
+  try {
+    id = readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    throw new Error(`The pillar id file ${file} cannot be read (${(error as Error).message}): make it a file whose only line is the pillar's id.`);
+  }
+  if (!isPillarId(id)) {
+    throw new Error(`The pillar id file ${file} holds ${JSON.stringify(id.slice(0, 60))}, not a pillar id: put back the pillar's id (letters, digits, - _ .) as its only line.`);
+  }
+  if (fromSettings !== undefined && fromSettings !== id) log('warn', `settings.json names the pillar ${JSON.stringify(fromSettings)}, but its id is ${id}, kept in ${file}: the "pillarId" in settings.json is not used`);
+  return id;
+}
