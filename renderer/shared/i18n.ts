@@ -1,6 +1,6 @@
 // The kiosk's own words, per language. The questions come from the content pack; these
-// are the buttons and messages around them. A pack language without its own set here
-// falls back to English.
+// are the buttons and messages around them. A pack language without its own set here is
+// not offered (see offeredLanguages).
 
 export interface Strings {
   touchToStart: string;
@@ -8,7 +8,8 @@ export interface Strings {
   languageName: string;
   switchTo: string;
   chooseTitle: string;
-  chooseHint: string;
+  /** For a pack of `count` questions (1 to 6). */
+  chooseHint: (count: number) => string;
   answered: string;
   question: (slot: number) => string;
   finish: string;
@@ -39,13 +40,16 @@ export interface Strings {
   seeYou: string;
 }
 
+/** A count of two or more in words (`words` from two up); beyond the list, the digits. */
+const counted = (words: string[], n: number): string => words[n - 2] ?? String(n);
+
 const nl: Strings = {
   touchToStart: 'Raak me aan om te beginnen',
   hello: 'Hoi! Heb je even?',
   languageName: 'Nederlands',
   switchTo: 'Taal: Nederlands',
   chooseTitle: 'Kies een vraag',
-  chooseHint: 'Zes vragen. Beantwoord er één, of allemaal. Anoniem.',
+  chooseHint: (n) => (n === 1 ? 'Eén vraag. Anoniem.' : `${counted(['Twee', 'Drie', 'Vier', 'Vijf', 'Zes'], n)} vragen. Beantwoord er één, of allemaal. Anoniem.`),
   answered: 'Beantwoord',
   question: (slot) => `Vraag ${slot}`,
   finish: 'Klaar',
@@ -82,7 +86,7 @@ const en: Strings = {
   languageName: 'English',
   switchTo: 'Language: English',
   chooseTitle: 'Choose a question',
-  chooseHint: 'Six questions. Answer one, or all of them. Anonymously.',
+  chooseHint: (n) => (n === 1 ? 'One question. Anonymously.' : `${counted(['Two', 'Three', 'Four', 'Five', 'Six'], n)} questions. Answer one, or all of them. Anonymously.`),
   answered: 'Answered',
   question: (slot) => `Question ${slot}`,
   finish: 'Done',
@@ -120,7 +124,7 @@ const de: Strings = {
   languageName: 'Deutsch',
   switchTo: 'Sprache: Deutsch',
   chooseTitle: 'Wähle eine Frage',
-  chooseHint: 'Sechs Fragen. Beantworte eine oder alle. Anonym.',
+  chooseHint: (n) => (n === 1 ? 'Eine Frage. Anonym.' : `${counted(['Zwei', 'Drei', 'Vier', 'Fünf', 'Sechs'], n)} Fragen. Beantworte eine oder alle. Anonym.`),
   answered: 'Beantwortet',
   question: (slot) => `Frage ${slot}`,
   finish: 'Fertig',
@@ -140,7 +144,7 @@ const fr: Strings = {
   languageName: 'Français',
   switchTo: 'Langue : français',
   chooseTitle: 'Choisis une question',
-  chooseHint: 'Six questions. Réponds à une, ou à toutes. Anonymement.',
+  chooseHint: (n) => (n === 1 ? 'Une question. Anonymement.' : `${counted(['Deux', 'Trois', 'Quatre', 'Cinq', 'Six'], n)} questions. Réponds à une, ou à toutes. Anonymement.`),
   answered: 'Répondu',
   question: (slot) => `Question ${slot}`,
   finish: 'Terminé',
@@ -157,4 +161,10 @@ const ALL: Record<string, Strings> = { nl, en, de, fr };
 
 export function strings(language: string): Strings {
   return ALL[language] ?? en;
+}
+
+/** The pack's languages the kiosk speaks; with none of them, the pack's first (in English words). */
+export function offeredLanguages(languages: string[]): string[] {
+  const offered = languages.filter((code) => Object.hasOwn(ALL, code));
+  return offered.length > 0 ? offered : languages.slice(0, 1);
 }

@@ -146,6 +146,25 @@ test('someone stepping in front of the pillar wakes the attract loop', async () 
   await page.close();
 });
 
+test('defect 4: the student walking away brings the attract loop back, and the answer is gone', async () => {
+  const kiosk = await startKiosk({ simulatedBoard: { dispenseMs: 50, autoTakeMs: 200 } });
+  const page = await open(kiosk);
+  await until(() => kiosk.app.pillar.status().link === 'connected', 'the simulated pillar');
+  kiosk.app.board!.setPresence(true);
+  await page.getByText('Hoi! Heb je even?').or(page.getByText('Hi! Got a minute?')).first().waitFor();
+  await page.getByRole('button', { name: /Raak me aan/ }).click();
+  await answer(page, /^Vraag 1/, '4');
+  kiosk.app.board!.setPresence(false);
+  // The grace (8 s) is far shorter than any idle timeout on this screen (25 s, then 15 s "still there?").
+  await page.getByRole('button', { name: /Raak me aan om te beginnen/ }).waitFor({ timeout: 15_000 });
+  await page.locator('.screen-result').waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: /Raak me aan om te beginnen/ }).click();
+  await page.getByRole('heading', { name: 'Kies een vraag' }).waitFor();
+  await page.locator('.screen').nth(1).waitFor({ state: 'detached' });
+  assert.equal(await page.getByText('✓ Beantwoord').count(), 0, 'the next student sees nothing of the last one');
+  await page.close();
+});
+
 test('kiosk hygiene: named controls in the current language, no scrolling, no selection, no context menu', async () => {
   const kiosk = await startKiosk();
   const page = await open(kiosk);

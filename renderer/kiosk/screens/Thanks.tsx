@@ -1,14 +1,9 @@
-// The goodbye: a happy elephant, then back to the attract loop (or at once on a tap).
+// The goodbye: a happy elephant, then back to the attract loop (the journey's clock, or at once on a tap).
 
-import { useEffect } from 'react';
 import { Elephant } from '../../shared/Elephant.tsx';
 import type { Strings } from '../../shared/i18n.ts';
 
-export function Thanks({ t, onDone, after }: { t: Strings; onDone: () => void; after: number }) {
-  useEffect(() => {
-    const timer = setTimeout(onDone, after);
-    return () => clearTimeout(timer);
-  }, [onDone, after]);
+export function Thanks({ t, onDone }: { t: Strings; onDone: () => void }) {
   return (
     <button type="button" className="attract" onClick={onDone}>
       <Elephant mood="happy" size="min(60vw, 40vh)" />
