@@ -126,6 +126,7 @@ export function App({ api, info }: { api: StudentApi; info: KioskInfo }) {
             </button>
           </nav>
         )}
+        {state.info.simulatedPillar && <p className="simulated-pillar">{t.simulatedPillar}</p>}
         {state.stillThereUntil !== null && <StillThere t={t} until={state.stillThereUntil} onStay={tap('stay')} />}
       </div>
     </MotionConfig>

@@ -38,6 +38,8 @@ export interface Strings {
   yesStillHere: string;
   thanks: string;
   seeYou: string;
+  /** For the operator, in a corner: the pillar is the simulator. */
+  simulatedPillar: string;
 }
 
 /** A count of two or more in words (`words` from two up); beyond the list, the digits. */
@@ -78,6 +80,7 @@ const nl: Strings = {
   yesStillHere: 'Ja, ik ben er nog',
   thanks: 'Bedankt voor je antwoorden!',
   seeYou: 'Tot bij het college.',
+  simulatedPillar: 'Gesimuleerde zuil: geen echte kaarten',
 };
 
 const en: Strings = {
@@ -115,6 +118,7 @@ const en: Strings = {
   yesStillHere: "Yes, I'm still here",
   thanks: 'Thanks for your answers!',
   seeYou: 'See you at the lecture.',
+  simulatedPillar: 'Simulated pillar: no real cards',
 };
 
 const de: Strings = {
@@ -135,6 +139,7 @@ const de: Strings = {
   stillThere: 'Bist du noch da?',
   yesStillHere: 'Ja, ich bin noch da',
   thanks: 'Danke für deine Antworten!',
+  simulatedPillar: 'Simulierte Säule: keine echten Karten',
 };
 
 const fr: Strings = {
@@ -155,6 +160,7 @@ const fr: Strings = {
   stillThere: 'Tu es encore là ?',
   yesStillHere: 'Oui, je suis là',
   thanks: 'Merci pour tes réponses !',
+  simulatedPillar: 'Colonne simulée : pas de vraies cartes',
 };
 
 const ALL: Record<string, Strings> = { nl, en, de, fr };

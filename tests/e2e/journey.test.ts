@@ -165,6 +165,24 @@ test('defect 4: the student walking away brings the attract loop back, and the a
   await page.close();
 });
 
+test('defect 1: a simulated pillar is said in a corner, for the operator, over no control', async () => {
+  const kiosk = await startKiosk();
+  const page = await open(kiosk);
+  const label = page.getByText('Gesimuleerde zuil: geen echte kaarten');
+  await label.waitFor();
+  await page.getByRole('button', { name: /Raak me aan/ }).click();
+  await page.getByRole('heading', { name: 'Kies een vraag' }).waitFor();
+  await page.locator('.screen').nth(1).waitFor({ state: 'detached' });
+  const box = (await label.boundingBox())!;
+  const viewport = page.viewportSize()!;
+  assert.ok(box.y === 0 && Math.round(box.x + box.width) === viewport.width, `in the top right corner: ${JSON.stringify(box)}`);
+  assert.equal(await label.evaluate((e) => (e as unknown as { tagName: string }).tagName), 'P', 'not a control');
+  const buttons = await page.locator('button').evaluateAll((all) => all.map((b) => b.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height })));
+  const overlaps = (a: typeof box, b: typeof box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  assert.deepEqual(buttons.filter((b) => overlaps(box, b)), [], 'over no control');
+  await page.close();
+});
+
 test('kiosk hygiene: named controls in the current language, no scrolling, no selection, no context menu', async () => {
   const kiosk = await startKiosk();
   const page = await open(kiosk);
