@@ -3,9 +3,9 @@
 
 import { AnimatePresence, MotionConfig, motion } from 'framer-motion';
 import { useEffect, useReducer } from 'react';
-import type { KioskInfo, Mood, StudentApi } from '../../electron/api/student.ts';
+import type { KioskInfo, StudentApi } from '../../electron/api/student.ts';
 import { offeredLanguages, strings } from '../shared/i18n.ts';
-import { cardToDispense, inJourney, initialJourney, journey, nextDeadline, resultsToFetch, type JourneyEvent } from './journey.ts';
+import { cardToDispense, inJourney, initialJourney, journey, moodOf, nextDeadline, resultsToFetch, type JourneyEvent } from './journey.ts';
 import { Attract } from './screens/Attract.tsx';
 import { Chooser } from './screens/Chooser.tsx';
 import { QuestionScreen } from './screens/QuestionScreen.tsx';
@@ -32,7 +32,7 @@ export function App({ api, info }: { api: StudentApi; info: KioskInfo }) {
   }, [deadline]);
 
   // The LED ring follows the journey.
-  const mood: Mood = view.kind === 'attract' ? 'attract' : view.kind === 'result' && view.card === 'take-card' ? 'card-ready' : 'in-use';
+  const mood = moodOf(state);
   useEffect(() => {
     api.setMood({ mood }).catch(() => {});
   }, [api, mood]);
@@ -90,7 +90,7 @@ export function App({ api, info }: { api: StudentApi; info: KioskInfo }) {
         return <ResultScreen question={question} t={t} language={language} value={view.value} results={view.results} card={view.card} onNext={tap('next')} />;
       }
       case 'thanks':
-        return <Thanks t={t} onDone={tap('done')} />;
+        return <Thanks t={t} cardInGate={state.cardInGate} onDone={tap('done')} />;
     }
   })();
 

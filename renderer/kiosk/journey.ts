@@ -4,7 +4,7 @@
 // only at the attract loop. No React, no DOM, no timers: time comes in with the events, and
 // nextDeadline() tells the driver when to send the next tick.
 
-import type { CardStatus, KioskInfo, Results } from '../../electron/api/student.ts';
+import type { CardStatus, KioskInfo, Mood, Results } from '../../electron/api/student.ts';
 import { offeredLanguages } from '../shared/i18n.ts';
 
 /** `none`: a question answered earlier in this journey, seen again: no second card. */
@@ -48,6 +48,8 @@ export interface JourneyState {
   stillThereUntil: number | null;
   /** The presence sensor saw the student go at this time, mid-journey. */
   leftAt: number | null;
+  /** This journey's card waits in the gate, whatever the screen. */
+  cardInGate: boolean;
 }
 
 export type JourneyEvent =
@@ -80,6 +82,7 @@ export function initialJourney(info: KioskInfo, now: number): JourneyState {
     settleUntil: null,
     stillThereUntil: null,
     leftAt: null,
+    cardInGate: false,
   };
 }
 
@@ -167,13 +170,16 @@ export function journey(state: JourneyState, event: JourneyEvent): JourneyState 
     case 'results':
       return view.kind === 'result' && view.questionId === event.questionId ? { ...state, view: { ...view, results: event.results } } : state;
     case 'card':
-      return view.kind === 'result' && view.answerId === event.answerId && view.card === 'dispensing' ? { ...state, view: { ...view, card: event.status } } : state;
-    case 'card-taken':
-      if (view.kind !== 'result') return state;
+      if (view.kind !== 'result' || view.answerId !== event.answerId || view.card !== 'dispensing') return state;
+      return { ...state, view: { ...view, card: event.status }, cardInGate: event.status === 'take-card' };
+    case 'card-taken': {
+      const taken = { ...state, cardInGate: false };
+      if (view.kind !== 'result') return taken;
       // A card taken from a full gate makes room for this student's card: ask again.
-      if (view.card === 'take-card') return { ...state, view: { ...view, card: 'taken' } };
-      if (view.card === 'gate-full') return { ...state, view: { ...view, card: 'dispensing' } };
-      return state;
+      if (view.card === 'take-card') return { ...taken, view: { ...view, card: 'taken' } };
+      if (view.card === 'gate-full') return { ...taken, view: { ...view, card: 'dispensing' } };
+      return taken;
+    }
     case 'presence':
       return { ...state, present: event.present, leftAt: !event.present && inJourney(view) ? (state.leftAt ?? event.now) : null };
     case 'pack':
@@ -183,6 +189,12 @@ export function journey(state: JourneyState, event: JourneyEvent): JourneyState 
     case 'tick':
       return tick(state, event.now);
   }
+}
+
+/** The LED ring: green pulse while this journey's card waits in the gate. */
+export function moodOf(state: JourneyState): Mood {
+  if (state.view.kind === 'attract') return 'attract';
+  return state.cardInGate ? 'card-ready' : 'in-use';
 }
 
 /** The answer whose card the driver should ask the pillar for now, if any. */

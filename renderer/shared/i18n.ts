@@ -32,6 +32,8 @@ export interface Strings {
     gateFull: string;
     unavailable: string;
     photo: string;
+    /** On the goodbye screen, when the card still waits in the gate. */
+    forgotten: string;
   };
   stillThere: string;
   stillThereHint: (seconds: number) => string;
@@ -74,6 +76,7 @@ const nl: Strings = {
     gateFull: 'Er ligt nog een kaart klaar. Pak die eerst, dan komt de jouwe.',
     unavailable: 'Er komt nu geen kaart. Onthoud de vraag, of maak er een foto van, en neem hem mee naar het college.',
     photo: 'De vraag blijft nog even staan.',
+    forgotten: 'Vergeet je kaart niet: hij ligt nog in de olifant!',
   },
   stillThere: 'Ben je er nog?',
   stillThereHint: (s) => `Over ${s} seconden begin ik opnieuw.`,
@@ -112,6 +115,7 @@ const en: Strings = {
     gateFull: 'There is still a card waiting. Take that one first, then yours will come.',
     unavailable: 'No card right now. Remember the question, or take a photo of it, and bring it to the lecture.',
     photo: 'The question stays on screen a little longer.',
+    forgotten: "Don't forget your card: it's still in the elephant!",
   },
   stillThere: 'Still there?',
   stillThereHint: (s) => `I'll start over in ${s} seconds.`,
@@ -139,6 +143,7 @@ const de: Strings = {
   stillThere: 'Bist du noch da?',
   yesStillHere: 'Ja, ich bin noch da',
   thanks: 'Danke für deine Antworten!',
+  card: { ...en.card, forgotten: 'Vergiss deine Karte nicht: Sie liegt noch im Elefanten!' },
   simulatedPillar: 'Simulierte Säule: keine echten Karten',
 };
 
@@ -160,6 +165,7 @@ const fr: Strings = {
   stillThere: 'Tu es encore là ?',
   yesStillHere: 'Oui, je suis là',
   thanks: 'Merci pour tes réponses !',
+  card: { ...en.card, forgotten: "N'oublie pas ta carte : elle est encore dans l'éléphant !" },
   simulatedPillar: 'Colonne simulée : pas de vraies cartes',
 };
 

@@ -183,6 +183,21 @@ test('defect 1: a simulated pillar is said in a corner, for the operator, over n
   await page.close();
 });
 
+test('a card left in the gate on "Klaar": the goodbye says so until it is taken', async () => {
+  const kiosk = await startKiosk({ simulatedBoard: { dispenseMs: 50, autoTakeMs: null } });
+  const page = await open(kiosk);
+  await page.getByRole('button', { name: /Raak me aan/ }).click();
+  await answer(page, /^Vraag 2/, 'Weet ik niet');
+  await page.getByText('Pak je kaart uit de olifant').waitFor();
+  await page.getByRole('button', { name: 'Klaar' }).click();
+  const reminder = page.getByRole('status').filter({ hasText: 'Vergeet je kaart niet' });
+  await reminder.waitFor();
+  kiosk.app.board!.take();
+  await reminder.waitFor({ state: 'detached' });
+  await page.getByText('Bedankt voor je antwoorden!').waitFor();
+  await page.close();
+});
+
 test('kiosk hygiene: named controls in the current language, no scrolling, no selection, no context menu', async () => {
   const kiosk = await startKiosk();
   const page = await open(kiosk);

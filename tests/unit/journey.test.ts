@@ -12,6 +12,7 @@ import {
   cardToDispense,
   initialJourney,
   journey,
+  moodOf,
   nextDeadline,
   resultsToFetch,
   type JourneyEvent,
@@ -156,6 +157,19 @@ test('defect 11: a pack language without kiosk words is not offered (no second "
   const s = initialJourney(info({ languages: ['es', 'nl', 'en'] }), 0);
   assert.equal(s.language, 'nl');
   assert.equal(run(s, { type: 'start', now: 0 }, { type: 'language', code: 'es', now: 10 }).language, 'nl');
+});
+
+test('a card left in the gate on "Klaar": the goodbye says so, the ring stays green until it is taken', () => {
+  let s = run(onResult(), { type: 'card', answerId: ANSWER, status: 'take-card' });
+  assert.deepEqual([s.cardInGate, moodOf(s)], [true, 'card-ready']);
+  s = run(s, { type: 'next', now: 2000 });
+  assert.deepEqual([s.cardInGate, moodOf(s)], [true, 'card-ready'], 'on the chooser too');
+  s = run(s, { type: 'finish', now: 3000 });
+  assert.deepEqual([s.view.kind, s.cardInGate, moodOf(s)], ['thanks', true, 'card-ready']);
+  s = run(s, { type: 'card-taken' });
+  assert.deepEqual([s.view.kind, s.cardInGate, moodOf(s)], ['thanks', false, 'in-use']);
+  const gone = advance(run(onResult(), { type: 'card', answerId: ANSWER, status: 'take-card' }, { type: 'finish', now: 2000 }), 2000 + THANKS_MS);
+  assert.deepEqual([gone.view.kind, gone.cardInGate, moodOf(gone)], ['attract', false, 'attract']);
 });
 
 test('pack-changed: the new pack waits for the attract loop, never mid-journey', () => {
