@@ -110,26 +110,22 @@ function idleDeadline(state: JourneyState): number | null {
   return inJourney(state.view) && state.stillThereUntil === null ? state.lastTouch + idleMs(state) : null;
 }
 
+/** The times at which the journey ends: the student left, "still there?" unanswered, the goodbye over. */
+function endings(state: JourneyState): Array<number | null> {
+  return [state.leftAt === null ? null : state.leftAt + LEAVE_GRACE_MS, state.stillThereUntil, state.view.kind === 'thanks' ? state.view.until : null];
+}
+
 /** When the next tick is due, or null when nothing waits on time. */
 export function nextDeadline(state: JourneyState): number | null {
-  const times = [
-    state.settleUntil,
-    state.leftAt === null ? null : state.leftAt + LEAVE_GRACE_MS,
-    state.stillThereUntil,
-    state.view.kind === 'thanks' ? state.view.until : null,
-    idleDeadline(state),
-  ].filter((t) => t !== null);
+  const times = [state.settleUntil, idleDeadline(state), ...endings(state)].filter((t) => t !== null);
   return times.length > 0 ? Math.min(...times) : null;
 }
 
 function tick(state: JourneyState, now: number): JourneyState {
   const due = (t: number | null) => t !== null && now >= t;
+  if (endings(state).some(due)) return reset(state, now);
   const settled = due(state.settleUntil) ? { ...state, settleUntil: null } : state;
-  if (due(state.leftAt === null ? null : state.leftAt + LEAVE_GRACE_MS) || due(state.stillThereUntil) || (state.view.kind === 'thanks' && due(state.view.until))) {
-    return reset(state, now);
-  }
-  if (due(idleDeadline(state))) return { ...settled, stillThereUntil: now + state.info.stillThereSeconds * 1000 };
-  return settled;
+  return due(idleDeadline(state)) ? { ...settled, stillThereUntil: now + state.info.stillThereSeconds * 1000 } : settled;
 }
 
 /** The answered question's result screen; a question answered earlier gets no second card. */
@@ -171,7 +167,7 @@ export function journey(state: JourneyState, event: JourneyEvent): JourneyState 
       return view.kind === 'result' && view.questionId === event.questionId ? { ...state, view: { ...view, results: event.results } } : state;
     case 'card':
       if (view.kind !== 'result' || view.answerId !== event.answerId || view.card !== 'dispensing') return state;
-      return { ...state, view: { ...view, card: event.status }, cardInGate: event.status === 'take-card' };
+      return { ...state, view: { ...view, card: event.status }, cardInGate: state.cardInGate || event.status === 'take-card' };
     case 'card-taken': {
       const taken = { ...state, cardInGate: false };
       if (view.kind !== 'result') return taken;

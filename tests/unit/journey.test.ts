@@ -164,7 +164,10 @@ test('a card left in the gate on "Klaar": the goodbye says so, the ring stays gr
   assert.deepEqual([s.cardInGate, moodOf(s)], [true, 'card-ready']);
   s = run(s, { type: 'next', now: 2000 });
   assert.deepEqual([s.cardInGate, moodOf(s)], [true, 'card-ready'], 'on the chooser too');
-  s = run(s, { type: 'finish', now: 3000 });
+  const second = '00000000-0000-4000-8000-000000000002';
+  s = run(s, { type: 'pick', questionId: 'q2', now: 2400 }, { type: 'answered', questionId: 'q2', value: '1', answerId: second, now: 2800 }, { type: 'card', answerId: second, status: 'gate-full' });
+  assert.deepEqual([s.cardInGate, moodOf(s)], [true, 'card-ready'], 'the first card still waits behind a full gate');
+  s = run(s, { type: 'finish', now: 3200 });
   assert.deepEqual([s.view.kind, s.cardInGate, moodOf(s)], ['thanks', true, 'card-ready']);
   s = run(s, { type: 'card-taken' });
   assert.deepEqual([s.view.kind, s.cardInGate, moodOf(s)], ['thanks', false, 'in-use']);
