@@ -1,10 +1,11 @@
-// The student journey: attract loop, six question cards, answering, how others answered,
-// the physical card, and back to the attract loop when the student walks away.
+// The student journey on screen: the rules live in journey.ts; this drives them with the
+// clock, the pillar's events and the API calls, and shows the current screen.
 
 import { AnimatePresence, MotionConfig, motion } from 'framer-motion';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { CardStatus, KioskInfo, Mood, Results, StudentApi } from '../../electron/api/student.ts';
-import { strings } from '../shared/i18n.ts';
+import { useEffect, useReducer } from 'react';
+import type { KioskInfo, StudentApi } from '../../electron/api/student.ts';
+import { offeredLanguages, strings } from '../shared/i18n.ts';
+import { cardToDispense, inJourney, initialJourney, journey, moodOf, nextDeadline, resultsToFetch, type JourneyEvent } from './journey.ts';
 import { Attract } from './screens/Attract.tsx';
 import { Chooser } from './screens/Chooser.tsx';
 import { QuestionScreen } from './screens/QuestionScreen.tsx';
@@ -12,156 +13,90 @@ import { ResultScreen } from './screens/ResultScreen.tsx';
 import { StillThere } from './screens/StillThere.tsx';
 import { Thanks } from './screens/Thanks.tsx';
 
-/** `none`: a question answered earlier in this journey, seen again: no second card. */
-export type CardView = 'dispensing' | CardStatus | 'taken' | 'none';
-
-/** No card this time: the question stays on screen longer, and the screen says so. */
-export const noCardThisTime = (card: CardView): boolean => card === 'empty' || card === 'jammed' || card === 'unavailable';
-
-type View =
-  | { kind: 'attract' }
-  | { kind: 'choose' }
-  | { kind: 'question'; questionId: string }
-  | { kind: 'result'; questionId: string; value: string; results: Results | null; card: CardView; answerId: string | null }
-  | { kind: 'thanks' };
-
-/** Taps this soon after a screen change belong to the previous screen (a double tap). */
-const SETTLE_MS = 350;
-/** The result screen waits this much longer when there is no card, so the question can be noted. */
-const NO_CARD_GRACE = 2;
-const THANKS_MS = 6000;
+type Tap = Extract<JourneyEvent, { type: 'start' | 'back' | 'next' | 'done' | 'finish' | 'stay' | 'touch' }>['type'];
 
 export function App({ api, info }: { api: StudentApi; info: KioskInfo }) {
-  const { pack } = info;
-  const [language, setLanguage] = useState(pack.languages[0]);
-  const [answered, setAnswered] = useState<Record<string, string>>({});
-  const [view, setView] = useState<View>({ kind: 'attract' });
-  const [awake, setAwake] = useState(false);
-  const [stillThere, setStillThere] = useState(false);
-  const [settling, setSettling] = useState(false);
-  const [lastTouch, setLastTouch] = useState(() => Date.now());
-  const viewRef = useRef(view);
-  viewRef.current = view;
+  const [state, dispatch] = useReducer(journey, info, (first) => initialJourney(first, Date.now()));
+  const { view, language, answered } = state;
+  const { pack } = state.info;
+  const languages = offeredLanguages(pack.languages);
   const t = strings(language);
+  const tap = (type: Tap) => () => dispatch({ type, now: Date.now() });
 
-  const go = useCallback((next: View) => {
-    setView(next);
-    setSettling(true);
-    setLastTouch(Date.now());
-  }, []);
-
-  const reset = useCallback(() => {
-    setAnswered({});
-    setLanguage(pack.languages[0]);
-    setStillThere(false);
-    go({ kind: 'attract' });
-  }, [go, pack.languages]);
-
+  // The clock: one timer, for whatever the journey waits on next.
+  const deadline = nextDeadline(state);
   useEffect(() => {
-    if (!settling) return;
-    const timer = setTimeout(() => setSettling(false), SETTLE_MS);
+    if (deadline === null) return;
+    const timer = setTimeout(() => dispatch({ type: 'tick', now: Date.now() }), Math.max(0, deadline - Date.now()));
     return () => clearTimeout(timer);
-  }, [settling, view]);
+  }, [deadline]);
 
   // The LED ring follows the journey.
-  const mood: Mood = view.kind === 'attract' ? 'attract' : view.kind === 'result' && view.card === 'take-card' ? 'card-ready' : 'in-use';
+  const mood = moodOf(state);
   useEffect(() => {
     api.setMood({ mood }).catch(() => {});
   }, [api, mood]);
 
-  const dispense = useCallback(
-    (answerId: string) => {
-      api.dispenseCard({ answerId }).then(
-        ({ status }) => setView((v) => (v.kind === 'result' && v.answerId === answerId ? { ...v, card: status } : v)),
-        () => setView((v) => (v.kind === 'result' && v.answerId === answerId ? { ...v, card: 'unavailable' } : v)),
-      );
-    },
-    [api],
-  );
+  const dispensing = cardToDispense(state);
+  useEffect(() => {
+    if (dispensing === null) return;
+    api.dispenseCard({ answerId: dispensing }).then(
+      ({ status }) => dispatch({ type: 'card', answerId: dispensing, status }),
+      () => dispatch({ type: 'card', answerId: dispensing, status: 'unavailable' }),
+    );
+  }, [api, dispensing]);
 
-  // Pillar events: presence wakes the attract loop; a taken card ends the "take your card" step.
+  const fetching = resultsToFetch(state);
+  useEffect(() => {
+    if (fetching === null) return;
+    api.results({ questionId: fetching }).then(
+      (results) => dispatch({ type: 'results', questionId: fetching, results }),
+      () => {},
+    );
+  }, [api, fetching]);
+
+  // Pillar events; a new pack is fetched at once and taken at the next attract loop.
   useEffect(
     () =>
       api.onEvent((event) => {
-        if (event.type === 'presence') setAwake(event.present);
-        if (event.type === 'card-taken') {
-          const v = viewRef.current;
-          if (v.kind !== 'result') return;
-          if (v.card === 'take-card') setView({ ...v, card: 'taken' });
-          else if (v.card === 'gate-full' && v.answerId) {
-            setView({ ...v, card: 'dispensing' });
-            dispense(v.answerId);
-          }
-        }
+        if (event.type === 'presence') dispatch({ type: 'presence', present: event.present, now: Date.now() });
+        else if (event.type === 'card-taken') dispatch({ type: 'card-taken' });
+        else if (event.type === 'pack-changed') api.kiosk().then((next) => dispatch({ type: 'pack', info: next }), () => {});
       }),
-    [api, dispense],
-  );
-
-  // Idle: "still there?", then back to the attract loop.
-  const noCard = view.kind === 'result' && noCardThisTime(view.card);
-  const idleMs = info.idleSeconds * 1000 * (noCard ? NO_CARD_GRACE : 1);
-  useEffect(() => {
-    if (view.kind === 'attract' || view.kind === 'thanks' || stillThere) return;
-    const timer = setTimeout(() => setStillThere(true), Math.max(0, lastTouch + idleMs - Date.now()));
-    return () => clearTimeout(timer);
-  }, [view.kind, stillThere, lastTouch, idleMs]);
-
-  const showResults = useCallback(
-    async (questionId: string) => {
-      const results = await api.results({ questionId }).catch(() => null);
-      setView((v) => (v.kind === 'result' && v.questionId === questionId ? { ...v, results } : v));
-    },
     [api],
   );
 
-  const answer = useCallback(
-    async (questionId: string, value: string, answerId: string) => {
-      setAnswered((a) => ({ ...a, [questionId]: value }));
-      go({ kind: 'result', questionId, value, results: null, card: 'dispensing', answerId });
-      dispense(answerId);
-      await showResults(questionId);
-    },
-    [dispense, go, showResults],
-  );
-
-  const screen = useMemo(() => {
+  const screen = (() => {
     switch (view.kind) {
       case 'attract':
-        return <Attract pack={pack} awake={awake} onStart={() => go({ kind: 'choose' })} />;
+        return <Attract pack={pack} languages={languages} awake={state.present} onStart={tap('start')} />;
       case 'choose':
-        return (
-          <Chooser
-            pack={pack}
-            t={t}
-            language={language}
-            answered={answered}
-            onPick={(questionId) => {
-              const value = answered[questionId];
-              if (value === undefined) return go({ kind: 'question', questionId });
-              go({ kind: 'result', questionId, value, results: null, card: 'none', answerId: null });
-              void showResults(questionId);
-            }}
-          />
-        );
+        return <Chooser pack={pack} t={t} language={language} answered={answered} onPick={(questionId) => dispatch({ type: 'pick', questionId, now: Date.now() })} />;
       case 'question': {
         const question = pack.questions.find((q) => q.id === view.questionId)!;
-        return <QuestionScreen api={api} question={question} t={t} language={language} onAnswered={(value, answerId) => answer(question.id, value, answerId)} onBack={() => go({ kind: 'choose' })} />;
+        return (
+          <QuestionScreen
+            api={api}
+            question={question}
+            t={t}
+            language={language}
+            onAnswered={(value, answerId) => dispatch({ type: 'answered', questionId: question.id, value, answerId, now: Date.now() })}
+            onBack={tap('back')}
+          />
+        );
       }
       case 'result': {
         const question = pack.questions.find((q) => q.id === view.questionId)!;
-        return <ResultScreen question={question} t={t} language={language} value={view.value} results={view.results} card={view.card} onNext={() => go({ kind: 'choose' })} />;
+        return <ResultScreen question={question} t={t} language={language} value={view.value} results={view.results} card={view.card} onNext={tap('next')} />;
       }
       case 'thanks':
-        return <Thanks t={t} onDone={reset} after={THANKS_MS} />;
+        return <Thanks t={t} cardInGate={state.cardInGate} onDone={tap('done')} />;
     }
-  }, [view, pack, awake, t, language, answered, api, go, answer, reset, showResults]);
-
-  const touch = () => setLastTouch(Date.now());
-  const inJourney = view.kind === 'choose' || view.kind === 'question' || view.kind === 'result';
+  })();
 
   return (
     <MotionConfig reducedMotion="user">
-      <div className={`kiosk${settling ? ' settling' : ''}`} lang={language} onPointerDown={touch}>
+      <div className={`kiosk${state.settleUntil !== null ? ' settling' : ''}`} lang={language} onPointerDown={tap('touch')}>
         {/* Screens are stacked and cross-fade; the settle guard keeps taps off the leaving one. */}
         <AnimatePresence>
           <motion.main
@@ -175,33 +110,24 @@ export function App({ api, info }: { api: StudentApi; info: KioskInfo }) {
             {screen}
           </motion.main>
         </AnimatePresence>
-        {inJourney && (
+        {inJourney(view) && (
           <nav className="bottom-bar" aria-label={t.chooseTitle}>
             <div className="languages">
-              {pack.languages
+              {languages
                 .filter((code) => code !== language)
                 .map((code) => (
-                  <button key={code} type="button" className="button ghost" lang={code} onClick={() => setLanguage(code)}>
+                  <button key={code} type="button" className="button ghost" lang={code} onClick={() => dispatch({ type: 'language', code, now: Date.now() })}>
                     {strings(code).languageName}
                   </button>
                 ))}
             </div>
-            <button type="button" className="button ghost finish" onClick={() => go({ kind: 'thanks' })}>
+            <button type="button" className="button ghost finish" onClick={tap('finish')}>
               {t.finish}
             </button>
           </nav>
         )}
-        {stillThere && (
-          <StillThere
-            t={t}
-            seconds={info.stillThereSeconds}
-            onStay={() => {
-              setStillThere(false);
-              touch();
-            }}
-            onGone={reset}
-          />
-        )}
+        {state.info.simulatedPillar && <p className="simulated-pillar">{t.simulatedPillar}</p>}
+        {state.stillThereUntil !== null && <StillThere t={t} until={state.stillThereUntil} onStay={tap('stay')} />}
       </div>
     </MotionConfig>
   );

@@ -1,6 +1,6 @@
 // The kiosk's own words, per language. The questions come from the content pack; these
-// are the buttons and messages around them. A pack language without its own set here
-// falls back to English.
+// are the buttons and messages around them. A pack language without its own set here is
+// not offered (see offeredLanguages).
 
 export interface Strings {
   touchToStart: string;
@@ -8,7 +8,8 @@ export interface Strings {
   languageName: string;
   switchTo: string;
   chooseTitle: string;
-  chooseHint: string;
+  /** For a pack of `count` questions (1 to 6). */
+  chooseHint: (count: number) => string;
   answered: string;
   question: (slot: number) => string;
   finish: string;
@@ -31,13 +32,20 @@ export interface Strings {
     gateFull: string;
     unavailable: string;
     photo: string;
+    /** On the goodbye screen, when the card still waits in the gate. */
+    forgotten: string;
   };
   stillThere: string;
   stillThereHint: (seconds: number) => string;
   yesStillHere: string;
   thanks: string;
   seeYou: string;
+  /** For the operator, in a corner: the pillar is the simulator. */
+  simulatedPillar: string;
 }
+
+/** A count of two or more in words (`words` from two up); beyond the list, the digits. */
+const counted = (words: string[], n: number): string => words[n - 2] ?? String(n);
 
 const nl: Strings = {
   touchToStart: 'Raak me aan om te beginnen',
@@ -45,7 +53,7 @@ const nl: Strings = {
   languageName: 'Nederlands',
   switchTo: 'Taal: Nederlands',
   chooseTitle: 'Kies een vraag',
-  chooseHint: 'Zes vragen. Beantwoord er één, of allemaal. Anoniem.',
+  chooseHint: (n) => (n === 1 ? 'Eén vraag. Anoniem.' : `${counted(['Twee', 'Drie', 'Vier', 'Vijf', 'Zes'], n)} vragen. Beantwoord er één, of allemaal. Anoniem.`),
   answered: 'Beantwoord',
   question: (slot) => `Vraag ${slot}`,
   finish: 'Klaar',
@@ -68,12 +76,14 @@ const nl: Strings = {
     gateFull: 'Er ligt nog een kaart klaar. Pak die eerst, dan komt de jouwe.',
     unavailable: 'Er komt nu geen kaart. Onthoud de vraag, of maak er een foto van, en neem hem mee naar het college.',
     photo: 'De vraag blijft nog even staan.',
+    forgotten: 'Vergeet je kaart niet: hij ligt nog in de olifant!',
   },
   stillThere: 'Ben je er nog?',
   stillThereHint: (s) => `Over ${s} seconden begin ik opnieuw.`,
   yesStillHere: 'Ja, ik ben er nog',
   thanks: 'Bedankt voor je antwoorden!',
   seeYou: 'Tot bij het college.',
+  simulatedPillar: 'Gesimuleerde zuil: geen echte kaarten',
 };
 
 const en: Strings = {
@@ -82,7 +92,7 @@ const en: Strings = {
   languageName: 'English',
   switchTo: 'Language: English',
   chooseTitle: 'Choose a question',
-  chooseHint: 'Six questions. Answer one, or all of them. Anonymously.',
+  chooseHint: (n) => (n === 1 ? 'One question. Anonymously.' : `${counted(['Two', 'Three', 'Four', 'Five', 'Six'], n)} questions. Answer one, or all of them. Anonymously.`),
   answered: 'Answered',
   question: (slot) => `Question ${slot}`,
   finish: 'Done',
@@ -105,12 +115,14 @@ const en: Strings = {
     gateFull: 'There is still a card waiting. Take that one first, then yours will come.',
     unavailable: 'No card right now. Remember the question, or take a photo of it, and bring it to the lecture.',
     photo: 'The question stays on screen a little longer.',
+    forgotten: "Don't forget your card: it's still in the elephant!",
   },
   stillThere: 'Still there?',
   stillThereHint: (s) => `I'll start over in ${s} seconds.`,
   yesStillHere: "Yes, I'm still here",
   thanks: 'Thanks for your answers!',
   seeYou: 'See you at the lecture.',
+  simulatedPillar: 'Simulated pillar: no real cards',
 };
 
 const de: Strings = {
@@ -120,7 +132,7 @@ const de: Strings = {
   languageName: 'Deutsch',
   switchTo: 'Sprache: Deutsch',
   chooseTitle: 'Wähle eine Frage',
-  chooseHint: 'Sechs Fragen. Beantworte eine oder alle. Anonym.',
+  chooseHint: (n) => (n === 1 ? 'Eine Frage. Anonym.' : `${counted(['Zwei', 'Drei', 'Vier', 'Fünf', 'Sechs'], n)} Fragen. Beantworte eine oder alle. Anonym.`),
   answered: 'Beantwortet',
   question: (slot) => `Frage ${slot}`,
   finish: 'Fertig',
@@ -131,6 +143,8 @@ const de: Strings = {
   stillThere: 'Bist du noch da?',
   yesStillHere: 'Ja, ich bin noch da',
   thanks: 'Danke für deine Antworten!',
+  card: { ...en.card, forgotten: 'Vergiss deine Karte nicht: Sie liegt noch im Elefanten!' },
+  simulatedPillar: 'Simulierte Säule: keine echten Karten',
 };
 
 const fr: Strings = {
@@ -140,7 +154,7 @@ const fr: Strings = {
   languageName: 'Français',
   switchTo: 'Langue : français',
   chooseTitle: 'Choisis une question',
-  chooseHint: 'Six questions. Réponds à une, ou à toutes. Anonymement.',
+  chooseHint: (n) => (n === 1 ? 'Une question. Anonymement.' : `${counted(['Deux', 'Trois', 'Quatre', 'Cinq', 'Six'], n)} questions. Réponds à une, ou à toutes. Anonymement.`),
   answered: 'Répondu',
   question: (slot) => `Question ${slot}`,
   finish: 'Terminé',
@@ -151,10 +165,18 @@ const fr: Strings = {
   stillThere: 'Tu es encore là ?',
   yesStillHere: 'Oui, je suis là',
   thanks: 'Merci pour tes réponses !',
+  card: { ...en.card, forgotten: "N'oublie pas ta carte : elle est encore dans l'éléphant !" },
+  simulatedPillar: 'Colonne simulée : pas de vraies cartes',
 };
 
 const ALL: Record<string, Strings> = { nl, en, de, fr };
 
 export function strings(language: string): Strings {
   return ALL[language] ?? en;
+}
+
+/** The pack's languages the kiosk speaks; with none of them, the pack's first (in English words). */
+export function offeredLanguages(languages: string[]): string[] {
+  const offered = languages.filter((code) => Object.hasOwn(ALL, code));
+  return offered.length > 0 ? offered : languages.slice(0, 1);
 }

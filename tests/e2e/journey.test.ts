@@ -146,6 +146,58 @@ test('someone stepping in front of the pillar wakes the attract loop', async () 
   await page.close();
 });
 
+test('defect 4: the student walking away brings the attract loop back, and the answer is gone', async () => {
+  const kiosk = await startKiosk({ simulatedBoard: { dispenseMs: 50, autoTakeMs: 200 } });
+  const page = await open(kiosk);
+  await until(() => kiosk.app.pillar.status().link === 'connected', 'the simulated pillar');
+  kiosk.app.board!.setPresence(true);
+  await page.getByText('Hoi! Heb je even?').or(page.getByText('Hi! Got a minute?')).first().waitFor();
+  await page.getByRole('button', { name: /Raak me aan/ }).click();
+  await answer(page, /^Vraag 1/, '4');
+  kiosk.app.board!.setPresence(false);
+  // The grace (8 s) is far shorter than any idle timeout on this screen (25 s, then 15 s "still there?").
+  await page.getByRole('button', { name: /Raak me aan om te beginnen/ }).waitFor({ timeout: 15_000 });
+  await page.locator('.screen-result').waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: /Raak me aan om te beginnen/ }).click();
+  await page.getByRole('heading', { name: 'Kies een vraag' }).waitFor();
+  await page.locator('.screen').nth(1).waitFor({ state: 'detached' });
+  assert.equal(await page.getByText('✓ Beantwoord').count(), 0, 'the next student sees nothing of the last one');
+  await page.close();
+});
+
+test('defect 1: a simulated pillar is said in a corner, for the operator, over no control', async () => {
+  const kiosk = await startKiosk();
+  const page = await open(kiosk);
+  const label = page.getByText('Gesimuleerde zuil: geen echte kaarten');
+  await label.waitFor();
+  await page.getByRole('button', { name: /Raak me aan/ }).click();
+  await page.getByRole('heading', { name: 'Kies een vraag' }).waitFor();
+  await page.locator('.screen').nth(1).waitFor({ state: 'detached' });
+  const box = (await label.boundingBox())!;
+  const viewport = page.viewportSize()!;
+  assert.ok(box.y === 0 && Math.round(box.x + box.width) === viewport.width, `in the top right corner: ${JSON.stringify(box)}`);
+  assert.equal(await label.evaluate((e) => (e as unknown as { tagName: string }).tagName), 'P', 'not a control');
+  const buttons = await page.locator('button').evaluateAll((all) => all.map((b) => b.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height })));
+  const overlaps = (a: typeof box, b: typeof box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  assert.deepEqual(buttons.filter((b) => overlaps(box, b)), [], 'over no control');
+  await page.close();
+});
+
+test('a card left in the gate on "Klaar": the goodbye says so until it is taken', async () => {
+  const kiosk = await startKiosk({ simulatedBoard: { dispenseMs: 50, autoTakeMs: null } });
+  const page = await open(kiosk);
+  await page.getByRole('button', { name: /Raak me aan/ }).click();
+  await answer(page, /^Vraag 2/, 'Weet ik niet');
+  await page.getByText('Pak je kaart uit de olifant').waitFor();
+  await page.getByRole('button', { name: 'Klaar' }).click();
+  const reminder = page.getByRole('status').filter({ hasText: 'Vergeet je kaart niet' });
+  await reminder.waitFor();
+  kiosk.app.board!.take();
+  await reminder.waitFor({ state: 'detached' });
+  await page.getByText('Bedankt voor je antwoorden!').waitFor();
+  await page.close();
+});
+
 test('kiosk hygiene: named controls in the current language, no scrolling, no selection, no context menu', async () => {
   const kiosk = await startKiosk();
   const page = await open(kiosk);

@@ -1,4 +1,4 @@
-// The attract loop: the elephant and the pack's headline, cycling through the pack's
+// The attract loop: the elephant and the pack's headline, cycling through the offered
 // languages, inviting a touch. Someone stepping in front of the pillar wakes it up.
 
 import { AnimatePresence, motion } from 'framer-motion';
@@ -9,13 +9,13 @@ import { strings } from '../../shared/i18n.ts';
 
 const CYCLE_MS = 5000;
 
-export function Attract({ pack, awake, onStart }: { pack: KioskInfo['pack']; awake: boolean; onStart: () => void }) {
+export function Attract({ pack, languages, awake, onStart }: { pack: KioskInfo['pack']; languages: string[]; awake: boolean; onStart: () => void }) {
   const [index, setIndex] = useState(0);
   useEffect(() => {
-    const timer = setInterval(() => setIndex((i) => (i + 1) % pack.languages.length), CYCLE_MS);
+    const timer = setInterval(() => setIndex((i) => (i + 1) % languages.length), CYCLE_MS);
     return () => clearInterval(timer);
-  }, [pack.languages.length]);
-  const language = pack.languages[index];
+  }, [languages.length]);
+  const language = languages[index % languages.length];
   const t = strings(language);
   return (
     <button type="button" className="attract" onClick={onStart}>

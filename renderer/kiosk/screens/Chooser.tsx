@@ -1,4 +1,4 @@
-// The six questions as six cards; any order, one or all.
+// The pack's questions (one to six) as cards; any order, one or all.
 
 import { motion } from 'framer-motion';
 import type { KioskInfo } from '../../../electron/api/student.ts';
@@ -21,7 +21,7 @@ export function Chooser({ pack, t, language, answered, onPick }: Props) {
         <Elephant mood="curious" size="min(22vw, 14vh)" />
         <div>
           <h1>{t.chooseTitle}</h1>
-          <p className="hint">{t.chooseHint}</p>
+          <p className="hint">{t.chooseHint(pack.questions.length)}</p>
         </div>
       </header>
       <div className="controls question-grid">

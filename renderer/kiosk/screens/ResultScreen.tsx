@@ -3,7 +3,7 @@
 
 import { motion } from 'framer-motion';
 import type { Group, Question, Results } from '../../../electron/api/student.ts';
-import { noCardThisTime, type CardView } from '../App.tsx';
+import { noCardThisTime, type CardView } from '../journey.ts';
 import { Elephant } from '../../shared/Elephant.tsx';
 import type { Strings } from '../../shared/i18n.ts';
 

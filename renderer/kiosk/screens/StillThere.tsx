@@ -1,19 +1,18 @@
-// After a quiet spell: "still there?" with a countdown; no answer means the student left.
+// After a quiet spell: "still there?" with a countdown to `until`, when the journey ends
+// (the journey's clock does that; this only counts down on screen).
 
 import { motion } from 'framer-motion';
 import { useEffect, useState } from 'react';
 import type { Strings } from '../../shared/i18n.ts';
 
-export function StillThere({ t, seconds, onStay, onGone }: { t: Strings; seconds: number; onStay: () => void; onGone: () => void }) {
-  const [left, setLeft] = useState(seconds);
+const secondsTo = (until: number) => Math.max(0, Math.ceil((until - Date.now()) / 1000));
+
+export function StillThere({ t, until, onStay }: { t: Strings; until: number; onStay: () => void }) {
+  const [left, setLeft] = useState(() => secondsTo(until));
   useEffect(() => {
-    if (left <= 0) {
-      onGone();
-      return;
-    }
-    const timer = setTimeout(() => setLeft((s) => s - 1), 1000);
-    return () => clearTimeout(timer);
-  }, [left, onGone]);
+    const timer = setInterval(() => setLeft(secondsTo(until)), 250);
+    return () => clearInterval(timer);
+  }, [until]);
   return (
     <motion.div className="overlay" role="alertdialog" aria-modal="true" aria-labelledby="still-there-title" initial={{ opacity: 0 }} animate={{ opacity: 1 }} onClick={onStay}>
       <div className="overlay-box">
