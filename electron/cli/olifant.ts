@@ -112,9 +112,9 @@ async function pack(args: string[]): Promise<void> {
     const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
     const log = createLogger(path.join(dataDir, 'olifant.log'), false);
     const settings = new SettingsStore(dataDir, log);
-    const { trustedKeys, allowUnsignedPacks } = settings.current();
+    const current = settings.current();
     settings.close();
-    const store = await openPackStore(dataDir, () => ({ trustedKeys, allowUnsigned: allowUnsignedPacks }), log);
+    const store = await openPackStore(dataDir, () => current, log);
     const running = action === 'install' ? await store.install(packDir(positionals[0]), { rollback: values.rollback }) : action === 'rollback' ? await store.rollback() : store.current();
     if (action === 'current') process.stdout.write(`${JSON.stringify({ id: running.pack.id, version: running.pack.version })}\n`);
     else process.stdout.write(`${running.pack.id} version ${running.pack.version} is running; a running kiosk takes it at its next attract loop\n`);

@@ -5,11 +5,11 @@
 
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CheckedPack } from '../../content/pack.ts';
 import type { BoardModel, BoardOptions } from '../../hardware/board-model.ts';
 import type { Pillar } from '../../hardware/pillar.ts';
 import { NewerDatabaseError, openAnswerStore, type AnswerStore } from './answers/store.ts';
 import { loadBundledPack } from './packs/bundled.ts';
+import { openPackStore, type PackStore } from './packs/store.ts';
 import { connectPillar } from './pillar/connect.ts';
 import { createLogger, type Logger } from './platform/log.ts';
 import { defaultDataDir } from './platform/paths.ts';
@@ -69,9 +69,14 @@ function openStore(file: string, log: Logger): AnswerStore {
   }
 }
 
+/** How often a running kiosk looks whether another pack was switched in (by the `olifant` command). */
+const PACK_POLL_MS = 2000;
+
 export interface Olifant {
   dataDir: string;
   settings: SettingsStore;
+  /** The content packs: the running one, installing, rolling back. */
+  packs: PackStore;
   student: StudentService;
   pillar: Pillar;
   /** The simulated board, when the pillar is simulated. */
@@ -86,14 +91,16 @@ export async function createOlifant(options: OlifantOptions = {}): Promise<Olifa
   const log = kioskLog({ ...options, dataDir });
   let settings: SettingsStore | undefined;
   let store: AnswerStore | undefined;
-  let pack: CheckedPack;
+  let packs: PackStore;
   try {
     checkWritable(dataDir);
     settings = new SettingsStore(dataDir, log);
     store = openStore(path.join(dataDir, 'answers.sqlite'), log);
-    pack = await loadBundledPack(options.bundledPackDir).catch((error: Error) => {
+    const bundled = await loadBundledPack(options.bundledPackDir).catch((error: Error) => {
       throw new StartupError(`The questions that come with the app are damaged: reinstall the app. (${error.message})`);
     });
+    const live = settings;
+    packs = await openPackStore(dataDir, () => live.current(), log, bundled);
   } catch (error) {
     store?.close();
     settings?.close();
@@ -107,14 +114,18 @@ export async function createOlifant(options: OlifantOptions = {}): Promise<Olifa
     { simulated, port: options.pillarPort ?? boot.pillarPort, listPorts: options.listPorts, board: options.simulatedBoard },
     log,
   );
-  const student = new StudentService({ settings: () => settings.current(), pack: () => pack, store, pillar, simulatedPillar: simulated, log });
-  log('info', `Olifant started: data in ${dataDir}, pack ${pack.pack.id} v${pack.pack.version}, pillar ${boot.pillarId}, venue ${boot.venueSessionId}`);
+  const student = new StudentService({ settings: () => settings.current(), packs, store, pillar, simulatedPillar: simulated, log });
+  const running = packs.current().pack;
+  log('info', `Olifant started: data in ${dataDir}, pack ${running.id} v${running.version}, pillar ${boot.pillarId}, venue ${boot.venueSessionId}`);
+  const watch = setInterval(() => void packs.refresh(), PACK_POLL_MS);
+  watch.unref();
   let closed = false;
   return {
-    dataDir, settings, student, pillar, board, store, log,
+    dataDir, settings, packs, student, pillar, board, store, log,
     close: async () => {
       if (closed) return;
       closed = true;
+      clearInterval(watch);
       student.close();
       await pillar.stop();
       board?.dispose();

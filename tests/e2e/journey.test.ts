@@ -6,7 +6,9 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.ts';
 import { startKiosk, type TestKiosk } from '../helpers/kiosk.ts';
-import { until } from '../helpers/tmp.ts';
+import { openPackStore } from '../../electron/core/packs/store.ts';
+import { addLanguage, buildPack, KEY, trustSettings } from '../helpers/packs.ts';
+import { dataDir, until } from '../helpers/tmp.ts';
 
 let browser: Browser;
 before(async () => {
@@ -264,4 +266,44 @@ test('a full disk: the student is told kindly, can go on, and nothing half-writt
   assert.ok(kiosk.logs.some((l) => /could not store an answer/.test(l)));
   assert.equal(kiosk.app.board!.dispensed.length, 0, 'no card for an answer that was not stored');
   await page.close();
+});
+
+/** A kiosk whose data folder already runs `edit`'s pack (installed as the operator would). */
+async function kioskWithPack(edit: (m: Record<string, any>) => void) {
+  const dir = dataDir({ trustedKeys: [KEY.publicKey] });
+  await (await openPackStore(dir, () => trustSettings, () => {})).install(buildPack(edit).drive);
+  return startKiosk({ dataDir: dir });
+}
+
+test('a pack with three questions and a language the kiosk has no words for: the hint counts three, no second "English"', async () => {
+  const kiosk = await kioskWithPack((m) => {
+    m.version = 20;
+    m.questions = m.questions.slice(0, 3);
+    addLanguage(m, 'es');
+  });
+  const page = await open(kiosk);
+  await page.getByRole('button', { name: /Raak me aan om te beginnen/ }).click();
+  await page.getByRole('heading', { name: 'Kies een vraag' }).waitFor();
+  await page.getByText(/Drie vragen/).waitFor();
+  const languageButtons = await page.locator('.languages button').allInnerTexts();
+  assert.deepEqual(languageButtons, ['English'], 'Spanish has no kiosk words: not offered, and English once');
+});
+
+test('a pack installed mid-journey waits for the attract loop, then shows', async () => {
+  const kiosk = await startKiosk({ settings: { trustedKeys: [KEY.publicKey] } });
+  const page = await open(kiosk);
+  await page.getByRole('button', { name: /Raak me aan om te beginnen/ }).click();
+  await page.getByRole('heading', { name: 'Kies een vraag' }).waitFor();
+  const events: string[] = [];
+  kiosk.app.student.onEvent((event) => events.push(event.type));
+  await kiosk.app.packs.install(buildPack((m) => {
+    m.version = 20;
+    m.questions[0].prompt.nl = 'Een nieuwe eerste vraag, uit het nieuwe pakket?';
+  }).drive);
+  await until(() => events.includes('pack-changed'), 'the pack-changed event');
+  await page.waitForTimeout(500);
+  assert.equal(await page.getByText('Een nieuwe eerste vraag').count(), 0, 'mid-journey, the questions stay as they were');
+  await page.getByRole('button', { name: 'Klaar' }).click();
+  await page.getByRole('button', { name: /Raak me aan om te beginnen/ }).click({ timeout: 20_000 });
+  await page.getByText('Een nieuwe eerste vraag').waitFor();
 });

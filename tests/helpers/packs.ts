@@ -79,3 +79,19 @@ export const manifestRules: Array<[string, (m: any) => void, string, RegExp]> = 
   ['trailing space', (m) => (m.assets['assets /x.png'] = '0'.repeat(64)), 'paths', /trailing dot or space/],
   ['names that differ only in case', (m) => ((m.assets['assets/A.png'] = '0'.repeat(64)), (m.assets['assets/a.png'] = '1'.repeat(64))), 'paths', /same file where case does not count/],
 ];
+
+/** The same trust as settings put it. */
+export const trustSettings = { trustedKeys: [KEY.publicKey], allowUnsignedPacks: false };
+
+/** Adds a language to a manifest: every text gets it, copied from `from` with a mark, so the texts can be told apart. */
+export function addLanguage(manifest: Record<string, any>, code: string, from = 'en'): void {
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (typeof node !== 'object' || node === null) return;
+    const obj = node as Record<string, unknown>;
+    if (manifest.languages.every((l: string) => typeof obj[l] === 'string')) obj[code] = `${obj[from]} (${code})`;
+    else Object.values(obj).forEach(walk);
+  };
+  walk({ title: manifest.title, attract: manifest.attract, questions: manifest.questions });
+  manifest.languages.push(code);
+}

@@ -14,7 +14,8 @@ import { PackStore, type InstallStep } from '../../electron/core/packs/store.ts'
 import { buildPack, KEY, manifestRules, PNG, trust, type BuiltPack } from '../helpers/packs.ts';
 import { stick } from '../helpers/stick.ts';
 import { CLI } from '../helpers/cli.ts';
-import { dataDir, tempDir } from '../helpers/tmp.ts';
+import { startKiosk } from '../helpers/kiosk.ts';
+import { dataDir, tempDir, until } from '../helpers/tmp.ts';
 
 async function store(dir = path.join(tempDir('olifant-data-'), 'packs')) {
   const logs: string[] = [];
@@ -226,4 +227,14 @@ test('installing while state.json is damaged keeps every pack that was there', a
   writeFileSync(path.join(dir, 'state.json'), '{"curr');
   await packs.install(buildPack((m) => (m.version = 40)).drive);
   assert.equal(contents(dir).length, 3);
+});
+
+test('a running kiosk takes a pack installed by the command within seconds, and tells its screens', async () => {
+  const kiosk = await startKiosk({ settings: { trustedKeys: [KEY.publicKey] } });
+  const events: string[] = [];
+  kiosk.app.student.onEvent((event) => events.push(event.type));
+  const installed = spawnSync(process.execPath, [CLI, 'pack', 'install', buildPack((m) => (m.version = 20)).drive, '--data-dir', kiosk.app.dataDir], { encoding: 'utf8', timeout: 30_000 });
+  assert.equal(installed.status, 0, installed.stderr);
+  await until(() => events.includes('pack-changed'), 'the kiosk to notice the new pack');
+  assert.equal((await kiosk.app.student.handlers.kiosk()).pack.version, 20);
 });

@@ -6,21 +6,21 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { openPackStore } from '../../electron/core/packs/store.ts';
-import { buildPack, trust } from '../helpers/packs.ts';
+import { buildPack, trustSettings } from '../helpers/packs.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 async function rig() {
   const data = tempDir('olifant-data-');
   const logs: string[] = [];
   const log = (l: string, m: string) => logs.push(`${l} ${m}`);
-  const packs = await openPackStore(data, () => trust, log);
+  const packs = await openPackStore(data, () => trustSettings, log);
   const installed = await packs.install(buildPack((m) => (m.version = 10)).drive);
-  const reopen = () => openPackStore(data, () => trust, log);
+  const reopen = () => openPackStore(data, () => trustSettings, log);
   return { dir: path.join(data, 'packs'), installed, logs, reopen };
 }
 
 test('an empty store runs the bundled pack', async () => {
-  const packs = await openPackStore(tempDir('olifant-data-'), () => trust, () => {});
+  const packs = await openPackStore(tempDir('olifant-data-'), () => trustSettings, () => {});
   assert.equal(packs.current().pack.id, 'olifant-tour');
   assert.equal(packs.current().pack.version, 1);
 });

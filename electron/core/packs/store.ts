@@ -282,9 +282,20 @@ export class PackStore {
   }
 }
 
-/** The store of a data folder, refreshed: what runs now, ready to install into. */
-export async function openPackStore(dataDir: string, trust: () => TrustOptions, log: Logger): Promise<PackStore> {
-  const store = new PackStore({ dir: path.join(dataDir, 'packs'), bundled: await loadBundledPack(), trust, log });
+/** The settings a pack is checked with (read per check). */
+export interface PackTrustSettings {
+  trustedKeys: string[];
+  allowUnsignedPacks: boolean;
+}
+
+/** The store of a data folder (<data dir>/packs), tidied and refreshed: what runs now, ready to install into. */
+export async function openPackStore(dataDir: string, settings: () => PackTrustSettings, log: Logger, bundled?: CheckedPack): Promise<PackStore> {
+  const trust = () => {
+    const { trustedKeys, allowUnsignedPacks } = settings();
+    return { trustedKeys, allowUnsigned: allowUnsignedPacks };
+  };
+  const store = new PackStore({ dir: path.join(dataDir, 'packs'), bundled: bundled ?? (await loadBundledPack()), trust, log });
+  await store.tidyAtStart();
   await store.refresh();
   return store;
 }

@@ -36,8 +36,8 @@ const REMEMBERED_CARDS = 10_000;
 export interface StudentDeps {
   /** Read per call: the operator may change them while the kiosk runs. */
   settings: () => Settings;
-  /** Read per call: a new pack replaces the running one without a restart. */
-  pack: () => CheckedPack;
+  /** The running pack, read per call: a new pack replaces it without a restart, and the screens are told. */
+  packs: { current(): CheckedPack; onChange(listener: () => void): () => void };
   store: AnswerStore;
   pillar: Pillar;
   /** The pillar is the simulator, not a real board: the screen says so for the operator. */
@@ -54,18 +54,18 @@ export class StudentService {
   private readonly cards = new Map<string, Promise<{ status: CardStatus }>>();
   private readonly listeners = new Set<(event: KioskEvent) => void>();
   private mood: Mood = 'attract';
-  private readonly unsubscribe: () => void;
+  private readonly unsubscribe: Array<() => void>;
 
   constructor(deps: StudentDeps) {
     this.deps = deps;
     this.now = deps.now ?? Date.now;
-    this.unsubscribe = deps.pillar.subscribe((event) => {
+    this.unsubscribe = [deps.packs.onChange(() => this.emit({ type: 'pack-changed' })), deps.pillar.subscribe((event) => {
       if (event.type === 'presence') this.emit({ type: 'presence', present: event.present });
       else if (event.type === 'taken') this.emit({ type: 'card-taken' });
       else if (event.type === 'status') this.emit({ type: 'pillar', status: event.status });
       else if (event.type === 'service') void this.applyLed();
       else if (event.type === 'slot') deps.log(event.state === 'OK' ? 'info' : 'warn', `card stack ${event.slot} is now ${event.state}`);
-    });
+    })];
   }
 
   onEvent(listener: (event: KioskEvent) => void): () => void {
@@ -74,7 +74,7 @@ export class StudentService {
   }
 
   close(): void {
-    this.unsubscribe();
+    for (const stop of this.unsubscribe) stop();
     this.listeners.clear();
   }
 
@@ -82,14 +82,14 @@ export class StudentService {
   assetFile(urlPath: string): string | null {
     if (!urlPath.startsWith(PACK_ASSET_PREFIX)) return null;
     const file = urlPath.slice(PACK_ASSET_PREFIX.length);
-    const { pack, dir } = this.deps.pack();
+    const { pack, dir } = this.deps.packs.current();
     if (!Object.hasOwn(pack.assets, file)) return null;
     return path.join(dir, ...file.split('/'));
   }
 
   readonly handlers: StudentHandlers = {
     kiosk: (): KioskInfo => {
-      const { pack } = this.deps.pack();
+      const { pack } = this.deps.packs.current();
       const settings = this.deps.settings();
       const url = (file: string | undefined) => (file ? PACK_ASSET_PREFIX + file : null);
       return {
@@ -112,7 +112,7 @@ export class StudentService {
     submitAnswer: (request: SubmitAnswer) => {
       const r = requestObject(request);
       if (typeof r.answerId !== 'string' || !ANSWER_ID.test(r.answerId)) throw new ApiError('bad-request', 'answerId must be a random UUID');
-      const { pack } = this.deps.pack();
+      const { pack } = this.deps.packs.current();
       const question = this.question(r.questionId);
       const value = r.value;
       const valid = question.answer.type === 'scale'
@@ -181,7 +181,7 @@ export class StudentService {
   private async cardFor(answerId: string): Promise<{ status: CardStatus }> {
     const answer = this.deps.store.get(answerId);
     if (!answer) throw new ApiError('bad-request', 'no stored answer has that id');
-    const question = this.deps.pack().pack.questions.find((q) => q.id === answer.question_id);
+    const question = this.deps.packs.current().pack.questions.find((q) => q.id === answer.question_id);
     if (answer.suspect !== null || !question) return { status: 'unavailable' };
     const outcome = await this.deps.pillar.dispense(question.slot);
     if (outcome.ok) return { status: 'take-card' };
@@ -196,7 +196,7 @@ export class StudentService {
   }
 
   private question(id: unknown): Question {
-    const question = this.deps.pack().pack.questions.find((q) => q.id === id);
+    const question = this.deps.packs.current().pack.questions.find((q) => q.id === id);
     if (!question) throw new ApiError('bad-request', `no question ${JSON.stringify(id)} in the current pack`);
     return question;
   }
