@@ -7,12 +7,12 @@
 
 import { encodeFrame, FrameDecoder, type Decoded } from './protocol.ts';
 import type {
-  DispenseFailure, DispenseOutcome, LedMode, Link, LinkSource, LinkState, Logger, Pillar,
+  DispenseFailure, DispenseOutcome, LedMode, Link, LinkSource, LinkState, Pillar, PillarLog,
   PillarEvent, PillarStatus, Rgb, SlotState,
 } from './pillar.ts';
 
 export interface DriverOptions {
-  log?: Logger;
+  log?: PillarLog;
   /** A command with no word from the board for this long is repeated (protocol: 300 ms). */
   retryMs?: number;
   /** Repeats of one command before the link counts as broken (protocol: 3). */
@@ -61,7 +61,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class PillarDriver implements Pillar {
   private readonly source: LinkSource;
-  private readonly log: Logger;
+  private readonly log: PillarLog;
   private readonly retryMs: number;
   private readonly maxRepeats: number;
   private readonly pingMs: number;

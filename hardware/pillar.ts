@@ -46,8 +46,8 @@ export interface Pillar {
   subscribe(listener: (event: PillarEvent) => void): () => void;
 }
 
-export type LogLevel = 'info' | 'warn' | 'error';
-export type Logger = (level: LogLevel, message: string) => void;
+/** How the driver tells its owner what an operator should know (the app passes its own log). */
+export type PillarLog = (level: 'info' | 'warn' | 'error', message: string) => void;
 
 /** A byte link to a board: a serial port, or an in-memory pipe to the simulated board. */
 export interface Link {

@@ -172,6 +172,24 @@ test('the privacy floor holds against subtraction: a venue is compared with the 
   for (let i = 0; i < 5; i++) h.submitAnswer(submit('naam-op-cv', '5'));
   const results = h.results({ questionId: 'naam-op-cv' });
   assert.deepEqual(results.venue, { total: 5, counts: { '5': 5 } });
-  assert.deepEqual(results.elsewhere, { total: 2, counts: null }, 'the 2 earlier answers cannot be read off');
+  assert.deepEqual(results.elsewhere, { total: 0, counts: null }, 'the 2 earlier answers cannot be read off');
   assert.equal('tour' in results, false, 'no total that contains this venue');
+});
+
+test('elsewhere counts only venue visits that reach the floor: a small visit cannot be read off between two venues', async () => {
+  const dir = dataDir({ venueSessionId: 'venue-a' });
+  const visit = async (venue: string, values: string[]) => {
+    writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ venueSessionId: venue }));
+    const app = await createOlifant({ dataDir: dir, pillar: 'simulated', log: () => {} });
+    for (const value of values) (app.student.handlers as Handlers).submitAnswer(submit('naam-op-cv', value));
+    const results = (app.student.handlers as Handlers).results({ questionId: 'naam-op-cv' });
+    await app.close();
+    return results;
+  };
+  await visit('venue-small', ['1', '1']);
+  const atB = await visit('venue-b', ['2', '2', '3', '3', '4', '5']);
+  assert.deepEqual(atB.venue.counts, { '2': 2, '3': 2, '4': 1, '5': 1 });
+  const atC = await visit('venue-c', ['5', '5', '5', '5', '5']);
+  // Were venue-small counted, elsewhere at C minus B's own figures would give its two answers away.
+  assert.deepEqual(atC.elsewhere, { total: 6, counts: { '2': 2, '3': 2, '4': 1, '5': 1 } });
 });

@@ -54,7 +54,8 @@ test('counts per value, at a venue and everywhere else, leave suspect answers ou
   store.insert(answer({ value: '2', suspect: 'too-fast' }));
   store.insert(answer({ value: '2', question_id: 'q2' }));
   assert.deepEqual(store.counts('q1', { venue: 'v1' }), { total: 2, counts: { '1': 1, '2': 1 } });
-  assert.deepEqual(store.counts('q1', { except: 'v1' }), { total: 1, counts: { '1': 1 } });
+  assert.deepEqual(store.counts('q1', { except: 'v1', venuesOfAtLeast: 1 }), { total: 1, counts: { '1': 1 } });
+  assert.deepEqual(store.counts('q1', { except: 'v1', venuesOfAtLeast: 2 }), { total: 0, counts: {} }, 'v2 has too few answers to count');
   store.close();
 });
 

@@ -142,7 +142,11 @@ export class AnswerStore {
     );
     const count = 'SELECT value, COUNT(*) AS n FROM answers WHERE question_id = ? AND suspect IS NULL';
     this.countVenueStmt = this.db.prepare(`${count} AND venue_session_id = ? GROUP BY value`);
-    this.countElsewhereStmt = this.db.prepare(`${count} AND venue_session_id <> ? GROUP BY value`);
+    this.countElsewhereStmt = this.db.prepare(
+      `${count} AND venue_session_id <> ? AND venue_session_id IN (
+         SELECT venue_session_id FROM answers WHERE question_id = ? AND suspect IS NULL GROUP BY venue_session_id HAVING COUNT(*) >= ?
+       ) GROUP BY value`,
+    );
     this.getStmt = this.db.prepare(`SELECT ${ANSWER_FIELDS.join(', ')} FROM answers WHERE id = ?`);
   }
 
@@ -177,9 +181,14 @@ export class AnswerStore {
     return { stored: this.insertStmt.run(answer).changes === 1 };
   }
 
-  /** Counts per answer value, leaving out suspect answers: at one venue visit, or everywhere except it. */
-  counts(questionId: string, where: { venue: string } | { except: string }): Counts {
-    const rows = ('venue' in where ? this.countVenueStmt.all(questionId, where.venue) : this.countElsewhereStmt.all(questionId, where.except)) as Array<{ value: string; n: number }>;
+  /**
+   * Counts per answer value, leaving out suspect answers: at one venue visit, or at every
+   * other venue visit that has at least `venuesOfAtLeast` answers to the question.
+   */
+  counts(questionId: string, where: { venue: string } | { except: string; venuesOfAtLeast: number }): Counts {
+    const rows = ('venue' in where
+      ? this.countVenueStmt.all(questionId, where.venue)
+      : this.countElsewhereStmt.all(questionId, where.except, questionId, where.venuesOfAtLeast)) as Array<{ value: string; n: number }>;
     const counts: Record<string, number> = {};
     let total = 0;
     for (const row of rows) {
