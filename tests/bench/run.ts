@@ -3,7 +3,7 @@
 
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -16,6 +16,7 @@ import { startSimulator } from '../../hardware/simulator.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { ptyPair } from '../helpers/pty.ts';
 import { CLI } from '../helpers/cli.ts';
+import { seededRandom } from '../helpers/seeded.ts';
 
 const temp = mkdtempSync(path.join(os.tmpdir(), 'olifant-bench-'));
 const quiet = () => {};
@@ -137,9 +138,52 @@ async function ptyFigures(): Promise<void> {
   print('pty_round_trip_p99', percentile(times, 99), 'ms');
 }
 
+/** The statistical run: lossy lines both ways over a pty with the protocol's own timings; then replugging the cable. */
+async function lossyFigures(): Promise<void> {
+  const host = path.join(temp, 'lossy-host');
+  const boardEnd = path.join(temp, 'lossy-board');
+  let pty = await ptyPair(host, boardEnd);
+  let sim = await startSimulator(boardEnd, { dispenseMs: 400, autoTakeMs: null, random: seededRandom((m) => process.stderr.write(`${m}\n`)) });
+  Object.assign(sim.board.faults, { lossIn: 0.05, lossOut: 0.05, corruptIn: 0.05, corruptOut: 0.05 });
+  const driver = new PillarDriver(serialLinkSource({ listPorts: async () => (existsSync(host) ? [host] : []) }), { log: quiet });
+  const waitFor = async (link: 'connected' | 'connecting') => {
+    while (driver.status().link !== link) await new Promise((r) => setTimeout(r, 5));
+  };
+  driver.start();
+  await waitFor('connected');
+  const times: number[] = [];
+  let ok = 0;
+  const runs = 200;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    if ((await driver.dispense((i % 6) + 1)).ok) ok++;
+    times.push(performance.now() - t0);
+    sim.board.take();
+  }
+  const replug: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    await sim.close();
+    await pty.unplug();
+    await waitFor('connecting');
+    pty = await ptyPair(host, boardEnd);
+    sim = await startSimulator(boardEnd, { dispenseMs: 5, autoTakeMs: null });
+    const t0 = performance.now();
+    await waitFor('connected');
+    replug.push(performance.now() - t0);
+  }
+  await driver.stop();
+  await sim.close();
+  await pty.unplug();
+  print('lossy_dispense_ok', (ok / runs) * 100, '%');
+  print('lossy_dispense_p50', percentile(times, 50), 'ms');
+  print('lossy_dispense_p95', percentile(times, 95), 'ms');
+  print('replug_to_connected_p95', percentile(replug, 95), 'ms');
+}
+
 try {
   await commitFigures();
   await ptyFigures();
+  await lossyFigures();
   await uiFigures();
 } finally {
   rmSync(temp, { recursive: true, force: true });
