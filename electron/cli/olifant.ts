@@ -23,7 +23,8 @@ const HELP = `olifant: the software of the pillar "De olifant in de kamer"
       Serves the kiosk UI and its services on 127.0.0.1 and prints the URL;
       --bundled-pack uses that pack folder instead of the one that comes with the app.
   olifant results --format csv
-      Prints every stored answer as CSV on stdout.
+      Prints every stored answer as CSV on stdout. The hour column is in UTC
+      (2026-11-22T14:00Z is 15:00 in Amsterdam in winter).
   olifant pillar-sim --port PATH [--dispense-ms N] [--stock N] [--manual-take]
       A simulated controller board on a serial port or pseudo-terminal; type help for faults.
   olifant pack install DIR [--rollback]

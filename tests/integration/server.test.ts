@@ -92,6 +92,7 @@ test('olifant serve prints its URL on 127.0.0.1; olifant results prints every an
 
   const out = run(['results', '--format', 'csv'], { OLIFANT_DATA_DIR: dir });
   assert.equal(out.status, 0, out.stderr);
+  assert.match(run(['help']).stdout, /The hour column is in UTC/, 'whoever reads the export is told its hours are UTC');
   const [header, row, end] = out.stdout.split('\r\n');
   assert.equal(header, 'id,pillar_id,venue_session_id,pack_id,pack_version,question_id,value,language,hour,suspect');
   assert.match(row, new RegExp(`^${id},pillar-test,venue-test,olifant-tour,1,past-in-het-team,hangt-ervan-af,en,\\d{4}-\\d\\d-\\d\\dT\\d\\d:00Z,$`));
