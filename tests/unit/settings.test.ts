@@ -44,9 +44,12 @@ test('a missing file is written with defaults; bad values are replaced and logge
 });
 
 test('a settings.json that is not valid JSON keeps the pillar id: the same at every start, and the file is left as it is', async () => {
-  const dir = tempDir();
+  const dir = dataDir();
+  const { app: first } = await start(dir);
+  const id = first.settings.current().pillarId;
+  await first.close();
   writeFileSync(path.join(dir, 'settings.json'), '{ "venueSessionId": "venue-x", }');
-  const ids: string[] = [];
+  const ids: string[] = [id];
   for (let boot = 0; boot < 3; boot++) {
     const { app, logs } = await start(dir);
     ids.push(app.settings.current().pillarId);
@@ -121,6 +124,28 @@ test('update() never touches a settings.json it cannot parse: the change is refu
   assert.throws(() => settings.update({ venueSessionId: 'venue-y' }), (e: unknown) =>
     e instanceof SettingsError && e.message.startsWith(`The settings were not changed: ${file} is not valid JSON (`) && e.message.endsWith('Fix or remove that file first; it is left as it is.'));
   assert.equal(readFileSync(file, 'utf8'), '{ venue: here }');
+});
+
+test('a new pillar whose settings.json cannot be read makes no id of its own: it may be in that file', async () => {
+  const dir = tempDir();
+  writeFileSync(path.join(dir, 'settings.json'), '{ "pillarId": "pillar-hva-1", ');
+  await assert.rejects(start(dir), (error: Error) => error instanceof StartupError && /no pillar-id file yet, and settings.json is not valid JSON.*Mend settings.json/.test(error.message));
+  assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith('pillar-id')), [], 'no id was made');
+});
+
+test('a half-saved or mistyped settings.json while the kiosk runs keeps the settings in use, not the defaults', async () => {
+  const dir = dataDir();
+  const { settings, logs } = store(dir);
+  settings.update({ venueSessionId: 'venue-good', idleSeconds: 60 });
+  const seen: Settings[] = [];
+  settings.onChange((s) => seen.push(s));
+  writeFileSync(path.join(dir, 'settings.json'), '{"venueSessionId": "venue-goo');
+  await until(() => logs.some((l) => /is not valid JSON .*running on the settings in use \(venue "venue-good"\)/.test(l)), 'the broken file to be noticed');
+  assert.equal(settings.current().venueSessionId, 'venue-good');
+  writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ venueSessionId: 'venue-next', idleSeconds: 'soon' }));
+  await until(() => seen.length > 0, 'the mended file to be noticed');
+  assert.equal(settings.current().venueSessionId, 'venue-next');
+  assert.equal(settings.current().idleSeconds, 60, 'a bad value keeps the value in use');
 });
 
 test('a venue set in settings.json by someone else reaches the running kiosk within seconds', async () => {

@@ -14,9 +14,14 @@ const isPillarId = (v: unknown): boolean => typeof v === 'string' && /^[\w.-]{1,
 /**
  * The pillar id from <data dir>/pillar-id. On first start the file is made, with the
  * `pillarId` settings.json held until now (so answers keep their id), else a new random one.
+ * `settingsProblem`: settings.json exists but cannot be read, so it may hold the old id.
  */
-export function pillarIdentity(dataDir: string, fromSettings: unknown, log: Logger): string {
+export function pillarIdentity(dataDir: string, fromSettings: unknown, log: Logger, settingsProblem: string | null = null): string {
   const file = path.join(dataDir, PILLAR_ID_FILE);
+  if (settingsProblem && !existsSync(file)) {
+    // Making a new id now would part this pillar from its answers for good once the file is mended.
+    throw new Error(`This pillar has no ${PILLAR_ID_FILE} file yet, and settings.json ${settingsProblem}: it may hold the pillar's id. Mend settings.json (or remove it for a new pillar), then start again.`);
+  }
   const moved = isPillarId(fromSettings) ? (fromSettings as string) : null;
   const made = moved ?? `pillar-${randomBytes(3).toString('hex')}`;
   if (!existsSync(file) && createFileOnce(file, made + '\n')) {

@@ -69,7 +69,8 @@ export class SettingsError extends Error {
   override name = 'SettingsError';
 }
 
-type FileState = { parsed: Record<string, unknown> } | { problem: string } | { missing: true };
+/** What settings.json holds; a file with a problem keeps its text, in case it still names the pillar's id. */
+type FileState = { parsed: Record<string, unknown> } | { problem: string; raw: string | null } | { missing: true };
 
 /** How often a change by someone else to settings.json is looked for. */
 const POLL_MS = 2000;
@@ -93,8 +94,10 @@ export class SettingsStore {
       log('info', `wrote default settings to ${this.file}`);
       state = { parsed: { ...defaults() } };
     }
-    this.pillarId = pillarIdentity(dataDir, 'parsed' in state ? state.parsed.pillarId : undefined, log);
-    this.settings = this.settle(state);
+    const unread = 'problem' in state ? state : null;
+    const mayNameId = unread !== null && (unread.raw === null || unread.raw.includes('pillarId'));
+    this.pillarId = pillarIdentity(dataDir, 'parsed' in state ? state.parsed.pillarId : undefined, log, mayNameId ? unread.problem : null);
+    this.settings = this.settle(state, { pillarId: this.pillarId, ...defaults() }, 'the default settings');
     watchFile(this.file, { interval: POLL_MS, persistent: false }, this.watcher);
   }
 
@@ -134,27 +137,31 @@ export class SettingsStore {
       raw = readFileSync(this.file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { missing: true };
-      return { problem: `cannot be read (${(error as Error).message})` };
+      return { problem: `cannot be read (${(error as Error).message})`, raw: null };
     }
     let parsed: unknown;
     try {
       parsed = JSON.parse(raw);
     } catch (error) {
-      return { problem: `is not valid JSON (${(error as Error).message})` };
+      return { problem: `is not valid JSON (${(error as Error).message})`, raw };
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-      return { problem: `holds ${JSON.stringify(parsed).slice(0, 40)} instead of settings between { and }` };
+      return { problem: `holds ${JSON.stringify(parsed).slice(0, 40)} instead of settings between { and }`, raw };
     }
     return { parsed: parsed as Record<string, unknown> };
   }
 
-  /** The settings the file's state gives, each problem logged. */
-  private settle(state: FileState): Settings {
-    const settings: Settings = { pillarId: this.pillarId, ...defaults() };
+  /**
+   * The settings the file's state gives, each problem logged. What the file cannot give comes
+   * from `base`: the defaults at start, the settings in use when the file changes while running
+   * (a half-saved edit or a typo must not put the venue back to "not set").
+   */
+  private settle(state: FileState, base: Settings, baseName: string): Settings {
+    const settings: Settings = { ...base };
     if ('missing' in state) {
-      this.log('error', `${this.file} is missing: running on the default settings. Set the venue again (its "venueSessionId").`);
+      this.log('error', `${this.file} is missing: running on ${baseName}. Set the venue again (its "venueSessionId").`);
     } else if ('problem' in state) {
-      this.log('error', `${this.file} ${state.problem}: running on the default settings (venue "${settings.venueSessionId}") until it is fixed. The file is left as it is: correct it, or remove it to start again from the defaults.`);
+      this.log('error', `${this.file} ${state.problem}: running on ${baseName} (venue "${settings.venueSessionId}") until it is fixed. The file is left as it is: correct it, or remove it to start again from the defaults.`);
     } else {
       for (const [key, value] of Object.entries(state.parsed)) {
         const rule = RULES[key as keyof FileSettings];
@@ -168,7 +175,7 @@ export class SettingsStore {
   }
 
   private reload(): void {
-    const next = this.settle(this.read());
+    const next = this.settle(this.read(), this.settings, 'the settings in use');
     if (JSON.stringify(next) === JSON.stringify(this.settings)) return;
     this.settings = next;
     this.log('info', `settings changed: venue ${next.venueSessionId}`);
