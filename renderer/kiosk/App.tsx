@@ -55,16 +55,19 @@ export function App({ api, info }: { api: StudentApi; info: KioskInfo }) {
     );
   }, [api, fetching]);
 
-  // Pillar events; a new pack is fetched at once and taken at the next attract loop.
-  useEffect(
-    () =>
-      api.onEvent((event) => {
-        if (event.type === 'presence') dispatch({ type: 'presence', present: event.present, now: Date.now() });
-        else if (event.type === 'card-taken') dispatch({ type: 'card-taken' });
-        else if (event.type === 'pack-changed') api.kiosk().then((next) => dispatch({ type: 'pack', info: next }), () => {});
-      }),
-    [api],
-  );
+  // Pillar events; a new pack is fetched at once and taken at the next attract loop. Only the
+  // newest fetch counts, so two quick changes cannot end on the older pack.
+  useEffect(() => {
+    let asked = 0;
+    return api.onEvent((event) => {
+      if (event.type === 'presence') dispatch({ type: 'presence', present: event.present, now: Date.now() });
+      else if (event.type === 'card-taken') dispatch({ type: 'card-taken' });
+      else if (event.type === 'pack-changed') {
+        const mine = ++asked;
+        api.kiosk().then((next) => mine === asked && dispatch({ type: 'pack', info: next }), () => {});
+      }
+    });
+  }, [api]);
 
   const screen = (() => {
     switch (view.kind) {
@@ -96,7 +99,8 @@ export function App({ api, info }: { api: StudentApi; info: KioskInfo }) {
 
   return (
     <MotionConfig reducedMotion="user">
-      <div className={`kiosk${state.settleUntil !== null ? ' settling' : ''}`} lang={language} onPointerDown={tap('touch')}>
+      {/* data-pack-waiting: a new pack is here and waits for the attract loop (for the operator's eye and for tests). */}
+      <div className={`kiosk${state.settleUntil !== null ? ' settling' : ''}`} lang={language} onPointerDown={tap('touch')} data-pack-waiting={state.pendingInfo !== null || undefined}>
         {/* Screens are stacked and cross-fade; the settle guard keeps taps off the leaving one. */}
         <AnimatePresence>
           <motion.main

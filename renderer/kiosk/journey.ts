@@ -50,6 +50,8 @@ export interface JourneyState {
   leftAt: number | null;
   /** This journey's card waits in the gate, whatever the screen. */
   cardInGate: boolean;
+  /** Answers of this journey whose card the pillar is still being asked for, whatever the screen. */
+  cardsAsked: string[];
 }
 
 export type JourneyEvent =
@@ -83,6 +85,7 @@ export function initialJourney(info: KioskInfo, now: number): JourneyState {
     stillThereUntil: null,
     leftAt: null,
     cardInGate: false,
+    cardsAsked: [],
   };
 }
 
@@ -131,7 +134,8 @@ function tick(state: JourneyState, now: number): JourneyState {
 /** The answered question's result screen; a question answered earlier gets no second card. */
 function result(state: JourneyState, questionId: string, value: string, answerId: string | null, now: number): JourneyState {
   const card: CardView = answerId === null ? 'none' : 'dispensing';
-  return go(state, { kind: 'result', questionId, value, results: null, card, answerId }, now);
+  const cardsAsked = answerId === null ? state.cardsAsked : [...state.cardsAsked, answerId];
+  return go({ ...state, cardsAsked }, { kind: 'result', questionId, value, results: null, card, answerId }, now);
 }
 
 export function journey(state: JourneyState, event: JourneyEvent): JourneyState {
@@ -165,15 +169,19 @@ export function journey(state: JourneyState, event: JourneyEvent): JourneyState 
       return result({ ...state, answered: { ...state.answered, [event.questionId]: event.value } }, event.questionId, event.value, event.answerId, event.now);
     case 'results':
       return view.kind === 'result' && view.questionId === event.questionId ? { ...state, view: { ...view, results: event.results } } : state;
-    case 'card':
-      if (view.kind !== 'result' || view.answerId !== event.answerId || view.card !== 'dispensing') return state;
-      return { ...state, view: { ...view, card: event.status }, cardInGate: state.cardInGate || event.status === 'take-card' };
+    case 'card': {
+      // The card of an answer of this journey is real wherever the student has gone since (not of one before).
+      if (!state.cardsAsked.includes(event.answerId)) return state;
+      const known = { ...state, cardsAsked: state.cardsAsked.filter((id) => id !== event.answerId), cardInGate: state.cardInGate || event.status === 'take-card' };
+      if (view.kind !== 'result' || view.answerId !== event.answerId || view.card !== 'dispensing') return known;
+      return { ...known, view: { ...view, card: event.status } };
+    }
     case 'card-taken': {
       const taken = { ...state, cardInGate: false };
       if (view.kind !== 'result') return taken;
       // A card taken from a full gate makes room for this student's card: ask again.
       if (view.card === 'take-card') return { ...taken, view: { ...view, card: 'taken' } };
-      if (view.card === 'gate-full') return { ...taken, view: { ...view, card: 'dispensing' } };
+      if (view.card === 'gate-full' && view.answerId) return { ...taken, cardsAsked: [...taken.cardsAsked, view.answerId], view: { ...view, card: 'dispensing' } };
       return taken;
     }
     case 'presence':

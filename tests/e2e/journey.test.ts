@@ -301,7 +301,7 @@ test('a pack installed mid-journey waits for the attract loop, then shows', asyn
     m.questions[0].prompt.nl = 'Een nieuwe eerste vraag, uit het nieuwe pakket?';
   }).drive);
   await until(() => events.includes('pack-changed'), 'the pack-changed event');
-  await page.waitForTimeout(500);
+  await page.locator('.kiosk[data-pack-waiting]').waitFor();
   assert.equal(await page.getByText('Een nieuwe eerste vraag').count(), 0, 'mid-journey, the questions stay as they were');
   await page.getByRole('button', { name: 'Klaar' }).click();
   await page.getByRole('button', { name: /Raak me aan om te beginnen/ }).click({ timeout: 20_000 });

@@ -175,6 +175,16 @@ test('a card left in the gate on "Klaar": the goodbye says so, the ring stays gr
   assert.deepEqual([gone.view.kind, gone.cardInGate, moodOf(gone)], ['attract', false, 'attract']);
 });
 
+test('a card that comes out after the student tapped on is still theirs; one from a journey before is not', () => {
+  let s = run(onResult(), { type: 'next', now: 1500 }, { type: 'card', answerId: ANSWER, status: 'take-card' });
+  assert.deepEqual([s.view.kind, s.cardInGate, moodOf(s)], ['choose', true, 'card-ready']);
+  s = run(s, { type: 'finish', now: 2000 });
+  assert.deepEqual([s.view.kind, s.cardInGate], ['thanks', true], 'the goodbye mentions it');
+  const next = advance(run(onResult(), { type: 'finish', now: 1500 }), 1500 + THANKS_MS);
+  const late = run(next, { type: 'start', now: 9000 }, { type: 'card', answerId: ANSWER, status: 'take-card' });
+  assert.deepEqual([late.view.kind, late.cardInGate], ['choose', false], 'the next student is not told about a card that is not theirs');
+});
+
 test('pack-changed: the new pack waits for the attract loop, never mid-journey', () => {
   const next = info({ id: 'pack-b', languages: ['en', 'nl'] });
   let s = run(onResult(), { type: 'pack', info: next });
