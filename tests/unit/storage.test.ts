@@ -252,3 +252,20 @@ test('a copy of the file tells no order of giving, down to where rows lie in a p
   const rewritten = cellOffsets(file);
   assert.deepEqual(rewritten, [...rewritten].sort((a, b) => b - a), 'after a start, rows lie in id order');
 });
+
+test('another program reading the database at start: the kiosk opens it all the same, keeps every answer, and says what waits', () => {
+  const file = path.join(tempDir(), 'a.sqlite');
+  const first = new AnswerStore(file);
+  first.insert({ id: randomUUID(), pillar_id: 'p', venue_session_id: 'v', pack_id: 'x', pack_version: 1, question_id: 'q', value: '1', language: 'nl', hour: '2026-11-22T14:00Z', suspect: null });
+  first.close();
+  const reader = new Database(file, { timeout: 0 });
+  reader.exec('BEGIN');
+  reader.prepare('SELECT COUNT(*) FROM answers').get(); // holds a read snapshot, as an export in progress would
+  const logs: string[] = [];
+  const store = openAnswerStore(file, (l, m) => logs.push(`${l} ${m}`));
+  reader.exec('COMMIT');
+  reader.close();
+  assert.equal([...store.all()].length, 1);
+  assert.ok(logs.some((l) => /^warn .*answers are safe, and it is tried again at the next start/.test(l)), logs.join('\n'));
+  store.close();
+});

@@ -113,7 +113,13 @@ export function openAnswerStore(file: string, log: Logger): AnswerStore {
     log('error', `The answer database ${file} is damaged (${problem}). It was moved to ${aside}, unchanged, and a new, empty answer database was started: students can go on answering. Keep the damaged file: the answers in it may still be recovered from it.`);
   }
   const store = new AnswerStore(file);
-  store.rewrite();
+  try {
+    // A migration has just rewritten it; else it is rewritten now.
+    if (!store.rewritten && !store.rewrite()) log('warn', `the answer database ${file} is in use by another program, so its log could not be emptied at start; the answers are safe, and it is tried again at the next start`);
+  } catch (error) {
+    // A full disk (VACUUM needs room) must not stop the pillar: the answers are safe as they are.
+    log('warn', `the answer database ${file} could not be rewritten at start (${(error as Error).message}); the answers are safe, and it is tried again at the next start`);
+  }
   return store;
 }
 
@@ -167,13 +173,19 @@ export class AnswerStore {
     if (from < MIGRATIONS.length) this.rewrite();
   }
 
+  /** Set once the file has been rewritten by this store. */
+  rewritten = false;
+
   /**
    * Rewrites the file in id order and empties the WAL: SQLite places the rows in a page in
-   * the order they came in, and old copies of pages linger until rewritten.
+   * the order they came in, and old copies of pages linger until rewritten. False when another
+   * connection kept the WAL from being emptied.
    */
-  rewrite(): void {
+  rewrite(): boolean {
     this.db.exec('VACUUM');
-    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    this.rewritten = true;
+    const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+    return result.busy === 0;
   }
 
   /** Stores an answer and returns once it is on disk. The same id twice stores it once. */
