@@ -25,7 +25,7 @@ export const CONTENT_SECURITY_POLICY =
 /** The kiosk window's page, served at `/`. */
 const KIOSK_PAGE = path.join('kiosk', 'index.html');
 
-export const rendererDir = (): string => path.join(appRoot(), 'dist', 'renderer');
+const rendererDir = (): string => path.join(appRoot(), 'dist', 'renderer');
 
 export function mimeType(file: string): string {
   return TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';

@@ -173,8 +173,12 @@ export class AnswerStore {
     if (from < MIGRATIONS.length) this.rewrite();
   }
 
-  /** Set once the file has been rewritten by this store. */
-  rewritten = false;
+  private done = false;
+
+  /** Whether this store has rewritten the file (a migration does). */
+  get rewritten(): boolean {
+    return this.done;
+  }
 
   /**
    * Rewrites the file in id order and empties the WAL: SQLite places the rows in a page in
@@ -183,7 +187,7 @@ export class AnswerStore {
    */
   rewrite(): boolean {
     this.db.exec('VACUUM');
-    this.rewritten = true;
+    this.done = true;
     const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
     return result.busy === 0;
   }

@@ -8,7 +8,7 @@ import { checkPack, PACK_FOLDER, type CheckedPack } from '../../../content/pack.
 import { appRoot } from '../platform/paths.ts';
 
 export const bundledPackDir = (): string => path.join(appRoot(), 'content', 'default', PACK_FOLDER);
-export const devKeyDir = (): string => path.join(appRoot(), 'content', 'dev-key');
+const devKeyDir = (): string => path.join(appRoot(), 'content', 'dev-key');
 
 export async function loadBundledPack(dir = bundledPackDir()): Promise<CheckedPack> {
   const key = readFileSync(path.join(devKeyDir(), 'public.txt'), 'utf8').trim();

@@ -16,7 +16,7 @@ import { syncFolder, writeFileAtomic } from '../platform/atomic.ts';
 import type { Logger } from '../platform/log.ts';
 import { loadBundledPack } from './bundled.ts';
 
-export const STATE_FILE = 'state.json';
+const STATE_FILE = 'state.json';
 const LOCK_FILE = '.install.lock';
 /** A folder name the store made: nothing a path could escape with. */
 const FOLDER = /^[a-z0-9-]{1,40}-v\d{1,16}-[0-9a-f]{8}$/;
