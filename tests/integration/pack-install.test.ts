@@ -109,6 +109,17 @@ test('only the listed files are copied; the copy runs and the previous pack stay
   assert.equal((await store(dir)).packs.current().pack.version, 20, 'a restart runs the installed pack, stick or no stick');
 });
 
+test('before any install there is nothing to roll back to; after the first, the pack that came with the app is the previous one', async () => {
+  const { packs } = await store();
+  assert.equal(packs.previous(), null);
+  await assert.rejects(packs.rollback(), /no previous pack/);
+  await packs.install(buildPack((m) => (m.version = 5)).drive);
+  assert.equal(packs.previous()?.version, 1);
+  assert.equal((await packs.rollback()).pack.version, 1);
+  assert.equal(packs.previous()?.version, 5);
+  assert.equal((await packs.rollback()).pack.version, 5, 'and forward again');
+});
+
 test('a lower or equal version is a roll-back: refused unless confirmed; rollback() swaps back', async () => {
   const { packs } = await store();
   await packs.install(buildPack((m) => (m.version = 50)).drive);

@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
-import { checkPack, PACK_FOLDER, packFolder, PackError, readAsset, type CheckedPack, type TrustOptions } from '../../../content/pack.ts';
+import { checkPack, PACK_FOLDER, packFolder, PackError, parseManifest, readAsset, type CheckedPack, type Pack, type TrustOptions } from '../../../content/pack.ts';
 import { syncFolder, writeFileAtomic } from '../platform/atomic.ts';
 import type { Logger } from '../platform/log.ts';
 import { loadBundledPack } from './bundled.ts';
@@ -72,6 +72,8 @@ export class PackStore {
   private running: { key: string; pack: CheckedPack };
   private readonly listeners = new Set<(pack: CheckedPack) => void>();
   private loads: Promise<unknown> = Promise.resolve();
+  /** The previous pack's manifest, read once per folder. */
+  private before: { folder: string; pack: Pack | null } | null = null;
 
   constructor(options: PackStoreOptions) {
     this.options = options;
@@ -110,7 +112,7 @@ export class PackStore {
   install(source: string, options: InstallOptions = {}): Promise<CheckedPack> {
     return this.locked(async () => {
       await this.refresh();
-      const checked = await checkPack(packFolder(source), this.options.trust()).catch((error: Error) => {
+      const checked = await this.check(source).catch((error: Error) => {
         // A stick pulled out during the check looks like missing files: say what really happened.
         throw existsSync(packFolder(source)) ? error : stickFailure(error);
       });
@@ -142,13 +144,35 @@ export class PackStore {
     });
   }
 
-  /** Runs the previous pack again (and keeps the one that ran as the previous), once it checks out. */
+  /** Checks a pack (a drive root or its olifant-pack folder) as an install would, changing nothing. */
+  check(source: string): Promise<CheckedPack> {
+    return checkPack(packFolder(source), this.options.trust());
+  }
+
+  /** The pack a roll-back would run; null when there is none, or its pack.json cannot be read. */
+  previous(): Pack | null {
+    const { current, previous } = this.state();
+    if (previous === null) return current === null ? null : this.options.bundled.pack;
+    if (this.before?.folder !== previous) {
+      let pack: Pack | null = null;
+      try {
+        pack = parseManifest(readFileSync(path.join(this.options.dir, previous, PACK_FOLDER, 'pack.json')));
+      } catch (error) {
+        this.options.log('warn', `the previous content pack ${previous} cannot be read (${(error as Error).message}); a roll-back to it would be refused`);
+      }
+      this.before = { folder: previous, pack };
+    }
+    return this.before.pack;
+  }
+
+  /** Runs the previous pack again (and keeps the one that ran as the previous), once it checks out; before the first install, that was the bundled pack. */
   rollback(): Promise<CheckedPack> {
     return this.locked(async () => {
       const state = this.state();
-      if (!state.previous) throw new Error('There is no previous pack to go back to.');
+      if (state.previous === null && state.current === null) throw new Error('There is no previous pack to go back to.');
       try {
-        await checkPack(path.join(this.options.dir, state.previous, PACK_FOLDER), this.options.trust());
+        // No previous folder: the pack that came with the app ran before the first install.
+        if (state.previous !== null) await checkPack(path.join(this.options.dir, state.previous, PACK_FOLDER), this.options.trust());
       } catch (error) {
         throw new Error(`The previous pack cannot be used (${(error as Error).message}); the running pack stays.`);
       }
