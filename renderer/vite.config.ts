@@ -2,7 +2,8 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
-// One page per window: the kiosk's (students, and later the operator's screen over it).
+// Two pages in the one kiosk window: the students' (at /), and the operator's (at /operator/),
+// which the window shows while the service door is open or after the PIN.
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
@@ -10,7 +11,12 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,
-    rollupOptions: { input: { kiosk: fileURLToPath(new URL('./kiosk/index.html', import.meta.url)) } },
+    rollupOptions: {
+      input: {
+        kiosk: fileURLToPath(new URL('./kiosk/index.html', import.meta.url)),
+        operator: fileURLToPath(new URL('./operator/index.html', import.meta.url)),
+      },
+    },
     // No inlined scripts or assets: the content security policy allows only files.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },

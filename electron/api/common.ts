@@ -14,16 +14,15 @@ export type Handlers<M> = {
   [K in keyof M]: M[K] extends (...args: infer A) => infer R ? (...args: A) => R | Promise<R> : never;
 };
 
+/** How a role's events arrive; a role without events (never) has no onEvent. */
+type Events<E> = [E] extends [never] ? unknown : { onEvent(listener: (event: E) => void): () => void };
+
 /** What a window's preload exposes: one method per IPC message, each returning an Outcome. */
-export type Bridge<M, E> = {
+export type Bridge<M, E = never> = {
   [K in keyof M]: M[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Outcome<R>> : never;
-} & {
-  onEvent(listener: (event: E) => void): () => void;
-};
+} & Events<E>;
 
 /** What the UI holds: every method returns a promise; events arrive through onEvent. */
-export type Client<M, E> = {
+export type Client<M, E = never> = {
   [K in keyof M]: M[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<R> : never;
-} & {
-  onEvent(listener: (event: E) => void): () => void;
-};
+} & Events<E>;

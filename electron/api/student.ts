@@ -25,6 +25,8 @@ export interface KioskInfo {
   pillar: PillarStatus;
   /** Set when the pillar is simulated (a developer's machine): said on screen, for the operator. */
   simulatedPillar: boolean;
+  /** The operator is in (service door open or PIN accepted): the window shows the operator page. */
+  operatorOpen: boolean;
 }
 
 export interface SubmitAnswer {
@@ -75,7 +77,9 @@ export type KioskEvent =
   | { type: 'card-taken' }
   | { type: 'pillar'; status: PillarStatus }
   /** Another content pack is running now: the screens take it (kiosk() again) at the next attract loop, never mid-journey. */
-  | { type: 'pack-changed' };
+  | { type: 'pack-changed' }
+  /** The operator came in (door opened, PIN accepted) or left: the window shows the operator page, or the attract loop again. */
+  | { type: 'operator'; open: boolean };
 
 export interface StudentMethods {
   kiosk(): KioskInfo;

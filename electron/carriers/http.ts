@@ -1,10 +1,12 @@
-// `olifant serve`: the kiosk UI and the student's API over HTTP on 127.0.0.1, for a plain
-// browser (tests, and machines that only have Chromium). POST /api/<method> with a JSON
-// body calls a method; GET /api/events streams KioskEvents (server-sent events).
+// `olifant serve`: the kiosk UI and its APIs over HTTP on 127.0.0.1, for a plain browser
+// (tests, and machines that only have Chromium). POST /api/<method> with a JSON body calls a
+// student method, POST /api/operator/<method> an operator method (only from this machine);
+// GET /api/events streams KioskEvents (server-sent events).
 
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { OPERATOR_METHODS } from '../api/operator.ts';
 import { STUDENT_METHODS } from '../api/student.ts';
 import { createOlifant, kioskLog, StartupError, type Olifant, type OlifantOptions } from '../core/olifant.ts';
 import { showOutOfOrder, type OutOfOrder } from '../core/out-of-order.ts';
@@ -13,6 +15,8 @@ import { dispatch } from './dispatch.ts';
 import { CONTENT_SECURITY_POLICY, mimeType, outOfOrderResponse, resolveStatic } from './static.ts';
 
 export const MAX_BODY = 64 * 1024;
+const OPERATOR_PATH = '/api/operator/';
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 export interface RunningServer {
   url: string;
@@ -110,6 +114,9 @@ export function startServer(app: Olifant, port = 0, root?: string): Promise<Runn
     }
 
     if (url.pathname.startsWith('/api/')) {
+      const operator = url.pathname.startsWith(OPERATOR_PATH);
+      // The server listens on 127.0.0.1 only; the operator's API says so again, whatever a proxy or a later change may do.
+      if (operator && !LOOPBACK.has(req.socket.remoteAddress ?? '')) return refuse(res, 403, 'the operator screen is served to this machine only');
       if (req.method !== 'POST') return refuse(res, 405, 'use POST with a JSON body');
       if (!req.headers['content-type']?.startsWith('application/json')) return refuse(res, 415, 'send the request as application/json');
       let argument: unknown;
@@ -120,7 +127,9 @@ export function startServer(app: Olifant, port = 0, root?: string): Promise<Runn
         if (error.status === 413) res.setHeader('connection', 'close');
         return refuse(res, error.status, error.message);
       }
-      const outcome = await dispatch({ methods: STUDENT_METHODS, handlers: app.student.handlers }, url.pathname.slice('/api/'.length), argument, app.log);
+      const outcome = operator
+        ? await dispatch({ methods: OPERATOR_METHODS, handlers: app.operator.handlers }, url.pathname.slice(OPERATOR_PATH.length), argument, app.log)
+        : await dispatch({ methods: STUDENT_METHODS, handlers: app.student.handlers }, url.pathname.slice('/api/'.length), argument, app.log);
       return send(res, outcome.ok ? 200 : outcome.error.code === 'bad-request' ? 400 : outcome.error.code === 'forbidden' ? 403 : 500, outcome);
     }
 

@@ -22,7 +22,7 @@ const TYPES: Record<string, string> = {
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-/** The kiosk window's page, served at `/`. */
+/** The kiosk window's page, served at `/`; the operator's at `/operator/` (a folder's index.html). */
 const KIOSK_PAGE = path.join('kiosk', 'index.html');
 
 const rendererDir = (): string => path.join(appRoot(), 'dist', 'renderer');
@@ -41,7 +41,7 @@ export function resolveStatic(urlPath: string, assetFile: (path: string) => stri
   }
   const asset = assetFile(rel);
   if (asset) return asset;
-  const file = path.resolve(root, rel === '' ? KIOSK_PAGE : rel);
+  const file = path.resolve(root, rel === '' ? KIOSK_PAGE : rel.endsWith('/') ? `${rel}index.html` : rel);
   if (file !== root && !file.startsWith(root + path.sep)) return null;
   return statSync(file, { throwIfNoEntry: false })?.isFile() ? file : null;
 }

@@ -14,7 +14,9 @@ import { AnswerStore } from '../core/answers/store.ts';
 import { openPackStore } from '../core/packs/store.ts';
 import { createLogger } from '../core/platform/log.ts';
 import { defaultDataDir } from '../core/platform/paths.ts';
+import { hashPin } from '../core/operator/pin.ts';
 import { SettingsStore } from '../core/settings/settings.ts';
+import { VenueNameError, VenueVisits } from '../core/venues/visits.ts';
 import { parseKioskArgs, UsageError } from './kiosk-args.ts';
 
 const HELP = `olifant: the software of the pillar "De olifant in de kamer"
@@ -34,6 +36,15 @@ const HELP = `olifant: the software of the pillar "De olifant in de kamer"
       Prints the running pack as JSON: {"id": ..., "version": ...}.
   olifant pack rollback
       Runs the previous pack again.
+  olifant venue start NAME
+      Ends the running venue visit and starts one at the named venue; prints its id (the
+      date and the name, e.g. 2026-11-24-hva-amsterdam). A running kiosk's next answers carry it.
+  olifant venue list
+      The venue visits, newest first: id, name, and the hours (UTC) they started and ended.
+  olifant operator pin [--clear]
+      Sets the crew's PIN for the PIN pad (a 2-second hold in the screen's top-left corner;
+      for pillars without a door switch): 5 to 12 digits, read from stdin (asked twice on a
+      terminal). Only a salted hash is kept, in settings.json. --clear removes the PIN.
   olifant pack check DIR [--allow-unsigned] [--key PUBLIC_KEY]...
   olifant pack keygen --out DIR
   olifant pack sign DIR --key PRIVATE_KEY_FILE
@@ -141,6 +152,64 @@ async function pack(args: string[]): Promise<void> {
   }
 }
 
+/** The lines typed (or piped) on stdin, each asked for on a terminal. */
+async function readLines(questions: string[]): Promise<string[]> {
+  const rl = createInterface({ input: process.stdin, output: process.stdin.isTTY ? process.stderr : undefined, terminal: process.stdin.isTTY });
+  const answers: string[] = [];
+  try {
+    for (const question of process.stdin.isTTY ? questions : questions.slice(0, 1)) answers.push(await new Promise<string>((resolve) => rl.question(question, resolve)));
+  } finally {
+    rl.close();
+  }
+  return answers.map((a) => a.trim());
+}
+
+async function operator(args: string[]): Promise<void> {
+  const [action, ...rest] = args;
+  const { values } = parseArgs({ args: rest, options: { clear: { type: 'boolean', default: false }, 'data-dir': { type: 'string' } } });
+  if (action !== 'pin') throw new UsageError('operator takes pin');
+  const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
+  const settings = new SettingsStore(dataDir, createLogger(path.join(dataDir, 'olifant.log'), false));
+  try {
+    if (values.clear) {
+      settings.update({ operatorPin: null });
+      process.stdout.write('the PIN is removed: only the service door opens the service screen now\n');
+      return;
+    }
+    const [pin, again = pin] = await readLines(['New PIN (5 to 12 digits): ', 'The same PIN again: ']);
+    if (pin !== again) throw new Error('the two PINs differ; nothing changed');
+    settings.update({ operatorPin: hashPin(pin) });
+    process.stdout.write('the PIN is set; a running kiosk takes it within a few seconds\n');
+  } finally {
+    settings.close();
+  }
+}
+
+function venue(args: string[]): void {
+  const [action, ...rest] = args;
+  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { 'data-dir': { type: 'string' } } });
+  if (action !== 'start' && action !== 'list') throw new UsageError('venue takes start or list');
+  if (action === 'start' && positionals.length !== 1) throw new UsageError('venue start needs the venue\'s name, in quotes if it has spaces');
+  const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
+  const settings = new SettingsStore(dataDir, createLogger(path.join(dataDir, 'olifant.log'), false));
+  const store = new AnswerStore(path.join(dataDir, 'answers.sqlite'));
+  try {
+    const visits = new VenueVisits(store, settings);
+    visits.reconcile();
+    if (action === 'start') {
+      process.stdout.write(`${visits.start(positionals[0]).id}\n`);
+      return;
+    }
+    for (const visit of visits.list()) process.stdout.write(`${visit.id}\t${visit.name}\t${visit.startedHour} to ${visit.endedHour ?? 'now'}\n`);
+  } catch (error) {
+    if (error instanceof VenueNameError) throw new Error(`the venue visit is not started: ${error.message}`);
+    throw error;
+  } finally {
+    store.close();
+    settings.close();
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
   switch (command) {
@@ -148,6 +217,8 @@ async function main(argv: string[]): Promise<void> {
     case 'results': return results(args);
     case 'pillar-sim': return pillarSim(args);
     case 'pack': return pack(args);
+    case 'operator': return operator(args);
+    case 'venue': return venue(args);
     case undefined: case 'help': case '--help': case '-h':
       process.stdout.write(HELP + '\n');
       return;

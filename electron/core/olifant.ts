@@ -1,5 +1,5 @@
 // Puts the kiosk's services together: data folder, settings, log, answer store, content
-// pack, pillar, and the student's API. Used by the Electron shell and by `olifant serve`.
+// pack, pillar, venue visits, USB sticks, and the student's and the operator's APIs. Used by the Electron shell and by `olifant serve`.
 // When that cannot be done it fails with a StartupError alone, whose message tells the
 // operator what to do; the carriers then show the out-of-order screen (out-of-order.ts).
 
@@ -9,12 +9,17 @@ import type { BoardModel, BoardOptions } from '../../hardware/board-model.ts';
 import type { Pillar } from '../../hardware/pillar.ts';
 import { NewerDatabaseError, openAnswerStore, type AnswerStore } from './answers/store.ts';
 import { loadBundledPack } from './packs/bundled.ts';
+import { StickPacks } from './packs/stick.ts';
 import { openPackStore, type PackStore } from './packs/store.ts';
+import { OperatorService } from './operator/service.ts';
+import { OperatorSession } from './operator/session.ts';
 import { connectPillar } from './pillar/connect.ts';
 import { createLogger, type Logger } from './platform/log.ts';
 import { defaultDataDir } from './platform/paths.ts';
+import { DriveWatcher, type DriveWatcherOptions } from './platform/usb.ts';
 import { SettingsStore, type Settings } from './settings/settings.ts';
 import { StudentService } from './student/service.ts';
+import { VenueVisits } from './venues/visits.ts';
 
 export interface OlifantOptions {
   dataDir?: string;
@@ -27,6 +32,8 @@ export interface OlifantOptions {
   simulatedBoard?: BoardOptions;
   /** Another folder for the pack that comes with the app (`--bundled-pack`). */
   bundledPackDir?: string;
+  /** Where to look for USB sticks; tests hand in their own mount table. */
+  drives?: Pick<DriveWatcherOptions, 'readMounts' | 'platform'>;
   log?: Logger;
 }
 
@@ -78,6 +85,10 @@ export interface Olifant {
   /** The content packs: the running one, installing, rolling back. */
   packs: PackStore;
   student: StudentService;
+  operator: OperatorService;
+  /** Whether the operator is in: the service door, or the PIN. */
+  operatorSession: OperatorSession;
+  venues: VenueVisits;
   pillar: Pillar;
   /** The simulated board, when the pillar is simulated. */
   board: BoardModel | null;
@@ -114,18 +125,40 @@ export async function createOlifant(options: OlifantOptions = {}): Promise<Olifa
     { simulated, port: options.pillarPort ?? boot.pillarPort, listPorts: options.listPorts, board: options.simulatedBoard },
     log,
   );
-  const student = new StudentService({ settings: () => settings.current(), packs, store, pillar, simulatedPillar: simulated, log });
+  const operatorSession = new OperatorSession(pillar, () => settings.current().operatorPin);
+  const student = new StudentService({ settings: () => settings.current(), packs, store, pillar, simulatedPillar: simulated, operator: operatorSession, log });
+  const venues = new VenueVisits(store, settings);
+  venues.reconcile();
+  const stopReconciling = settings.onChange((next) => venues.reconcile(next));
+  const drives = new DriveWatcher({ ...options.drives, roots: () => settings.current().usbRoots });
+  const stick = new StickPacks(drives, packs, log);
+  drives.start();
+  const operator = new OperatorService({
+    session: operatorSession,
+    pillar,
+    simulatedPillar: simulated,
+    packs,
+    venues,
+    stick,
+    restoreLed: () => void student.refreshLed(),
+    logFile: options.log ? null : path.join(dataDir, 'olifant.log'),
+  });
   const running = packs.current().pack;
   log('info', `Olifant started: data in ${dataDir}, pack ${running.id} v${running.version}, pillar ${boot.pillarId}, venue ${boot.venueSessionId}`);
   const watch = setInterval(() => void packs.refresh(), PACK_POLL_MS);
   watch.unref();
   let closed = false;
   return {
-    dataDir, settings, packs, student, pillar, board, store, log,
+    dataDir, settings, packs, student, operator, operatorSession, venues, pillar, board, store, log,
     close: async () => {
       if (closed) return;
       closed = true;
       clearInterval(watch);
+      drives.stop();
+      stick.close();
+      stopReconciling();
+      operator.close();
+      operatorSession.close();
       student.close();
       await pillar.stop();
       board?.dispose();

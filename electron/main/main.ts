@@ -1,9 +1,12 @@
 // The Electron shell, kept thin: one locked-down fullscreen kiosk window, the app://
-// protocol for the UI, the student's IPC channels, and recovery from renderer crashes.
+// protocol for the UI, the student's and the operator's IPC channels (each only from its own
+// page), and recovery from renderer crashes.
 // Everything else lives in ../core, ../carriers, ../../hardware and ../../content and runs without Electron.
 
 import { BrowserWindow, Menu, app, ipcMain, net, powerSaveBlocker, protocol, session, type IpcMainInvokeEvent } from 'electron';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Outcome } from '../api/common.ts';
+import { OPERATOR_CHANNEL, OPERATOR_METHODS, OPERATOR_PAGE } from '../api/operator.ts';
 import { STUDENT_CHANNEL, STUDENT_EVENT_CHANNEL, STUDENT_METHODS } from '../api/student.ts';
 import { dispatch } from '../carriers/dispatch.ts';
 import { CONTENT_SECURITY_POLICY, mimeType, outOfOrderResponse, resolveStatic } from '../carriers/static.ts';
@@ -26,7 +29,11 @@ if (!app.requestSingleInstanceLock()) {
   let olifant: Olifant | null = null;
   let win: BrowserWindow | null = null;
 
-  const fromOurWindow = (event: IpcMainInvokeEvent) => win !== null && event.sender === win.webContents && ours(event.senderFrame?.url ?? '');
+  /** The kiosk window's top frame, on the operator page or on the student's. */
+  const fromPage = (event: IpcMainInvokeEvent, operatorPage: boolean) => {
+    const url = event.senderFrame?.url ?? '';
+    return win !== null && event.sender === win.webContents && event.senderFrame === win.webContents.mainFrame && ours(url) && url.startsWith(`${ORIGIN}/${OPERATOR_PAGE}`) === operatorPage;
+  };
 
   const createWindow = () => {
     win = new BrowserWindow({
@@ -108,12 +115,17 @@ if (!app.requestSingleInstanceLock()) {
       return new Response(body, { headers: { 'content-type': mimeType(file), 'content-security-policy': CONTENT_SECURITY_POLICY } });
     });
 
-    const role = { methods: STUDENT_METHODS, handlers: student.handlers };
-    for (const method of STUDENT_METHODS) {
-      ipcMain.handle(`${STUDENT_CHANNEL}:${method}`, (event, arg: unknown) => {
-        if (!fromOurWindow(event)) return { ok: false, error: { code: 'forbidden', message: 'not from the kiosk window' } };
-        return dispatch(role, method, arg, olifant!.log);
-      });
+    const roles = [
+      { channel: STUDENT_CHANNEL, methods: STUDENT_METHODS, handlers: student.handlers, operatorPage: false },
+      { channel: OPERATOR_CHANNEL, methods: OPERATOR_METHODS, handlers: olifant.operator.handlers, operatorPage: true },
+    ];
+    for (const role of roles) {
+      for (const method of role.methods) {
+        ipcMain.handle(`${role.channel}:${method}`, (event, arg: unknown): Promise<Outcome<unknown>> | Outcome<never> => {
+          if (!fromPage(event, role.operatorPage)) return { ok: false, error: { code: 'forbidden', message: `not from the ${role.channel} page` } };
+          return dispatch(role, method, arg, olifant!.log);
+        });
+      }
     }
     student.onEvent((event) => win?.webContents.send(STUDENT_EVENT_CHANNEL, event));
     createWindow();

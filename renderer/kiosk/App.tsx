@@ -12,6 +12,7 @@ import { QuestionScreen } from './screens/QuestionScreen.tsx';
 import { ResultScreen } from './screens/ResultScreen.tsx';
 import { StillThere } from './screens/StillThere.tsx';
 import { Thanks } from './screens/Thanks.tsx';
+import { openOperatorPage, ServiceCorner } from './ServiceCorner.tsx';
 
 type Tap = Extract<JourneyEvent, { type: 'start' | 'back' | 'next' | 'done' | 'finish' | 'stay' | 'touch' }>['type'];
 
@@ -62,6 +63,8 @@ export function App({ api, info }: { api: StudentApi; info: KioskInfo }) {
     return api.onEvent((event) => {
       if (event.type === 'presence') dispatch({ type: 'presence', present: event.present, now: Date.now() });
       else if (event.type === 'card-taken') dispatch({ type: 'card-taken' });
+      // The operator came in: their page takes the window (an unfinished answer is dropped; stored ones stay).
+      else if (event.type === 'operator' && event.open) openOperatorPage();
       else if (event.type === 'pack-changed') {
         const mine = ++asked;
         api.kiosk().then((next) => mine === asked && dispatch({ type: 'pack', info: next }), () => {});
@@ -131,6 +134,7 @@ export function App({ api, info }: { api: StudentApi; info: KioskInfo }) {
           </nav>
         )}
         {state.info.simulatedPillar && <p className="simulated-pillar">{t.simulatedPillar}</p>}
+        <ServiceCorner />
         {state.stillThereUntil !== null && <StillThere t={t} until={state.stillThereUntil} onStay={tap('stay')} />}
       </div>
     </MotionConfig>

@@ -1,6 +1,7 @@
 import { createRoot } from 'react-dom/client';
 import { createApi } from '../shared/api.ts';
 import { App } from './App.tsx';
+import { openOperatorPage } from './ServiceCorner.tsx';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);
@@ -14,6 +15,7 @@ document.addEventListener('touchmove', (e) => e.touches.length > 1 && e.preventD
 async function boot(attempt = 0): Promise<void> {
   try {
     const info = await api.kiosk();
+    if (info.operatorOpen) return openOperatorPage();
     root.render(<App api={api} info={info} />);
     document.body.dataset.ready = 'true';
   } catch {

@@ -1,12 +1,15 @@
-// The UI's one way to reach the app: the Electron preload's bridge when it is there,
-// otherwise the same methods over HTTP (`olifant serve`).
+// The UI's one way to reach the app: the Electron preload's bridges when they are there,
+// otherwise the same methods over HTTP (`olifant serve`). Each role has its own client:
+// the kiosk page holds the student's, the operator page the operator's.
 
 import type { ApiFailure, Outcome } from '../../electron/api/common.ts';
-import { STUDENT_METHODS, type KioskEvent, type StudentApi, type StudentBridge, type StudentMethod } from '../../electron/api/student.ts';
+import { OPERATOR_METHODS, type OperatorApi, type OperatorBridge } from '../../electron/api/operator.ts';
+import { STUDENT_METHODS, type KioskEvent, type StudentApi, type StudentBridge } from '../../electron/api/student.ts';
 
 declare global {
   interface Window {
     olifant?: StudentBridge;
+    olifantOperator?: OperatorBridge;
   }
 }
 
@@ -18,12 +21,13 @@ export class KioskError extends Error {
   }
 }
 
-type Call = (method: StudentMethod, argument: unknown) => Promise<Outcome<unknown>>;
+type Call = (method: string, argument: unknown) => Promise<Outcome<unknown>>;
 
-async function httpCall(method: StudentMethod, argument: unknown): Promise<Outcome<unknown>> {
+/** Calls POST <path><method> on the server the page came from. */
+const httpCall = (path: string): Call => async (method, argument) => {
   let response: Response;
   try {
-    response = await fetch(`api/${method}`, {
+    response = await fetch(`${path}${method}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: argument === undefined ? '' : JSON.stringify(argument),
@@ -32,27 +36,33 @@ async function httpCall(method: StudentMethod, argument: unknown): Promise<Outco
     return { ok: false, error: { code: 'internal', message: `the kiosk service is not reachable: ${(error as Error).message}` } };
   }
   return (await response.json()) as Outcome<unknown>;
-}
+};
 
-function httpEvents(listener: (event: KioskEvent) => void): () => void {
-  const source = new EventSource('api/events');
-  source.onmessage = (message) => listener(JSON.parse(message.data) as KioskEvent);
-  return () => source.close();
-}
-
-export function createApi(bridge: StudentBridge | undefined = window.olifant): StudentApi {
-  const call: Call = bridge
-    ? (method, argument) => (bridge[method] as (a: unknown) => Promise<Outcome<unknown>>)(argument)
-    : httpCall;
-  const api = {
-    onEvent: bridge ? (listener: (event: KioskEvent) => void) => bridge.onEvent(listener) : httpEvents,
-  } as Record<string, unknown>;
-  for (const method of STUDENT_METHODS) {
+/** One promise-returning method per name; a failed Outcome becomes a KioskError. */
+function client(methods: readonly string[], bridge: object | undefined, path: string): Record<string, unknown> {
+  const call: Call = bridge ? (method, argument) => (bridge as Record<string, (a: unknown) => Promise<Outcome<unknown>>>)[method](argument) : httpCall(path);
+  const api: Record<string, unknown> = {};
+  for (const method of methods) {
     api[method] = async (argument?: unknown) => {
       const outcome = await call(method, argument);
       if (!outcome.ok) throw new KioskError(outcome.error.code, outcome.error.message);
       return outcome.value;
     };
   }
-  return api as StudentApi;
+  return api;
+}
+
+function httpEvents(listener: (event: KioskEvent) => void): () => void {
+  const source = new EventSource('/api/events');
+  source.onmessage = (message) => listener(JSON.parse(message.data) as KioskEvent);
+  return () => source.close();
+}
+
+export function createApi(bridge: StudentBridge | undefined = window.olifant): StudentApi {
+  const onEvent = bridge ? (listener: (event: KioskEvent) => void) => bridge.onEvent(listener) : httpEvents;
+  return { ...client(STUDENT_METHODS, bridge, '/api/'), onEvent } as StudentApi;
+}
+
+export function createOperatorApi(bridge: OperatorBridge | undefined = window.olifantOperator): OperatorApi {
+  return client(OPERATOR_METHODS, bridge, '/api/operator/') as OperatorApi;
 }

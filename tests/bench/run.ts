@@ -1,13 +1,18 @@
 // `npm run bench`: speed figures, one per line as `name value unit`. Measured, not asserted:
 // a busy machine changes the numbers, never a test result.
 
-import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
+import { generateSigningKey, signManifest } from '../../content/signing.ts';
+import { bundledPackDir } from '../../electron/core/packs/bundled.ts';
+import { StickPacks } from '../../electron/core/packs/stick.ts';
+import { openPackStore } from '../../electron/core/packs/store.ts';
+import { DriveWatcher } from '../../electron/core/platform/usb.ts';
 import { createOlifant } from '../../electron/core/olifant.ts';
 import { startServer } from '../../electron/carriers/http.ts';
 import { PillarDriver } from '../../hardware/driver.ts';
@@ -180,7 +185,48 @@ async function lossyFigures(): Promise<void> {
   print('replug_to_connected_p95', percentile(replug, 95), 'ms');
 }
 
+/** A signed pack of 100 MiB of images (10 of 10 MiB, the format's limits) on a stick: noticed to previewed, and installed. */
+async function stickFigures(): Promise<void> {
+  const key = generateSigningKey();
+  const drives = path.join(temp, 'drives');
+  const drive = path.join(drives, 'stick');
+  mkdirSync(drive, { recursive: true });
+  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=120m', 'tmpfs', drive]).status === 0;
+  if (!mounted) process.stderr.write('stick figures: mounting a tmpfs was refused; a folder stands in for the stick\n');
+  try {
+    const dir = path.join(drive, 'olifant-pack');
+    mkdirSync(path.join(dir, 'assets'), { recursive: true });
+    const manifest = JSON.parse(readFileSync(path.join(bundledPackDir(), 'pack.json'), 'utf8'));
+    const png = Buffer.from('89504e470d0a1a0a', 'hex');
+    for (let i = 0; i < 10; i++) {
+      const bytes = Buffer.concat([png, randomBytes(10 * 1024 * 1024 - png.length - 64 * 1024)]);
+      writeFileSync(path.join(dir, 'assets', `big-${i}.png`), bytes);
+      manifest.assets[`assets/big-${i}.png`] = createHash('sha256').update(bytes).digest('hex');
+    }
+    manifest.version = 2;
+    const raw = Buffer.from(JSON.stringify(manifest));
+    writeFileSync(path.join(dir, 'pack.json'), raw);
+    writeFileSync(path.join(dir, 'pack.sig'), signManifest(raw, key.privateKeyPem));
+    const packs = await openPackStore(path.join(temp, 'stick-data'), () => ({ trustedKeys: [key.publicKey], allowUnsignedPacks: false }), quiet);
+    const watcher = new DriveWatcher({ roots: () => [drives], readMounts: mounted ? undefined : () => `tmpfs ${drive} tmpfs rw 0 0`, platform: 'linux' });
+    const sticky = new StickPacks({ drives: () => watcher.drives().filter((d) => d.root === drive), onEvent: watcher.onEvent.bind(watcher) }, packs, quiet);
+    const t0 = performance.now();
+    watcher.poll();
+    await sticky.look();
+    const previewed = performance.now() - t0;
+    if (sticky.view().kind !== 'found') throw new Error(`the big pack was not previewed: ${JSON.stringify(sticky.view())}`);
+    print('stick_mounted_to_previewed_100mib', previewed, 'ms');
+    const t1 = performance.now();
+    await sticky.install(false);
+    print('stick_pack_install_100mib', performance.now() - t1, 'ms');
+    sticky.close();
+  } finally {
+    if (mounted) spawnSync('umount', ['-l', drive]);
+  }
+}
+
 try {
+  await stickFigures();
   await commitFigures();
   await ptyFigures();
   await lossyFigures();

@@ -15,8 +15,9 @@ export interface Stick {
   pull(): void;
 }
 
-export function stick(sizeMiB: number, log: (message: string) => void): Stick {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'olifant-stick-'));
+/** A stick of `sizeMiB`, mounted in a new folder below `parent` (a place the kiosk watches, say). */
+export function stick(sizeMiB: number, log: (message: string) => void, parent = os.tmpdir()): Stick {
+  const dir = mkdtempSync(path.join(parent, 'olifant-stick-'));
   const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeMiB}m`, 'tmpfs', dir], { encoding: 'utf8' });
   const mounted = mount.status === 0;
   if (!mounted) log(`mounting a tmpfs was refused (${(mount.stderr || mount.error?.message || '').trim()}); a plain folder stands in for the stick`);

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { parseAst } from 'rolldown/parseAst';
+import { OPERATOR_CHANNEL, OPERATOR_METHODS } from '../../electron/api/operator.ts';
 import { STUDENT_CHANNEL, STUDENT_EVENT_CHANNEL, STUDENT_METHODS } from '../../electron/api/student.ts';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
@@ -113,10 +114,12 @@ test("README's layout table names every folder of the code, and only folders tha
   }
 });
 
-test("the kiosk window's preload uses the student API's own channel names", () => {
+test("the kiosk window's preload uses each API's own channel names", () => {
   const preload = readFileSync(path.join(ROOT, 'electron', 'preload', 'kiosk.cts'), 'utf8');
   // A sandboxed preload cannot import the API module, so its names are checked here.
   assert.ok(preload.includes(`\`${STUDENT_CHANNEL}:\${method}\``), 'calls go to student:<method>');
   assert.ok(preload.includes(`'${STUDENT_EVENT_CHANNEL}'`), 'events come from student:event');
-  for (const method of STUDENT_METHODS) assert.ok(preload.includes(`call('${method}')`), `the preload exposes ${method}`);
+  for (const method of STUDENT_METHODS) assert.ok(preload.includes(`: call('${method}')`), `the preload exposes ${method}`);
+  assert.ok(preload.includes(`\`${OPERATOR_CHANNEL}:\${method}\``), 'operator calls go to operator:<method>');
+  for (const method of OPERATOR_METHODS) assert.ok(preload.includes(`operatorCall('${method}')`), `the preload exposes the operator's ${method}`);
 });

@@ -27,6 +27,7 @@ function info(edit: { languages?: string[]; id?: string; idleSeconds?: number } 
     stillThereSeconds: 15,
     pillar: { link: 'connected', port: 'simulated', firmware: null, slots: [], gate: 'CLEAR', serviceOpen: false, problem: null },
     simulatedPillar: true,
+    operatorOpen: false,
   };
 }
 

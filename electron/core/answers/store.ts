@@ -40,6 +40,16 @@ export const MIGRATIONS: string[] = [
    DROP TABLE answers;
    ALTER TABLE answers_by_id RENAME TO answers;
    CREATE INDEX answers_by_question ON answers (question_id, venue_session_id);`,
+  // Venue visits, as results-sync.md's venue records: the newest revision of an id wins.
+  `CREATE TABLE venues (
+     id TEXT NOT NULL,
+     pillar_id TEXT NOT NULL,
+     name TEXT NOT NULL,
+     started_hour TEXT NOT NULL,
+     ended_hour TEXT,
+     revision INTEGER NOT NULL,
+     PRIMARY KEY (id, pillar_id)
+   ) STRICT;`,
 ];
 
 export const ANSWER_FIELDS = [
@@ -60,6 +70,18 @@ export interface Answer {
   /** Why the answer looks like hammering rather than a considered answer; null if it does not. */
   suspect: string | null;
 }
+
+/** A venue visit: a pillar's stay at one venue (results-sync.md's venue record, without its type). */
+export interface Venue {
+  id: string;
+  pillar_id: string;
+  name: string;
+  started_hour: UtcHour;
+  ended_hour: UtcHour | null;
+  revision: number;
+}
+
+const VENUE_FIELDS = ['id', 'pillar_id', 'name', 'started_hour', 'ended_hour', 'revision'] as const;
 
 export interface Counts {
   total: number;
@@ -216,6 +238,37 @@ export class AnswerStore {
 
   get(id: string): Answer | undefined {
     return this.getStmt.get(id) as Answer | undefined;
+  }
+
+  /** Runs `work` in one transaction: all of it is stored, or none. */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
+  venue(id: string, pillarId: string): Venue | undefined {
+    return this.db.prepare(`SELECT ${VENUE_FIELDS.join(', ')} FROM venues WHERE id = ? AND pillar_id = ?`).get(id, pillarId) as Venue | undefined;
+  }
+
+  /** Stores a venue visit, replacing the one with its id. */
+  saveVenue(venue: Venue): void {
+    this.db.prepare(`INSERT OR REPLACE INTO venues (${VENUE_FIELDS.join(', ')}) VALUES (${VENUE_FIELDS.map((f) => '@' + f).join(', ')})`).run(venue);
+  }
+
+  /** Every venue visit, the newest first. */
+  venues(): Venue[] {
+    return this.db.prepare(`SELECT ${VENUE_FIELDS.join(', ')} FROM venues ORDER BY started_hour DESC, id`).all() as Venue[];
+  }
+
+  /** The earliest hour of the answers at a venue visit; null when there are none. */
+  firstHourAt(venueSessionId: string): UtcHour | null {
+    return (this.db.prepare('SELECT MIN(hour) AS hour FROM answers WHERE venue_session_id = ?').get(venueSessionId) as { hour: UtcHour | null }).hour;
+  }
+
+  /** How many answers count (set-up taps, suspect "test", left out): at a venue visit, since an hour, and in all. */
+  tally(venueSessionId: string, sinceHour: UtcHour): { visit: number; today: number; all: number } {
+    return this.db
+      .prepare(`SELECT COUNT(*) FILTER (WHERE venue_session_id = ?) AS visit, COUNT(*) FILTER (WHERE hour >= ?) AS today, COUNT(*) AS "all" FROM answers WHERE suspect IS NOT 'test'`)
+      .get(venueSessionId, sinceHour) as { visit: number; today: number; all: number };
   }
 
   *all(): IterableIterator<Answer> {

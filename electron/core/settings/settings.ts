@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync, unwatchFile, watchFile } from 'node:fs';
 import path from 'node:path';
 import { publicKeyFromBase64 } from '../../../content/signing.ts';
+import { isPinHash } from '../operator/pin.ts';
 import { writeFileAtomic } from '../platform/atomic.ts';
 import type { Logger } from '../platform/log.ts';
 import { PILLAR_ID_FILE, pillarIdentity } from './pillar-id.ts';
@@ -27,6 +28,10 @@ export interface Settings {
   trustedKeys: string[];
   /** Accept unsigned content packs: for development only. */
   allowUnsignedPacks: boolean;
+  /** The operator's PIN as a salted scrypt hash (set by `olifant operator pin`); null: no PIN, only the service door opens the operator screen. */
+  operatorPin: string | null;
+  /** More folders where USB sticks are mounted, besides /media, /run/media and /mnt (Windows: drive letters). */
+  usbRoots: string[];
 }
 
 /** What settings.json sets: everything but the pillar id. */
@@ -41,6 +46,8 @@ function defaults(): FileSettings {
     stillThereSeconds: 15,
     trustedKeys: [],
     allowUnsignedPacks: false,
+    operatorPin: null,
+    usbRoots: [],
   };
 }
 
@@ -62,6 +69,8 @@ const RULES: { [K in keyof FileSettings]: { valid: (v: unknown) => boolean; is: 
   stillThereSeconds: { valid: (v) => typeof v === 'number' && v >= 3 && v <= 600, is: 'a number of seconds from 3 to 600' },
   trustedKeys: { valid: (v) => Array.isArray(v) && v.every((k) => typeof k === 'string' && isPublicKey(k)), is: 'a list of public keys made by `olifant pack keygen`' },
   allowUnsignedPacks: { valid: (v) => typeof v === 'boolean', is: 'true or false' },
+  operatorPin: { valid: (v) => v === null || isPinHash(v), is: 'null, or a PIN set with `olifant operator pin` (never the digits themselves)' },
+  usbRoots: { valid: (v) => Array.isArray(v) && v.every((p) => typeof p === 'string' && p.length > 0), is: 'a list of folders, such as ["/srv/usb"]' },
 };
 
 /** A settings change that was refused; the message says why, in the operator's words. */

@@ -22,11 +22,11 @@ export const BURST_WINDOW_MS = 60_000;
 /** URL prefix under which the active pack's listed assets are served. */
 export const PACK_ASSET_PREFIX = 'pack-assets/';
 
-const LED_FOR: Record<Mood | 'out-of-order', [Parameters<Pillar['led']>[0], Rgb?]> = {
+const LED_FOR: Record<Mood | 'service', [Parameters<Pillar['led']>[0], Rgb?]> = {
   attract: ['PULSE', [255, 150, 40]],
   'in-use': ['SOLID', [255, 200, 140]],
   'card-ready': ['PULSE', [60, 220, 120]],
-  'out-of-order': ['SOLID', [200, 30, 30]],
+  service: ['SOLID', [200, 30, 30]],
 };
 
 const ANSWER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -42,6 +42,8 @@ export interface StudentDeps {
   pillar: Pillar;
   /** The pillar is the simulator, not a real board: the screen says so for the operator. */
   simulatedPillar: boolean;
+  /** Whether the operator is in (door open or PIN accepted): answers then are set-up taps. */
+  operator: { readonly open: boolean; onChange(listener: (open: boolean) => void): () => void };
   log: Logger;
   now?: () => number;
 }
@@ -59,11 +61,13 @@ export class StudentService {
   constructor(deps: StudentDeps) {
     this.deps = deps;
     this.now = deps.now ?? Date.now;
-    this.unsubscribe = [deps.packs.onChange(() => this.emit({ type: 'pack-changed' })), deps.pillar.subscribe((event) => {
+    this.unsubscribe = [deps.packs.onChange(() => this.emit({ type: 'pack-changed' })), deps.operator.onChange((open) => {
+      this.emit({ type: 'operator', open });
+      void this.refreshLed();
+    }), deps.pillar.subscribe((event) => {
       if (event.type === 'presence') this.emit({ type: 'presence', present: event.present });
       else if (event.type === 'taken') this.emit({ type: 'card-taken' });
       else if (event.type === 'status') this.emit({ type: 'pillar', status: event.status });
-      else if (event.type === 'service') void this.applyLed();
       else if (event.type === 'slot') deps.log(event.state === 'OK' ? 'info' : 'warn', `card stack ${event.slot} is now ${event.state}`);
     })];
   }
@@ -106,6 +110,7 @@ export class StudentService {
         stillThereSeconds: settings.stillThereSeconds,
         pillar: this.deps.pillar.status(),
         simulatedPillar: this.deps.simulatedPillar,
+        operatorOpen: this.deps.operator.open,
       };
     },
 
@@ -124,7 +129,7 @@ export class StudentService {
 
       const now = this.now();
       while (this.recent.length > 0 && this.recent[0] < now - BURST_WINDOW_MS) this.recent.shift();
-      const suspect = shownMs < TOO_FAST_MS ? 'too-fast' : this.recent.length >= BURST_ANSWERS ? 'burst' : null;
+      const suspect = this.deps.operator.open ? 'test' : shownMs < TOO_FAST_MS ? 'too-fast' : this.recent.length >= BURST_ANSWERS ? 'burst' : null;
       const settings = this.deps.settings();
       let stored: boolean;
       try {
@@ -172,17 +177,17 @@ export class StudentService {
       const mood = requestObject(request).mood;
       if (mood !== 'attract' && mood !== 'in-use' && mood !== 'card-ready') throw new ApiError('bad-request', `unknown mood ${JSON.stringify(mood)}`);
       this.mood = mood;
-      void this.applyLed();
+      void this.refreshLed();
       return null;
     },
   };
 
-  /** The card of a stored answer's question; none for an answer that looked like hammering. */
+  /** The card of a stored answer's question; none for an answer that looked like hammering (a set-up tap's card is a test dispense). */
   private async cardFor(answerId: string): Promise<{ status: CardStatus }> {
     const answer = this.deps.store.get(answerId);
     if (!answer) throw new ApiError('bad-request', 'no stored answer has that id');
     const question = this.deps.packs.current().pack.questions.find((q) => q.id === answer.question_id);
-    if (answer.suspect !== null || !question) return { status: 'unavailable' };
+    if ((answer.suspect !== null && answer.suspect !== 'test') || !question) return { status: 'unavailable' };
     const outcome = await this.deps.pillar.dispense(question.slot);
     if (outcome.ok) return { status: 'take-card' };
     const status: CardStatus =
@@ -190,8 +195,9 @@ export class StudentService {
     return { status };
   }
 
-  private applyLed(): Promise<void> {
-    const [mode, rgb] = LED_FOR[this.deps.pillar.status().serviceOpen ? 'out-of-order' : this.mood];
+  /** Sets the LED ring to what the kiosk shows now: the journey's mood, or the service colour while the operator is in. */
+  refreshLed(): Promise<void> {
+    const [mode, rgb] = LED_FOR[this.deps.operator.open ? 'service' : this.mood];
     return this.deps.pillar.led(mode, rgb);
   }
 

@@ -1,0 +1,130 @@
+// The operator's API: what the service screen may ask of the app. Its own surface, apart
+// from the student's: its own IPC channels (`operator:<method>`, only from the operator
+// page), its own HTTP path (/api/operator/, only to this machine), and every method but
+// the first three is refused until the service door is open or the PIN accepted.
+// Types only (plus the method lists), so the renderer can import it.
+
+import type { LinkState, SlotState } from '../../hardware/pillar.ts';
+import type { Text } from '../../content/types.ts';
+import type { Bridge, Client, Handlers } from './common.ts';
+
+export type { SlotState } from '../../hardware/pillar.ts';
+
+export interface SessionState {
+  open: boolean;
+  /** How the operator got in: the service door, or the PIN pad. */
+  via: 'door' | 'pin' | null;
+  /** Whether a PIN is set (`olifant operator pin`); without one only the door opens the screen. */
+  pinSet: boolean;
+  /** Seconds the PIN pad stays locked after wrong PINs; 0 when it takes a PIN. */
+  lockedForSeconds: number;
+}
+
+/** Something the crew should do something about; the screen words it (Dutch or English) with what to do. */
+export type Problem =
+  | { code: 'no-board'; detail: string | null }
+  | { code: 'simulated' }
+  | { code: 'stack-empty' | 'stack-low' | 'stack-jammed' | 'stack-unknown'; slot: number; questionId: string | null }
+  | { code: 'card-in-gate' }
+  | { code: 'venue-not-set' };
+
+export interface PillarView {
+  link: LinkState;
+  port: string | null;
+  firmware: string | null;
+  simulated: boolean;
+  /** Each stack with the question whose cards belong in it (null: no question uses it). */
+  stacks: Array<{ slot: number; state: SlotState; questionId: string | null }>;
+  gate: 'CLEAR' | 'CARD' | 'UNKNOWN';
+  problems: Problem[];
+}
+
+export interface VenueVisit {
+  id: string;
+  name: string;
+  /** UTC hours, e.g. `2026-11-24T08:00Z`. */
+  startedHour: string;
+  endedHour: string | null;
+}
+
+export interface PackSummary {
+  id: string;
+  version: number;
+  title: Text;
+  questions: Array<{ id: string; slot: number }>;
+}
+
+/** What is on a USB stick, as far as content packs go. */
+export type StickView =
+  | { kind: 'none' }
+  | { kind: 'checking'; drive: string }
+  | { kind: 'no-pack'; drive: string }
+  | { kind: 'refused'; drive: string; message: string }
+  | { kind: 'found'; drive: string; preview: PackPreview };
+
+/** A pack on a stick, next to the running one: everything the crew checks before installing it. */
+export interface PackPreview {
+  id: string;
+  title: Text;
+  languages: string[];
+  headline: Text;
+  /** The running pack's version when it has the same id, else null (another pack). */
+  versionFrom: number | null;
+  versionTo: number;
+  /** Same id and a version that is not higher: installing it needs a second confirmation. */
+  rollback: boolean;
+  replaces: { id: string; version: number };
+  questions: Array<{ id: string; slot: number; text: Text; answers: Text[] }>;
+  changes: { added: string[]; removed: string[]; changed: string[] };
+  assetBytes: number;
+}
+
+export interface Overview {
+  session: SessionState;
+  pillar: PillarView;
+  venue: { current: VenueVisit | null; recent: string[] };
+  /** Answers that count (set-up taps left out): this venue visit, today, and all on this pillar. */
+  answers: { visit: number; today: number; all: number };
+  packs: { running: PackSummary; previous: PackSummary | null };
+  stick: StickView;
+  /** The newest log lines first, at most 50. */
+  log: string[];
+}
+
+export interface TestDispenseResult {
+  ok: boolean;
+  /** The board's own words when it failed (e.g. "slot 5 is empty"). */
+  text: string | null;
+}
+
+export interface OperatorMethods {
+  /** Allowed without a session: whether it is open, and the PIN pad's lockout. */
+  session(): SessionState;
+  /** Allowed without a session: tries a PIN. */
+  unlock(request: { pin: string }): SessionState & { wrong: boolean };
+  /** Allowed without a session: ends a PIN session (the door's ends when it closes). */
+  leave(): null;
+  overview(): Overview;
+  testDispense(request: { slot: number }): TestDispenseResult;
+  testLed(): null;
+  /** Looks for the controller board again (after replugging its cable). */
+  rescanPillar(): null;
+  startVenue(request: { name: string }): VenueVisit;
+  /** Installs the pack on the stick; a roll-back needs `confirmRollback`. */
+  installStickPack(request: { confirmRollback: boolean }): PackSummary;
+  rollbackPack(): PackSummary;
+}
+
+export type OperatorMethod = keyof OperatorMethods;
+export type OperatorHandlers = Handlers<OperatorMethods>;
+export type OperatorBridge = Bridge<OperatorMethods>;
+export type OperatorApi = Client<OperatorMethods>;
+
+export const OPERATOR_METHODS = [
+  'session', 'unlock', 'leave', 'overview', 'testDispense', 'testLed', 'rescanPillar', 'startVenue', 'installStickPack', 'rollbackPack',
+] as const satisfies readonly OperatorMethod[];
+
+/** IPC channel names: `operator:<method>`, accepted only from the operator page. */
+export const OPERATOR_CHANNEL = 'operator';
+/** Where the operator page lives, below the kiosk page. */
+export const OPERATOR_PAGE = 'operator/';

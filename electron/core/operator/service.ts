@@ -1,0 +1,172 @@
+// The operator's API: the service screen's view of the pillar, the venue visit, the answers,
+// the content packs and the log, and what the crew may do about them. Every method but
+// session, unlock and leave is refused here, in the service, while no operator session is
+// open: hiding the screen from students is not the only guard. Plain Node: the same
+// handlers behind Electron IPC and HTTP.
+
+import type { CheckedPack, Pack } from '../../../content/pack.ts';
+import type { Pillar, PillarStatus } from '../../../hardware/pillar.ts';
+import type { OperatorHandlers, Overview, PackSummary, PillarView, Problem, StickView, VenueVisit } from '../../api/operator.ts';
+import { ApiError, requestObject } from '../errors.ts';
+import { lastLines } from '../platform/log.ts';
+import type { OperatorSession } from './session.ts';
+
+/** How long the LED test shows the rainbow before the ring goes back to what it showed. */
+export const LED_TEST_MS = 3000;
+export const LOG_LINES = 50;
+
+/** The venue visits, as the operator screen needs them (core/venues). */
+export interface VenueBook {
+  current(): VenueVisit | null;
+  /** Names of recent visits, newest first, each once. */
+  recentNames(count: number): string[];
+  start(name: string): VenueVisit;
+  /** Answers that count (set-up taps left out): this venue visit, today, all. */
+  counts(): Overview['answers'];
+}
+
+/** What is on a USB stick, and installing the pack found there (core/packs/stick.ts). */
+export interface StickDesk {
+  view(): StickView;
+  install(confirmRollback: boolean): Promise<CheckedPack>;
+}
+
+export interface OperatorDeps {
+  session: OperatorSession;
+  pillar: Pillar;
+  simulatedPillar: boolean;
+  packs: { current(): CheckedPack; previous(): Pack | null; rollback(): Promise<CheckedPack> };
+  venues: VenueBook;
+  stick: StickDesk;
+  /** Puts the LED ring back to what the kiosk shows (after the LED test). */
+  restoreLed: () => void;
+  /** The log file, for the last lines; null when the log is not kept in a file. */
+  logFile: string | null;
+}
+
+export function packSummary(pack: Pack): PackSummary {
+  return { id: pack.id, version: pack.version, title: pack.title, questions: pack.questions.map((q) => ({ id: q.id, slot: q.slot })) };
+}
+
+const STACK_PROBLEM = { EMPTY: 'stack-empty', LOW: 'stack-low', JAM: 'stack-jammed', UNKNOWN: 'stack-unknown' } as const;
+
+/** The pillar as the crew sees it: each stack with its question, and what needs doing. */
+export function pillarView(status: PillarStatus, pack: CheckedPack['pack'], simulated: boolean, venueSet: boolean): PillarView {
+  const questionIn = (slot: number) => pack.questions.find((q) => q.slot === slot)?.id ?? null;
+  const stacks = status.slots.map((state, i) => ({ slot: i + 1, state, questionId: questionIn(i + 1) }));
+  const problems: Problem[] = [];
+  if (simulated) problems.push({ code: 'simulated' });
+  else if (status.link !== 'connected') problems.push({ code: 'no-board', detail: status.problem });
+  for (const stack of stacks) {
+    // A stack no question uses needs no cards.
+    if (stack.state !== 'OK' && stack.questionId !== null) problems.push({ code: STACK_PROBLEM[stack.state], slot: stack.slot, questionId: stack.questionId });
+  }
+  if (status.gate === 'CARD') problems.push({ code: 'card-in-gate' });
+  if (!venueSet) problems.push({ code: 'venue-not-set' });
+  return { link: status.link, port: status.port, firmware: status.firmware, simulated, stacks, gate: status.gate, problems };
+}
+
+export class OperatorService {
+  private readonly deps: OperatorDeps;
+  private ledTest: NodeJS.Timeout | null = null;
+
+  constructor(deps: OperatorDeps) {
+    this.deps = deps;
+  }
+
+  close(): void {
+    if (this.ledTest) clearTimeout(this.ledTest);
+  }
+
+  private guard(): void {
+    if (!this.deps.session.open) throw new ApiError('forbidden', 'Open the service door, or enter the PIN, first.');
+  }
+
+  readonly handlers: OperatorHandlers = {
+    session: () => this.deps.session.state(),
+
+    unlock: (request) => {
+      const pin = requestObject(request).pin;
+      if (typeof pin !== 'string') throw new ApiError('bad-request', 'pin must be the digits typed');
+      return this.deps.session.unlock(pin);
+    },
+
+    leave: () => {
+      this.deps.session.leave();
+      return null;
+    },
+
+    overview: () => {
+      this.guard();
+      const running = this.deps.packs.current();
+      const venue = this.deps.venues.current();
+      const before = this.deps.packs.previous();
+      return {
+        session: this.deps.session.state(),
+        pillar: pillarView(this.deps.pillar.status(), running.pack, this.deps.simulatedPillar, venue !== null),
+        venue: { current: venue, recent: this.deps.venues.recentNames(8) },
+        answers: this.deps.venues.counts(),
+        packs: { running: packSummary(running.pack), previous: before && packSummary(before) },
+        stick: this.deps.stick.view(),
+        log: this.deps.logFile ? lastLines(this.deps.logFile, LOG_LINES).reverse() : [],
+      };
+    },
+
+    testDispense: async (request) => {
+      this.guard();
+      const slot = requestObject(request).slot;
+      if (typeof slot !== 'number' || !Number.isInteger(slot) || slot < 1 || slot > 6) throw new ApiError('bad-request', 'slot must be a stack number from 1 to 6');
+      const outcome = await this.deps.pillar.dispense(slot);
+      return outcome.ok ? { ok: true, text: null } : { ok: false, text: outcome.text };
+    },
+
+    testLed: async () => {
+      this.guard();
+      if (this.ledTest) clearTimeout(this.ledTest);
+      await this.deps.pillar.led('RAINBOW');
+      this.ledTest = setTimeout(() => {
+        this.ledTest = null;
+        this.deps.restoreLed();
+      }, LED_TEST_MS);
+      return null;
+    },
+
+    rescanPillar: async () => {
+      this.guard();
+      await this.deps.pillar.stop();
+      this.deps.pillar.start();
+      return null;
+    },
+
+    startVenue: (request) => {
+      this.guard();
+      const name = requestObject(request).name;
+      if (typeof name !== 'string') throw new ApiError('bad-request', "type the venue's name");
+      try {
+        return this.deps.venues.start(name);
+      } catch (error) {
+        throw new ApiError('bad-request', (error as Error).message);
+      }
+    },
+
+    installStickPack: async (request) => {
+      this.guard();
+      const confirm = requestObject(request).confirmRollback === true;
+      return packSummary((await this.refusedInWords(() => this.deps.stick.install(confirm))).pack);
+    },
+
+    rollbackPack: async () => {
+      this.guard();
+      return packSummary((await this.refusedInWords(() => this.deps.packs.rollback())).pack);
+    },
+  };
+
+  /** A pack refused or a stick or disk failure reaches the screen in the store's own words. */
+  private async refusedInWords(work: () => Promise<CheckedPack>): Promise<CheckedPack> {
+    try {
+      return await work();
+    } catch (error) {
+      throw new ApiError('bad-request', (error as Error).message);
+    }
+  }
+}

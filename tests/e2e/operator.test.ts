@@ -1,0 +1,184 @@
+// The tour crew's side in Debian's Chromium, against the real services, a real SQLite file,
+// the simulated board behind the real protocol driver, and a real (tmpfs) USB stick where
+// this machine allows mounting: the door, the PIN pad, a venue visit typed on the screen,
+// a pack from a stick previewed, installed and rolled back, and students kept out.
+
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { hashPin } from '../../electron/core/operator/pin.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { startKiosk, type TestKiosk } from '../helpers/kiosk.ts';
+import { buildPack, KEY } from '../helpers/packs.ts';
+import { stick } from '../helpers/stick.ts';
+import { until } from '../helpers/tmp.ts';
+
+let browser: Browser;
+before(async () => {
+  browser = await launchChromium();
+});
+after(() => browser?.close());
+
+const READ_MS = 800;
+const START = /Raak me aan om te beginnen/;
+
+async function open(kiosk: TestKiosk): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 540, height: 960 }, hasTouch: true });
+  await page.goto(kiosk.url);
+  await page.waitForSelector('body[data-ready]');
+  return page;
+}
+
+/** The service screen itself (the PIN pad shares its title, not this). */
+const serviceScreen = (page: Page) => page.getByRole('region', { name: 'Wat er moet gebeuren' });
+
+async function openDoor(kiosk: TestKiosk, page: Page): Promise<void> {
+  // The board tells of the door once it is connected.
+  await until(() => kiosk.app.pillar.status().link === 'connected', 'the simulated board');
+  kiosk.app.board!.setService(true);
+  await serviceScreen(page).waitFor();
+}
+
+test('the service door opens the service screen over a journey (the unfinished answer dropped, the finished one kept); closing it brings back the attract loop', async () => {
+  const kiosk = await startKiosk({ simulatedBoard: { dispenseMs: 50, autoTakeMs: 400 } });
+  const page = await open(kiosk);
+  await page.getByRole('button', { name: START }).click();
+  await page.getByRole('button', { name: /^Vraag 1/ }).click();
+  await page.waitForTimeout(READ_MS);
+  await page.getByRole('button', { name: '4', exact: true }).click();
+  await page.getByRole('button', { name: 'Nog een vraag' }).click();
+  await page.getByRole('button', { name: /^Vraag 2/ }).click();
+
+  await openDoor(kiosk, page);
+  assert.match(page.url(), /\/operator\/$/);
+  await page.locator('.stacks').getByText('Stapel 1: naam-op-cv').waitFor();
+  await page.getByText('Sluit de servicedeur om terug te gaan').waitFor();
+  // The crew's own checks: a test card from stack 3, in plain words.
+  await page.getByRole('listitem').filter({ hasText: 'Stapel 3' }).getByRole('button', { name: 'Test' }).click();
+  await page.getByText('Stapel 3 gaf een kaartje.').waitFor();
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { name: 'Service screen' }).waitFor();
+  await page.locator('.stacks').getByText('Stack 1: naam-op-cv').waitFor();
+
+  kiosk.app.board!.setService(false);
+  await page.getByRole('button', { name: START }).waitFor();
+  const stored = [...kiosk.app.store.all()];
+  assert.deepEqual(stored.map((a) => [a.question_id, a.value, a.suspect]), [['naam-op-cv', '4', null]], 'the finished answer is kept, the unfinished one dropped');
+});
+
+test('a jammed stack is named with its question and what to do', async () => {
+  const kiosk = await startKiosk();
+  const page = await open(kiosk);
+  await until(() => kiosk.app.pillar.status().link === 'connected', 'the simulated board');
+  kiosk.app.board!.jam(4);
+  await openDoor(kiosk, page);
+  await page.getByText('Stapel 4 (promotie-beste-werk) zit vast.').waitFor();
+  await page.getByText('Haal het vastgelopen kaartje uit stapel 4').waitFor();
+});
+
+test('a new venue visit typed on the on-screen keyboard: the next answer carries it, without a restart', async () => {
+  const kiosk = await startKiosk();
+  const page = await open(kiosk);
+  await openDoor(kiosk, page);
+  await page.getByRole('button', { name: 'Nieuw locatiebezoek' }).click();
+  const keyboard = page.getByRole('group', { name: 'keyboard' });
+  for (const key of ['H', 'v', '⇧ hoofdletter', 'A', 'spatie', 'A', 'm', 's', 't', 'e', 'r', 'd', 'a', 'm']) {
+    await keyboard.getByRole('button', { name: key, exact: true }).click();
+  }
+  await page.getByRole('button', { name: 'Start het bezoek' }).click();
+  await page.getByText('Locatiebezoek "HvA Amsterdam" loopt.').waitFor();
+  const id = kiosk.app.settings.current().venueSessionId;
+  assert.match(id, /^\d{4}-\d{2}-\d{2}-hva-amsterdam$/);
+  await page.locator('.venue-current').getByText('HvA Amsterdam').waitFor();
+
+  kiosk.app.board!.setService(false);
+  await page.getByRole('button', { name: START }).click();
+  await page.getByRole('button', { name: /^Vraag 4/ }).click();
+  await page.waitForTimeout(READ_MS);
+  await page.getByRole('button', { name: '2', exact: true }).click();
+  await page.getByRole('button', { name: 'Nog een vraag' }).waitFor();
+  assert.deepEqual([...kiosk.app.store.all()].map((a) => a.venue_session_id), [id]);
+});
+
+test('a pack on a USB stick is previewed, installed, shows at the next attract loop, and can be rolled back', async (t) => {
+  const drives = mkdtempSync(path.join(os.tmpdir(), 'olifant-drives-'));
+  const kiosk = await startKiosk({ settings: { trustedKeys: [KEY.publicKey], usbRoots: [drives] } });
+  const page = await open(kiosk);
+  const usb = stick(4, (m) => t.diagnostic(m), drives);
+  const pack = buildPack((m) => {
+    m.version = 8;
+    m.attract.headline.nl = 'Durf jij het te zeggen?';
+    m.questions[0].prompt.nl = 'Een nieuwe eerste vraag, van de stick?';
+  });
+  cpSync(pack.dir, path.join(usb.dir, 'olifant-pack'), { recursive: true });
+  assert.equal(await page.getByText('Durf jij het te zeggen?').count(), 0, 'students never see a pack arrive');
+
+  await openDoor(kiosk, page);
+  const stickPanel = page.getByRole('region', { name: 'Vragen (inhoudspakket)' });
+  await stickPanel.getByText('versie 1 → 8').waitFor();
+  await stickPanel.locator('.changed').getByText('naam-op-cv').waitFor();
+  await stickPanel.getByText('Leg de kaartjes van naam-op-cv in stapel 1.').waitFor();
+  await stickPanel.getByText('nl: Durf jij het te zeggen?').waitFor();
+  await stickPanel.getByRole('button', { name: 'Installeer dit pakket' }).click();
+  await page.getByText('versie 8 is geïnstalleerd').waitFor({ timeout: 30_000 });
+  assert.equal(kiosk.app.packs.current().pack.version, 8);
+
+  kiosk.app.board!.setService(false);
+  await page.getByText('Durf jij het te zeggen?').waitFor();
+
+  await openDoor(kiosk, page);
+  await stickPanel.getByRole('button', { name: 'Zet het vorige pakket terug' }).click();
+  await stickPanel.getByRole('button', { name: 'Ja, zet terug' }).click();
+  await page.getByText('versie 1 is weer actief').waitFor();
+  // The stick's pack is now newer than the running one again; an older one would ask twice (see the stick tests).
+  kiosk.app.board!.setService(false);
+  await page.getByRole('button', { name: START }).waitFor();
+  assert.equal(await page.getByText('Durf jij het te zeggen?').count(), 0);
+});
+
+test('the PIN pad: a 2-second hold in the corner opens it; a wrong PIN locks it out, the right one opens the service screen; done goes back', async () => {
+  const kiosk = await startKiosk({ settings: { operatorPin: hashPin('48213') } });
+  const page = await open(kiosk);
+  const corner = page.locator('.service-corner');
+  const box = (await corner.boundingBox())!;
+  await page.mouse.move(box.x + 10, box.y + 10);
+  await page.mouse.down();
+  await page.getByRole('heading', { name: 'Pincode voor de crew' }).waitFor();
+  await page.mouse.up();
+  const pad = page.getByRole('region', { name: 'Pincode voor de crew' });
+  const type = async (pin: string) => {
+    for (const digit of pin) await pad.getByRole('button', { name: digit, exact: true }).click();
+    await pad.getByRole('button', { name: 'OK' }).click();
+  };
+  await type('11111');
+  await page.getByText(/Te vaak een verkeerde pincode\. Probeer het over 1[0-5] seconden opnieuw\./).waitFor();
+  assert.equal(await pad.getByRole('button', { name: '4', exact: true }).isDisabled(), true, 'locked out');
+  // The lockout is the app's 15 s; the pad takes digits again when it ends.
+  await until(() => pad.getByRole('button', { name: '4', exact: true }).isEnabled(), 'the lockout ending', 30_000);
+  await type('48213');
+  await serviceScreen(page).waitFor();
+  await page.getByRole('button', { name: 'Klaar: terug naar de studenten' }).click();
+  await page.getByRole('button', { name: START }).waitFor();
+  assert.equal(kiosk.app.operatorSession.open, false);
+});
+
+test('a student never reaches the service screen: taps and short corner presses stay in the journey; the page itself offers only the PIN pad, which goes back by itself', async () => {
+  const kiosk = await startKiosk({ settings: { operatorPin: hashPin('48213') } });
+  const page = await open(kiosk);
+  await page.locator('.service-corner').click();
+  await page.getByRole('button', { name: START }).click();
+  await page.locator('.service-corner').click({ delay: 500 });
+  await page.getByRole('heading', { name: 'Kies een vraag' }).waitFor();
+  assert.doesNotMatch(page.url(), /operator/);
+  const refused = await page.evaluate(async () => (await fetch('/api/operator/overview', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status);
+  assert.equal(refused, 403);
+
+  await page.goto(`${kiosk.url}operator/`);
+  await page.getByRole('heading', { name: 'Pincode voor de crew' }).waitFor();
+  assert.equal(await serviceScreen(page).count(), 0);
+  // Left alone, the PIN pad goes back to the attract loop.
+  await page.getByRole('button', { name: START }).waitFor({ timeout: 40_000 });
+});
