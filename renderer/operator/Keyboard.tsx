@@ -30,8 +30,8 @@ export function Keyboard({ value, onChange, words }: { value: string; onChange: 
         </div>
       ))}
       <div className="keyboard-row">
-        <button type="button" className={`op-key${shift ? ' on' : ''}`} aria-pressed={shift} onClick={() => setShift(!shift)}>
-          {words.keyboardShift}
+        <button type="button" className={`op-key${shift ? ' on' : ''}`} aria-label={words.keyboardShift} aria-pressed={shift} onClick={() => setShift(!shift)}>
+          ⇧
         </button>
         <button type="button" className="op-key wide" onClick={type(' ')}>
           {words.keyboardSpace}

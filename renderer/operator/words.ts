@@ -170,7 +170,7 @@ const nl: OperatorWords = {
   log: 'Logboek (nieuwste eerst)',
   emptyLog: 'Het logboek is leeg.',
   keyboardSpace: 'spatie',
-  keyboardShift: '⇧ hoofdletter',
+  keyboardShift: 'hoofdletter',
   keyboardErase: '⌫ wis',
 };
 
@@ -264,7 +264,7 @@ const en: OperatorWords = {
   log: 'Log (newest first)',
   emptyLog: 'The log is empty.',
   keyboardSpace: 'space',
-  keyboardShift: '⇧ shift',
+  keyboardShift: 'shift',
   keyboardErase: '⌫ erase',
 };
 
