@@ -13,10 +13,13 @@ import { answersCsv } from '../core/answers/csv.ts';
 import { AnswerStore } from '../core/answers/store.ts';
 import { openPackStore } from '../core/packs/store.ts';
 import { createLogger } from '../core/platform/log.ts';
-import { defaultDataDir } from '../core/platform/paths.ts';
+import { defaultDataDir, defaultHubDir } from '../core/platform/paths.ts';
 import { hashPin } from '../core/operator/pin.ts';
 import { SettingsStore } from '../core/settings/settings.ts';
 import { VenueNameError, VenueVisits } from '../core/venues/visits.ts';
+import { Pillars, PillarError } from '../hub/pillars.ts';
+import { HubConfigError, startHub } from '../hub/server.ts';
+import { HubStore } from '../hub/store.ts';
 import { parseKioskArgs, UsageError } from './kiosk-args.ts';
 
 const HELP = `olifant: the software of the pillar "De olifant in de kamer"
@@ -41,6 +44,15 @@ const HELP = `olifant: the software of the pillar "De olifant in de kamer"
       date and the name, e.g. 2026-11-24-hva-amsterdam). A running kiosk's next answers carry it.
   olifant venue list
       The venue visits, newest first: id, name, and the hours (UTC) they started and ended.
+  olifant hub [--port N] [--host ADDR (--tls-cert FILE --tls-key FILE | --behind-proxy)]
+      The hub that gathers every pillar's answers (POST /v1/batches); prints its URL. It
+      listens on 127.0.0.1 (port 8750) unless --host says otherwise, and then only with TLS
+      or behind a reverse proxy. Its data folder is $OLIFANT_HUB_DIR or --data-dir DIR.
+  olifant hub add-pillar PILLAR_ID [--name NAME] [--url HUB_URL]
+      Registers a pillar; prints its token once, and the pillar's two settings as JSON on
+      the last line: {"hubUrl": ..., "hubToken": ...}.
+  olifant hub pillars
+  olifant hub revoke-pillar PILLAR_ID
   olifant operator pin [--clear]
       Sets the crew's PIN for the PIN pad (a 2-second hold in the screen's top-left corner;
       for pillars without a door switch): 5 to 12 digits, read from stdin (asked twice on a
@@ -210,6 +222,70 @@ function venue(args: string[]): void {
   }
 }
 
+/** The port a hub listens on when not told. */
+const HUB_PORT = 8750;
+
+async function hub(args: string[]): Promise<void> {
+  const action = args[0] && !args[0].startsWith('-') ? args[0] : 'serve';
+  const { values, positionals } = parseArgs({
+    args: action === 'serve' ? args : args.slice(1),
+    allowPositionals: true,
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string', default: String(HUB_PORT) },
+      host: { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'behind-proxy': { type: 'boolean', default: false },
+      name: { type: 'string' },
+      url: { type: 'string' },
+    },
+  });
+  const store = new HubStore(values['data-dir'] ? path.resolve(values['data-dir']) : defaultHubDir());
+  const pillars = new Pillars(store);
+  if (action === 'serve') {
+    if (Boolean(values['tls-cert']) !== Boolean(values['tls-key'])) throw new UsageError('TLS needs both --tls-cert and --tls-key');
+    const tls = values['tls-cert'] && values['tls-key'] ? { cert: values['tls-cert'], key: values['tls-key'] } : undefined;
+    try {
+      const running = await startHub(store, pillars, { port: Number(values.port), host: values.host, tls, behindProxy: values['behind-proxy'] });
+      process.stdout.write(`${running.url}\n`);
+      const stop = async () => {
+        await running.close();
+        store.close();
+        process.exit(0);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    } catch (error) {
+      store.close();
+      throw error instanceof HubConfigError ? error : new Error(`the hub cannot start: ${(error as Error).message}`);
+    }
+    return;
+  }
+  try {
+    if (action === 'add-pillar') {
+      if (positionals.length !== 1) throw new UsageError('hub add-pillar needs the pillar id its service screen shows');
+      const token = pillars.add(positionals[0], values.name);
+      const hubUrl = values.url ?? `http://127.0.0.1:${values.port}`;
+      process.stdout.write(`pillar ${positionals[0]} is registered. Its token is shown only now; put these two settings in the pillar's settings.json:\n`);
+      process.stdout.write(`${JSON.stringify({ hubUrl, hubToken: token })}\n`);
+    } else if (action === 'pillars') {
+      for (const p of pillars.list()) process.stdout.write(`${p.id}\t${p.name}\t${p.revoked ? 'revoked' : 'active'}\tsince ${p.added_hour}\n`);
+    } else if (action === 'revoke-pillar') {
+      if (positionals.length !== 1) throw new UsageError('hub revoke-pillar needs the pillar id');
+      pillars.revoke(positionals[0]);
+      process.stdout.write(`pillar ${positionals[0]}'s token is revoked; its answers stay\n`);
+    } else {
+      throw new UsageError('hub takes add-pillar, pillars or revoke-pillar, or nothing to run the hub');
+    }
+  } catch (error) {
+    if (error instanceof PillarError) throw new Error(error.message);
+    throw error;
+  } finally {
+    store.close();
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
   switch (command) {
@@ -219,6 +295,7 @@ async function main(argv: string[]): Promise<void> {
     case 'pack': return pack(args);
     case 'operator': return operator(args);
     case 'venue': return venue(args);
+    case 'hub': return hub(args);
     case undefined: case 'help': case '--help': case '-h':
       process.stdout.write(HELP + '\n');
       return;

@@ -3,9 +3,9 @@
 // a random id, where and which pack, the question, the value, the language, and the hour (UTC).
 
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync, renameSync } from 'node:fs';
 import type { Logger } from '../platform/log.ts';
+import { migrate, openDatabase } from '../platform/sqlite.ts';
 
 /** Each entry moves the schema one version up; never edit one that has shipped. */
 export const MIGRATIONS: string[] = [
@@ -153,15 +153,13 @@ export class AnswerStore {
   private readonly getStmt: Database.Statement;
 
   constructor(file: string) {
-    mkdirSync(path.dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 5000');
+    this.db = openDatabase(file);
     try {
-      this.migrate();
+      const from = migrate(this.db, MIGRATIONS, (version) => new NewerDatabaseError(version));
+      // Rewritten tables leave their old pages behind, in the file and in the WAL.
+      if (from < MIGRATIONS.length) this.rewrite();
     } catch (error) {
-      this.db.close();
+      if (this.db.open) this.db.close();
       throw error;
     }
     this.insertStmt = this.db.prepare(
@@ -180,19 +178,6 @@ export class AnswerStore {
 
   get schemaVersion(): number {
     return this.db.pragma('user_version', { simple: true }) as number;
-  }
-
-  private migrate(): void {
-    const from = this.schemaVersion;
-    if (from > MIGRATIONS.length) throw new NewerDatabaseError(from);
-    for (let v = from; v < MIGRATIONS.length; v++) {
-      this.db.transaction(() => {
-        this.db.exec(MIGRATIONS[v]);
-        this.db.pragma(`user_version = ${v + 1}`);
-      })();
-    }
-    // Rewritten tables leave their old pages behind, in the file and in the WAL.
-    if (from < MIGRATIONS.length) this.rewrite();
   }
 
   private done = false;

@@ -16,9 +16,19 @@ export function appRoot(): string {
   return dir;
 }
 
+/** A data folder: the environment variable's, else `name` in the platform's place for app data. */
+function dataFolder(variable: string, name: string): string {
+  if (process.env[variable]) return path.resolve(process.env[variable]);
+  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? path.join(os.homedir(), 'AppData', 'Roaming'), name);
+  return path.join(process.env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share'), name);
+}
+
 /** The kiosk's data folder: $OLIFANT_DATA_DIR, else the platform's place for app data. */
 export function defaultDataDir(): string {
-  if (process.env.OLIFANT_DATA_DIR) return path.resolve(process.env.OLIFANT_DATA_DIR);
-  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? path.join(os.homedir(), 'AppData', 'Roaming'), 'olifant');
-  return path.join(process.env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share'), 'olifant');
+  return dataFolder('OLIFANT_DATA_DIR', 'olifant');
+}
+
+/** The hub's data folder: $OLIFANT_HUB_DIR, else olifant-hub in the platform's place for app data. */
+export function defaultHubDir(): string {
+  return dataFolder('OLIFANT_HUB_DIR', 'olifant-hub');
 }

@@ -1,0 +1,118 @@
+// The hub's HTTP side (Fastify): `POST /v1/batches` exactly as ../shared/results-sync.md
+// says. A batch is stored in one transaction, all of it or none; 200 means it is on disk.
+// Refusals change nothing and say why in `{ "error": ... }`: 400 malformed, 401 unknown or
+// revoked token (repeated failures from one address are answered ever more slowly), 403
+// another pillar's records, 413 over 1000 records or 4 MiB.
+// It listens on 127.0.0.1 unless told otherwise, and beyond it only with TLS or behind a proxy.
+
+import Fastify, { type FastifyInstance } from 'fastify';
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Pillars } from './pillars.ts';
+import { checkRecord, RecordError, type SyncRecord } from './records.ts';
+import type { HubStore } from './store.ts';
+
+export const MAX_RECORDS = 1000;
+export const MAX_BATCH_BYTES = 4 * 1024 * 1024;
+/** Failed sign-ins from one address before its refusals slow down, and the slowest they get. */
+const FREE_FAILURES = 3;
+const MAX_FAILURE_DELAY_MS = 8000;
+const FAILURE_MEMORY_MS = 15 * 60_000;
+
+export interface HubListen {
+  port: number;
+  /** 127.0.0.1 by default; any other address needs `tls` or `behindProxy`. */
+  host?: string;
+  tls?: { cert: string; key: string };
+  /** A reverse proxy in front terminates TLS (and says who the client is). */
+  behindProxy?: boolean;
+}
+
+/** A hub that may not start as asked, in the organiser's words. */
+export class HubConfigError extends Error {
+  override name = 'HubConfigError';
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** 401s from one address, answered after a delay that doubles past the first few. */
+export class FailureBrake {
+  private readonly failures = new Map<string, { count: number; last: number }>();
+
+  delayFor(address: string, now = Date.now()): number {
+    const seen = this.failures.get(address);
+    const count = seen && now - seen.last < FAILURE_MEMORY_MS ? seen.count + 1 : 1;
+    this.failures.set(address, { count, last: now });
+    if (this.failures.size > 10_000) this.failures.delete(this.failures.keys().next().value!);
+    return count <= FREE_FAILURES ? 0 : Math.min(MAX_FAILURE_DELAY_MS, 250 * 2 ** (count - FREE_FAILURES - 1));
+  }
+}
+
+const BATCH_SCHEMA = {
+  type: 'object',
+  required: ['pillar_id', 'records'],
+  additionalProperties: false,
+  properties: {
+    pillar_id: { type: 'string', minLength: 1, maxLength: 60 },
+    // More than MAX_RECORDS is a 413 (the contract's), not a schema error: checked in the handler.
+    records: { type: 'array' },
+  },
+} as const;
+
+export function buildHub(store: HubStore, pillars: Pillars, listen: Pick<HubListen, 'tls' | 'behindProxy'> = {}): FastifyInstance {
+  const app = Fastify({
+    bodyLimit: MAX_BATCH_BYTES,
+    // What is sent is what is checked: no coercing a string into a list, no dropping unknown fields.
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
+    trustProxy: listen.behindProxy === true,
+    ...(listen.tls ? { https: { cert: readFileSync(listen.tls.cert), key: readFileSync(listen.tls.key) } } : {}),
+  });
+  const brake = new FailureBrake();
+
+  // Every refusal as the contract's `{ "error": ... }`, whatever part of Fastify refused.
+  app.setErrorHandler((error: { statusCode?: number; message: string; validation?: unknown }, _request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    const message = status === 413 ? `the batch is larger than ${MAX_BATCH_BYTES / 1024 / 1024} MiB` : status === 500 ? 'the hub could not store the batch; send it again later' : error.message;
+    if (status === 500) app.log.error(error);
+    return reply.code(status).send({ error: message });
+  });
+
+  app.post<{ Body: { pillar_id: string; records: unknown[] } }>('/v1/batches', { schema: { body: BATCH_SCHEMA } }, async (request, reply) => {
+    const header = request.headers.authorization ?? '';
+    const token = /^Bearer ([\w-]{10,200})$/.exec(header)?.[1];
+    const pillarId = token ? pillars.authenticate(token) : null;
+    if (pillarId === null) {
+      const delay = brake.delayFor(request.ip);
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      return reply.code(401).send({ error: 'unknown or revoked token: ask the tour organiser for this pillar\'s token (olifant hub add-pillar)' });
+    }
+    const { pillar_id, records } = request.body;
+    if (records.length > MAX_RECORDS) return reply.code(413).send({ error: `a batch holds at most ${MAX_RECORDS} records; this one has ${records.length}` });
+    if (pillar_id !== pillarId) return reply.code(403).send({ error: `the token belongs to pillar ${pillarId}, not ${pillar_id}` });
+    let checked: SyncRecord[];
+    try {
+      checked = records.map((record, i) => checkRecord(record, `records[${i}]`));
+    } catch (error) {
+      if (error instanceof RecordError) return reply.code(400).send({ error: error.message });
+      throw error;
+    }
+    const foreign = checked.findIndex((r) => r.type !== 'pack' && r.pillar_id !== pillarId);
+    if (foreign >= 0) return reply.code(403).send({ error: `records[${foreign}] belongs to pillar ${(checked[foreign] as { pillar_id: string }).pillar_id}, not to ${pillarId}` });
+    return store.store(checked, pillarId, 'batch');
+  });
+
+  return app;
+}
+
+/** Starts the hub as asked; resolves with the URL pillars and browsers use. */
+export async function startHub(store: HubStore, pillars: Pillars, listen: HubListen): Promise<{ url: string; close: () => Promise<void> }> {
+  const host = listen.host ?? '127.0.0.1';
+  if (!LOOPBACK.has(host) && !listen.tls && !listen.behindProxy) {
+    throw new HubConfigError(`the hub listens on ${host} only with TLS (--tls-cert and --tls-key) or behind a reverse proxy that adds it (--behind-proxy): answers and tokens must not cross a network in the clear`);
+  }
+  const app = buildHub(store, pillars, listen);
+  await app.listen({ port: listen.port, host });
+  const { port } = app.server.address() as AddressInfo;
+  const shown = host.includes(':') ? `[${host}]` : host;
+  return { url: `${listen.tls ? 'https' : 'http'}://${shown}:${port}`, close: () => app.close() };
+}

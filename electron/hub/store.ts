@@ -1,0 +1,152 @@
+// The hub's database: every pillar's answers, venue visits and packs, the registered pillars,
+// and a log of what was stored and refused. WAL with synchronous=FULL: once a batch is
+// answered 200, it survives a crash or a power cut. Nothing is ever deleted or overwritten
+// by a sync: an answer id stored once keeps its content; a venue visit keeps its highest
+// revision; a pack version keeps its first manifest.
+
+import type Database from 'better-sqlite3';
+import path from 'node:path';
+import { ANSWER_FIELDS, hourOf } from '../core/answers/store.ts';
+import { migrate, openDatabase } from '../core/platform/sqlite.ts';
+import type { AnswerRecord, PackRecord, SyncRecord, VenueRecord } from './records.ts';
+
+/** Each entry moves the schema one version up; never edit one that has shipped. */
+const MIGRATIONS: string[] = [
+  `CREATE TABLE pillars (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     token_hash BLOB NOT NULL UNIQUE,
+     public_key TEXT,
+     revoked INTEGER NOT NULL DEFAULT 0,
+     added_hour TEXT NOT NULL
+   ) STRICT;
+   CREATE TABLE answers (
+     id TEXT PRIMARY KEY,
+     pillar_id TEXT NOT NULL,
+     venue_session_id TEXT NOT NULL,
+     pack_id TEXT NOT NULL,
+     pack_version INTEGER NOT NULL,
+     question_id TEXT NOT NULL,
+     value TEXT NOT NULL,
+     language TEXT NOT NULL,
+     hour TEXT NOT NULL,
+     suspect TEXT
+   ) STRICT, WITHOUT ROWID;
+   CREATE INDEX answers_by_question ON answers (question_id, venue_session_id);
+   CREATE TABLE venues (
+     id TEXT NOT NULL,
+     pillar_id TEXT NOT NULL,
+     name TEXT NOT NULL,
+     started_hour TEXT NOT NULL,
+     ended_hour TEXT,
+     revision INTEGER NOT NULL,
+     PRIMARY KEY (id, pillar_id)
+   ) STRICT;
+   CREATE TABLE packs (
+     id TEXT NOT NULL,
+     version INTEGER NOT NULL,
+     manifest TEXT NOT NULL,
+     PRIMARY KEY (id, version)
+   ) STRICT;
+   CREATE TABLE events (
+     seq INTEGER PRIMARY KEY,
+     hour TEXT NOT NULL,
+     pillar_id TEXT,
+     kind TEXT NOT NULL,
+     detail TEXT NOT NULL
+   ) STRICT;`,
+];
+
+/** What a batch or bundle did: stored new, accepted as duplicates, refused as conflicts (answer ids). */
+export interface StoreOutcome {
+  stored: number;
+  duplicates: number;
+  conflicts: string[];
+}
+
+export interface PillarRow {
+  id: string;
+  name: string;
+  public_key: string | null;
+  revoked: number;
+  added_hour: string;
+}
+
+/** The database was written by a newer hub. */
+export class NewerHubDatabaseError extends Error {
+  override name = 'NewerHubDatabaseError';
+}
+
+export class HubStore {
+  readonly db: Database.Database;
+  private readonly insertAnswer: Database.Statement;
+  private readonly getAnswer: Database.Statement;
+
+  constructor(dataDir: string) {
+    this.db = openDatabase(path.join(dataDir, 'hub.sqlite'));
+    migrate(this.db, MIGRATIONS, (version) => new NewerHubDatabaseError(`The hub's database is from a newer version of Olifant (schema ${version}, this one knows ${MIGRATIONS.length}): update the app.`));
+    this.insertAnswer = this.db.prepare(`INSERT INTO answers (${ANSWER_FIELDS.join(', ')}) VALUES (${ANSWER_FIELDS.map((f) => '@' + f).join(', ')}) ON CONFLICT(id) DO NOTHING`);
+    this.getAnswer = this.db.prepare(`SELECT ${ANSWER_FIELDS.join(', ')} FROM answers WHERE id = ?`);
+  }
+
+  /** Stores checked records in one transaction: all of them, or (on any error) none. */
+  store(records: SyncRecord[], pillarId: string | null, kind: 'batch' | 'bundle'): StoreOutcome {
+    return this.db.transaction(() => {
+      const outcome: StoreOutcome = { stored: 0, duplicates: 0, conflicts: [] };
+      for (const record of records) {
+        if (record.type === 'answer') this.answer(record, outcome);
+        else if (record.type === 'venue') this.venue(record);
+        else this.pack(record, pillarId);
+      }
+      if (outcome.conflicts.length > 0) this.event(pillarId, 'conflict', `${kind}: ${outcome.conflicts.length} answer(s) with a stored id and other content refused, stored answers unchanged: ${outcome.conflicts.join(', ')}`);
+      this.event(pillarId, kind, `${records.length} record(s): ${outcome.stored} answer(s) stored, ${outcome.duplicates} already there`);
+      return outcome;
+    })();
+  }
+
+  private answer(record: AnswerRecord, outcome: StoreOutcome): void {
+    const answer = Object.fromEntries(ANSWER_FIELDS.map((f) => [f, record[f]]));
+    if (this.insertAnswer.run(answer).changes === 1) {
+      outcome.stored++;
+      return;
+    }
+    const stored = this.getAnswer.get(record.id) as Record<string, unknown>;
+    if (ANSWER_FIELDS.every((f) => stored[f] === answer[f])) outcome.duplicates++;
+    else outcome.conflicts.push(record.id);
+  }
+
+  /** The highest revision of a visit wins; a lower or equal one changes nothing. */
+  private venue(record: VenueRecord): void {
+    this.db
+      .prepare(
+        `INSERT INTO venues (id, pillar_id, name, started_hour, ended_hour, revision) VALUES (@id, @pillar_id, @name, @started_hour, @ended_hour, @revision)
+         ON CONFLICT(id, pillar_id) DO UPDATE SET name = excluded.name, started_hour = excluded.started_hour, ended_hour = excluded.ended_hour, revision = excluded.revision
+         WHERE excluded.revision > venues.revision`,
+      )
+      .run({ id: record.id, pillar_id: record.pillar_id, name: record.name, started_hour: record.started_hour, ended_hour: record.ended_hour, revision: record.revision });
+  }
+
+  /** A pack version is kept as first received; another manifest under the same version is logged, not stored. */
+  private pack(record: PackRecord, pillarId: string | null): void {
+    const manifest = JSON.stringify(record.manifest);
+    const stored = this.db.prepare('SELECT manifest FROM packs WHERE id = ? AND version = ?').get(record.id, record.version) as { manifest: string } | undefined;
+    if (!stored) this.db.prepare('INSERT INTO packs (id, version, manifest) VALUES (?, ?, ?)').run(record.id, record.version, manifest);
+    else if (stored.manifest !== manifest) this.event(pillarId, 'conflict', `pack ${record.id} version ${record.version} arrived with another manifest than the one stored; the stored one is kept`);
+  }
+
+  event(pillarId: string | null, kind: string, detail: string): void {
+    this.db.prepare('INSERT INTO events (hour, pillar_id, kind, detail) VALUES (?, ?, ?, ?)').run(hourOf(new Date()), pillarId, kind, detail);
+  }
+
+  events(): Array<{ hour: string; pillar_id: string | null; kind: string; detail: string }> {
+    return this.db.prepare('SELECT hour, pillar_id, kind, detail FROM events ORDER BY seq').all() as Array<{ hour: string; pillar_id: string | null; kind: string; detail: string }>;
+  }
+
+  answerCount(): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM answers').get() as { n: number }).n;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
