@@ -7,6 +7,7 @@
 import type { LinkState, SlotState } from '../../hardware/pillar.ts';
 import type { Text } from '../../content/types.ts';
 import type { Bridge, Client, Handlers } from './common.ts';
+import type { SyncStatus } from './sync.ts';
 
 export type { SlotState } from '../../hardware/pillar.ts';
 
@@ -29,6 +30,8 @@ export type Problem =
   | { code: 'venue-not-set' };
 
 export interface PillarView {
+  /** This pillar's id: the hub knows it by this (`olifant hub add-pillar`). */
+  id: string;
   link: LinkState;
   port: string | null;
   firmware: string | null;
@@ -87,6 +90,8 @@ export interface Overview {
   answers: { visit: number; today: number; all: number };
   packs: { running: PackSummary; previous: PackSummary | null };
   stick: StickView;
+  /** Sending answers to the hub. */
+  sync: SyncStatus;
   /** The newest log lines first, at most 50. */
   log: string[];
 }

@@ -16,6 +16,8 @@ import { createLogger } from '../core/platform/log.ts';
 import { defaultDataDir, defaultHubDir } from '../core/platform/paths.ts';
 import { hashPin } from '../core/operator/pin.ts';
 import { SettingsStore } from '../core/settings/settings.ts';
+import { Outbox } from '../core/sync/outbox.ts';
+import { SyncSender } from '../core/sync/sender.ts';
 import { VenueNameError, VenueVisits } from '../core/venues/visits.ts';
 import { Pillars, PillarError } from '../hub/pillars.ts';
 import { HubConfigError, startHub } from '../hub/server.ts';
@@ -53,6 +55,13 @@ const HELP = `olifant: the software of the pillar "De olifant in de kamer"
       the last line: {"hubUrl": ..., "hubToken": ...}.
   olifant hub pillars
   olifant hub revoke-pillar PILLAR_ID
+  olifant sync now
+      Sends what waits to the hub (hubUrl, hubToken in settings) at once and says what
+      happened; exit 0 when nothing waits any more, 1 otherwise.
+  olifant sync status
+      The sync's facts as JSON: hub set, what waits, last success, last problem.
+  olifant pillar id
+      Prints this pillar's id (for \`olifant hub add-pillar\` on the hub).
   olifant operator pin [--clear]
       Sets the crew's PIN for the PIN pad (a 2-second hold in the screen's top-left corner;
       for pillars without a door switch): 5 to 12 digits, read from stdin (asked twice on a
@@ -64,6 +73,9 @@ const HELP = `olifant: the software of the pillar "De olifant in de kamer"
 
   The data folder (database, settings.json, olifant.log) is $OLIFANT_DATA_DIR,
   or --data-dir DIR, else ${defaultDataDir()}.`;
+
+/** The kiosk's data folder: --data-dir, else $OLIFANT_DATA_DIR or the platform's place. */
+const dataDirFrom = (values: { 'data-dir'?: string }) => (values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir());
 
 function packDir(arg: string | undefined): string {
   if (!arg) throw new UsageError('name the pack folder');
@@ -79,7 +91,7 @@ async function serve(args: string[]): Promise<void> {
 function results(args: string[]): void {
   const { values } = parseArgs({ args, options: { format: { type: 'string', default: 'csv' }, 'data-dir': { type: 'string' } } });
   if (values.format !== 'csv') throw new UsageError(`--format ${values.format} is not known; use --format csv`);
-  const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
+  const dataDir = dataDirFrom(values);
   const store = new AnswerStore(path.join(dataDir, 'answers.sqlite'));
   try {
     for (const line of answersCsv(store)) process.stdout.write(line);
@@ -133,7 +145,7 @@ async function pack(args: string[]): Promise<void> {
     },
   });
   if (action === 'install' || action === 'current' || action === 'rollback') {
-    const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
+    const dataDir = dataDirFrom(values);
     const log = createLogger(path.join(dataDir, 'olifant.log'), false);
     const settings = new SettingsStore(dataDir, log);
     const current = settings.current();
@@ -180,7 +192,7 @@ async function operator(args: string[]): Promise<void> {
   const [action, ...rest] = args;
   const { values } = parseArgs({ args: rest, options: { clear: { type: 'boolean', default: false }, 'data-dir': { type: 'string' } } });
   if (action !== 'pin') throw new UsageError('operator takes pin');
-  const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
+  const dataDir = dataDirFrom(values);
   const settings = new SettingsStore(dataDir, createLogger(path.join(dataDir, 'olifant.log'), false));
   try {
     if (values.clear) {
@@ -202,7 +214,7 @@ function venue(args: string[]): void {
   const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { 'data-dir': { type: 'string' } } });
   if (action !== 'start' && action !== 'list') throw new UsageError('venue takes start or list');
   if (action === 'start' && positionals.length !== 1) throw new UsageError('venue start needs the venue\'s name, in quotes if it has spaces');
-  const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir();
+  const dataDir = dataDirFrom(values);
   const settings = new SettingsStore(dataDir, createLogger(path.join(dataDir, 'olifant.log'), false));
   const store = new AnswerStore(path.join(dataDir, 'answers.sqlite'));
   try {
@@ -286,6 +298,39 @@ async function hub(args: string[]): Promise<void> {
   }
 }
 
+async function sync(args: string[]): Promise<void> {
+  const [action, ...rest] = args;
+  const { values } = parseArgs({ args: rest, options: { 'data-dir': { type: 'string' } } });
+  if (action !== 'now' && action !== 'status') throw new UsageError('sync takes now or status');
+  const dataDir = dataDirFrom(values);
+  const log = createLogger(path.join(dataDir, 'olifant.log'), false);
+  const settings = new SettingsStore(dataDir, log);
+  const store = new AnswerStore(path.join(dataDir, 'answers.sqlite'));
+  try {
+    const sender = new SyncSender({ outbox: new Outbox(store), settings: () => settings.current(), log, statusFile: path.join(dataDir, 'sync-status.json') });
+    if (action === 'status') {
+      process.stdout.write(`${JSON.stringify(sender.status())}\n`);
+      return;
+    }
+    const { sent, problem } = await sender.send();
+    process.stdout.write(`sent ${sent.answers} answer(s), ${sent.venues} venue visit(s), ${sent.packs} pack(s)\n`);
+    if (problem) throw new Error(problem);
+  } finally {
+    store.close();
+    settings.close();
+  }
+}
+
+function pillar(args: string[]): void {
+  const [action, ...rest] = args;
+  const { values } = parseArgs({ args: rest, options: { 'data-dir': { type: 'string' } } });
+  if (action !== 'id') throw new UsageError('pillar takes id');
+  const dataDir = dataDirFrom(values);
+  const settings = new SettingsStore(dataDir, createLogger(path.join(dataDir, 'olifant.log'), false));
+  process.stdout.write(`${settings.current().pillarId}\n`);
+  settings.close();
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
   switch (command) {
@@ -296,6 +341,8 @@ async function main(argv: string[]): Promise<void> {
     case 'operator': return operator(args);
     case 'venue': return venue(args);
     case 'hub': return hub(args);
+    case 'sync': return sync(args);
+    case 'pillar': return pillar(args);
     case undefined: case 'help': case '--help': case '-h':
       process.stdout.write(HELP + '\n');
       return;

@@ -19,6 +19,8 @@ import { defaultDataDir } from './platform/paths.ts';
 import { DriveWatcher, type DriveWatcherOptions } from './platform/usb.ts';
 import { SettingsStore, type Settings } from './settings/settings.ts';
 import { StudentService } from './student/service.ts';
+import { Outbox } from './sync/outbox.ts';
+import { SyncSender, type SenderDeps } from './sync/sender.ts';
 import { VenueVisits } from './venues/visits.ts';
 
 export interface OlifantOptions {
@@ -34,6 +36,8 @@ export interface OlifantOptions {
   bundledPackDir?: string;
   /** Where to look for USB sticks; tests hand in their own mount table. */
   drives?: Pick<DriveWatcherOptions, 'readMounts' | 'platform'>;
+  /** The sender's clock and network; tests hand in their own. */
+  sync?: Pick<SenderDeps, 'fetch' | 'now' | 'sleep' | 'random'>;
   log?: Logger;
 }
 
@@ -89,6 +93,8 @@ export interface Olifant {
   /** Whether the operator is in: the service door, or the PIN. */
   operatorSession: OperatorSession;
   venues: VenueVisits;
+  /** Sends answers to the hub in the background, when one is set. */
+  sync: SyncSender;
   pillar: Pillar;
   /** The simulated board, when the pillar is simulated. */
   board: BoardModel | null;
@@ -130,17 +136,24 @@ export async function createOlifant(options: OlifantOptions = {}): Promise<Olifa
   const venues = new VenueVisits(store, settings);
   venues.reconcile();
   const stopReconciling = settings.onChange((next) => venues.reconcile(next));
+  const outbox = new Outbox(store);
+  outbox.recordPack(packs.current());
+  const stopRecordingPacks = packs.onChange((pack) => outbox.recordPack(pack));
+  const sync = new SyncSender({ outbox, settings: () => settings.current(), log, statusFile: path.join(dataDir, 'sync-status.json'), ...options.sync });
+  sync.start();
   const drives = new DriveWatcher({ ...options.drives, roots: () => settings.current().usbRoots });
   const stick = new StickPacks(drives, packs, log);
   drives.start();
   const operator = new OperatorService({
     session: operatorSession,
     pillar,
+    pillarId: () => settings.current().pillarId,
     simulatedPillar: simulated,
     packs,
     venues,
     stick,
     restoreLed: () => void student.refreshLed(),
+    sync,
     logFile: options.log ? null : path.join(dataDir, 'olifant.log'),
   });
   const running = packs.current().pack;
@@ -149,11 +162,13 @@ export async function createOlifant(options: OlifantOptions = {}): Promise<Olifa
   watch.unref();
   let closed = false;
   return {
-    dataDir, settings, packs, student, operator, operatorSession, venues, pillar, board, store, log,
+    dataDir, settings, packs, student, operator, operatorSession, venues, sync, pillar, board, store, log,
     close: async () => {
       if (closed) return;
       closed = true;
       clearInterval(watch);
+      await sync.stop();
+      stopRecordingPacks();
       drives.stop();
       stick.close();
       stopReconciling();

@@ -2,17 +2,8 @@
 // and packs, each checked field by field. A record that breaks a rule is refused with the
 // rule in words; the caller refuses the whole batch or bundle then (all of it or none).
 
-import { ANSWER_FIELDS, type Answer, type Venue } from '../core/answers/store.ts';
-
-export type AnswerRecord = { type: 'answer' } & Answer;
-export type VenueRecord = { type: 'venue' } & Venue;
-export interface PackRecord {
-  type: 'pack';
-  id: string;
-  version: number;
-  manifest: Record<string, unknown>;
-}
-export type SyncRecord = AnswerRecord | VenueRecord | PackRecord;
+import type { AnswerRecord, PackRecord, SyncRecord, VenueRecord } from '../api/sync.ts';
+import { ANSWER_FIELDS } from '../core/answers/store.ts';
 
 /** A record that breaks results-sync.md, with the rule in words. */
 export class RecordError extends Error {

@@ -9,11 +9,10 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Pillars } from './pillars.ts';
-import { checkRecord, RecordError, type SyncRecord } from './records.ts';
+import { MAX_BATCH_BYTES, MAX_BATCH_RECORDS, type SyncRecord } from '../api/sync.ts';
+import { checkRecord, RecordError } from './records.ts';
 import type { HubStore } from './store.ts';
 
-export const MAX_RECORDS = 1000;
-export const MAX_BATCH_BYTES = 4 * 1024 * 1024;
 /** Failed sign-ins from one address before its refusals slow down, and the slowest they get. */
 const FREE_FAILURES = 3;
 const MAX_FAILURE_DELAY_MS = 8000;
@@ -54,7 +53,7 @@ const BATCH_SCHEMA = {
   additionalProperties: false,
   properties: {
     pillar_id: { type: 'string', minLength: 1, maxLength: 60 },
-    // More than MAX_RECORDS is a 413 (the contract's), not a schema error: checked in the handler.
+    // More than MAX_BATCH_RECORDS is a 413 (the contract's), not a schema error: checked in the handler.
     records: { type: 'array' },
   },
 } as const;
@@ -87,7 +86,7 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: Pick<HubList
       return reply.code(401).send({ error: 'unknown or revoked token: ask the tour organiser for this pillar\'s token (olifant hub add-pillar)' });
     }
     const { pillar_id, records } = request.body;
-    if (records.length > MAX_RECORDS) return reply.code(413).send({ error: `a batch holds at most ${MAX_RECORDS} records; this one has ${records.length}` });
+    if (records.length > MAX_BATCH_RECORDS) return reply.code(413).send({ error: `a batch holds at most ${MAX_BATCH_RECORDS} records; this one has ${records.length}` });
     if (pillar_id !== pillarId) return reply.code(403).send({ error: `the token belongs to pillar ${pillarId}, not ${pillar_id}` });
     let checked: SyncRecord[];
     try {

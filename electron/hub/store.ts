@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import path from 'node:path';
 import { ANSWER_FIELDS, hourOf } from '../core/answers/store.ts';
 import { migrate, openDatabase } from '../core/platform/sqlite.ts';
-import type { AnswerRecord, PackRecord, SyncRecord, VenueRecord } from './records.ts';
+import type { AnswerRecord, BatchResult, PackRecord, SyncRecord, VenueRecord } from '../api/sync.ts';
 
 /** Each entry moves the schema one version up; never edit one that has shipped. */
 const MIGRATIONS: string[] = [
@@ -58,11 +58,7 @@ const MIGRATIONS: string[] = [
 ];
 
 /** What a batch or bundle did: stored new, accepted as duplicates, refused as conflicts (answer ids). */
-export interface StoreOutcome {
-  stored: number;
-  duplicates: number;
-  conflicts: string[];
-}
+export type StoreOutcome = BatchResult;
 
 export interface PillarRow {
   id: string;

@@ -31,8 +31,9 @@ export function useAction(setNotice: (notice: Notice) => void) {
   return { busy, run };
 }
 
-const localTime = (hour: string, language: string) =>
-  new Date(hour).toLocaleString(language, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+/** A UTC time (`2026-11-24T08:00Z`) in the screen's language and the pillar's own time zone. */
+const localTime = (utc: string, language: string) =>
+  new Date(utc).toLocaleString(language, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
 export function ServiceScreen({ api, words, onClosed, onLeave }: { api: OperatorApi; words: OperatorWords; onClosed: (error: unknown) => void; onLeave: () => void }) {
   const [overview, setOverview] = useState<Overview | null>(null);
@@ -94,6 +95,7 @@ export function ServiceScreen({ api, words, onClosed, onLeave }: { api: Operator
 
       <section className="op-panel" aria-label={words.pillar}>
         <h2>{words.pillar}</h2>
+        <p>{words.pillarId(pillar.id)}</p>
         <p>
           {words.link[pillar.link]} · {words.port}: {pillar.simulated ? words.simulated : (pillar.port ?? '–')} · {words.firmware}: {pillar.firmware ?? '–'}
         </p>
@@ -174,6 +176,20 @@ export function ServiceScreen({ api, words, onClosed, onLeave }: { api: Operator
       </section>
 
       <PackPanel api={api} words={words} overview={overview} run={run} busy={busy} />
+
+      <section className="op-panel" aria-label={words.sync}>
+        <h2>{words.sync}</h2>
+        {overview.sync.hubSet && overview.sync.hubUrl ? (
+          <>
+            <p>{words.hubAt(overview.sync.hubUrl)}</p>
+            <p>{words.waiting(overview.sync.waiting.answers, overview.sync.waiting.venues)}</p>
+            <p>{words.lastSent(overview.sync.lastSuccess && localTime(overview.sync.lastSuccess, language))}</p>
+            {overview.sync.lastProblem && <p className="op-error">{overview.sync.lastProblem}</p>}
+          </>
+        ) : (
+          <p>{words.noHub}</p>
+        )}
+      </section>
 
       <section className="op-panel" aria-label={words.log}>
         <h2>{words.log}</h2>

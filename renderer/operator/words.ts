@@ -22,6 +22,7 @@ export interface OperatorWords {
   allWell: string;
   problem: (problem: Problem) => { what: string; todo: string };
   pillar: string;
+  pillarId: (id: string) => string;
   link: Record<'connected' | 'connecting' | 'stopped', string>;
   port: string;
   firmware: string;
@@ -73,6 +74,11 @@ export interface OperatorWords {
   installing: string;
   installed: (id: string, version: number) => string;
   studentsGetItAt: string;
+  sync: string;
+  noHub: string;
+  hubAt: (url: string) => string;
+  waiting: (answers: number, venues: number) => string;
+  lastSent: (when: string | null) => string;
   log: string;
   emptyLog: string;
   keyboardSpace: string;
@@ -116,6 +122,7 @@ const nl: OperatorWords = {
     }
   },
   pillar: 'De zuil',
+  pillarId: (id) => `Zuil-id: ${id}`,
   link: { connected: 'verbonden', connecting: 'zoekt de besturing…', stopped: 'gestopt' },
   port: 'Poort',
   firmware: 'Firmware',
@@ -167,6 +174,11 @@ const nl: OperatorWords = {
   installing: 'Bezig met installeren… trek de stick er niet uit.',
   installed: (id, v) => `${id} versie ${v} is geïnstalleerd. De studenten zien het bij het volgende beginscherm. De stick mag eruit.`,
   studentsGetItAt: 'De studenten zien nieuwe vragen pas bij het volgende beginscherm.',
+  sync: 'Versturen naar de hub',
+  noHub: 'Er is geen hub ingesteld: de antwoorden blijven op de zuil (en gaan mee op een USB-stick).',
+  hubAt: (url) => `Hub: ${url}`,
+  waiting: (answers, venues) => `Wachten op verzending: ${answers} antwoorden, ${venues} locatiebezoeken.`,
+  lastSent: (when) => (when ? `Laatst gelukt: ${when}` : 'Nog nooit gelukt.'),
   log: 'Logboek (nieuwste eerst)',
   emptyLog: 'Het logboek is leeg.',
   keyboardSpace: 'spatie',
@@ -210,6 +222,7 @@ const en: OperatorWords = {
     }
   },
   pillar: 'The pillar',
+  pillarId: (id) => `Pillar id: ${id}`,
   link: { connected: 'connected', connecting: 'looking for the controller…', stopped: 'stopped' },
   port: 'Port',
   firmware: 'Firmware',
@@ -261,6 +274,11 @@ const en: OperatorWords = {
   installing: 'Installing… do not pull out the stick.',
   installed: (id, v) => `${id} version ${v} is installed. Students see it at the next attract screen. You may pull out the stick.`,
   studentsGetItAt: 'Students see new questions only at the next attract screen.',
+  sync: 'Sending to the hub',
+  noHub: 'No hub is set: the answers stay on the pillar (and leave on a USB stick).',
+  hubAt: (url) => `Hub: ${url}`,
+  waiting: (answers, venues) => `Waiting to be sent: ${answers} answers, ${venues} venue visits.`,
+  lastSent: (when) => (when ? `Last sent: ${when}` : 'Never sent yet.'),
   log: 'Log (newest first)',
   emptyLog: 'The log is empty.',
   keyboardSpace: 'space',

@@ -4,39 +4,16 @@
 // hub is killed -9 in the middle of taking batches in.
 
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { test } from 'node:test';
 import { FailureBrake } from '../../electron/hub/server.ts';
 import { HubStore } from '../../electron/hub/store.ts';
 import { CLI } from '../helpers/cli.ts';
+import { addPillar, hubCommand as command, startHubProcess as startHub, stopProcess as stop } from '../helpers/hub.ts';
 import { seededRandom } from '../helpers/seeded.ts';
 import { tempDir } from '../helpers/tmp.ts';
-
-const command = (dir: string, ...args: string[]) => spawnSync(process.execPath, [CLI, 'hub', ...args, '--data-dir', dir], { encoding: 'utf8', timeout: 30_000 });
-
-/** Registers a pillar with the command and returns its token, from the JSON on the last line. */
-function addPillar(dir: string, id: string): string {
-  const added = command(dir, 'add-pillar', id, '--name', `Zuil ${id}`);
-  assert.equal(added.status, 0, added.stderr);
-  const last = JSON.parse(added.stdout.trim().split('\n').at(-1)!) as { hubUrl: string; hubToken: string };
-  assert.match(last.hubUrl, /^http:\/\/127\.0\.0\.1:\d+$/);
-  return last.hubToken;
-}
-
-async function startHub(dir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [CLI, 'hub', '--port', '0', '--data-dir', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const [line] = (await once(child.stdout!, 'data')) as [Buffer];
-  return { url: line.toString().trim(), child };
-}
-
-async function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill(signal);
-  await exited;
-}
 
 const answer = (pillar: string, over: Record<string, unknown> = {}) => ({
   type: 'answer', id: randomUUID(), pillar_id: pillar, venue_session_id: '2026-11-24-hva-amsterdam', pack_id: 'olifant-tour',

@@ -4,6 +4,7 @@
 
 import Database from 'better-sqlite3';
 import { existsSync, renameSync } from 'node:fs';
+import type { AnswerRecord, VenueRecord } from '../../api/sync.ts';
 import type { Logger } from '../platform/log.ts';
 import { migrate, openDatabase } from '../platform/sqlite.ts';
 
@@ -50,36 +51,29 @@ export const MIGRATIONS: string[] = [
      revision INTEGER NOT NULL,
      PRIMARY KEY (id, pillar_id)
    ) STRICT;`,
+  // What has reached the hub (results-sync.md): an answer once, a venue visit per revision,
+  // and the manifests of the packs answers were given under, so the hub can show the questions.
+  `ALTER TABLE answers ADD COLUMN sent INTEGER NOT NULL DEFAULT 0;
+   CREATE INDEX answers_unsent ON answers (id) WHERE sent = 0;
+   ALTER TABLE venues ADD COLUMN sent_revision INTEGER NOT NULL DEFAULT 0;
+   CREATE TABLE packs (
+     id TEXT NOT NULL,
+     version INTEGER NOT NULL,
+     manifest TEXT NOT NULL,
+     sent INTEGER NOT NULL DEFAULT 0,
+     PRIMARY KEY (id, version)
+   ) STRICT;`,
 ];
 
 export const ANSWER_FIELDS = [
   'id', 'pillar_id', 'venue_session_id', 'pack_id', 'pack_version', 'question_id', 'value', 'language', 'hour', 'suspect',
 ] as const;
 
-export interface Answer {
-  id: string;
-  pillar_id: string;
-  venue_session_id: string;
-  pack_id: string;
-  pack_version: number;
-  question_id: string;
-  value: string;
-  language: string;
-  /** The hour the answer was given, in UTC, e.g. `2026-11-22T14:00Z`: nothing finer. */
-  hour: UtcHour;
-  /** Why the answer looks like hammering rather than a considered answer; null if it does not. */
-  suspect: string | null;
-}
+/** A stored answer: results-sync.md's answer record, without its type. */
+export type Answer = Omit<AnswerRecord, 'type'>;
 
 /** A venue visit: a pillar's stay at one venue (results-sync.md's venue record, without its type). */
-export interface Venue {
-  id: string;
-  pillar_id: string;
-  name: string;
-  started_hour: UtcHour;
-  ended_hour: UtcHour | null;
-  revision: number;
-}
+export type Venue = Omit<VenueRecord, 'type'>;
 
 const VENUE_FIELDS = ['id', 'pillar_id', 'name', 'started_hour', 'ended_hour', 'revision'] as const;
 
@@ -146,7 +140,8 @@ export function openAnswerStore(file: string, log: Logger): AnswerStore {
 }
 
 export class AnswerStore {
-  private readonly db: Database.Database;
+  /** For the modules that keep their own tables in this file (core/sync); answers go through the methods. */
+  readonly db: Database.Database;
   private readonly insertStmt: Database.Statement;
   private readonly countVenueStmt: Database.Statement;
   private readonly countElsewhereStmt: Database.Statement;

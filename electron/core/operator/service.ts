@@ -6,6 +6,7 @@
 
 import type { CheckedPack, Pack } from '../../../content/pack.ts';
 import type { Pillar, PillarStatus } from '../../../hardware/pillar.ts';
+import type { SyncStatus } from '../../api/sync.ts';
 import type { OperatorHandlers, Overview, PackSummary, PillarView, Problem, StickView, VenueVisit } from '../../api/operator.ts';
 import { ApiError, requestObject } from '../errors.ts';
 import { lastLines } from '../platform/log.ts';
@@ -34,12 +35,14 @@ export interface StickDesk {
 export interface OperatorDeps {
   session: OperatorSession;
   pillar: Pillar;
+  pillarId: () => string;
   simulatedPillar: boolean;
   packs: { current(): CheckedPack; previous(): Pack | null; rollback(): Promise<CheckedPack> };
   venues: VenueBook;
   stick: StickDesk;
   /** Puts the LED ring back to what the kiosk shows (after the LED test). */
   restoreLed: () => void;
+  sync: { status(): SyncStatus };
   /** The log file, for the last lines; null when the log is not kept in a file. */
   logFile: string | null;
 }
@@ -51,7 +54,7 @@ export function packSummary(pack: Pack): PackSummary {
 const STACK_PROBLEM = { EMPTY: 'stack-empty', LOW: 'stack-low', JAM: 'stack-jammed', UNKNOWN: 'stack-unknown' } as const;
 
 /** The pillar as the crew sees it: each stack with its question, and what needs doing. */
-export function pillarView(status: PillarStatus, pack: CheckedPack['pack'], simulated: boolean, venueSet: boolean): PillarView {
+export function pillarView(id: string, status: PillarStatus, pack: CheckedPack['pack'], simulated: boolean, venueSet: boolean): PillarView {
   const questionIn = (slot: number) => pack.questions.find((q) => q.slot === slot)?.id ?? null;
   const stacks = status.slots.map((state, i) => ({ slot: i + 1, state, questionId: questionIn(i + 1) }));
   const problems: Problem[] = [];
@@ -63,7 +66,7 @@ export function pillarView(status: PillarStatus, pack: CheckedPack['pack'], simu
   }
   if (status.gate === 'CARD') problems.push({ code: 'card-in-gate' });
   if (!venueSet) problems.push({ code: 'venue-not-set' });
-  return { link: status.link, port: status.port, firmware: status.firmware, simulated, stacks, gate: status.gate, problems };
+  return { id, link: status.link, port: status.port, firmware: status.firmware, simulated, stacks, gate: status.gate, problems };
 }
 
 export class OperatorService {
@@ -103,11 +106,12 @@ export class OperatorService {
       const before = this.deps.packs.previous();
       return {
         session: this.deps.session.state(),
-        pillar: pillarView(this.deps.pillar.status(), running.pack, this.deps.simulatedPillar, venue !== null),
+        pillar: pillarView(this.deps.pillarId(), this.deps.pillar.status(), running.pack, this.deps.simulatedPillar, venue !== null),
         venue: { current: venue, recent: this.deps.venues.recentNames(8) },
         answers: this.deps.venues.counts(),
         packs: { running: packSummary(running.pack), previous: before && packSummary(before) },
         stick: this.deps.stick.view(),
+        sync: this.deps.sync.status(),
         log: this.deps.logFile ? lastLines(this.deps.logFile, LOG_LINES).reverse() : [],
       };
     },

@@ -32,6 +32,10 @@ export interface Settings {
   operatorPin: string | null;
   /** More folders where USB sticks are mounted, besides /media, /run/media and /mnt (Windows: drive letters). */
   usbRoots: string[];
+  /** The hub answers are pushed to (`olifant hub add-pillar` prints it); null: none, answers leave only on a stick. */
+  hubUrl: string | null;
+  /** This pillar's token for the hub, from `olifant hub add-pillar`. */
+  hubToken: string | null;
 }
 
 /** What settings.json sets: everything but the pillar id. */
@@ -48,6 +52,8 @@ function defaults(): FileSettings {
     allowUnsignedPacks: false,
     operatorPin: null,
     usbRoots: [],
+    hubUrl: null,
+    hubToken: null,
   };
 }
 
@@ -71,6 +77,8 @@ const RULES: { [K in keyof FileSettings]: { valid: (v: unknown) => boolean; is: 
   allowUnsignedPacks: { valid: (v) => typeof v === 'boolean', is: 'true or false' },
   operatorPin: { valid: (v) => v === null || isPinHash(v), is: 'null, or a PIN set with `olifant operator pin` (never the digits themselves)' },
   usbRoots: { valid: (v) => Array.isArray(v) && v.every((p) => typeof p === 'string' && p.length > 0), is: 'a list of folders, such as ["/srv/usb"]' },
+  hubUrl: { valid: (v) => v === null || (typeof v === 'string' && /^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(v)), is: 'null, or the hub\'s address such as "https://hub.olifant-tour.nl"' },
+  hubToken: { valid: (v) => v === null || (typeof v === 'string' && /^[\w-]{10,200}$/.test(v)), is: 'null, or the token `olifant hub add-pillar` printed' },
 };
 
 /** A settings change that was refused; the message says why, in the operator's words. */

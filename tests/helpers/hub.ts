@@ -1,0 +1,32 @@
+// A real hub for tests: the `olifant hub` command as a child process on loopback, with its
+// own data folder, and pillars registered the way the tour organiser does it.
+
+import assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { CLI } from './cli.ts';
+
+export const hubCommand = (dir: string, ...args: string[]) => spawnSync(process.execPath, [CLI, 'hub', ...args, '--data-dir', dir], { encoding: 'utf8', timeout: 30_000 });
+
+/** Registers a pillar with the command and returns its token, from the JSON on the last line. */
+export function addPillar(dir: string, id: string): string {
+  const added = hubCommand(dir, 'add-pillar', id, '--name', `Zuil ${id}`);
+  assert.equal(added.status, 0, added.stderr);
+  const last = JSON.parse(added.stdout.trim().split('\n').at(-1)!) as { hubUrl: string; hubToken: string };
+  assert.match(last.hubUrl, /^http:\/\/127\.0\.0\.1:\d+$/);
+  return last.hubToken;
+}
+
+/** Starts `olifant hub --port 0` and returns the URL it printed. */
+export async function startHubProcess(dir: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [CLI, 'hub', '--port', '0', '--data-dir', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [line] = (await once(child.stdout!, 'data')) as [Buffer];
+  return { url: line.toString().trim(), child };
+}
+
+export async function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill(signal);
+  await exited;
+}
