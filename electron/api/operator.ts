@@ -118,6 +118,8 @@ export interface OperatorMethods {
   /** Installs the pack on the stick; a roll-back needs `confirmRollback`. */
   installStickPack(request: { confirmRollback: boolean }): PackSummary;
   rollbackPack(): PackSummary;
+  /** Writes every answer, venue visit and pack as a signed results bundle to the USB stick; done only once it is read back. */
+  exportResults(): { file: string; answers: number };
 }
 
 export type OperatorMethod = keyof OperatorMethods;
@@ -126,7 +128,7 @@ export type OperatorBridge = Bridge<OperatorMethods>;
 export type OperatorApi = Client<OperatorMethods>;
 
 export const OPERATOR_METHODS = [
-  'session', 'unlock', 'leave', 'overview', 'testDispense', 'testLed', 'rescanPillar', 'startVenue', 'installStickPack', 'rollbackPack',
+  'session', 'unlock', 'leave', 'overview', 'testDispense', 'testLed', 'rescanPillar', 'startVenue', 'installStickPack', 'rollbackPack', 'exportResults',
 ] as const satisfies readonly OperatorMethod[];
 
 /** IPC channel names: `operator:<method>`, accepted only from the operator page. */

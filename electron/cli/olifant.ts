@@ -16,9 +16,12 @@ import { createLogger } from '../core/platform/log.ts';
 import { defaultDataDir, defaultHubDir } from '../core/platform/paths.ts';
 import { hashPin } from '../core/operator/pin.ts';
 import { SettingsStore } from '../core/settings/settings.ts';
+import { BUNDLE_EXTENSION, bundleOnDrive, writeBundle } from '../core/sync/bundle.ts';
+import { pillarKey } from '../core/sync/identity.ts';
 import { Outbox } from '../core/sync/outbox.ts';
 import { SyncSender } from '../core/sync/sender.ts';
 import { VenueNameError, VenueVisits } from '../core/venues/visits.ts';
+import { importBundle } from '../hub/bundles.ts';
 import { Pillars, PillarError } from '../hub/pillars.ts';
 import { HubConfigError, startHub } from '../hub/server.ts';
 import { HubStore } from '../hub/store.ts';
@@ -32,6 +35,9 @@ const HELP = `olifant: the software of the pillar "De olifant in de kamer"
   olifant results --format csv
       Prints every stored answer as CSV on stdout. The hour column is in UTC
       (2026-11-22T14:00Z is 15:00 in Amsterdam in winter).
+  olifant results --format bundle --out DRIVE_OR_FILE
+      Writes every answer, venue visit and pack as a signed results bundle (for a hub without
+      network): into DRIVE/olifant-results/, or to a file ending in .olifant-results; prints it.
   olifant pillar-sim --port PATH [--dispense-ms N] [--stock N] [--manual-take]
       A simulated controller board on a serial port or pseudo-terminal; type help for faults.
   olifant pack install DIR [--rollback]
@@ -55,6 +61,9 @@ const HELP = `olifant: the software of the pillar "De olifant in de kamer"
       the last line: {"hubUrl": ..., "hubToken": ...}.
   olifant hub pillars
   olifant hub revoke-pillar PILLAR_ID
+  olifant hub import FILE... [--trust-new-pillar]
+      Imports results bundles from USB sticks, each whole or not at all; a pillar's first
+      bundle needs --trust-new-pillar (its key is then registered). Exit 1 if any is refused.
   olifant sync now
       Sends what waits to the hub (hubUrl, hubToken in settings) at once and says what
       happened; exit 0 when nothing waits any more, 1 otherwise.
@@ -89,12 +98,25 @@ async function serve(args: string[]): Promise<void> {
 }
 
 function results(args: string[]): void {
-  const { values } = parseArgs({ args, options: { format: { type: 'string', default: 'csv' }, 'data-dir': { type: 'string' } } });
-  if (values.format !== 'csv') throw new UsageError(`--format ${values.format} is not known; use --format csv`);
+  const { values } = parseArgs({ args, options: { format: { type: 'string', default: 'csv' }, out: { type: 'string' }, 'data-dir': { type: 'string' } } });
+  if (values.format !== 'csv' && values.format !== 'bundle') throw new UsageError(`--format ${values.format} is not known; use --format csv or --format bundle`);
+  if (values.format === 'bundle' && !values.out) throw new UsageError('--format bundle needs --out: a stick (or folder), or a file ending in .olifant-results');
   const dataDir = dataDirFrom(values);
   const store = new AnswerStore(path.join(dataDir, 'answers.sqlite'));
   try {
-    for (const line of answersCsv(store)) process.stdout.write(line);
+    if (values.format === 'csv') {
+      for (const line of answersCsv(store)) process.stdout.write(line);
+      return;
+    }
+    const settings = new SettingsStore(dataDir, createLogger(path.join(dataDir, 'olifant.log'), false));
+    const { pillarId } = settings.current();
+    settings.close();
+    const now = new Date();
+    const out = path.resolve(values.out!);
+    const file = out.endsWith(BUNDLE_EXTENSION) ? out : bundleOnDrive(out, pillarId, now);
+    const records = new Outbox(store).everything();
+    writeBundle(file, pillarId, pillarKey(dataDir), records, now);
+    process.stdout.write(`${file}\n`);
   } finally {
     store.close();
   }
@@ -251,6 +273,7 @@ async function hub(args: string[]): Promise<void> {
       'behind-proxy': { type: 'boolean', default: false },
       name: { type: 'string' },
       url: { type: 'string' },
+      'trust-new-pillar': { type: 'boolean', default: false },
     },
   });
   const store = new HubStore(values['data-dir'] ? path.resolve(values['data-dir']) : defaultHubDir());
@@ -283,6 +306,19 @@ async function hub(args: string[]): Promise<void> {
       process.stdout.write(`${JSON.stringify({ hubUrl, hubToken: token })}\n`);
     } else if (action === 'pillars') {
       for (const p of pillars.list()) process.stdout.write(`${p.id}\t${p.name}\t${p.revoked ? 'revoked' : 'active'}\tsince ${p.added_hour}\n`);
+    } else if (action === 'import') {
+      if (positionals.length === 0) throw new UsageError('hub import needs one or more .olifant-results files');
+      let refused = 0;
+      for (const file of positionals) {
+        try {
+          const done = importBundle(path.resolve(file), store, pillars, { trustNewPillar: values['trust-new-pillar'] });
+          process.stdout.write(`${file}: pillar ${done.pillarId}, ${done.stored} answer(s) new, ${done.duplicates} already here${done.conflicts.length ? `, ${done.conflicts.length} conflict(s) refused (logged)` : ''}\n`);
+        } catch (error) {
+          refused++;
+          process.stderr.write(`olifant: ${(error as Error).message}\n`);
+        }
+      }
+      if (refused > 0) process.exitCode = 1;
     } else if (action === 'revoke-pillar') {
       if (positionals.length !== 1) throw new UsageError('hub revoke-pillar needs the pillar id');
       pillars.revoke(positionals[0]);

@@ -20,6 +20,8 @@ import { DriveWatcher, type DriveWatcherOptions } from './platform/usb.ts';
 import { SettingsStore, type Settings } from './settings/settings.ts';
 import { StudentService } from './student/service.ts';
 import { Outbox } from './sync/outbox.ts';
+import { bundleOnDrive, writeBundle } from './sync/bundle.ts';
+import { pillarKey } from './sync/identity.ts';
 import { SyncSender, type SenderDeps } from './sync/sender.ts';
 import { VenueVisits } from './venues/visits.ts';
 
@@ -136,6 +138,7 @@ export async function createOlifant(options: OlifantOptions = {}): Promise<Olifa
   const venues = new VenueVisits(store, settings);
   venues.reconcile();
   const stopReconciling = settings.onChange((next) => venues.reconcile(next));
+  const key = pillarKey(dataDir);
   const outbox = new Outbox(store);
   outbox.recordPack(packs.current());
   const stopRecordingPacks = packs.onChange((pack) => outbox.recordPack(pack));
@@ -154,6 +157,17 @@ export async function createOlifant(options: OlifantOptions = {}): Promise<Olifa
     stick,
     restoreLed: () => void student.refreshLed(),
     sync,
+    exportResults: () => {
+      // The stick put in last: a kiosk may have other mounts below /mnt or /media.
+      const drive = drives.drives().at(-1)?.root;
+      if (drive === undefined) throw new Error('Put a USB stick in the kiosk computer first.');
+      const records = outbox.everything();
+      const now = new Date();
+      const file = bundleOnDrive(drive, boot.pillarId, now);
+      writeBundle(file, boot.pillarId, key, records, now);
+      log('info', `results written to the USB stick: ${file}`);
+      return { file, answers: records.filter((r) => r.type === 'answer').length };
+    },
     logFile: options.log ? null : path.join(dataDir, 'olifant.log'),
   });
   const running = packs.current().pack;

@@ -43,6 +43,16 @@ export class Pillars {
     this.store.event(id, 'pillar', 'token revoked');
   }
 
+  /** Takes a pillar's public key (its bundles are signed with it), registering a pillar seen only through bundles. */
+  trustKey(id: string, publicKey: string): void {
+    if (!PILLAR_ID.test(id)) throw new PillarError(`"${id}" is not a pillar id`);
+    // A pillar known only from bundles has no token: a random hash nobody holds the token of.
+    this.store.db
+      .prepare('INSERT INTO pillars (id, name, token_hash, public_key, added_hour) VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET public_key = excluded.public_key')
+      .run(id, id, randomBytes(32), publicKey, hourOf(new Date()));
+    this.store.event(id, 'pillar', `its bundle key was trusted: ${publicKey}`);
+  }
+
   get(id: string): PillarRow | undefined {
     return this.store.db.prepare('SELECT id, name, public_key, revoked, added_hour FROM pillars WHERE id = ?').get(id) as PillarRow | undefined;
   }

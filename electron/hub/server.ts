@@ -5,11 +5,14 @@
 // another pillar's records, 413 over 1000 records or 4 MiB.
 // It listens on 127.0.0.1 unless told otherwise, and beyond it only with TLS or behind a proxy.
 
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Pillars } from './pillars.ts';
 import { MAX_BATCH_BYTES, MAX_BATCH_RECORDS, type SyncRecord } from '../api/sync.ts';
+import { BundleError } from '../core/sync/bundle.ts';
+import { importBundleBytes, MAX_BUNDLE_BYTES } from './bundles.ts';
+import { PAGE_CSP, PAGE_CSS, PAGE_HTML, PAGE_JS } from './page.ts';
 import { checkRecord, RecordError } from './records.ts';
 import type { HubStore } from './store.ts';
 
@@ -33,6 +36,7 @@ export class HubConfigError extends Error {
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+const LOOPBACK_PEERS = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 /** 401s from one address, answered after a delay that doubles past the first few. */
 export class FailureBrake {
@@ -69,9 +73,10 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: Pick<HubList
   const brake = new FailureBrake();
 
   // Every refusal as the contract's `{ "error": ... }`, whatever part of Fastify refused.
-  app.setErrorHandler((error: { statusCode?: number; message: string; validation?: unknown }, _request, reply) => {
+  app.setErrorHandler((error: { statusCode?: number; message: string; validation?: unknown }, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    const message = status === 413 ? `the batch is larger than ${MAX_BATCH_BYTES / 1024 / 1024} MiB` : status === 500 ? 'the hub could not store the batch; send it again later' : error.message;
+    const limit = request.url.startsWith('/v1/bundles') ? MAX_BUNDLE_BYTES : MAX_BATCH_BYTES;
+    const message = status === 413 ? `the ${limit === MAX_BATCH_BYTES ? 'batch' : 'bundle'} is larger than ${limit / 1024 / 1024} MiB` : status === 500 ? 'the hub could not store the batch; send it again later' : error.message;
     if (status === 500) app.log.error(error);
     return reply.code(status).send({ error: message });
   });
@@ -98,6 +103,25 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: Pick<HubList
     const foreign = checked.findIndex((r) => r.type !== 'pack' && r.pillar_id !== pillarId);
     if (foreign >= 0) return reply.code(403).send({ error: `records[${foreign}] belongs to pillar ${(checked[foreign] as { pillar_id: string }).pillar_id}, not to ${pillarId}` });
     return store.store(checked, pillarId, 'batch');
+  });
+
+  // The page, and bundles uploaded on it: only for someone at this machine (there is no sign-in yet).
+  const here = (request: { socket: { remoteAddress?: string } }) => !listen.behindProxy && LOOPBACK_PEERS.has(request.socket.remoteAddress ?? '');
+  const page = (type: string, body: string) => (request: { socket: { remoteAddress?: string } }, reply: FastifyReply) =>
+    here(request) ? reply.type(type).header('content-security-policy', PAGE_CSP).send(body) : reply.code(403).send({ error: 'the hub\'s page is open only on the machine the hub runs on' });
+  app.get('/', page('text/html; charset=utf-8', PAGE_HTML));
+  app.get('/hub.js', page('text/javascript; charset=utf-8', PAGE_JS));
+  app.get('/hub.css', page('text/css; charset=utf-8', PAGE_CSS));
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: MAX_BUNDLE_BYTES }, (_request, body, done) => done(null, body));
+  app.post<{ Body: Buffer; Querystring: { name?: string; 'trust-new-pillar'?: string } }>('/v1/bundles', async (request, reply) => {
+    if (!here(request)) return reply.code(403).send({ error: 'bundles are imported only on the machine the hub runs on' });
+    if (!Buffer.isBuffer(request.body)) return reply.code(415).send({ error: 'send the bundle as application/octet-stream' });
+    try {
+      return importBundleBytes(request.body, request.query.name ?? 'the bundle', store, pillars, { trustNewPillar: request.query['trust-new-pillar'] === '1' });
+    } catch (error) {
+      if (error instanceof BundleError) return reply.code(400).send({ error: error.message });
+      throw error;
+    }
   });
 
   return app;

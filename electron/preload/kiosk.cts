@@ -37,6 +37,7 @@ const operator: OperatorBridge = {
   startVenue: operatorCall('startVenue'),
   installStickPack: operatorCall('installStickPack'),
   rollbackPack: operatorCall('rollbackPack'),
+  exportResults: operatorCall('exportResults'),
 };
 
 contextBridge.exposeInMainWorld('olifant', bridge);

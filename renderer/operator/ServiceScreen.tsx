@@ -189,6 +189,9 @@ export function ServiceScreen({ api, words, onClosed, onLeave }: { api: Operator
         ) : (
           <p>{words.noHub}</p>
         )}
+        <button type="button" className="op-button" disabled={busy} onClick={() => run(() => api.exportResults(), (r) => words.exported(r.answers))}>
+          {words.exportResults}
+        </button>
       </section>
 
       <section className="op-panel" aria-label={words.log}>

@@ -79,6 +79,8 @@ export interface OperatorWords {
   hubAt: (url: string) => string;
   waiting: (answers: number, venues: number) => string;
   lastSent: (when: string | null) => string;
+  exportResults: string;
+  exported: (answers: number) => string;
   log: string;
   emptyLog: string;
   keyboardSpace: string;
@@ -179,6 +181,8 @@ const nl: OperatorWords = {
   hubAt: (url) => `Hub: ${url}`,
   waiting: (answers, venues) => `Wachten op verzending: ${answers} antwoorden, ${venues} locatiebezoeken.`,
   lastSent: (when) => (when ? `Laatst gelukt: ${when}` : 'Nog nooit gelukt.'),
+  exportResults: 'Zet de resultaten op de USB-stick',
+  exported: (n) => `De resultaten (${n} antwoorden) staan op de stick en zijn gecontroleerd. Je kunt de stick er nu uit halen.`,
   log: 'Logboek (nieuwste eerst)',
   emptyLog: 'Het logboek is leeg.',
   keyboardSpace: 'spatie',
@@ -279,6 +283,8 @@ const en: OperatorWords = {
   hubAt: (url) => `Hub: ${url}`,
   waiting: (answers, venues) => `Waiting to be sent: ${answers} answers, ${venues} venue visits.`,
   lastSent: (when) => (when ? `Last sent: ${when}` : 'Never sent yet.'),
+  exportResults: 'Export the results to the USB stick',
+  exported: (n) => `The results (${n} answers) are on the stick and checked. You can take the stick out now.`,
   log: 'Log (newest first)',
   emptyLog: 'The log is empty.',
   keyboardSpace: 'space',

@@ -10,7 +10,14 @@ import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
 import { generateSigningKey, signManifest } from '../../content/signing.ts';
 import { bundledPackDir } from '../../electron/core/packs/bundled.ts';
+import { AnswerStore } from '../../electron/core/answers/store.ts';
 import { StickPacks } from '../../electron/core/packs/stick.ts';
+import { openDatabase } from '../../electron/core/platform/sqlite.ts';
+import { SettingsStore } from '../../electron/core/settings/settings.ts';
+import { writeBundle } from '../../electron/core/sync/bundle.ts';
+import { pillarKey } from '../../electron/core/sync/identity.ts';
+import { Outbox } from '../../electron/core/sync/outbox.ts';
+import { SyncSender } from '../../electron/core/sync/sender.ts';
 import { openPackStore } from '../../electron/core/packs/store.ts';
 import { DriveWatcher } from '../../electron/core/platform/usb.ts';
 import { createOlifant } from '../../electron/core/olifant.ts';
@@ -225,7 +232,97 @@ async function stickFigures(): Promise<void> {
   }
 }
 
+/** 100,000 answers on one pillar, for the hub figures. */
+function backlogPillar(dir: string, pillarId: string, count: number): { store: AnswerStore; settings: SettingsStore } {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'pillar-id'), pillarId);
+  const settings = new SettingsStore(dir, quiet);
+  const store = new AnswerStore(path.join(dir, 'answers.sqlite'));
+  store.transaction(() => {
+    for (let i = 0; i < count; i++) store.insert(benchAnswer(pillarId, i));
+  });
+  return { store, settings };
+}
+
+const benchAnswer = (pillarId: string, i: number) => ({
+  id: randomUUID(), pillar_id: pillarId, venue_session_id: '2026-11-24-hva-amsterdam', pack_id: 'olifant-tour', pack_version: 1,
+  question_id: 'naam-op-cv', value: String((i % 5) + 1), language: 'nl', hour: '2026-11-24T13:00Z', suspect: null,
+});
+
+/** The hub: ingest rate against raw SQLite, a 100,000-answer backlog sent over loopback, bundles of 100,000. */
+async function hubFigures(): Promise<void> {
+  const BATCHES = 100;
+  const rows = Array.from({ length: BATCHES }, (_, b) => Array.from({ length: 1000 }, (_, i) => benchAnswer('pillar-bench', b * 1000 + i)));
+
+  // Raw: the same rows, the same pragmas, one transaction per 1000.
+  const raw = openDatabase(path.join(temp, 'raw', 'raw.sqlite'));
+  raw.exec('CREATE TABLE answers (id TEXT PRIMARY KEY, pillar_id TEXT NOT NULL, venue_session_id TEXT NOT NULL, pack_id TEXT NOT NULL, pack_version INTEGER NOT NULL, question_id TEXT NOT NULL, value TEXT NOT NULL, language TEXT NOT NULL, hour TEXT NOT NULL, suspect TEXT) STRICT, WITHOUT ROWID');
+  const insert = raw.prepare('INSERT INTO answers VALUES (@id, @pillar_id, @venue_session_id, @pack_id, @pack_version, @question_id, @value, @language, @hour, @suspect)');
+  const tRaw = performance.now();
+  for (const batch of rows) raw.transaction(() => batch.forEach((r) => insert.run(r)))();
+  const rawRate = (BATCHES * 1000) / ((performance.now() - tRaw) / 1000);
+  raw.close();
+
+  // The hub, over HTTP on loopback, in its own process.
+  const hubDir = path.join(temp, 'hub');
+  const added = spawnSync(process.execPath, [CLI, 'hub', 'add-pillar', 'pillar-bench', '--data-dir', hubDir], { encoding: 'utf8' });
+  const token = (JSON.parse(added.stdout.trim().split('\n').at(-1)!) as { hubToken: string }).hubToken;
+  const hub = spawn(process.execPath, [CLI, 'hub', '--port', '0', '--data-dir', hubDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve) => hub.stdout!.once('data', (line: Buffer) => resolve(line.toString().trim())));
+  try {
+    const tHub = performance.now();
+    for (const batch of rows) {
+      const response = await fetch(`${url}/v1/batches`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ pillar_id: 'pillar-bench', records: batch.map((r) => ({ type: 'answer', ...r })) }),
+      });
+      if (response.status !== 200) throw new Error(`the hub answered ${response.status}`);
+    }
+    const hubRate = (BATCHES * 1000) / ((performance.now() - tHub) / 1000);
+    print('hub_ingest_rate', Math.round(hubRate), 'answers/s');
+    print('sqlite_raw_insert_rate', Math.round(rawRate), 'answers/s');
+    print('hub_ingest_vs_raw', hubRate / rawRate, 'ratio');
+
+    // A pillar's backlog of 100,000 answers, sent by its sender; its memory sampled meanwhile.
+    spawnSync(process.execPath, [CLI, 'hub', 'revoke-pillar', 'pillar-bench', '--data-dir', hubDir]);
+    const again = spawnSync(process.execPath, [CLI, 'hub', 'add-pillar', 'pillar-backlog', '--data-dir', hubDir], { encoding: 'utf8' });
+    const backlogToken = (JSON.parse(again.stdout.trim().split('\n').at(-1)!) as { hubToken: string }).hubToken;
+    const pillarDir = path.join(temp, 'backlog');
+    const { store, settings } = backlogPillar(pillarDir, 'pillar-backlog', 100_000);
+    settings.update({ hubUrl: url, hubToken: backlogToken });
+    const outbox = new Outbox(store);
+    const sender = new SyncSender({ outbox, settings: () => settings.current(), log: quiet, statusFile: null });
+    global.gc?.();
+    let peak = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+    const tSend = performance.now();
+    const report = await sender.send();
+    const sendMs = performance.now() - tSend;
+    clearInterval(sampler);
+    if (report.problem) throw new Error(report.problem);
+    print('backlog_100k_send', sendMs, 'ms');
+    print('backlog_100k_send_peak_rss', Math.round(peak / 1024 / 1024), 'MiB');
+
+    // A bundle of the same 100,000, written and imported.
+    const key = pillarKey(pillarDir);
+    const file = path.join(temp, 'pillar-backlog.olifant-results');
+    const tExport = performance.now();
+    writeBundle(file, 'pillar-backlog', key, outbox.everything(), new Date());
+    print('bundle_100k_export', performance.now() - tExport, 'ms');
+    store.close();
+    settings.close();
+    const tImport = performance.now();
+    const imported = spawnSync(process.execPath, [CLI, 'hub', 'import', file, '--trust-new-pillar', '--data-dir', path.join(temp, 'hub-import')], { encoding: 'utf8' });
+    if (imported.status !== 0) throw new Error(imported.stderr);
+    print('bundle_100k_import', performance.now() - tImport, 'ms');
+  } finally {
+    hub.kill();
+  }
+}
+
 try {
+  await hubFigures();
   await stickFigures();
   await commitFigures();
   await ptyFigures();

@@ -43,6 +43,8 @@ export interface OperatorDeps {
   /** Puts the LED ring back to what the kiosk shows (after the LED test). */
   restoreLed: () => void;
   sync: { status(): SyncStatus };
+  /** Writes a results bundle onto the stick there is; returns the file and how many answers it holds. */
+  exportResults: () => { file: string; answers: number };
   /** The log file, for the last lines; null when the log is not kept in a file. */
   logFile: string | null;
 }
@@ -162,6 +164,15 @@ export class OperatorService {
     rollbackPack: async () => {
       this.guard();
       return packSummary((await this.refusedInWords(() => this.deps.packs.rollback())).pack);
+    },
+
+    exportResults: () => {
+      this.guard();
+      try {
+        return this.deps.exportResults();
+      } catch (error) {
+        throw new ApiError('storage', (error as Error).message);
+      }
     },
   };
 

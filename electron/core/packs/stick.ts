@@ -82,9 +82,9 @@ export class StickPacks {
     return { kind: 'found', drive: state.drive, preview: previewPack(state.checked, this.packs.current().pack) };
   }
 
-  /** The drive to show: the first (by mount point) with an olifant-pack folder, else the first. */
+  /** The drive to show: the newest with an olifant-pack folder, else the newest (the stick just put in). */
   private pick(): { drive: string | undefined; holdsPack: boolean } {
-    const drives = this.watcher.drives().map((d) => d.root).sort();
+    const drives = this.watcher.drives().map((d) => d.root).reverse();
     const withPack = drives.find((root) => existsSync(path.join(root, PACK_FOLDER)));
     return { drive: withPack ?? drives[0], holdsPack: withPack !== undefined };
   }

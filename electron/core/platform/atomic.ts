@@ -45,8 +45,8 @@ export function writeFileAtomic(file: string, data: string | Buffer, mode?: numb
 }
 
 /** Creates `file` with `data` in one atomic, durable step, unless it exists already; says whether it did. */
-export function createFileOnce(file: string, data: string | Buffer): boolean {
-  const created = viaTemporary(file, data, undefined, (temp) => {
+export function createFileOnce(file: string, data: string | Buffer, mode?: number): boolean {
+  const created = viaTemporary(file, data, mode, (temp) => {
     try {
       linkSync(temp, file);
       return true;

@@ -50,7 +50,7 @@ export class DriveWatcher {
     };
   }
 
-  /** The drives there are now. */
+  /** The drives there are now, in the order they came (the newest last: the stick just put in). */
   drives(): Drive[] {
     return [...this.known].map((root) => ({ root }));
   }
@@ -75,9 +75,11 @@ export class DriveWatcher {
   /** Looks once; emits what came and went since the last look. */
   poll(): void {
     const now = new Set(this.scan());
-    for (const root of now) if (!this.known.has(root)) this.emit({ type: 'added', drive: { root } });
-    for (const root of this.known) if (!now.has(root)) this.emit({ type: 'removed', drive: { root } });
-    this.known = now;
+    const gone = [...this.known].filter((root) => !now.has(root));
+    const added = [...now].filter((root) => !this.known.has(root));
+    this.known = new Set([...[...this.known].filter((root) => now.has(root)), ...added]);
+    for (const root of added) this.emit({ type: 'added', drive: { root } });
+    for (const root of gone) this.emit({ type: 'removed', drive: { root } });
   }
 
   private scan(): string[] {

@@ -30,17 +30,30 @@ export class Outbox {
 
   /** Up to `limit` records that wait: venue visits and packs first (few), then answers in id order (random, so no order links them). */
   next(limit: number): SyncRecord[] {
-    const db = this.store.db;
-    const venues = (db.prepare('SELECT id, pillar_id, name, started_hour, ended_hour, revision FROM venues WHERE sent_revision < revision LIMIT ?').all(limit) as Venue[]).map(
-      (v) => ({ type: 'venue' as const, ...v }),
-    );
-    const packs = (db.prepare('SELECT id, version, manifest FROM packs WHERE sent = 0 LIMIT ?').all(limit - venues.length) as Array<{ id: string; version: number; manifest: string }>).map(
-      (p) => ({ type: 'pack' as const, id: p.id, version: p.version, manifest: JSON.parse(p.manifest) as Record<string, unknown> }),
-    );
-    const answers = (db.prepare(`SELECT ${ANSWER_FIELDS.join(', ')} FROM answers WHERE sent = 0 ORDER BY id LIMIT ?`).all(limit - venues.length - packs.length) as Answer[]).map(
-      (a) => ({ type: 'answer' as const, ...a }),
-    );
-    return [...venues, ...packs, ...answers];
+    const venues = this.venues('WHERE sent_revision < revision', limit);
+    const packs = this.packs('WHERE sent = 0', limit - venues.length);
+    return [...venues, ...packs, ...this.answers('WHERE sent = 0', limit - venues.length - packs.length)];
+  }
+
+  /** Every record the pillar has, sent or not (a results bundle is complete by itself). */
+  everything(): SyncRecord[] {
+    return [...this.venues(''), ...this.packs(''), ...this.answers('')];
+  }
+
+  // LIMIT -1: no limit.
+  private venues(where: string, limit = -1): SyncRecord[] {
+    const rows = this.store.db.prepare(`SELECT id, pillar_id, name, started_hour, ended_hour, revision FROM venues ${where} LIMIT ?`).all(limit) as Venue[];
+    return rows.map((v) => ({ type: 'venue', ...v }));
+  }
+
+  private packs(where: string, limit = -1): SyncRecord[] {
+    const rows = this.store.db.prepare(`SELECT id, version, manifest FROM packs ${where} LIMIT ?`).all(limit) as Array<{ id: string; version: number; manifest: string }>;
+    return rows.map((p) => ({ type: 'pack', id: p.id, version: p.version, manifest: JSON.parse(p.manifest) as Record<string, unknown> }));
+  }
+
+  private answers(where: string, limit = -1): SyncRecord[] {
+    const rows = this.store.db.prepare(`SELECT ${ANSWER_FIELDS.join(', ')} FROM answers ${where} ORDER BY id LIMIT ?`).all(limit) as Answer[];
+    return rows.map((a) => ({ type: 'answer', ...a }));
   }
 
   /** Marks records the hub stored: answers and packs for good, a venue visit at the revision sent. */

@@ -1,0 +1,67 @@
+// The hub's page in Chromium: bundles picked from a stick are imported whole, a refused one
+// says why; the page and its upload are only for the machine the hub runs on.
+
+import assert from 'node:assert/strict';
+import { createPrivateKey, randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { generateSigningKey } from '../../content/signing.ts';
+import { bundleBytes } from '../../electron/core/sync/bundle.ts';
+import { Pillars } from '../../electron/hub/pillars.ts';
+import { buildHub } from '../../electron/hub/server.ts';
+import { HubStore } from '../../electron/hub/store.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { startHubProcess, stopProcess } from '../helpers/hub.ts';
+import { tempDir } from '../helpers/tmp.ts';
+
+const key = (() => {
+  const made = generateSigningKey();
+  return { privateKey: createPrivateKey(made.privateKeyPem), publicKey: made.publicKey };
+})();
+
+function bundleFile(answers: number, name: string): string {
+  const records = Array.from({ length: answers }, () => ({
+    type: 'answer' as const, id: randomUUID(), pillar_id: 'pillar-p', venue_session_id: '2026-11-24-hva', pack_id: 'olifant-tour', pack_version: 1,
+    question_id: 'naam-op-cv', value: '3', language: 'nl', hour: '2026-11-24T13:00Z', suspect: null,
+  }));
+  const file = path.join(tempDir(), name);
+  writeFileSync(file, bundleBytes('pillar-p', key, records, new Date()));
+  return file;
+}
+
+test("the hub's page imports the bundles picked, each whole; a cut-off one is refused with the reason", async (t) => {
+  const hubDir = tempDir();
+  const hub = await startHubProcess(hubDir);
+  t.after(() => stopProcess(hub.child));
+  const good = bundleFile(7, 'pillar-p-20261124-1300.olifant-results');
+  const cut = path.join(tempDir(), 'cut.olifant-results');
+  writeFileSync(cut, 'garbage that was cut off');
+  const browser = await launchChromium();
+  t.after(() => browser.close());
+  const page = await browser.newPage();
+  await page.goto(hub.url);
+  await page.getByLabel(/^Bestanden/).setInputFiles([good, cut]);
+  await page.getByLabel(/Nieuwe zuil: vertrouw haar sleutel/).check();
+  await page.getByRole('button', { name: /Importeren/ }).click();
+  await page.getByText(/pillar-p-20261124-1300\.olifant-results: zuil pillar-p, 7 nieuwe antwoorden, 0 waren er al/).waitFor();
+  await page.getByText(/cut\.olifant-results is refused, nothing of it was imported: the bundle does not end with its signature line/).waitFor();
+  const store = new HubStore(hubDir);
+  t.after(() => store.close());
+  assert.equal(store.answerCount(), 7);
+});
+
+test("the hub's page and its upload are refused to other machines and behind a proxy", async (t) => {
+  const store = new HubStore(tempDir());
+  t.after(() => store.close());
+  const app = buildHub(store, new Pillars(store));
+  const far = await app.inject({ method: 'GET', url: '/', remoteAddress: '10.1.2.3' });
+  assert.equal(far.statusCode, 403);
+  const upload = await app.inject({ method: 'POST', url: '/v1/bundles', remoteAddress: '10.1.2.3', headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.from('x') });
+  assert.equal(upload.statusCode, 403);
+  const near = await app.inject({ method: 'GET', url: '/', remoteAddress: '127.0.0.1' });
+  assert.equal(near.statusCode, 200);
+  assert.match(near.headers['content-security-policy'] as string, /script-src 'self'/);
+  const proxied = buildHub(store, new Pillars(store), { behindProxy: true });
+  assert.equal((await proxied.inject({ method: 'GET', url: '/', remoteAddress: '127.0.0.1' })).statusCode, 403, 'behind a proxy every visitor looks local');
+});
