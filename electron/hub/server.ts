@@ -6,6 +6,7 @@
 // It listens on 127.0.0.1 unless told otherwise, and beyond it only with TLS or behind a proxy.
 
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Pillars } from './pillars.ts';
@@ -73,11 +74,18 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: Pick<HubList
   const brake = new FailureBrake();
 
   // Every refusal as the contract's `{ "error": ... }`, whatever part of Fastify refused.
-  app.setErrorHandler((error: { statusCode?: number; message: string; validation?: unknown }, request, reply) => {
+  app.setErrorHandler(async (error: { statusCode?: number; message: string; validation?: unknown }, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     const limit = request.url.startsWith('/v1/bundles') ? MAX_BUNDLE_BYTES : MAX_BATCH_BYTES;
     const message = status === 413 ? `the ${limit === MAX_BATCH_BYTES ? 'batch' : 'bundle'} is larger than ${limit / 1024 / 1024} MiB` : status === 500 ? 'the hub could not store the batch; send it again later' : error.message;
     if (status === 500) app.log.error(error);
+    if (status === 413 && !request.raw.readableEnded) {
+      // Read the rest away (up to a limit) before answering: closing on unread bytes resets
+      // the connection, and the sender may never see the 413.
+      request.raw.resume();
+      await Promise.race([once(request.raw, 'end'), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      reply.header('connection', 'close');
+    }
     return reply.code(status).send({ error: message });
   });
 
