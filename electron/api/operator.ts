@@ -7,7 +7,7 @@
 import type { LinkState, SlotState } from '../../hardware/pillar.ts';
 import type { Text } from '../../content/types.ts';
 import type { Bridge, Client, Handlers } from './common.ts';
-import type { SyncStatus } from './sync.ts';
+import type { StickExport, SyncStatus } from './sync.ts';
 
 export type { SlotState } from '../../hardware/pillar.ts';
 
@@ -119,7 +119,7 @@ export interface OperatorMethods {
   installStickPack(request: { confirmRollback: boolean }): PackSummary;
   rollbackPack(): PackSummary;
   /** Writes every answer, venue visit and pack as a signed results bundle to the USB stick; done only once it is read back. */
-  exportResults(): { file: string; answers: number };
+  exportResults(): StickExport;
 }
 
 export type OperatorMethod = keyof OperatorMethods;

@@ -56,6 +56,15 @@ export interface BatchResult {
 export const MAX_BATCH_RECORDS = 1000;
 export const MAX_BATCH_BYTES = 4 * 1024 * 1024;
 
+/** What the service screen's export wrote onto the stick. */
+export interface StickExport {
+  /** The signed results bundle. */
+  bundle: string;
+  answers: number;
+  /** The running venue visit's lecture files (slides, spreadsheet, Dutch CSV); none while it has no answers. */
+  lectureFiles: string[];
+}
+
 /** What waits on a pillar to reach the hub. */
 export interface Waiting {
   answers: number;

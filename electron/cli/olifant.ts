@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The `olifant` command. Run `olifant help` for what it does.
 
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -10,11 +10,16 @@ import { generateSigningKey, publicKeyOf, signManifest } from '../../content/sig
 import { startSimulator } from '../../hardware/simulator.ts';
 import { serveKiosk } from '../carriers/http.ts';
 import { answersCsv } from '../core/answers/csv.ts';
-import { AnswerStore } from '../core/answers/store.ts';
+import { ANSWER_FIELDS, AnswerStore } from '../core/answers/store.ts';
+import { dutchCsv } from '../core/report/csv-nl.ts';
+import { lecture } from '../core/report/lecture.ts';
+import { lecturePresentation } from '../core/report/pptx.ts';
+import { lectureWorkbook } from '../core/report/xlsx.ts';
 import { openPackStore } from '../core/packs/store.ts';
 import { createLogger } from '../core/platform/log.ts';
 import { defaultDataDir, defaultHubDir } from '../core/platform/paths.ts';
 import { hashPin } from '../core/operator/pin.ts';
+import { writeFileAtomic } from '../core/platform/atomic.ts';
 import { SettingsStore } from '../core/settings/settings.ts';
 import { BUNDLE_EXTENSION, bundleOnDrive, writeBundle } from '../core/sync/bundle.ts';
 import { pillarKey } from '../core/sync/identity.ts';
@@ -35,6 +40,11 @@ const HELP = `olifant: the software of the pillar "De olifant in de kamer"
   olifant results --format csv
       Prints every stored answer as CSV on stdout. The hour column is in UTC
       (2026-11-22T14:00Z is 15:00 in Amsterdam in winter).
+  olifant results --format csv --excel-nl
+      The same, as Dutch Excel opens it in columns (BOM, semicolons, decimal commas).
+  olifant report --venue ID --format pptx|xlsx|csv --out PATH [--language nl|en]
+      Lecture-ready files for one venue visit, from a hub's data folder or a pillar's
+      (--data-dir): slides with editable charts, a spreadsheet, or the answers as Dutch CSV.
   olifant results --format bundle --out DRIVE_OR_FILE
       Writes every answer, venue visit and pack as a signed results bundle (for a hub without
       network): into DRIVE/olifant-results/, or to a file ending in .olifant-results; prints it.
@@ -98,12 +108,18 @@ async function serve(args: string[]): Promise<void> {
 }
 
 function results(args: string[]): void {
-  const { values } = parseArgs({ args, options: { format: { type: 'string', default: 'csv' }, out: { type: 'string' }, 'data-dir': { type: 'string' } } });
+  const { values } = parseArgs({ args, options: { format: { type: 'string', default: 'csv' }, out: { type: 'string' }, 'excel-nl': { type: 'boolean', default: false }, 'data-dir': { type: 'string' } } });
   if (values.format !== 'csv' && values.format !== 'bundle') throw new UsageError(`--format ${values.format} is not known; use --format csv or --format bundle`);
   if (values.format === 'bundle' && !values.out) throw new UsageError('--format bundle needs --out: a stick (or folder), or a file ending in .olifant-results');
   const dataDir = dataDirFrom(values);
   const store = new AnswerStore(path.join(dataDir, 'answers.sqlite'));
   try {
+    if (values.format === 'csv' && values['excel-nl']) {
+      process.stdout.write(dutchCsv([...ANSWER_FIELDS], (function* () {
+        for (const answer of store.all()) yield ANSWER_FIELDS.map((f) => answer[f]);
+      })()));
+      return;
+    }
     if (values.format === 'csv') {
       for (const line of answersCsv(store)) process.stdout.write(line);
       return;
@@ -357,6 +373,26 @@ async function sync(args: string[]): Promise<void> {
   }
 }
 
+async function report(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { venue: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, language: { type: 'string', default: 'nl' }, 'data-dir': { type: 'string' } } });
+  if (!values.venue || !values.out) throw new UsageError('report needs --venue ID and --out PATH');
+  if (values.format !== 'pptx' && values.format !== 'xlsx' && values.format !== 'csv') throw new UsageError('report --format is pptx, xlsx or csv');
+  if (values.language !== 'nl' && values.language !== 'en') throw new UsageError('report --language is nl or en');
+  const dir = dataDirFrom(values);
+  // A hub's data folder or a pillar's: the same tables either way.
+  const hub = existsSync(path.join(dir, 'hub.sqlite'));
+  const store = hub ? new HubStore(dir) : new AnswerStore(path.join(dir, 'answers.sqlite'));
+  try {
+    const made = lecture(store.db, values.venue, values.language);
+    if (made.results.visit.answers === 0) throw new Error(`no answers of venue visit "${values.venue}" in ${dir}; \`olifant venue list\` names the visits`);
+    const bytes = values.format === 'pptx' ? await lecturePresentation(made) : values.format === 'xlsx' ? await lectureWorkbook(made) : dutchCsv(made.words.answerColumns, made.answers);
+    writeFileAtomic(path.resolve(values.out), bytes);
+    process.stdout.write(`${path.resolve(values.out)}\n`);
+  } finally {
+    store.close();
+  }
+}
+
 function pillar(args: string[]): void {
   const [action, ...rest] = args;
   const { values } = parseArgs({ args: rest, options: { 'data-dir': { type: 'string' } } });
@@ -379,6 +415,7 @@ async function main(argv: string[]): Promise<void> {
     case 'hub': return hub(args);
     case 'sync': return sync(args);
     case 'pillar': return pillar(args);
+    case 'report': return report(args);
     case undefined: case 'help': case '--help': case '-h':
       process.stdout.write(HELP + '\n');
       return;

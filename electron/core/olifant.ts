@@ -18,9 +18,9 @@ import { createLogger, type Logger } from './platform/log.ts';
 import { defaultDataDir } from './platform/paths.ts';
 import { DriveWatcher, type DriveWatcherOptions } from './platform/usb.ts';
 import { SettingsStore, type Settings } from './settings/settings.ts';
+import { exportToStick } from './report/to-stick.ts';
 import { StudentService } from './student/service.ts';
 import { Outbox } from './sync/outbox.ts';
-import { bundleOnDrive, writeBundle } from './sync/bundle.ts';
 import { pillarKey } from './sync/identity.ts';
 import { SyncSender, type SenderDeps } from './sync/sender.ts';
 import { VenueVisits } from './venues/visits.ts';
@@ -157,16 +157,13 @@ export async function createOlifant(options: OlifantOptions = {}): Promise<Olifa
     stick,
     restoreLed: () => void student.refreshLed(),
     sync,
-    exportResults: () => {
+    exportResults: async () => {
       // The stick put in last: a kiosk may have other mounts below /mnt or /media.
       const drive = drives.drives().at(-1)?.root;
       if (drive === undefined) throw new Error('Put a USB stick in the kiosk computer first.');
-      const records = outbox.everything();
-      const now = new Date();
-      const file = bundleOnDrive(drive, boot.pillarId, now);
-      writeBundle(file, boot.pillarId, key, records, now);
-      log('info', `results written to the USB stick: ${file}`);
-      return { file, answers: records.filter((r) => r.type === 'answer').length };
+      const done = await exportToStick(drive, { store, outbox, key, pillarId: boot.pillarId, venueId: settings.current().venueSessionId });
+      log('info', `results written to the USB stick: ${done.bundle}${done.lectureFiles.length ? ` and the lecture files in ${path.dirname(done.lectureFiles[0])}` : ''}`);
+      return done;
     },
     logFile: options.log ? null : path.join(dataDir, 'olifant.log'),
   });

@@ -189,7 +189,7 @@ export function ServiceScreen({ api, words, onClosed, onLeave }: { api: Operator
         ) : (
           <p>{words.noHub}</p>
         )}
-        <button type="button" className="op-button" disabled={busy} onClick={() => run(() => api.exportResults(), (r) => words.exported(r.answers))}>
+        <button type="button" className="op-button" disabled={busy} onClick={() => run(() => api.exportResults(), (r) => words.exported(r.answers, r.lectureFiles.length > 0))}>
           {words.exportResults}
         </button>
       </section>

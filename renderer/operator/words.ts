@@ -80,7 +80,7 @@ export interface OperatorWords {
   waiting: (answers: number, venues: number) => string;
   lastSent: (when: string | null) => string;
   exportResults: string;
-  exported: (answers: number) => string;
+  exported: (answers: number, lectureFiles: boolean) => string;
   log: string;
   emptyLog: string;
   keyboardSpace: string;
@@ -182,7 +182,7 @@ const nl: OperatorWords = {
   waiting: (answers, venues) => `Wachten op verzending: ${answers} antwoorden, ${venues} locatiebezoeken.`,
   lastSent: (when) => (when ? `Laatst gelukt: ${when}` : 'Nog nooit gelukt.'),
   exportResults: 'Zet de resultaten op de USB-stick',
-  exported: (n) => `De resultaten (${n} antwoorden) staan op de stick en zijn gecontroleerd. Je kunt de stick er nu uit halen.`,
+  exported: (n, lecture) => `De resultaten (${n} antwoorden)${lecture ? ' en de collegebestanden van dit bezoek (map olifant-lecture)' : ''} staan op de stick en zijn gecontroleerd. Je kunt de stick er nu uit halen.`,
   log: 'Logboek (nieuwste eerst)',
   emptyLog: 'Het logboek is leeg.',
   keyboardSpace: 'spatie',
@@ -284,7 +284,7 @@ const en: OperatorWords = {
   waiting: (answers, venues) => `Waiting to be sent: ${answers} answers, ${venues} venue visits.`,
   lastSent: (when) => (when ? `Last sent: ${when}` : 'Never sent yet.'),
   exportResults: 'Export the results to the USB stick',
-  exported: (n) => `The results (${n} answers) are on the stick and checked. You can take the stick out now.`,
+  exported: (n, lecture) => `The results (${n} answers)${lecture ? " and this visit's lecture files (folder olifant-lecture)" : ''} are on the stick and checked. You can take the stick out now.`,
   log: 'Log (newest first)',
   emptyLog: 'The log is empty.',
   keyboardSpace: 'space',

@@ -137,7 +137,7 @@ test('a full stick is said plainly and leaves no file that looks complete', asyn
   assert.deepEqual(existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.olifant-results')) : [], []);
 });
 
-test('the service screen exports the results onto the stick there is; the hub imports them', async (t) => {
+test('the service screen exports the results and the lecture files onto the stick there is; the hub imports them', async (t) => {
   const drives = mkdtempSync(path.join(os.tmpdir(), 'olifant-drives-'));
   const kiosk = await startKiosk({ settings: { usbRoots: [drives] } });
   const usb = stick(8, (m) => t.diagnostic(m), drives);
@@ -145,12 +145,17 @@ test('the service screen exports the results onto the stick there is; the hub im
   after(() => rmSync(drives, { recursive: true, force: true }));
   const operator = kiosk.app.operator.handlers;
   await until(() => kiosk.app.pillar.status().link === 'connected', 'the simulated board');
+  // Students' answers first: with the door open they would be set-up taps.
+  for (let i = 0; i < 5; i++) {
+    await fetch(`${kiosk.url}api/submitAnswer`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answerId: randomUUID(), questionId: 'naam-op-cv', value: '2', language: 'nl', shownMs: 3000 }) });
+  }
   kiosk.app.board!.setService(true);
   await until(() => kiosk.app.operatorSession.open, 'the door session');
   await until(async () => { const { stick: seen } = await operator.overview(); return 'drive' in seen && seen.drive === usb.dir; }, 'the kiosk noticing the stick');
   const exported = await operator.exportResults();
-  assert.equal(path.dirname(path.dirname(exported.file)), usb.dir);
-  assert.equal(exported.answers, 0);
+  assert.equal(path.dirname(path.dirname(exported.bundle)), usb.dir);
+  assert.equal(exported.answers, 5);
+  assert.deepEqual(exported.lectureFiles.map((f) => path.relative(usb.dir, f)), ['olifant-lecture/venue-test.pptx', 'olifant-lecture/venue-test.xlsx', 'olifant-lecture/venue-test.csv']);
   const hubDir = tempDir();
-  assert.match(hubCommand(hubDir, 'import', exported.file, '--trust-new-pillar').stdout, /pillar pillar-test, 0 answer\(s\) new/);
+  assert.match(hubCommand(hubDir, 'import', exported.bundle, '--trust-new-pillar').stdout, /pillar pillar-test, 5 answer\(s\) new/);
 });

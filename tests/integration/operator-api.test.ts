@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { countAnswers } from '../../electron/core/answers/results.ts';
 import { hashPin } from '../../electron/core/operator/pin.ts';
 import { CLI } from '../helpers/cli.ts';
 import { startKiosk, type TestKiosk } from '../helpers/kiosk.ts';
@@ -61,7 +62,7 @@ test('answers while the operator is in are set-up taps: stored, marked "test", a
   await until(() => !kiosk.app.operatorSession.open, 'the door closing');
   await answer(kiosk);
   assert.deepEqual([...kiosk.app.store.all()].map((a) => a.suspect).sort(), [null, null, 'test']);
-  assert.equal(kiosk.app.store.counts('naam-op-cv', { venue: 'venue-test' }).total, 2);
+  assert.equal(countAnswers(kiosk.app.store.db, 'naam-op-cv', { venue: 'venue-test' }).total, 2);
 });
 
 test('the PIN pad: a wrong PIN locks it for 15 s, the right one after that opens a session, leave ends it', async () => {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { answersCsv } from '../../electron/core/answers/csv.ts';
+import { countAnswers } from '../../electron/core/answers/results.ts';
 import { ANSWER_FIELDS, AnswerStore, MIGRATIONS, hourOf, openAnswerStore, type Answer } from '../../electron/core/answers/store.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
@@ -53,9 +54,10 @@ test('counts per value, at a venue and everywhere else, leave suspect answers ou
   store.insert(answer({ value: '2' }));
   store.insert(answer({ value: '2', suspect: 'too-fast' }));
   store.insert(answer({ value: '2', question_id: 'q2' }));
-  assert.deepEqual(store.counts('q1', { venue: 'v1' }), { total: 2, counts: { '1': 1, '2': 1 } });
-  assert.deepEqual(store.counts('q1', { except: 'v1', venuesOfAtLeast: 1 }), { total: 1, counts: { '1': 1 } });
-  assert.deepEqual(store.counts('q1', { except: 'v1', venuesOfAtLeast: 2 }), { total: 0, counts: {} }, 'v2 has too few answers to count');
+  assert.deepEqual(countAnswers(store.db, 'q1', { venue: 'v1' }), { total: 2, counts: { '1': 1, '2': 1 } });
+  assert.deepEqual(countAnswers(store.db, 'q1', { elsewhere: 'v1', minGroup: 1 }), { total: 1, counts: { '1': 1 } });
+  assert.deepEqual(countAnswers(store.db, 'q1', { elsewhere: 'v1', minGroup: 2 }), { total: 0, counts: {} }, 'v2 has too few answers to count');
+  assert.deepEqual(countAnswers(store.db, 'q1', { tour: true, minGroup: 2 }), { total: 2, counts: { '1': 1, '2': 1 } }, 'the tour: every visit that reaches the floor');
   store.close();
 });
 

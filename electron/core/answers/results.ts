@@ -1,26 +1,151 @@
-// Every distribution a student sees, with the privacy floor built in: no group of fewer
-// than MIN_GROUP answers is shown, and no group can be worked out by subtraction. So a
-// venue is compared with the rest of the tour ("elsewhere"), never with a total that
-// contains it; and "elsewhere" counts only venue visits that reach the floor themselves,
-// or a small visit could be read off as elsewhere-at-one-venue minus the other's own figures.
-// (Two looks at the same screen a few answers apart still differ by those answers: the
-// price of showing results live.)
+// Every distribution any screen or file shows (the kiosk, the presenter, the lecture files),
+// with the privacy floor built in: no group of fewer than MIN_GROUP answers is shown, and no
+// group can be worked out by subtraction. Only venue visits that reach the floor for a
+// question count beyond their own: "elsewhere" is the other visits that do, and "the whole
+// tour" every visit that does. So the tour minus elsewhere is this visit (shown, or not in
+// either), and a small visit is never read off as a difference. Suspect answers are left out.
+// (Two looks at the same screen a few answers apart still differ by those answers: the price
+// of showing results live.)
+// Works on any database with the answers, venues and packs tables: a pillar's or the hub's.
 
+import type Database from 'better-sqlite3';
 import type { Group, Results } from '../../api/student.ts';
-import type { AnswerStore, Counts } from './store.ts';
+import type { Pack, Question, Text } from '../../../content/types.ts';
 
 /** Fewer answers than this in a group and its distribution is not shown. */
 export const MIN_GROUP = 5;
+
+export interface Counts {
+  total: number;
+  counts: Record<string, number>;
+}
+
+/** Whose answers: one venue visit; the other visits that reach the floor; every visit that does. */
+export type Scope = { venue: string } | { elsewhere: string; minGroup: number } | { tour: true; minGroup: number };
 
 export function floored(counts: Counts): Group {
   return { total: counts.total, counts: counts.total >= MIN_GROUP ? counts.counts : null };
 }
 
-/** One question at one venue visit, against the rest of the tour; suspect answers left out. */
-export function venueAgainstElsewhere(store: AnswerStore, questionId: string, venueSessionId: string): Results {
+/** Answers per value for one question, suspect answers left out. */
+export function countAnswers(db: Database.Database, questionId: string, scope: Scope): Counts {
+  const count = 'SELECT value, COUNT(*) AS n FROM answers WHERE question_id = ? AND suspect IS NULL';
+  const reaching = `venue_session_id IN (SELECT venue_session_id FROM answers WHERE question_id = ? AND suspect IS NULL GROUP BY venue_session_id HAVING COUNT(*) >= ?)`;
+  const rows = ('venue' in scope
+    ? db.prepare(`${count} AND venue_session_id = ? GROUP BY value`).all(questionId, scope.venue)
+    : 'elsewhere' in scope
+      ? db.prepare(`${count} AND venue_session_id <> ? AND ${reaching} GROUP BY value`).all(questionId, scope.elsewhere, questionId, scope.minGroup)
+      : db.prepare(`${count} AND ${reaching} GROUP BY value`).all(questionId, questionId, scope.minGroup)) as Array<{ value: string; n: number }>;
+  const counts: Record<string, number> = {};
+  let total = 0;
+  for (const row of rows) {
+    counts[row.value] = row.n;
+    total += row.n;
+  }
+  return { total, counts };
+}
+
+/** One question at one venue visit, against the rest of the tour: what the kiosk shows. */
+export function venueAgainstElsewhere(db: Database.Database, questionId: string, venueSessionId: string): Results {
   return {
     questionId,
-    venue: floored(store.counts(questionId, { venue: venueSessionId })),
-    elsewhere: floored(store.counts(questionId, { except: venueSessionId, venuesOfAtLeast: MIN_GROUP })),
+    venue: floored(countAnswers(db, questionId, { venue: venueSessionId })),
+    elsewhere: floored(countAnswers(db, questionId, { elsewhere: venueSessionId, minGroup: MIN_GROUP })),
+  };
+}
+
+export interface QuestionResult {
+  id: string;
+  /** The card stack in the newest pack that has the question; null when no pack is known. */
+  slot: number | null;
+  prompt: Text;
+  insight: Text | null;
+  /** Every answer value in order, with its words. */
+  values: Array<{ value: string; label: Text }>;
+  venue: Group;
+  elsewhere: Group;
+  tour: Group;
+  /**
+   * How far this visit's answers lie from the rest of the tour: half the sum of the
+   * differences between their shares per answer (0 the same, 1 nothing in common); null while
+   * either is not shown.
+   */
+  difference: number | null;
+}
+
+export interface VisitResults {
+  visit: { id: string; name: string; pillars: string[]; startedHour: string | null; endedHour: string | null; answers: number };
+  /** The languages the questions' texts come in (the newest pack's). */
+  languages: string[];
+  questions: QuestionResult[];
+}
+
+/** The words of each answer value: a scale's steps (its ends named), or a choice's options. */
+function valuesOf(question: Question): QuestionResult['values'] {
+  const { answer } = question;
+  if (answer.type === 'choice') return answer.options.map((o) => ({ value: o.id, label: o.label }));
+  const named = (step: number, words: Text) => Object.fromEntries(Object.entries(words).map(([code, text]) => [code, `${step} ${text}`]));
+  return Array.from({ length: answer.steps }, (_, i) => {
+    const step = i + 1;
+    const label = step === 1 ? named(1, answer.min) : step === answer.steps ? named(step, answer.max) : Object.fromEntries(Object.keys(answer.min).map((code) => [code, String(step)]));
+    return { value: String(step), label };
+  });
+}
+
+const shares = (group: Group) => (group.counts ? Object.fromEntries(Object.entries(group.counts).map(([v, n]) => [v, n / group.total])) : null);
+
+function differenceOf(venue: Group, elsewhere: Group): number | null {
+  const a = shares(venue);
+  const b = shares(elsewhere);
+  if (!a || !b) return null;
+  const values = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...values].reduce((sum, v) => sum + Math.abs((a[v] ?? 0) - (b[v] ?? 0)), 0) / 2;
+}
+
+/** Each question's newest texts: from the highest pack version that has it. */
+function newestQuestions(db: Database.Database): { questions: Map<string, Question>; languages: string[] } {
+  const packs = (db.prepare('SELECT manifest FROM packs ORDER BY version DESC').all() as Array<{ manifest: string }>).map((p) => JSON.parse(p.manifest) as Pack);
+  const questions = new Map<string, Question>();
+  for (const pack of packs) for (const q of pack.questions ?? []) if (!questions.has(q.id)) questions.set(q.id, q);
+  return { questions, languages: packs[0]?.languages ?? ['nl'] };
+}
+
+/** Every question answered at a venue visit, with this visit, the rest of the tour and the whole tour. */
+export function visitResults(db: Database.Database, venueId: string): VisitResults {
+  const { questions: texts, languages } = newestQuestions(db);
+  const ids = (db.prepare('SELECT DISTINCT question_id AS id FROM answers WHERE venue_session_id = ? AND suspect IS NULL').all(venueId) as Array<{ id: string }>).map((r) => r.id);
+  const visits = db.prepare('SELECT pillar_id, name, started_hour, ended_hour FROM venues WHERE id = ? ORDER BY revision DESC').all(venueId) as Array<{ pillar_id: string; name: string; started_hour: string; ended_hour: string | null }>;
+  const answered = db.prepare('SELECT COUNT(*) AS n, MIN(hour) AS first, MAX(hour) AS last FROM answers WHERE venue_session_id = ? AND suspect IS NULL').get(venueId) as { n: number; first: string | null; last: string | null };
+  const pillars = (db.prepare('SELECT DISTINCT pillar_id FROM answers WHERE venue_session_id = ?').all(venueId) as Array<{ pillar_id: string }>).map((r) => r.pillar_id);
+  const questions = ids.map((id): QuestionResult => {
+    const question = texts.get(id);
+    const venue = floored(countAnswers(db, id, { venue: venueId }));
+    const elsewhere = floored(countAnswers(db, id, { elsewhere: venueId, minGroup: MIN_GROUP }));
+    const tour = floored(countAnswers(db, id, { tour: true, minGroup: MIN_GROUP }));
+    const fallback = Object.fromEntries(languages.map((code) => [code, id]));
+    return {
+      id,
+      slot: question?.slot ?? null,
+      prompt: question?.prompt ?? fallback,
+      insight: question?.insight ?? null,
+      values: question ? valuesOf(question) : [...new Set(Object.keys({ ...venue.counts, ...tour.counts }))].sort().map((value) => ({ value, label: Object.fromEntries(languages.map((code) => [code, value])) })),
+      venue,
+      elsewhere,
+      tour,
+      difference: differenceOf(venue, elsewhere),
+    };
+  });
+  questions.sort((a, b) => (a.slot ?? 99) - (b.slot ?? 99) || a.id.localeCompare(b.id));
+  return {
+    visit: {
+      id: venueId,
+      name: visits[0]?.name ?? venueId,
+      pillars,
+      startedHour: visits.map((v) => v.started_hour).sort()[0] ?? answered.first,
+      endedHour: visits.some((v) => v.ended_hour === null) ? null : (visits.map((v) => v.ended_hour!).sort().at(-1) ?? answered.last),
+      answers: answered.n,
+    },
+    languages,
+    questions,
   };
 }

@@ -77,11 +77,6 @@ export type Venue = Omit<VenueRecord, 'type'>;
 
 const VENUE_FIELDS = ['id', 'pillar_id', 'name', 'started_hour', 'ended_hour', 'revision'] as const;
 
-export interface Counts {
-  total: number;
-  counts: Record<string, number>;
-}
-
 /** An hour in UTC, written with its `Z`: `2026-11-22T14:00Z` is 15:00 in Amsterdam in winter. */
 export type UtcHour = string;
 
@@ -143,8 +138,6 @@ export class AnswerStore {
   /** For the modules that keep their own tables in this file (core/sync); answers go through the methods. */
   readonly db: Database.Database;
   private readonly insertStmt: Database.Statement;
-  private readonly countVenueStmt: Database.Statement;
-  private readonly countElsewhereStmt: Database.Statement;
   private readonly getStmt: Database.Statement;
 
   constructor(file: string) {
@@ -160,13 +153,6 @@ export class AnswerStore {
     this.insertStmt = this.db.prepare(
       // Only a repeated id is ignored: OR IGNORE would also drop an answer that breaks NOT NULL.
       `INSERT INTO answers (${ANSWER_FIELDS.join(', ')}) VALUES (${ANSWER_FIELDS.map((f) => '@' + f).join(', ')}) ON CONFLICT(id) DO NOTHING`,
-    );
-    const count = 'SELECT value, COUNT(*) AS n FROM answers WHERE question_id = ? AND suspect IS NULL';
-    this.countVenueStmt = this.db.prepare(`${count} AND venue_session_id = ? GROUP BY value`);
-    this.countElsewhereStmt = this.db.prepare(
-      `${count} AND venue_session_id <> ? AND venue_session_id IN (
-         SELECT venue_session_id FROM answers WHERE question_id = ? AND suspect IS NULL GROUP BY venue_session_id HAVING COUNT(*) >= ?
-       ) GROUP BY value`,
     );
     this.getStmt = this.db.prepare(`SELECT ${ANSWER_FIELDS.join(', ')} FROM answers WHERE id = ?`);
   }
@@ -197,23 +183,6 @@ export class AnswerStore {
   /** Stores an answer and returns once it is on disk. The same id twice stores it once. */
   insert(answer: Answer): { stored: boolean } {
     return { stored: this.insertStmt.run(answer).changes === 1 };
-  }
-
-  /**
-   * Counts per answer value, leaving out suspect answers: at one venue visit, or at every
-   * other venue visit that has at least `venuesOfAtLeast` answers to the question.
-   */
-  counts(questionId: string, where: { venue: string } | { except: string; venuesOfAtLeast: number }): Counts {
-    const rows = ('venue' in where
-      ? this.countVenueStmt.all(questionId, where.venue)
-      : this.countElsewhereStmt.all(questionId, where.except, questionId, where.venuesOfAtLeast)) as Array<{ value: string; n: number }>;
-    const counts: Record<string, number> = {};
-    let total = 0;
-    for (const row of rows) {
-      counts[row.value] = row.n;
-      total += row.n;
-    }
-    return { total, counts };
   }
 
   get(id: string): Answer | undefined {

@@ -6,7 +6,7 @@
 
 import type { CheckedPack, Pack } from '../../../content/pack.ts';
 import type { Pillar, PillarStatus } from '../../../hardware/pillar.ts';
-import type { SyncStatus } from '../../api/sync.ts';
+import type { StickExport, SyncStatus } from '../../api/sync.ts';
 import type { OperatorHandlers, Overview, PackSummary, PillarView, Problem, StickView, VenueVisit } from '../../api/operator.ts';
 import { ApiError, requestObject } from '../errors.ts';
 import { lastLines } from '../platform/log.ts';
@@ -43,8 +43,8 @@ export interface OperatorDeps {
   /** Puts the LED ring back to what the kiosk shows (after the LED test). */
   restoreLed: () => void;
   sync: { status(): SyncStatus };
-  /** Writes a results bundle onto the stick there is; returns the file and how many answers it holds. */
-  exportResults: () => { file: string; answers: number };
+  /** Writes the results bundle (and the running visit's lecture files) onto the stick there is. */
+  exportResults: () => Promise<StickExport>;
   /** The log file, for the last lines; null when the log is not kept in a file. */
   logFile: string | null;
 }
@@ -166,10 +166,10 @@ export class OperatorService {
       return packSummary((await this.refusedInWords(() => this.deps.packs.rollback())).pack);
     },
 
-    exportResults: () => {
+    exportResults: async () => {
       this.guard();
       try {
-        return this.deps.exportResults();
+        return await this.deps.exportResults();
       } catch (error) {
         throw new ApiError('storage', (error as Error).message);
       }

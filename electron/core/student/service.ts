@@ -155,7 +155,7 @@ export class StudentService {
 
     results: (request) => {
       const question = this.question(requestObject(request).questionId);
-      return venueAgainstElsewhere(this.deps.store, question.id, this.deps.settings().venueSessionId);
+      return venueAgainstElsewhere(this.deps.store.db, question.id, this.deps.settings().venueSessionId);
     },
 
     dispenseCard: (request) => {

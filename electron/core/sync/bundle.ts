@@ -47,7 +47,7 @@ export function bundleBytes(pillarId: string, key: PillarKey, records: SyncRecor
 }
 
 /** What a stick or disk failure means for the crew. */
-function writeFailure(error: NodeJS.ErrnoException): Error {
+export function writeFailure(error: NodeJS.ErrnoException): Error {
   if (error.code === 'ENOSPC' || error.code === 'EDQUOT') return new Error('The USB stick is full: the results were not written. Use a stick with more room, or make room on it, and try again.');
   if (error.code === 'ENOENT' || error.code === 'EIO' || error.code === 'ENODEV' || error.code === 'ENXIO') return new Error('The USB stick was taken out (or cannot be written) while the results were written: they are not on it. Put it back and try again.');
   if (error.code === 'EROFS' || error.code === 'EACCES' || error.code === 'EPERM') return new Error('The USB stick cannot be written (it is read-only, or locked): use another stick.');

@@ -1,0 +1,47 @@
+// "Export the results to the USB stick" on the service screen: the signed results bundle for
+// a hub without network, and, so a lecturer who never runs anything gets them from the tour
+// crew, the lecture files of the running venue visit (slides, spreadsheet, Dutch CSV) in
+// <drive>/olifant-lecture/. Each file is written whole (temporary name, flushed, renamed).
+
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { StickExport } from '../../api/sync.ts';
+import type { AnswerStore } from '../answers/store.ts';
+import { writeFileAtomic } from '../platform/atomic.ts';
+import { bundleOnDrive, writeBundle, writeFailure } from '../sync/bundle.ts';
+import type { PillarKey } from '../sync/identity.ts';
+import type { Outbox } from '../sync/outbox.ts';
+import { dutchCsv } from './csv-nl.ts';
+import { lecture } from './lecture.ts';
+import { lecturePresentation } from './pptx.ts';
+import { lectureWorkbook } from './xlsx.ts';
+
+export const LECTURE_FOLDER = 'olifant-lecture';
+
+
+export async function exportToStick(drive: string, from: { store: AnswerStore; outbox: Outbox; key: PillarKey; pillarId: string; venueId: string }): Promise<StickExport> {
+  const records = from.outbox.everything();
+  const now = new Date();
+  const bundle = bundleOnDrive(drive, from.pillarId, now);
+  writeBundle(bundle, from.pillarId, from.key, records, now);
+  const made = lecture(from.store.db, from.venueId);
+  const lectureFiles: string[] = [];
+  if (made.results.visit.answers > 0) {
+    const files: Array<[string, Buffer | string]> = [
+      ['pptx', await lecturePresentation(made)],
+      ['xlsx', await lectureWorkbook(made)],
+      ['csv', dutchCsv(made.words.answerColumns, made.answers)],
+    ];
+    try {
+      mkdirSync(path.join(drive, LECTURE_FOLDER), { recursive: true });
+      for (const [extension, bytes] of files) {
+        const file = path.join(drive, LECTURE_FOLDER, `${from.venueId}.${extension}`);
+        writeFileAtomic(file, bytes);
+        lectureFiles.push(file);
+      }
+    } catch (error) {
+      throw writeFailure(error as NodeJS.ErrnoException);
+    }
+  }
+  return { bundle, answers: records.filter((r) => r.type === 'answer').length, lectureFiles };
+}
