@@ -76,6 +76,8 @@ export interface PackPreview {
   versionTo: number;
   /** Same id and a version that is not higher: installing it needs a second confirmation. */
   rollback: boolean;
+  /** This very pack is the one running (just installed from this stick, say): nothing to install. */
+  running: boolean;
   replaces: { id: string; version: number };
   questions: Array<{ id: string; slot: number; text: Text; answers: Text[] }>;
   changes: { added: string[]; removed: string[]; changed: string[] };

@@ -120,7 +120,9 @@ export function PackPanel({ api, words, overview, run, busy }: { api: OperatorAp
             </p>
             <Preview preview={stick.preview} words={words} />
             <p className="op-hint">{words.studentsGetItAt}</p>
-            {busy ? (
+            {stick.preview.running ? (
+              <p className="op-ok">{words.alreadyRunning}</p>
+            ) : busy ? (
               <p role="status">{words.installing}</p>
             ) : stick.preview.rollback && confirming !== 'older' ? (
               <button type="button" className="op-button" onClick={() => setConfirming('older')}>

@@ -69,6 +69,7 @@ export interface OperatorWords {
   headline: string;
   putCards: (questionId: string, slot: number) => string;
   install: string;
+  alreadyRunning: string;
   rollbackWarning: (to: number, from: number) => string;
   yesInstallOlder: string;
   installing: string;
@@ -171,6 +172,7 @@ const nl: OperatorWords = {
   headline: 'Kop van het beginscherm',
   putCards: (id, slot) => `Leg de kaartjes van ${id} in stapel ${slot}.`,
   install: 'Installeer dit pakket',
+  alreadyRunning: 'Dit pakket draait al. De stick mag eruit.',
   rollbackWarning: (to, from) => `Dit is een OUDERE of dezelfde versie (${to}) dan die nu actief is (${from}). Weet je zeker dat je terug wilt?`,
   yesInstallOlder: 'Ja, installeer deze versie',
   installing: 'Bezig met installeren… trek de stick er niet uit.',
@@ -273,6 +275,7 @@ const en: OperatorWords = {
   headline: "The attract screen's headline",
   putCards: (id, slot) => `Put the cards for ${id} in stack ${slot}.`,
   install: 'Install this pack',
+  alreadyRunning: 'This pack is running already. You may pull out the stick.',
   rollbackWarning: (to, from) => `This is an OLDER or the same version (${to}) as the one running (${from}). Are you sure you want to go back?`,
   yesInstallOlder: 'Yes, install this version',
   installing: 'Installing… do not pull out the stick.',

@@ -61,6 +61,8 @@ test('a signed pack on a stick is previewed against the running pack: questions 
   assert.equal(packs.current().pack.version, 1, 'nothing is installed by looking');
   assert.equal((await sticky.install(false)).pack.version, 3);
   assert.equal(packs.current().pack.version, 3);
+  const after = sticky.view();
+  assert.deepEqual(after.kind === 'found' && [after.preview.running, after.preview.rollback], [true, true], 'the pack just installed shows as running, not as something to install');
 });
 
 test('a refused pack shows the broken rule and file; a stick without a pack says so; a pulled stick is gone', async (t) => {

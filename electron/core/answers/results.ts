@@ -81,7 +81,7 @@ export interface VisitResults {
 }
 
 /** The words of each answer value: a scale's steps (its ends named), or a choice's options. */
-function valuesOf(question: Question): QuestionResult['values'] {
+export function answerValues(question: Question): QuestionResult['values'] {
   const { answer } = question;
   if (answer.type === 'choice') return answer.options.map((o) => ({ value: o.id, label: o.label }));
   const named = (step: number, words: Text) => Object.fromEntries(Object.entries(words).map(([code, text]) => [code, `${step} ${text}`]));
@@ -128,7 +128,7 @@ export function visitResults(db: Database.Database, venueId: string): VisitResul
       slot: question?.slot ?? null,
       prompt: question?.prompt ?? fallback,
       insight: question?.insight ?? null,
-      values: question ? valuesOf(question) : [...new Set(Object.keys({ ...venue.counts, ...tour.counts }))].sort().map((value) => ({ value, label: Object.fromEntries(languages.map((code) => [code, value])) })),
+      values: question ? answerValues(question) : [...new Set(Object.keys({ ...venue.counts, ...tour.counts }))].sort().map((value) => ({ value, label: Object.fromEntries(languages.map((code) => [code, value])) })),
       venue,
       elsewhere,
       tour,

@@ -6,24 +6,17 @@
 
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { PACK_FOLDER, PackError, type CheckedPack, type Pack } from '../../../content/pack.ts';
-import type { Text } from '../../../content/types.ts';
+import { PACK_FOLDER, PackError, type CheckedPack } from '../../../content/pack.ts';
 import type { PackPreview, StickView } from '../../api/operator.ts';
+import { answerValues } from '../answers/results.ts';
 import type { Logger } from '../platform/log.ts';
 import type { DriveWatcher } from '../platform/usb.ts';
 import type { PackStore } from './store.ts';
 
-/** Each answer's words per language: the scale's ends, or the options. */
-function answerTexts(question: Pack['questions'][number]): Text[] {
-  const { answer } = question;
-  if (answer.type === 'choice') return answer.options.map((o) => o.label);
-  const end = (step: number, label: Text) => Object.fromEntries(Object.entries(label).map(([code, text]) => [code, `${step} ${text}`]));
-  return [end(1, answer.min), end(answer.steps, answer.max)];
-}
-
 /** The pack on the stick next to the running one: what the crew checks before installing it. */
-export function previewPack(checked: CheckedPack, running: Pack): PackPreview {
+export function previewPack(checked: CheckedPack, current: CheckedPack): PackPreview {
   const { pack } = checked;
+  const running = current.pack;
   const same = pack.id === running.id;
   const before = new Map(running.questions.map((q) => [q.id, JSON.stringify(q)]));
   const after = new Set(pack.questions.map((q) => q.id));
@@ -36,8 +29,9 @@ export function previewPack(checked: CheckedPack, running: Pack): PackPreview {
     versionFrom: same ? running.version : null,
     versionTo: pack.version,
     rollback: same && pack.version <= running.version,
+    running: checked.manifest.equals(current.manifest),
     replaces: { id: running.id, version: running.version },
-    questions: pack.questions.map((q) => ({ id: q.id, slot: q.slot, text: q.prompt, answers: answerTexts(q) })),
+    questions: pack.questions.map((q) => ({ id: q.id, slot: q.slot, text: q.prompt, answers: answerValues(q).map((v) => v.label) })),
     changes: {
       added: pack.questions.filter((q) => !before.has(q.id)).map((q) => q.id),
       removed: running.questions.filter((q) => !after.has(q.id)).map((q) => q.id),
@@ -79,7 +73,7 @@ export class StickPacks {
     // A stick mounted before its files show (or a pack copied onto it): look again once a pack folder is there.
     if (state.kind === 'no-pack' && this.pick().holdsPack) void this.look();
     if (state.kind !== 'found') return state;
-    return { kind: 'found', drive: state.drive, preview: previewPack(state.checked, this.packs.current().pack) };
+    return { kind: 'found', drive: state.drive, preview: previewPack(state.checked, this.packs.current()) };
   }
 
   /** The drive to show: the newest with an olifant-pack folder, else the newest (the stick just put in). */
