@@ -15,6 +15,7 @@ export const PAGE_HTML = `<!doctype html>
 <body>
 <main>
 <h1>Olifant hub</h1>
+<p><a href="/presenter/">Presentatie voor het college <span lang="en">/ Presenter view for the lecture</span></a></p>
 <section aria-labelledby="import-title">
 <h2 id="import-title">Resultaten van een USB-stick importeren <span lang="en">/ Import results from a USB stick</span></h2>
 <p>Kies de bestanden uit de map <code>olifant-results</code> op de stick. Elk bestand wordt helemaal of helemaal niet geïmporteerd; twee keer importeren kan geen kwaad.</p>

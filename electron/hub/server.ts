@@ -7,10 +7,17 @@
 
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Pillars } from './pillars.ts';
 import { MAX_BATCH_BYTES, MAX_BATCH_RECORDS, type SyncRecord } from '../api/sync.ts';
+import { LECTURE_FORMATS, type LectureFormat } from '../api/lecture.ts';
+import { CONTENT_SECURITY_POLICY, mimeType, resolveStatic } from '../carriers/static.ts';
+import { tourOverview, visitResults } from '../core/answers/results.ts';
+import { dutchCsv } from '../core/report/csv-nl.ts';
+import { lecture } from '../core/report/lecture.ts';
+import { lecturePresentation } from '../core/report/pptx.ts';
+import { lectureWorkbook } from '../core/report/xlsx.ts';
 import { BundleError } from '../core/sync/bundle.ts';
 import { importBundleBytes, MAX_BUNDLE_BYTES } from './bundles.ts';
 import { PAGE_CSP, PAGE_CSS, PAGE_HTML, PAGE_JS } from './page.ts';
@@ -38,6 +45,11 @@ export class HubConfigError extends Error {
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 const LOOPBACK_PEERS = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+const FILE_TYPES: Record<LectureFormat, string> = {
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+};
 
 /** 401s from one address, answered after a delay that doubles past the first few. */
 export class FailureBrake {
@@ -120,6 +132,32 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: Pick<HubList
   app.get('/', page('text/html; charset=utf-8', PAGE_HTML));
   app.get('/hub.js', page('text/javascript; charset=utf-8', PAGE_JS));
   app.get('/hub.css', page('text/css; charset=utf-8', PAGE_CSS));
+  // The lecturer's side: the tour, a visit's results, its files, and the presenter page.
+  const refuseFar = (reply: FastifyReply) => reply.code(403).send({ error: 'the lecturer\'s pages are open only on the machine the hub runs on (a sign-in for other machines is still to come)' });
+  app.get('/v1/lecture/overview', (request, reply) => (here(request) ? tourOverview(store.db) : refuseFar(reply)));
+  app.get<{ Params: { id: string } }>('/v1/lecture/visits/:id', (request, reply) => {
+    if (!here(request)) return refuseFar(reply);
+    const results = visitResults(store.db, request.params.id);
+    return results.visit.answers === 0 ? reply.code(404).send({ error: `no answers of venue visit ${request.params.id}` }) : results;
+  });
+  app.get<{ Params: { id: string; format: string } }>('/v1/lecture/visits/:id/lecture.:format', async (request, reply) => {
+    if (!here(request)) return refuseFar(reply);
+    const format = request.params.format as LectureFormat;
+    if (!LECTURE_FORMATS.includes(format)) return reply.code(404).send({ error: 'the files are lecture.pptx, lecture.xlsx and lecture.csv' });
+    const made = lecture(store.db, request.params.id);
+    if (made.results.visit.answers === 0) return reply.code(404).send({ error: `no answers of venue visit ${request.params.id}` });
+    const bytes = format === 'pptx' ? await lecturePresentation(made) : format === 'xlsx' ? await lectureWorkbook(made) : dutchCsv(made.words.answerColumns, made.answers);
+    return reply.type(FILE_TYPES[format]).header('content-disposition', `attachment; filename="${request.params.id}.${format}"`).send(bytes);
+  });
+  app.get('/presenter/*', (request, reply) => serveRenderer(request, reply));
+  app.get('/assets/*', (request, reply) => serveRenderer(request, reply));
+  const serveRenderer = (request: { url: string; socket: { remoteAddress?: string } }, reply: FastifyReply) => {
+    if (!here(request)) return refuseFar(reply);
+    const file = resolveStatic(new URL(request.url, 'http://hub').pathname, () => null);
+    if (!file) return reply.code(404).type('text/plain; charset=utf-8').send('not found (is the UI built? npm run build)');
+    return reply.type(mimeType(file)).header('content-security-policy', CONTENT_SECURITY_POLICY).send(createReadStream(file));
+  };
+
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: MAX_BUNDLE_BYTES }, (_request, body, done) => done(null, body));
   app.post<{ Body: Buffer; Querystring: { name?: string; 'trust-new-pillar'?: string } }>('/v1/bundles', async (request, reply) => {
     if (!here(request)) return reply.code(403).send({ error: 'bundles are imported only on the machine the hub runs on' });

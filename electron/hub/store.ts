@@ -6,6 +6,7 @@
 
 import type Database from 'better-sqlite3';
 import path from 'node:path';
+import { TALLIES_MIGRATION } from '../core/answers/results.ts';
 import { ANSWER_FIELDS, hourOf } from '../core/answers/store.ts';
 import { migrate, openDatabase } from '../core/platform/sqlite.ts';
 import type { AnswerRecord, BatchResult, PackRecord, SyncRecord, VenueRecord } from '../api/sync.ts';
@@ -55,6 +56,10 @@ const MIGRATIONS: string[] = [
      kind TEXT NOT NULL,
      detail TEXT NOT NULL
    ) STRICT;`,
+  // The lecturer's pages look answers up by venue visit, and results count from tallies kept
+  // by a trigger in the same transaction (answers are never changed or deleted).
+  `CREATE INDEX answers_by_venue ON answers (venue_session_id, question_id);`,
+  TALLIES_MIGRATION,
 ];
 
 /** What a batch or bundle did: stored new, accepted as duplicates, refused as conflicts (answer ids). */

@@ -4,6 +4,7 @@
 
 import { useEffect, useState } from 'react';
 import type { OperatorApi, Overview } from '../../electron/api/operator.ts';
+import { localTime } from '../shared/time.ts';
 import { Keyboard } from './Keyboard.tsx';
 import { PackPanel } from './PackPanel.tsx';
 import type { OperatorWords } from './words.ts';
@@ -31,9 +32,6 @@ export function useAction(setNotice: (notice: Notice) => void) {
   return { busy, run };
 }
 
-/** A UTC time (`2026-11-24T08:00Z`) in the screen's language and the pillar's own time zone. */
-const localTime = (utc: string, language: string) =>
-  new Date(utc).toLocaleString(language, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
 export function ServiceScreen({ api, words, onClosed, onLeave }: { api: OperatorApi; words: OperatorWords; onClosed: (error: unknown) => void; onLeave: () => void }) {
   const [overview, setOverview] = useState<Overview | null>(null);

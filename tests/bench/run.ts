@@ -10,7 +10,12 @@ import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
 import { generateSigningKey, signManifest } from '../../content/signing.ts';
 import { bundledPackDir } from '../../electron/core/packs/bundled.ts';
+import { visitResults } from '../../electron/core/answers/results.ts';
 import { AnswerStore } from '../../electron/core/answers/store.ts';
+import { lecture } from '../../electron/core/report/lecture.ts';
+import { lecturePresentation } from '../../electron/core/report/pptx.ts';
+import { lectureWorkbook } from '../../electron/core/report/xlsx.ts';
+import { HubStore } from '../../electron/hub/store.ts';
 import { StickPacks } from '../../electron/core/packs/stick.ts';
 import { openDatabase } from '../../electron/core/platform/sqlite.ts';
 import { SettingsStore } from '../../electron/core/settings/settings.ts';
@@ -42,11 +47,11 @@ function print(name: string, value: number, unit: string): void {
   process.stdout.write(`${name} ${Number.isInteger(value) ? value : value.toFixed(2)} ${unit}\n`);
 }
 
-/** In the page: from the tap (pointerdown) to the first animation frame that shows `selector`, and the frames dropped in the next 400 ms. */
-async function tapToFrame(page: Page, tap: () => Promise<void>, selector: string): Promise<{ latency: number; dropped: number }> {
+/** In the page: from the tap (pointerdown, or a key) to the first animation frame that shows `selector`, and the frames dropped in the next 400 ms. */
+async function tapToFrame(page: Page, tap: () => Promise<void>, selector: string, eventType: 'pointerdown' | 'keydown' = 'pointerdown'): Promise<{ latency: number; dropped: number }> {
   await page.evaluate(`(() => {
     window.__bench = new Promise((resolve) => {
-      addEventListener('pointerdown', (event) => {
+      addEventListener(${JSON.stringify(eventType)}, (event) => {
         const t0 = event.timeStamp;
         let latency = null;
         const frames = [];
@@ -321,7 +326,64 @@ async function hubFigures(): Promise<void> {
   }
 }
 
+/** The lecture: a visit's distributions on a hub of 1,000,000 answers, its files, and key to revealed chart in the presenter. */
+async function lectureFigures(): Promise<void> {
+  const hubDir = path.join(temp, 'lecture-hub');
+  const store = new HubStore(hubDir);
+  const manifest = JSON.parse(readFileSync(path.join(bundledPackDir(), 'pack.json'), 'utf8')) as { id: string; version: number; questions: Array<{ id: string; answer: { type: string; steps?: number; options?: Array<{ id: string }> } }> };
+  store.db.prepare('INSERT INTO packs (id, version, manifest) VALUES (?, ?, ?)').run(manifest.id, manifest.version, JSON.stringify(manifest));
+  const insert = store.db.prepare('INSERT INTO answers (id, pillar_id, venue_session_id, pack_id, pack_version, question_id, value, language, hour, suspect) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)');
+  const random = seededRandom((m) => process.stderr.write(`lecture figures: ${m}\n`));
+  const valuesOf = (q: (typeof manifest.questions)[number]) => (q.answer.type === 'scale' ? Array.from({ length: q.answer.steps! }, (_, i) => String(i + 1)) : q.answer.options!.map((o) => o.id));
+  store.db.transaction(() => {
+    for (let i = 0; i < 1_000_000; i++) {
+      const q = manifest.questions[i % manifest.questions.length];
+      const values = valuesOf(q);
+      const venue = i % 200 === 0 ? 'lecture-visit' : `visit-${Math.floor(random() * 400)}`;
+      insert.run(randomUUID(), `pillar-${i % 3}`, venue, manifest.id, manifest.version, q.id, values[Math.floor(random() * values.length)], 'nl', '2026-11-24T13:00Z');
+    }
+  })();
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    visitResults(store.db, 'lecture-visit');
+    times.push(performance.now() - t0);
+  }
+  print('visit_distributions_1m_answers', percentile(times, 50), 'ms');
+  const made = lecture(store.db, 'lecture-visit');
+  let t0 = performance.now();
+  await lecturePresentation(made);
+  print('lecture_pptx', performance.now() - t0, 'ms');
+  t0 = performance.now();
+  await lectureWorkbook(made);
+  print('lecture_xlsx', performance.now() - t0, 'ms');
+  store.close();
+
+  const hub = spawn(process.execPath, [CLI, 'hub', '--port', '0', '--data-dir', hubDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve) => hub.stdout!.once('data', (line: Buffer) => resolve(line.toString().trim())));
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(`${url}/presenter/`);
+    await page.getByRole('button', { name: /lecture-visit/ }).click();
+    await page.getByRole('button', { name: 'Presenteer' }).click();
+    await page.getByText(/Raad eerst/).waitFor();
+    const latencies: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const shown = await tapToFrame(page, () => page.keyboard.press('Enter'), 'svg[aria-label="chart"]', 'keydown');
+      latencies.push(shown.latency);
+      await page.keyboard.press('Enter');
+      await page.getByText(/Raad eerst/).waitFor();
+    }
+    print('presenter_key_to_chart_p95', percentile(latencies, 95), 'ms');
+  } finally {
+    await browser.close();
+    hub.kill();
+  }
+}
+
 try {
+  await lectureFigures();
   await hubFigures();
   await stickFigures();
   await commitFigures();

@@ -9,8 +9,29 @@
 // Works on any database with the answers, venues and packs tables: a pillar's or the hub's.
 
 import type Database from 'better-sqlite3';
+import type { QuestionResult, TourOverview, VisitResults, VisitSummary } from '../../api/lecture.ts';
 import type { Group, Results } from '../../api/student.ts';
 import type { Pack, Question, Text } from '../../../content/types.ts';
+
+export type { QuestionResult, VisitResults } from '../../api/lecture.ts';
+
+/**
+ * The tallies results count from: answers per question, visit and value, suspect ones left
+ * out, kept by a trigger in the same transaction as each answer (answers are never changed or
+ * deleted). A migration of both the pillar's and the hub's database: frozen text, never edit.
+ */
+export const TALLIES_MIGRATION = `CREATE TABLE tallies (
+     question_id TEXT NOT NULL,
+     venue_session_id TEXT NOT NULL,
+     value TEXT NOT NULL,
+     n INTEGER NOT NULL,
+     PRIMARY KEY (question_id, venue_session_id, value)
+   ) STRICT, WITHOUT ROWID;
+   CREATE INDEX tallies_by_venue ON tallies (venue_session_id);
+   INSERT INTO tallies SELECT question_id, venue_session_id, value, COUNT(*) FROM answers WHERE suspect IS NULL GROUP BY question_id, venue_session_id, value;
+   CREATE TRIGGER tally AFTER INSERT ON answers WHEN NEW.suspect IS NULL BEGIN
+     INSERT INTO tallies VALUES (NEW.question_id, NEW.venue_session_id, NEW.value, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+   END;`;
 
 /** Fewer answers than this in a group and its distribution is not shown. */
 export const MIN_GROUP = 5;
@@ -27,10 +48,10 @@ export function floored(counts: Counts): Group {
   return { total: counts.total, counts: counts.total >= MIN_GROUP ? counts.counts : null };
 }
 
-/** Answers per value for one question, suspect answers left out. */
+/** Answers per value for one question, suspect answers left out; from the tallies the database keeps as answers come. */
 export function countAnswers(db: Database.Database, questionId: string, scope: Scope): Counts {
-  const count = 'SELECT value, COUNT(*) AS n FROM answers WHERE question_id = ? AND suspect IS NULL';
-  const reaching = `venue_session_id IN (SELECT venue_session_id FROM answers WHERE question_id = ? AND suspect IS NULL GROUP BY venue_session_id HAVING COUNT(*) >= ?)`;
+  const count = 'SELECT value, SUM(n) AS n FROM tallies WHERE question_id = ?';
+  const reaching = `venue_session_id IN (SELECT venue_session_id FROM tallies WHERE question_id = ? GROUP BY venue_session_id HAVING SUM(n) >= ?)`;
   const rows = ('venue' in scope
     ? db.prepare(`${count} AND venue_session_id = ? GROUP BY value`).all(questionId, scope.venue)
     : 'elsewhere' in scope
@@ -52,32 +73,6 @@ export function venueAgainstElsewhere(db: Database.Database, questionId: string,
     venue: floored(countAnswers(db, questionId, { venue: venueSessionId })),
     elsewhere: floored(countAnswers(db, questionId, { elsewhere: venueSessionId, minGroup: MIN_GROUP })),
   };
-}
-
-export interface QuestionResult {
-  id: string;
-  /** The card stack in the newest pack that has the question; null when no pack is known. */
-  slot: number | null;
-  prompt: Text;
-  insight: Text | null;
-  /** Every answer value in order, with its words. */
-  values: Array<{ value: string; label: Text }>;
-  venue: Group;
-  elsewhere: Group;
-  tour: Group;
-  /**
-   * How far this visit's answers lie from the rest of the tour: half the sum of the
-   * differences between their shares per answer (0 the same, 1 nothing in common); null while
-   * either is not shown.
-   */
-  difference: number | null;
-}
-
-export interface VisitResults {
-  visit: { id: string; name: string; pillars: string[]; startedHour: string | null; endedHour: string | null; answers: number };
-  /** The languages the questions' texts come in (the newest pack's). */
-  languages: string[];
-  questions: QuestionResult[];
 }
 
 /** The words of each answer value: a scale's steps (its ends named), or a choice's options. */
@@ -113,10 +108,7 @@ function newestQuestions(db: Database.Database): { questions: Map<string, Questi
 /** Every question answered at a venue visit, with this visit, the rest of the tour and the whole tour. */
 export function visitResults(db: Database.Database, venueId: string): VisitResults {
   const { questions: texts, languages } = newestQuestions(db);
-  const ids = (db.prepare('SELECT DISTINCT question_id AS id FROM answers WHERE venue_session_id = ? AND suspect IS NULL').all(venueId) as Array<{ id: string }>).map((r) => r.id);
-  const visits = db.prepare('SELECT pillar_id, name, started_hour, ended_hour FROM venues WHERE id = ? ORDER BY revision DESC').all(venueId) as Array<{ pillar_id: string; name: string; started_hour: string; ended_hour: string | null }>;
-  const answered = db.prepare('SELECT COUNT(*) AS n, MIN(hour) AS first, MAX(hour) AS last FROM answers WHERE venue_session_id = ? AND suspect IS NULL').get(venueId) as { n: number; first: string | null; last: string | null };
-  const pillars = (db.prepare('SELECT DISTINCT pillar_id FROM answers WHERE venue_session_id = ?').all(venueId) as Array<{ pillar_id: string }>).map((r) => r.pillar_id);
+  const ids = (db.prepare('SELECT DISTINCT question_id AS id FROM tallies WHERE venue_session_id = ?').all(venueId) as Array<{ id: string }>).map((r) => r.id);
   const questions = ids.map((id): QuestionResult => {
     const question = texts.get(id);
     const venue = floored(countAnswers(db, id, { venue: venueId }));
@@ -136,16 +128,33 @@ export function visitResults(db: Database.Database, venueId: string): VisitResul
     };
   });
   questions.sort((a, b) => (a.slot ?? 99) - (b.slot ?? 99) || a.id.localeCompare(b.id));
+  return { visit: visitSummary(db, venueId), languages, questions };
+}
+
+/** A venue visit at a glance: its name, the pillars there, its hours, the answers that count. */
+function visitSummary(db: Database.Database, venueId: string): VisitSummary {
+  const visits = db.prepare('SELECT pillar_id, name, started_hour, ended_hour FROM venues WHERE id = ? ORDER BY revision DESC').all(venueId) as Array<{ pillar_id: string; name: string; started_hour: string; ended_hour: string | null }>;
+  const answers = (db.prepare('SELECT COALESCE(SUM(n), 0) AS n FROM tallies WHERE venue_session_id = ?').get(venueId) as { n: number }).n;
+  // Only where no venue record tells (an answer from an older pillar): the first and last hour of its answers.
+  const hours = () => db.prepare('SELECT MIN(hour) AS first, MAX(hour) AS last FROM answers WHERE venue_session_id = ? AND suspect IS NULL').get(venueId) as { first: string | null; last: string | null };
+  const pillars = visits.length > 0 ? [...new Set(visits.map((v) => v.pillar_id))] : (db.prepare('SELECT DISTINCT pillar_id FROM answers WHERE venue_session_id = ?').all(venueId) as Array<{ pillar_id: string }>).map((r) => r.pillar_id);
   return {
-    visit: {
-      id: venueId,
-      name: visits[0]?.name ?? venueId,
-      pillars,
-      startedHour: visits.map((v) => v.started_hour).sort()[0] ?? answered.first,
-      endedHour: visits.some((v) => v.ended_hour === null) ? null : (visits.map((v) => v.ended_hour!).sort().at(-1) ?? answered.last),
-      answers: answered.n,
-    },
-    languages,
-    questions,
+    id: venueId,
+    name: visits[0]?.name ?? venueId,
+    pillars,
+    startedHour: visits.map((v) => v.started_hour).sort()[0] ?? hours().first,
+    endedHour: visits.length === 0 ? hours().last : visits.some((v) => v.ended_hour === null) ? null : visits.map((v) => v.ended_hour!).sort().at(-1)!,
+    answers,
   };
+}
+
+/** Every venue visit with answers (newest first), the tour's answers, and when each pillar's answers last arrived (the hub's own log). */
+export function tourOverview(db: Database.Database): TourOverview {
+  const ids = (db.prepare('SELECT DISTINCT venue_session_id AS id FROM tallies').all() as Array<{ id: string }>).map((r) => r.id);
+  const answers = (db.prepare('SELECT COALESCE(SUM(n), 0) AS n FROM tallies').get() as { n: number }).n;
+  const pillars = db
+    .prepare(`SELECT p.id, p.name, (SELECT MAX(hour) FROM events e WHERE e.pillar_id = p.id AND e.kind IN ('batch', 'bundle')) AS lastArrived FROM pillars p ORDER BY p.id`)
+    .all() as TourOverview['pillars'];
+  const visits = ids.map((id) => visitSummary(db, id)).sort((a, b) => (b.startedHour ?? '').localeCompare(a.startedHour ?? ''));
+  return { visits, answers, pillars };
 }

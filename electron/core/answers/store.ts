@@ -7,6 +7,7 @@ import { existsSync, renameSync } from 'node:fs';
 import type { AnswerRecord, VenueRecord } from '../../api/sync.ts';
 import type { Logger } from '../platform/log.ts';
 import { migrate, openDatabase } from '../platform/sqlite.ts';
+import { TALLIES_MIGRATION } from './results.ts';
 
 /** Each entry moves the schema one version up; never edit one that has shipped. */
 export const MIGRATIONS: string[] = [
@@ -63,6 +64,9 @@ export const MIGRATIONS: string[] = [
      sent INTEGER NOT NULL DEFAULT 0,
      PRIMARY KEY (id, version)
    ) STRICT;`,
+  // Answers per question, visit and value, counted as they come (suspect ones left out) by a
+  // trigger in the same transaction: results never count the answers themselves again.
+  TALLIES_MIGRATION,
 ];
 
 export const ANSWER_FIELDS = [

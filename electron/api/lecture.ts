@@ -1,0 +1,48 @@
+// The lecturer's API on the hub: the tour at a glance, and one venue visit's results (with
+// the privacy floor already applied). JSON over GET, for the presenter page. Types only.
+
+import type { Text } from '../../content/types.ts';
+import type { Group } from './student.ts';
+
+export type { Group } from './student.ts';
+export type { Text } from '../../content/types.ts';
+
+export interface VisitSummary {
+  id: string;
+  name: string;
+  pillars: string[];
+  /** UTC hours. */
+  startedHour: string | null;
+  endedHour: string | null;
+  answers: number;
+}
+
+export interface TourOverview {
+  visits: VisitSummary[];
+  answers: number;
+  /** When each pillar's answers last arrived (a batch or a bundle), as a UTC hour; null: never. */
+  pillars: Array<{ id: string; name: string; lastArrived: string | null }>;
+}
+
+export interface QuestionResult {
+  id: string;
+  slot: number | null;
+  prompt: Text;
+  insight: Text | null;
+  values: Array<{ value: string; label: Text }>;
+  venue: Group;
+  elsewhere: Group;
+  tour: Group;
+  /** Half the sum of the differences in shares between this visit and the rest of the tour (0 to 1); null while either is not shown. */
+  difference: number | null;
+}
+
+export interface VisitResults {
+  visit: VisitSummary;
+  languages: string[];
+  questions: QuestionResult[];
+}
+
+/** The lecture files a visit can be downloaded as. */
+export const LECTURE_FORMATS = ['pptx', 'xlsx', 'csv'] as const;
+export type LectureFormat = (typeof LECTURE_FORMATS)[number];

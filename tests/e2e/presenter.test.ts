@@ -1,0 +1,77 @@
+// The lecturer's presenter page in Chromium, against a real hub process with answers pushed
+// as pillars push them: the overview, presenter mode with the keyboard, and a live update
+// when a batch arrives during the lecture.
+
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { bundledPackDir } from '../../electron/core/packs/bundled.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { addPillar, startHubProcess, stopProcess } from '../helpers/hub.ts';
+import { tempDir } from '../helpers/tmp.ts';
+
+const VISIT = '2026-11-24-hva-amsterdam';
+
+const answers = (venue: string, question: string, values: string[]) =>
+  values.map((value) => ({ type: 'answer', id: randomUUID(), pillar_id: 'pillar-1', venue_session_id: venue, pack_id: 'olifant-tour', pack_version: 1, question_id: question, value, language: 'nl', hour: '2026-11-24T13:00Z', suspect: null }));
+
+test('overview, presenter mode with the keyboard (reveal, next, insight, language, blank, back), and a live update', async (t) => {
+  const hubDir = tempDir();
+  const token = addPillar(hubDir, 'pillar-1');
+  const hub = await startHubProcess(hubDir);
+  t.after(() => stopProcess(hub.child));
+  const push = (records: unknown[]) =>
+    fetch(`${hub.url}/v1/batches`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ pillar_id: 'pillar-1', records }) });
+  const manifest = JSON.parse(readFileSync(path.join(bundledPackDir(), 'pack.json'), 'utf8'));
+  const first = await push([
+    { type: 'pack', id: manifest.id, version: manifest.version, manifest },
+    { type: 'venue', id: VISIT, pillar_id: 'pillar-1', name: 'Hogeschool van Amsterdam', started_hour: '2026-11-24T08:00Z', ended_hour: null, revision: 1 },
+    ...answers(VISIT, 'naam-op-cv', ['1', '1', '2', '5', '5', '5']),
+    ...answers('venue-a', 'naam-op-cv', ['4', '4', '4', '4', '4']),
+    ...answers(VISIT, 'past-in-het-team', ['lijkt-op-ons', 'lijkt-op-ons', 'goede-vraag']),
+  ]);
+  assert.equal(first.status, 200);
+
+  const browser = await launchChromium();
+  t.after(() => browser.close());
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await page.goto(`${hub.url}/presenter/`);
+  await page.getByRole('button', { name: /Hogeschool van Amsterdam/ }).click();
+  const ranked = page.getByRole('region', { name: 'Waar het gesprek kan beginnen' });
+  await ranked.getByText(/Wat doe je met een cv/).or(ranked.locator('li').first()).first().waitFor();
+  assert.match(await ranked.locator('li').first().innerText(), /\d+%/, 'the comparable question first, with its difference');
+  assert.match(await ranked.locator('li').last().innerText(), /nog niet te vergelijken/, 'a group under the floor is not compared');
+  await page.getByRole('button', { name: 'Presenteer' }).click();
+
+  await page.getByText('Wat denk jij? Raad eerst.').waitFor();
+  assert.equal(await page.getByRole('img', { name: 'chart' }).count(), 0, 'hidden until revealed');
+  await page.keyboard.press('Enter');
+  await page.getByRole('img', { name: 'chart' }).waitFor();
+  await page.getByText('Hier · 6 antwoorden').waitFor();
+  await page.getByText('Rest van de tour · 5 antwoorden').waitFor();
+  await page.getByText('50% (3)').waitFor();
+
+  // Live: three more answers arrive during the lecture.
+  assert.equal((await push(answers(VISIT, 'naam-op-cv', ['2', '2', '2']))).status, 200);
+  await page.getByText('Hier · 9 antwoorden').waitFor();
+
+  await page.keyboard.press('i');
+  await page.locator('.insight').waitFor();
+  await page.keyboard.press('ArrowRight');
+  await page.getByText('2 / 2').waitFor();
+  await page.getByText('Wat denk jij? Raad eerst.').waitFor();
+  await page.keyboard.press(' ');
+  await page.getByText('Hier: nog te weinig antwoorden (minder dan 5)').waitFor();
+  await page.keyboard.press('l');
+  assert.equal(await page.locator('main.presenter').getAttribute('lang'), 'en');
+  await page.getByText('Here: too few answers yet (fewer than 5)').waitFor();
+  await page.keyboard.press('b');
+  await page.getByRole('main', { name: 'blank' }).waitFor();
+  await page.keyboard.press('b');
+  await page.keyboard.press('PageUp');
+  await page.getByText('1 / 2').waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Presenteer' }).waitFor();
+});
