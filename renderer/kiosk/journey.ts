@@ -156,7 +156,9 @@ export function journey(state: JourneyState, event: JourneyEvent): JourneyState 
     case 'done':
       return view.kind === 'thanks' && !settling ? reset(state, event.now) : state;
     case 'finish':
-      return inJourney(view) ? go(state, { kind: 'thanks', until: event.now + THANKS_MS }, event.now) : state;
+      if (!inJourney(view)) return state;
+      // Nothing answered: no thanks for nothing, straight back to the attract loop.
+      return Object.keys(state.answered).length === 0 ? reset(state, event.now) : go(state, { kind: 'thanks', until: event.now + THANKS_MS }, event.now);
     case 'language':
       return offeredLanguages(state.info.pack.languages).includes(event.code) ? { ...state, language: event.code, lastTouch: event.now } : state;
     case 'touch':

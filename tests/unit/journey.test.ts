@@ -114,10 +114,11 @@ test('journey: answers and language belong to one journey; a question seen again
   assert.equal(run(s, { type: 'language', code: 'es', now: 20_000 }).language, 'nl', 'only offered languages');
 });
 
-test('journey: an answer that arrives after the journey ended does not bring its screen back', () => {
+test('journey: "Klaar" with nothing answered goes straight back to the attract loop (no thanks for nothing); an answer that arrives after does not bring its screen back', () => {
   let s = run(initialJourney(info(), 0), { type: 'start', now: 0 }, { type: 'pick', questionId: 'q1', now: 400 }, { type: 'finish', now: 500 });
+  assert.equal(s.view.kind, 'attract');
   s = run(s, { type: 'answered', questionId: 'q1', value: '3', answerId: ANSWER, now: 600 });
-  assert.equal(s.view.kind, 'thanks');
+  assert.equal(s.view.kind, 'attract');
 });
 
 test('defect 4: the student walking away ends the journey after a short grace; a return or a touch keeps it', () => {
@@ -194,4 +195,26 @@ test('pack-changed: the new pack waits for the attract loop, never mid-journey',
   assert.deepEqual([s.view.kind, s.info.pack.id, s.language, s.pendingInfo], ['attract', 'pack-b', 'en', null]);
   const idle = run(initialJourney(info(), 0), { type: 'pack', info: next });
   assert.deepEqual([idle.info.pack.id, idle.language], ['pack-b', 'en'], 'at once when nobody is using the kiosk');
+});
+
+test('every kiosk string in every language the kiosk offers: none falls back to English', () => {
+  const english = strings('en');
+  // Words that are the same in English and that language, where that is right.
+  const same: Record<string, string[]> = { nl: [], de: [], fr: ['question'] };
+  const texts = (t: ReturnType<typeof strings>): Record<string, string> => {
+    const flat: Record<string, string> = {};
+    for (const [key, value] of Object.entries(t)) {
+      if (typeof value === 'function') flat[key] = String((value as (n: number) => string)(3));
+      else if (typeof value === 'object') for (const [k, v] of Object.entries(value as Record<string, string>)) flat[`${key}.${k}`] = v;
+      else flat[key] = value as string;
+    }
+    return flat;
+  };
+  const en = texts(english);
+  for (const code of ['nl', 'de', 'fr']) {
+    const own = texts(strings(code));
+    assert.deepEqual(Object.keys(own).sort(), Object.keys(en).sort(), `${code} has every string`);
+    const borrowed = Object.keys(en).filter((key) => own[key] === en[key] && !same[code].includes(key));
+    assert.deepEqual(borrowed, [], `${code} shows no English`);
+  }
 });

@@ -1,7 +1,7 @@
 // The attract loop: the elephant and the pack's headline, cycling through the offered
 // languages, inviting a touch. Someone stepping in front of the pillar wakes it up.
 
-import { AnimatePresence, motion } from 'framer-motion';
+import { motion } from 'framer-motion';
 import { useEffect, useState } from 'react';
 import type { KioskInfo } from '../../../electron/api/student.ts';
 import { Elephant } from '../../shared/Elephant.tsx';
@@ -25,13 +25,12 @@ export function Attract({ pack, languages, awake, onStart }: { pack: KioskInfo['
         ) : null}
         <Elephant mood={awake ? 'happy' : 'curious'} size="min(70vw, 44vh)" />
       </div>
-      <AnimatePresence mode="wait">
-        <motion.span key={language} lang={language} className="attract-words" initial={{ opacity: 0, y: 12 }} animate={{ opacity: 1, y: 0 }} exit={{ opacity: 0, y: -12 }} transition={{ duration: 0.4 }}>
-          {awake && <span className="attract-hello">{t.hello}</span>}
-          <span className="attract-headline">{pack.headline[language]}</span>
-          <span className="attract-cta">{t.touchToStart}</span>
-        </motion.span>
-      </AnimatePresence>
+      {/* The words change language in place, never leaving the call to action blank. */}
+      <motion.span key={language} lang={language} className="attract-words" initial={{ opacity: 0.55, y: 6 }} animate={{ opacity: 1, y: 0 }} transition={{ duration: 0.3 }}>
+        {awake && <span className="attract-hello">{t.hello}</span>}
+        <span className="attract-headline">{pack.headline[language]}</span>
+        <span className="attract-cta">{t.touchToStart}</span>
+      </motion.span>
     </button>
   );
 }
