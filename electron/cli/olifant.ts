@@ -27,6 +27,7 @@ import { Outbox } from '../core/sync/outbox.ts';
 import { SyncSender } from '../core/sync/sender.ts';
 import { VenueNameError, VenueVisits } from '../core/venues/visits.ts';
 import { importBundle } from '../hub/bundles.ts';
+import { Lecturers } from '../hub/lecturers.ts';
 import { Pillars, PillarError } from '../hub/pillars.ts';
 import { HubConfigError, startHub } from '../hub/server.ts';
 import { HubStore } from '../hub/store.ts';
@@ -71,6 +72,9 @@ const HELP = `olifant: the software of the pillar "De olifant in de kamer"
       the last line: {"hubUrl": ..., "hubToken": ...}.
   olifant hub pillars
   olifant hub revoke-pillar PILLAR_ID
+  olifant hub add-lecturer NAME [--url HUB_URL]
+      Prints a one-time sign-in link (valid 7 days) to the hub's presenter view, for a hub
+      that listens beyond this machine; the session lasts 30 days.
   olifant hub import FILE... [--trust-new-pillar]
       Imports results bundles from USB sticks, each whole or not at all; a pillar's first
       bundle needs --trust-new-pillar (its key is then registered). Exit 1 if any is refused.
@@ -320,6 +324,12 @@ async function hub(args: string[]): Promise<void> {
       const hubUrl = values.url ?? `http://127.0.0.1:${values.port}`;
       process.stdout.write(`pillar ${positionals[0]} is registered. Its token is shown only now; put these two settings in the pillar's settings.json:\n`);
       process.stdout.write(`${JSON.stringify({ hubUrl, hubToken: token })}\n`);
+    } else if (action === 'add-lecturer') {
+      if (positionals.length !== 1) throw new UsageError('hub add-lecturer needs the lecturer\'s name, in quotes if it has spaces');
+      const token = new Lecturers(store).add(positionals[0]);
+      const hubUrl = values.url ?? `http://127.0.0.1:${values.port}`;
+      process.stdout.write(`a sign-in link for ${positionals[0]}, for one use within 7 days (on this machine no sign-in is needed):\n`);
+      process.stdout.write(`${hubUrl.replace(/\/$/, '')}/signin?token=${token}\n`);
     } else if (action === 'pillars') {
       for (const p of pillars.list()) process.stdout.write(`${p.id}\t${p.name}\t${p.revoked ? 'revoked' : 'active'}\tsince ${p.added_hour}\n`);
     } else if (action === 'import') {

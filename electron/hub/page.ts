@@ -62,3 +62,21 @@ button { font: inherit; padding: 0.5rem 1.2rem; background: #2b1740; color: #fff
 .ok { color: #1d6b35; }
 .refused { color: #a01c1c; }
 `;
+
+/** A short page in both languages, styled by /hub.css. */
+const notice = (nl: string, en: string) => `<!doctype html>
+<html lang="nl">
+<head><meta charset="utf-8"><title>Olifant hub</title><link rel="stylesheet" href="/hub.css"></head>
+<body><main><h1>Olifant hub</h1><p>${nl}</p><p lang="en">${en}</p></main></body>
+</html>
+`;
+
+export const SIGN_IN_NEEDED_HTML = notice(
+  'Meld je aan met de link die je van de tourorganisator kreeg.',
+  'Sign in with the link the tour organiser gave you.',
+);
+
+export const LINK_USED_HTML = notice(
+  'Deze aanmeldlink is al gebruikt of verlopen. Vraag de tourorganisator om een nieuwe.',
+  'This sign-in link was used already, or has expired. Ask the tour organiser for a new one.',
+);

@@ -5,7 +5,8 @@
 // another pillar's records, 413 over 1000 records or 4 MiB.
 // It listens on 127.0.0.1 unless told otherwise, and beyond it only with TLS or behind a proxy.
 
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { once } from 'node:events';
 import { createReadStream, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -20,7 +21,8 @@ import { lecturePresentation } from '../core/report/pptx.ts';
 import { lectureWorkbook } from '../core/report/xlsx.ts';
 import { BundleError } from '../core/sync/bundle.ts';
 import { importBundleBytes, MAX_BUNDLE_BYTES } from './bundles.ts';
-import { PAGE_CSP, PAGE_CSS, PAGE_HTML, PAGE_JS } from './page.ts';
+import { Lecturers, SESSION_COOKIE, SESSION_MS } from './lecturers.ts';
+import { LINK_USED_HTML, PAGE_CSP, PAGE_CSS, PAGE_HTML, PAGE_JS, SIGN_IN_NEEDED_HTML } from './page.ts';
 import { checkRecord, RecordError } from './records.ts';
 import type { HubStore } from './store.ts';
 
@@ -83,6 +85,7 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: Pick<HubList
     trustProxy: listen.behindProxy === true,
     ...(listen.tls ? { https: { cert: readFileSync(listen.tls.cert), key: readFileSync(listen.tls.key) } } : {}),
   });
+  void app.register(fastifyCookie);
   const brake = new FailureBrake();
 
   // Every refusal as the contract's `{ "error": ... }`, whatever part of Fastify refused.
@@ -131,17 +134,28 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: Pick<HubList
     here(request) ? reply.type(type).header('content-security-policy', PAGE_CSP).send(body) : reply.code(403).send({ error: 'the hub\'s page is open only on the machine the hub runs on' });
   app.get('/', page('text/html; charset=utf-8', PAGE_HTML));
   app.get('/hub.js', page('text/javascript; charset=utf-8', PAGE_JS));
-  app.get('/hub.css', page('text/css; charset=utf-8', PAGE_CSS));
+  // The style sheet is for everyone: the sign-in notices use it too.
+  app.get('/hub.css', (_request, reply) => reply.type('text/css; charset=utf-8').send(PAGE_CSS));
   // The lecturer's side: the tour, a visit's results, its files, and the presenter page.
-  const refuseFar = (reply: FastifyReply) => reply.code(403).send({ error: 'the lecturer\'s pages are open only on the machine the hub runs on (a sign-in for other machines is still to come)' });
-  app.get('/v1/lecture/overview', (request, reply) => (here(request) ? tourOverview(store.db) : refuseFar(reply)));
+  // On this machine no sign-in is needed; from anywhere else (or behind a proxy) a lecturer's session is.
+  const lecturers = new Lecturers(store);
+  const lecturer = (request: FastifyRequest) => here(request) || lecturers.signedIn(request.cookies[SESSION_COOKIE]);
+  const refuseFar = (reply: FastifyReply) => reply.code(401).type('text/html; charset=utf-8').header('content-security-policy', PAGE_CSP).send(SIGN_IN_NEEDED_HTML);
+  app.get<{ Querystring: { token?: string } }>('/signin', (request, reply) => {
+    const session = lecturers.redeem(String(request.query.token ?? ''));
+    if (session === null) return reply.code(401).type('text/html; charset=utf-8').header('content-security-policy', PAGE_CSP).send(LINK_USED_HTML);
+    const secure = Boolean(listen.tls) || listen.behindProxy === true;
+    reply.setCookie(SESSION_COOKIE, session, { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: SESSION_MS / 1000 });
+    return reply.redirect('/presenter/', 303);
+  });
+  app.get('/v1/lecture/overview', (request, reply) => (lecturer(request) ? tourOverview(store.db) : refuseFar(reply)));
   app.get<{ Params: { id: string } }>('/v1/lecture/visits/:id', (request, reply) => {
-    if (!here(request)) return refuseFar(reply);
+    if (!lecturer(request)) return refuseFar(reply);
     const results = visitResults(store.db, request.params.id);
     return results.visit.answers === 0 ? reply.code(404).send({ error: `no answers of venue visit ${request.params.id}` }) : results;
   });
   app.get<{ Params: { id: string; format: string } }>('/v1/lecture/visits/:id/lecture.:format', async (request, reply) => {
-    if (!here(request)) return refuseFar(reply);
+    if (!lecturer(request)) return refuseFar(reply);
     const format = request.params.format as LectureFormat;
     if (!LECTURE_FORMATS.includes(format)) return reply.code(404).send({ error: 'the files are lecture.pptx, lecture.xlsx and lecture.csv' });
     const made = lecture(store.db, request.params.id);
@@ -151,8 +165,8 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: Pick<HubList
   });
   app.get('/presenter/*', (request, reply) => serveRenderer(request, reply));
   app.get('/assets/*', (request, reply) => serveRenderer(request, reply));
-  const serveRenderer = (request: { url: string; socket: { remoteAddress?: string } }, reply: FastifyReply) => {
-    if (!here(request)) return refuseFar(reply);
+  const serveRenderer = (request: FastifyRequest, reply: FastifyReply) => {
+    if (!lecturer(request)) return refuseFar(reply);
     const file = resolveStatic(new URL(request.url, 'http://hub').pathname, () => null);
     if (!file) return reply.code(404).type('text/plain; charset=utf-8').send('not found (is the UI built? npm run build)');
     return reply.type(mimeType(file)).header('content-security-policy', CONTENT_SECURITY_POLICY).send(createReadStream(file));

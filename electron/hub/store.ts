@@ -60,6 +60,23 @@ const MIGRATIONS: string[] = [
   // by a trigger in the same transaction (answers are never changed or deleted).
   `CREATE INDEX answers_by_venue ON answers (venue_session_id, question_id);`,
   TALLIES_MIGRATION,
+  // Lecturers sign in with a one-time link; their sessions are cookies. Only hashes are kept.
+  `CREATE TABLE lecturers (
+     id INTEGER PRIMARY KEY,
+     name TEXT NOT NULL,
+     added_hour TEXT NOT NULL
+   ) STRICT;
+   CREATE TABLE signin_links (
+     token_hash BLOB PRIMARY KEY,
+     lecturer_id INTEGER NOT NULL REFERENCES lecturers (id),
+     expires_at INTEGER NOT NULL,
+     used INTEGER NOT NULL DEFAULT 0
+   ) STRICT;
+   CREATE TABLE sessions (
+     token_hash BLOB PRIMARY KEY,
+     lecturer_id INTEGER NOT NULL REFERENCES lecturers (id),
+     expires_at INTEGER NOT NULL
+   ) STRICT;`,
 ];
 
 /** What a batch or bundle did: stored new, accepted as duplicates, refused as conflicts (answer ids). */

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { bundledPackDir } from '../../electron/core/packs/bundled.ts';
 import { launchChromium } from '../helpers/browser.ts';
-import { addPillar, startHubProcess, stopProcess } from '../helpers/hub.ts';
+import { addPillar, hubCommand, startHubProcess, stopProcess } from '../helpers/hub.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 const VISIT = '2026-11-24-hva-amsterdam';
@@ -74,4 +74,32 @@ test('overview, presenter mode with the keyboard (reveal, next, insight, languag
   await page.getByText('1 / 2').waitFor();
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Presenteer' }).waitFor();
+});
+
+test('beyond this machine (here: behind a proxy) the pages need a sign-in: a one-time link starts an HttpOnly, SameSite=Strict session', async (t) => {
+  const hubDir = tempDir();
+  const hub = await startHubProcess(hubDir, '--behind-proxy');
+  t.after(() => stopProcess(hub.child));
+  const browser = await launchChromium();
+  t.after(() => browser.close());
+  const page = await browser.newPage();
+  const refused = await page.goto(`${hub.url}/presenter/`);
+  assert.equal(refused?.status(), 401);
+  await page.getByText('Meld je aan met de link die je van de tourorganisator kreeg.').waitFor();
+  assert.equal((await fetch(`${hub.url}/v1/lecture/overview`)).status, 401);
+
+  const added = hubCommand(hubDir, 'add-lecturer', 'Dr. Jansen', '--url', hub.url);
+  assert.equal(added.status, 0, added.stderr);
+  const link = added.stdout.trim().split('\n').at(-1)!;
+  assert.match(link, /\/signin\?token=[\w-]{43}$/);
+  await page.goto(link);
+  assert.match(page.url(), /\/presenter\/$/);
+  await page.getByRole('heading', { name: 'De tour' }).waitFor();
+  const [cookie] = await page.context().cookies();
+  assert.deepEqual([cookie.name, cookie.httpOnly, cookie.sameSite], ['olifant_session', true, 'Strict']);
+
+  const other = await browser.newPage();
+  const again = await other.goto(link);
+  assert.equal(again?.status(), 401, 'a sign-in link works once');
+  await other.getByText(/al gebruikt of verlopen/).waitFor();
 });

@@ -17,9 +17,9 @@ export function addPillar(dir: string, id: string): string {
   return last.hubToken;
 }
 
-/** Starts `olifant hub --port 0` and returns the URL it printed. */
-export async function startHubProcess(dir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [CLI, 'hub', '--port', '0', '--data-dir', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+/** Starts `olifant hub --port 0` (with more options, if given) and returns the URL it printed. */
+export async function startHubProcess(dir: string, ...options: string[]): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [CLI, 'hub', '--port', '0', '--data-dir', dir, ...options], { stdio: ['ignore', 'pipe', 'inherit'] });
   const [line] = (await once(child.stdout!, 'data')) as [Buffer];
   return { url: line.toString().trim(), child };
 }

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { test } from 'node:test';
+import { Lecturers, LINK_MS, SESSION_MS } from '../../electron/hub/lecturers.ts';
 import { FailureBrake } from '../../electron/hub/server.ts';
 import { HubStore } from '../../electron/hub/store.ts';
 import { CLI } from '../helpers/cli.ts';
@@ -121,4 +122,24 @@ test('repeated failed sign-ins from one address are answered ever more slowly, u
   assert.deepEqual(delays, [0, 0, 0, 250, 500, 1000, 2000, 4000, 8000, 8000]);
   assert.equal(brake.delayFor('10.0.0.2', 1000), 0);
   assert.equal(brake.delayFor('10.0.0.1', 1000 + 16 * 60_000), 0, 'forgotten after a quiet quarter of an hour');
+});
+
+test('a lecturer sign-in link works once and for a week; a session lasts 30 days; only hashes are kept', () => {
+  const store = new HubStore(tempDir());
+  let now = Date.UTC(2026, 10, 24);
+  const lecturers = new Lecturers(store, () => now);
+  const link = lecturers.add('Dr. Jansen');
+  const late = lecturers.add('Prof. De Vries');
+  const session = lecturers.redeem(link)!;
+  assert.ok(session);
+  assert.equal(lecturers.redeem(link), null, 'once');
+  assert.equal(lecturers.signedIn(session), true);
+  assert.equal(lecturers.signedIn('made-up-token'), false);
+  now += LINK_MS + 1;
+  assert.equal(lecturers.redeem(late), null, 'a week old: expired');
+  now += SESSION_MS;
+  assert.equal(lecturers.signedIn(session), false, 'the session ended');
+  const kept = JSON.stringify(store.db.prepare('SELECT * FROM signin_links').all()) + JSON.stringify(store.db.prepare('SELECT * FROM sessions').all());
+  assert.ok(!kept.includes(link) && !kept.includes(session));
+  store.close();
 });

@@ -1,0 +1,58 @@
+// Lecturers on a hub that listens beyond this machine: the organiser gives each a one-time
+// sign-in link (`olifant hub add-lecturer NAME`), valid for a week; following it starts a
+// session kept in an HttpOnly, SameSite=Strict cookie for 30 days. Tokens are 32 random
+// bytes, stored only as their SHA-256.
+
+import { createHash, randomBytes } from 'node:crypto';
+import { hourOf } from '../core/answers/store.ts';
+import type { HubStore } from './store.ts';
+
+export const LINK_MS = 7 * 24 * 3600_000;
+export const SESSION_MS = 30 * 24 * 3600_000;
+export const SESSION_COOKIE = 'olifant_session';
+
+const hashOf = (token: string) => createHash('sha256').update(token, 'utf8').digest();
+const newToken = () => randomBytes(32).toString('base64url');
+
+export class Lecturers {
+  private readonly store: HubStore;
+  private readonly now: () => number;
+
+  constructor(store: HubStore, now: () => number = Date.now) {
+    this.store = store;
+    this.now = now;
+  }
+
+  /** Registers a lecturer and returns the token of their one-time sign-in link. */
+  add(name: string): string {
+    const clean = name.trim();
+    if (clean.length === 0 || clean.length > 80) throw new Error("a lecturer's name is 1 to 80 characters");
+    const db = this.store.db;
+    const token = newToken();
+    db.transaction(() => {
+      const { lastInsertRowid } = db.prepare('INSERT INTO lecturers (name, added_hour) VALUES (?, ?)').run(clean, hourOf(new Date(this.now())));
+      db.prepare('INSERT INTO signin_links (token_hash, lecturer_id, expires_at) VALUES (?, ?, ?)').run(hashOf(token), lastInsertRowid, this.now() + LINK_MS);
+      this.store.event(null, 'lecturer', `"${clean}" was given a sign-in link`);
+    })();
+    return token;
+  }
+
+  /** Uses a sign-in link once: a new session's token, or null when the link is unknown, used or expired. */
+  redeem(linkToken: string): string | null {
+    const db = this.store.db;
+    return db.transaction(() => {
+      const link = db.prepare('SELECT lecturer_id FROM signin_links WHERE token_hash = ? AND used = 0 AND expires_at > ?').get(hashOf(linkToken), this.now()) as { lecturer_id: number } | undefined;
+      if (!link) return null;
+      db.prepare('UPDATE signin_links SET used = 1 WHERE token_hash = ?').run(hashOf(linkToken));
+      const session = newToken();
+      db.prepare('INSERT INTO sessions (token_hash, lecturer_id, expires_at) VALUES (?, ?, ?)').run(hashOf(session), link.lecturer_id, this.now() + SESSION_MS);
+      return session;
+    })();
+  }
+
+  /** Whether a session cookie's token is a live session. */
+  signedIn(sessionToken: string | undefined): boolean {
+    if (!sessionToken) return false;
+    return this.store.db.prepare('SELECT 1 FROM sessions WHERE token_hash = ? AND expires_at > ?').get(hashOf(sessionToken), this.now()) !== undefined;
+  }
+}
