@@ -13,6 +13,7 @@ import { answersCsv } from '../core/answers/csv.ts';
 import { ANSWER_FIELDS, AnswerStore } from '../core/answers/store.ts';
 import { dutchCsv } from '../core/report/csv-nl.ts';
 import { lecture } from '../core/report/lecture.ts';
+import { lectureCharts } from '../core/report/png.ts';
 import { lecturePresentation } from '../core/report/pptx.ts';
 import { lectureWorkbook } from '../core/report/xlsx.ts';
 import { openPackStore } from '../core/packs/store.ts';
@@ -43,9 +44,10 @@ const HELP = `olifant: the software of the pillar "De olifant in de kamer"
       (2026-11-22T14:00Z is 15:00 in Amsterdam in winter).
   olifant results --format csv --excel-nl
       The same, as Dutch Excel opens it in columns (BOM, semicolons, decimal commas).
-  olifant report --venue ID --format pptx|xlsx|csv --out PATH [--language nl|en]
+  olifant report --venue ID --format pptx|xlsx|csv|png --out PATH [--language nl|en]
       Lecture-ready files for one venue visit, from a hub's data folder or a pillar's
-      (--data-dir): slides with editable charts, a spreadsheet, or the answers as Dutch CSV.
+      (--data-dir): slides with editable charts, a spreadsheet, the answers as Dutch CSV,
+      or one 1920x1080 PNG chart per question into the folder PATH.
   olifant results --format bundle --out DRIVE_OR_FILE
       Writes every answer, venue visit and pack as a signed results bundle (for a hub without
       network): into DRIVE/olifant-results/, or to a file ending in .olifant-results; prints it.
@@ -386,7 +388,7 @@ async function sync(args: string[]): Promise<void> {
 async function report(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { venue: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, language: { type: 'string', default: 'nl' }, 'data-dir': { type: 'string' } } });
   if (!values.venue || !values.out) throw new UsageError('report needs --venue ID and --out PATH');
-  if (values.format !== 'pptx' && values.format !== 'xlsx' && values.format !== 'csv') throw new UsageError('report --format is pptx, xlsx or csv');
+  if (values.format !== 'pptx' && values.format !== 'xlsx' && values.format !== 'csv' && values.format !== 'png') throw new UsageError('report --format is pptx, xlsx, csv or png');
   if (values.language !== 'nl' && values.language !== 'en') throw new UsageError('report --language is nl or en');
   const dir = dataDirFrom(values);
   // A hub's data folder or a pillar's: the same tables either way.
@@ -395,6 +397,15 @@ async function report(args: string[]): Promise<void> {
   try {
     const made = lecture(store.db, values.venue, values.language);
     if (made.results.visit.answers === 0) throw new Error(`no answers of venue visit "${values.venue}" in ${dir}; \`olifant venue list\` names the visits`);
+    if (values.format === 'png') {
+      // One file per question, into the folder --out names.
+      mkdirSync(path.resolve(values.out), { recursive: true });
+      for (const { name, png } of lectureCharts(made)) {
+        writeFileAtomic(path.join(path.resolve(values.out), name), png);
+        process.stdout.write(`${path.join(path.resolve(values.out), name)}\n`);
+      }
+      return;
+    }
     const bytes = values.format === 'pptx' ? await lecturePresentation(made) : values.format === 'xlsx' ? await lectureWorkbook(made) : dutchCsv(made.words.answerColumns, made.answers);
     writeFileAtomic(path.resolve(values.out), bytes);
     process.stdout.write(`${path.resolve(values.out)}\n`);

@@ -18,6 +18,8 @@ import { tourOverview, visitResults } from '../core/answers/results.ts';
 import { dutchCsv } from '../core/report/csv-nl.ts';
 import { lecture } from '../core/report/lecture.ts';
 import { lecturePresentation } from '../core/report/pptx.ts';
+import { chartSvg } from '../core/report/chart-svg.ts';
+import { REPORT_WORDS } from '../core/report/words.ts';
 import { lectureWorkbook } from '../core/report/xlsx.ts';
 import { BundleError } from '../core/sync/bundle.ts';
 import { importBundleBytes, MAX_BUNDLE_BYTES } from './bundles.ts';
@@ -162,6 +164,13 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: Pick<HubList
     if (made.results.visit.answers === 0) return reply.code(404).send({ error: `no answers of venue visit ${request.params.id}` });
     const bytes = format === 'pptx' ? await lecturePresentation(made) : format === 'xlsx' ? await lectureWorkbook(made) : dutchCsv(made.words.answerColumns, made.answers);
     return reply.type(FILE_TYPES[format]).header('content-disposition', `attachment; filename="${request.params.id}.${format}"`).send(bytes);
+  });
+  app.get<{ Params: { id: string; question: string }; Querystring: { language?: string } }>('/v1/lecture/visits/:id/questions/:question/chart.svg', (request, reply) => {
+    if (!lecturer(request)) return refuseFar(reply);
+    const language = request.query.language === 'en' ? 'en' : 'nl';
+    const question = visitResults(store.db, request.params.id).questions.find((q) => q.id === request.params.question);
+    if (!question) return reply.code(404).send({ error: `no answers to ${request.params.question} at ${request.params.id}` });
+    return reply.type('image/svg+xml').header('cache-control', 'no-store').send(chartSvg(question, language, REPORT_WORDS[language], false));
   });
   app.get('/presenter/*', (request, reply) => serveRenderer(request, reply));
   app.get('/assets/*', (request, reply) => serveRenderer(request, reply));

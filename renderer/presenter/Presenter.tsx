@@ -55,7 +55,7 @@ export function Presenter({ results, start, onBack }: { results: VisitResults; s
       </header>
       <h1 className="prompt">{say(question.prompt)}</h1>
       {revealed ? (
-        <Chart question={question} language={language} words={words} />
+        <Chart visitId={results.visit.id} question={question} language={language} words={words} />
       ) : (
         <div className="guess">
           <Elephant mood="curious" size="14rem" />

@@ -13,6 +13,7 @@ import { bundledPackDir } from '../../electron/core/packs/bundled.ts';
 import { visitResults } from '../../electron/core/answers/results.ts';
 import { AnswerStore } from '../../electron/core/answers/store.ts';
 import { lecture } from '../../electron/core/report/lecture.ts';
+import { lectureCharts } from '../../electron/core/report/png.ts';
 import { lecturePresentation } from '../../electron/core/report/pptx.ts';
 import { lectureWorkbook } from '../../electron/core/report/xlsx.ts';
 import { HubStore } from '../../electron/hub/store.ts';
@@ -357,6 +358,9 @@ async function lectureFigures(): Promise<void> {
   t0 = performance.now();
   await lectureWorkbook(made);
   print('lecture_xlsx', performance.now() - t0, 'ms');
+  t0 = performance.now();
+  lectureCharts(made);
+  print('lecture_png_all', performance.now() - t0, 'ms');
   store.close();
 
   const hub = spawn(process.execPath, [CLI, 'hub', '--port', '0', '--data-dir', hubDir], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -370,7 +374,7 @@ async function lectureFigures(): Promise<void> {
     await page.getByText(/Raad eerst/).waitFor();
     const latencies: number[] = [];
     for (let i = 0; i < 20; i++) {
-      const shown = await tapToFrame(page, () => page.keyboard.press('Enter'), 'svg[aria-label="chart"]', 'keydown');
+      const shown = await tapToFrame(page, () => page.keyboard.press('Enter'), 'img.chart', 'keydown');
       latencies.push(shown.latency);
       await page.keyboard.press('Enter');
       await page.getByText(/Raad eerst/).waitFor();

@@ -155,7 +155,9 @@ test('the service screen exports the results and the lecture files onto the stic
   const exported = await operator.exportResults();
   assert.equal(path.dirname(path.dirname(exported.bundle)), usb.dir);
   assert.equal(exported.answers, 5);
-  assert.deepEqual(exported.lectureFiles.map((f) => path.relative(usb.dir, f)), ['olifant-lecture/venue-test.pptx', 'olifant-lecture/venue-test.xlsx', 'olifant-lecture/venue-test.csv']);
+  assert.deepEqual(exported.lectureFiles.map((f) => path.relative(usb.dir, f)), [
+    'olifant-lecture/venue-test.pptx', 'olifant-lecture/venue-test.xlsx', 'olifant-lecture/venue-test.csv', 'olifant-lecture/venue-test-charts/1-naam-op-cv.png',
+  ]);
   const hubDir = tempDir();
   assert.match(hubCommand(hubDir, 'import', exported.bundle, '--trust-new-pillar').stdout, /pillar pillar-test, 5 answer\(s\) new/);
 });

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { inflateSync } from 'node:zlib';
 import { test } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
 import { strFromU8, unzipSync } from 'fflate';
@@ -150,4 +151,29 @@ test('the Dutch CSV: a BOM, semicolons, the same answers as the spreadsheet; `re
   const line = all.stdout.split('\r\n').find((l) => l.includes('-venue'))!;
   assert.match(line, /;'-venue;/);
   assert.match(line, /;'=1\+1;/);
+});
+
+test('the PNG charts: one per question, 1920×1080, not blank, drawn with the shipped fonts', async () => {
+  const { dir } = await seeded();
+  const out = tempDir();
+  const made = spawnSync(process.execPath, [CLI, 'report', '--venue', VISIT, '--format', 'png', '--out', out, '--data-dir', dir], { encoding: 'utf8', timeout: 60_000 });
+  assert.equal(made.status, 0, made.stderr);
+  const files = made.stdout.trim().split('\n');
+  assert.deepEqual(files.map((f) => path.basename(f)), ['1-naam-op-cv.png', '2-past-in-het-team.png', '3-grap-over-afkomst.png']);
+  for (const file of files) {
+    const png = readFileSync(file);
+    assert.equal(png.subarray(1, 4).toString(), 'PNG');
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1920, 1080]);
+    // The pixels, unpacked: a blank image has one colour; a chart has bars and type in several.
+    const chunks: Buffer[] = [];
+    for (let at = 8; at < png.length; ) {
+      const length = png.readUInt32BE(at);
+      if (png.toString('latin1', at + 4, at + 8) === 'IDAT') chunks.push(png.subarray(at + 8, at + 8 + length));
+      at += 12 + length;
+    }
+    const pixels = inflateSync(Buffer.concat(chunks));
+    const colours = new Set<number>();
+    for (let i = 0; i < pixels.length; i += 997) colours.add(pixels[i]);
+    assert.ok(colours.size > 8, `${path.basename(file)} is not blank (${colours.size} values)`);
+  }
 });

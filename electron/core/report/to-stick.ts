@@ -1,7 +1,7 @@
 // "Export the results to the USB stick" on the service screen: the signed results bundle for
 // a hub without network, and, so a lecturer who never runs anything gets them from the tour
-// crew, the lecture files of the running venue visit (slides, spreadsheet, Dutch CSV) in
-// <drive>/olifant-lecture/. Each file is written whole (temporary name, flushed, renamed).
+// crew, the lecture files of the running venue visit (slides, spreadsheet, Dutch CSV, and a
+// PNG chart per question) in <drive>/olifant-lecture/. Each file is written whole (temporary name, flushed, renamed).
 
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -13,6 +13,7 @@ import type { PillarKey } from '../sync/identity.ts';
 import type { Outbox } from '../sync/outbox.ts';
 import { dutchCsv } from './csv-nl.ts';
 import { lecture } from './lecture.ts';
+import { lectureCharts } from './png.ts';
 import { lecturePresentation } from './pptx.ts';
 import { lectureWorkbook } from './xlsx.ts';
 
@@ -28,14 +29,15 @@ export async function exportToStick(drive: string, from: { store: AnswerStore; o
   const lectureFiles: string[] = [];
   if (made.results.visit.answers > 0) {
     const files: Array<[string, Buffer | string]> = [
-      ['pptx', await lecturePresentation(made)],
-      ['xlsx', await lectureWorkbook(made)],
-      ['csv', dutchCsv(made.words.answerColumns, made.answers)],
+      [`${from.venueId}.pptx`, await lecturePresentation(made)],
+      [`${from.venueId}.xlsx`, await lectureWorkbook(made)],
+      [`${from.venueId}.csv`, dutchCsv(made.words.answerColumns, made.answers)],
+      ...lectureCharts(made).map(({ name, png }): [string, Buffer] => [path.join(`${from.venueId}-charts`, name), png]),
     ];
     try {
-      mkdirSync(path.join(drive, LECTURE_FOLDER), { recursive: true });
-      for (const [extension, bytes] of files) {
-        const file = path.join(drive, LECTURE_FOLDER, `${from.venueId}.${extension}`);
+      for (const [name, bytes] of files) {
+        const file = path.join(drive, LECTURE_FOLDER, name);
+        mkdirSync(path.dirname(file), { recursive: true });
         writeFileAtomic(file, bytes);
         lectureFiles.push(file);
       }
