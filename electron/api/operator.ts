@@ -94,6 +94,8 @@ export interface Overview {
   stick: StickView;
   /** Sending answers to the hub. */
   sync: SyncStatus;
+  /** A hub for this pillar on the USB stick (`olifant hub add-pillar ID --stick DRIVE`), to use with one tap; null: none. */
+  hubOnStick: { hubUrl: string } | null;
   /** The newest log lines first, at most 50. */
   log: string[];
 }
@@ -122,6 +124,8 @@ export interface OperatorMethods {
   rollbackPack(): PackSummary;
   /** Writes every answer, venue visit and pack as a signed results bundle to the USB stick; done only once it is read back. */
   exportResults(): StickExport;
+  /** Takes the hub address and token for this pillar from the USB stick into the settings. */
+  useHubOnStick(): { hubUrl: string };
 }
 
 export type OperatorMethod = keyof OperatorMethods;
@@ -130,7 +134,7 @@ export type OperatorBridge = Bridge<OperatorMethods>;
 export type OperatorApi = Client<OperatorMethods>;
 
 export const OPERATOR_METHODS = [
-  'session', 'unlock', 'leave', 'overview', 'testDispense', 'testLed', 'rescanPillar', 'startVenue', 'installStickPack', 'rollbackPack', 'exportResults',
+  'session', 'unlock', 'leave', 'overview', 'testDispense', 'testLed', 'rescanPillar', 'startVenue', 'installStickPack', 'rollbackPack', 'exportResults', 'useHubOnStick',
 ] as const satisfies readonly OperatorMethod[];
 
 /** IPC channel names: `operator:<method>`, accepted only from the operator page. */

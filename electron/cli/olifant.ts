@@ -24,6 +24,7 @@ import { writeFileAtomic } from '../core/platform/atomic.ts';
 import { SettingsStore } from '../core/settings/settings.ts';
 import { BUNDLE_EXTENSION, bundleOnDrive, writeBundle } from '../core/sync/bundle.ts';
 import { pillarKey } from '../core/sync/identity.ts';
+import { hubFileOn } from '../core/sync/hub-file.ts';
 import { Outbox } from '../core/sync/outbox.ts';
 import { SyncSender } from '../core/sync/sender.ts';
 import { VenueNameError, VenueVisits } from '../core/venues/visits.ts';
@@ -69,9 +70,10 @@ const HELP = `olifant: the software of the pillar "De olifant in de kamer"
       The hub that gathers every pillar's answers (POST /v1/batches); prints its URL. It
       listens on 127.0.0.1 (port 8750) unless --host says otherwise, and then only with TLS
       or behind a reverse proxy. Its data folder is $OLIFANT_HUB_DIR or --data-dir DIR.
-  olifant hub add-pillar PILLAR_ID [--name NAME] [--url HUB_URL]
+  olifant hub add-pillar PILLAR_ID [--name NAME] [--url HUB_URL] [--stick DRIVE]
       Registers a pillar; prints its token once, and the pillar's two settings as JSON on
-      the last line: {"hubUrl": ..., "hubToken": ...}.
+      the last line: {"hubUrl": ..., "hubToken": ...}. --stick also writes them to the stick
+      (olifant-hub/PILLAR_ID.json), for the pillar's service screen to take.
   olifant hub pillars
   olifant hub revoke-pillar PILLAR_ID
   olifant hub add-lecturer NAME [--url HUB_URL]
@@ -295,6 +297,7 @@ async function hub(args: string[]): Promise<void> {
       'behind-proxy': { type: 'boolean', default: false },
       name: { type: 'string' },
       url: { type: 'string' },
+      stick: { type: 'string' },
       'trust-new-pillar': { type: 'boolean', default: false },
     },
   });
@@ -324,6 +327,12 @@ async function hub(args: string[]): Promise<void> {
       if (positionals.length !== 1) throw new UsageError('hub add-pillar needs the pillar id its service screen shows');
       const token = pillars.add(positionals[0], values.name);
       const hubUrl = values.url ?? `http://127.0.0.1:${values.port}`;
+      if (values.stick) {
+        const file = hubFileOn(path.resolve(values.stick), positionals[0]);
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileAtomic(file, JSON.stringify({ hubUrl, hubToken: token }) + '\n', 0o600);
+        process.stdout.write(`the settings are on the stick too (${file}): the pillar's service screen offers to use them\n`);
+      }
       process.stdout.write(`pillar ${positionals[0]} is registered. Its token is shown only now; put these two settings in the pillar's settings.json:\n`);
       process.stdout.write(`${JSON.stringify({ hubUrl, hubToken: token })}\n`);
     } else if (action === 'add-lecturer') {

@@ -21,6 +21,7 @@ import { SettingsStore, type Settings } from './settings/settings.ts';
 import { exportToStick } from './report/to-stick.ts';
 import { StudentService } from './student/service.ts';
 import { Outbox } from './sync/outbox.ts';
+import { readHubFile } from './sync/hub-file.ts';
 import { pillarKey } from './sync/identity.ts';
 import { SyncSender, type SenderDeps } from './sync/sender.ts';
 import { VenueVisits } from './venues/visits.ts';
@@ -157,6 +158,11 @@ export async function createOlifant(options: OlifantOptions = {}): Promise<Olifa
     stick,
     restoreLed: () => void student.refreshLed(),
     sync,
+    hubOnStick: () => {
+      const drive = drives.drives().at(-1)?.root;
+      return drive === undefined ? null : readHubFile(drive, boot.pillarId);
+    },
+    setHub: (hub) => void settings.update(hub),
     exportResults: async () => {
       // The stick put in last: a kiosk may have other mounts below /mnt or /media.
       const drive = drives.drives().at(-1)?.root;

@@ -38,6 +38,7 @@ const operator: OperatorBridge = {
   installStickPack: operatorCall('installStickPack'),
   rollbackPack: operatorCall('rollbackPack'),
   exportResults: operatorCall('exportResults'),
+  useHubOnStick: operatorCall('useHubOnStick'),
 };
 
 contextBridge.exposeInMainWorld('olifant', bridge);

@@ -187,6 +187,14 @@ export function ServiceScreen({ api, words, onClosed, onLeave }: { api: Operator
         ) : (
           <p>{words.noHub}</p>
         )}
+        {overview.hubOnStick && (
+          <div className="confirm">
+            <p>{words.hubOnStick(overview.hubOnStick.hubUrl)}</p>
+            <button type="button" className="op-button" disabled={busy} onClick={() => run(() => api.useHubOnStick(), (hub) => words.hubSet(hub.hubUrl))}>
+              {words.useHub}
+            </button>
+          </div>
+        )}
         <button type="button" className="op-button" disabled={busy} onClick={() => run(() => api.exportResults(), (r) => words.exported(r.answers, r.lectureFiles.length > 0))}>
           {words.exportResults}
         </button>

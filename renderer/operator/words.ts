@@ -80,6 +80,9 @@ export interface OperatorWords {
   hubAt: (url: string) => string;
   waiting: (answers: number, venues: number) => string;
   lastSent: (when: string | null) => string;
+  hubOnStick: (url: string) => string;
+  useHub: string;
+  hubSet: (url: string) => string;
   exportResults: string;
   exported: (answers: number, lectureFiles: boolean) => string;
   log: string;
@@ -183,6 +186,9 @@ const nl: OperatorWords = {
   hubAt: (url) => `Hub: ${url}`,
   waiting: (answers, venues) => `Wachten op verzending: ${answers} antwoorden, ${venues} locatiebezoeken.`,
   lastSent: (when) => (when ? `Laatst gelukt: ${when}` : 'Nog nooit gelukt.'),
+  hubOnStick: (url) => `Op de USB-stick staat een hub voor deze zuil: ${url}`,
+  useHub: 'Gebruik deze hub',
+  hubSet: (url) => `De antwoorden gaan voortaan naar ${url}.`,
   exportResults: 'Zet de resultaten op de USB-stick',
   exported: (n, lecture) => `De resultaten (${n} antwoorden)${lecture ? ' en de collegebestanden van dit bezoek (map olifant-lecture)' : ''} staan op de stick en zijn gecontroleerd. Je kunt de stick er nu uit halen.`,
   log: 'Logboek (nieuwste eerst)',
@@ -286,6 +292,9 @@ const en: OperatorWords = {
   hubAt: (url) => `Hub: ${url}`,
   waiting: (answers, venues) => `Waiting to be sent: ${answers} answers, ${venues} venue visits.`,
   lastSent: (when) => (when ? `Last sent: ${when}` : 'Never sent yet.'),
+  hubOnStick: (url) => `The USB stick holds a hub for this pillar: ${url}`,
+  useHub: 'Use this hub',
+  hubSet: (url) => `From now on the answers go to ${url}.`,
   exportResults: 'Export the results to the USB stick',
   exported: (n, lecture) => `The results (${n} answers)${lecture ? " and this visit's lecture files (folder olifant-lecture)" : ''} are on the stick and checked. You can take the stick out now.`,
   log: 'Log (newest first)',

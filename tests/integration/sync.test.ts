@@ -9,8 +9,10 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, connect, type Socket } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { AnswerStore, type Answer } from '../../electron/core/answers/store.ts';
 import { loadBundledPack } from '../../electron/core/packs/bundled.ts';
 import { SettingsStore } from '../../electron/core/settings/settings.ts';
@@ -18,7 +20,9 @@ import { Outbox } from '../../electron/core/sync/outbox.ts';
 import { LOOK_MS, MAX_RETRY_MS, SyncSender } from '../../electron/core/sync/sender.ts';
 import { HubStore } from '../../electron/hub/store.ts';
 import { CLI } from '../helpers/cli.ts';
-import { addPillar, startHubProcess, stopProcess } from '../helpers/hub.ts';
+import { addPillar, hubCommand, startHubProcess, stopProcess } from '../helpers/hub.ts';
+import { startKiosk } from '../helpers/kiosk.ts';
+import { stick } from '../helpers/stick.ts';
 import { seededRandom } from '../helpers/seeded.ts';
 import { dataDir, tempDir, until } from '../helpers/tmp.ts';
 
@@ -179,4 +183,30 @@ test('a 401 stops sending and tells the operator in plain words; a new token sta
   const sent = await sender.send();
   assert.deepEqual([sent.problem, sent.sent.packs], [null, 1]);
   assert.equal(sender.status().lastProblem, null);
+});
+
+test('the hub on a stick: `hub add-pillar --stick` writes this pillar\'s settings there, the service screen takes them, and the answers go', async (t) => {
+  const hubDir = tempDir();
+  const hub = await startHubProcess(hubDir);
+  t.after(() => stopProcess(hub.child));
+  const drives = mkdtempSync(path.join(os.tmpdir(), 'olifant-drives-'));
+  const kiosk = await startKiosk({ settings: { usbRoots: [drives] } });
+  const usb = stick(4, (m) => t.diagnostic(m), drives);
+  after(() => rmSync(drives, { recursive: true, force: true }));
+  const added = hubCommand(hubDir, 'add-pillar', 'pillar-test', '--url', hub.url, '--stick', usb.dir);
+  assert.equal(added.status, 0, added.stderr);
+  // Another pillar's file on the same stick is not this pillar's business.
+  assert.equal(hubCommand(hubDir, 'add-pillar', 'pillar-other', '--url', hub.url, '--stick', usb.dir).status, 0);
+
+  await until(() => kiosk.app.pillar.status().link === 'connected', 'the simulated board');
+  kiosk.app.board!.setService(true);
+  await until(() => kiosk.app.operatorSession.open, 'the door session');
+  const operator = kiosk.app.operator.handlers;
+  await until(async () => (await operator.overview()).hubOnStick?.hubUrl === hub.url, 'the kiosk noticing the stick');
+  assert.deepEqual(await operator.useHubOnStick(), { hubUrl: hub.url });
+  assert.equal(kiosk.app.settings.current().hubUrl, hub.url);
+  await until(() => kiosk.app.sync.status().lastSuccess !== null, 'the first batch at the hub', 30_000);
+  const stored = new HubStore(hubDir);
+  t.after(() => stored.close());
+  assert.equal((stored.db.prepare('SELECT COUNT(*) AS n FROM packs').get() as { n: number }).n, 1, "the pack went, under this pillar's token");
 });

@@ -7,6 +7,7 @@
 import type { CheckedPack, Pack } from '../../../content/pack.ts';
 import type { Pillar, PillarStatus } from '../../../hardware/pillar.ts';
 import type { StickExport, SyncStatus } from '../../api/sync.ts';
+import type { HubSettings } from '../sync/hub-file.ts';
 import type { OperatorHandlers, Overview, PackSummary, PillarView, Problem, StickView, VenueVisit } from '../../api/operator.ts';
 import { ApiError, requestObject } from '../errors.ts';
 import { lastLines } from '../platform/log.ts';
@@ -43,6 +44,10 @@ export interface OperatorDeps {
   /** Puts the LED ring back to what the kiosk shows (after the LED test). */
   restoreLed: () => void;
   sync: { status(): SyncStatus };
+  /** This pillar's hub settings on the stick there is; null when there are none. */
+  hubOnStick: () => HubSettings | null;
+  /** Writes hub settings into settings.json (checked there). */
+  setHub: (hub: HubSettings) => void;
   /** Writes the results bundle (and the running visit's lecture files) onto the stick there is. */
   exportResults: () => Promise<StickExport>;
   /** The log file, for the last lines; null when the log is not kept in a file. */
@@ -114,6 +119,7 @@ export class OperatorService {
         packs: { running: packSummary(running.pack), previous: before && packSummary(before) },
         stick: this.deps.stick.view(),
         sync: this.deps.sync.status(),
+        hubOnStick: this.hubUrlOnStick(),
         log: this.deps.logFile ? lastLines(this.deps.logFile, LOG_LINES).reverse() : [],
       };
     },
@@ -166,6 +172,18 @@ export class OperatorService {
       return packSummary((await this.refusedInWords(() => this.deps.packs.rollback())).pack);
     },
 
+    useHubOnStick: () => {
+      this.guard();
+      const hub = this.deps.hubOnStick();
+      if (!hub) throw new ApiError('bad-request', 'There is no hub for this pillar on the USB stick (made with `olifant hub add-pillar PILLAR_ID --stick DRIVE`).');
+      try {
+        this.deps.setHub(hub);
+      } catch (error) {
+        throw new ApiError('storage', (error as Error).message);
+      }
+      return { hubUrl: hub.hubUrl };
+    },
+
     exportResults: async () => {
       this.guard();
       try {
@@ -175,6 +193,11 @@ export class OperatorService {
       }
     },
   };
+
+  private hubUrlOnStick(): { hubUrl: string } | null {
+    const hub = this.deps.hubOnStick();
+    return hub && { hubUrl: hub.hubUrl };
+  }
 
   /** A pack refused or a stick or disk failure reaches the screen in the store's own words. */
   private async refusedInWords(work: () => Promise<CheckedPack>): Promise<CheckedPack> {

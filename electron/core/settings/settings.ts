@@ -8,6 +8,7 @@ import path from 'node:path';
 import { publicKeyFromBase64 } from '../../../content/signing.ts';
 import { isPinHash } from '../operator/pin.ts';
 import { writeFileAtomic } from '../platform/atomic.ts';
+import { HUB_TOKEN, HUB_URL } from '../sync/hub-file.ts';
 import type { Logger } from '../platform/log.ts';
 import { PILLAR_ID_FILE, pillarIdentity } from './pillar-id.ts';
 
@@ -77,8 +78,8 @@ const RULES: { [K in keyof FileSettings]: { valid: (v: unknown) => boolean; is: 
   allowUnsignedPacks: { valid: (v) => typeof v === 'boolean', is: 'true or false' },
   operatorPin: { valid: (v) => v === null || isPinHash(v), is: 'null, or a PIN set with `olifant operator pin` (never the digits themselves)' },
   usbRoots: { valid: (v) => Array.isArray(v) && v.every((p) => typeof p === 'string' && p.length > 0), is: 'a list of folders, such as ["/srv/usb"]' },
-  hubUrl: { valid: (v) => v === null || (typeof v === 'string' && /^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(v)), is: 'null, or the hub\'s address such as "https://hub.olifant-tour.nl"' },
-  hubToken: { valid: (v) => v === null || (typeof v === 'string' && /^[\w-]{10,200}$/.test(v)), is: 'null, or the token `olifant hub add-pillar` printed' },
+  hubUrl: { valid: (v) => v === null || (typeof v === 'string' && HUB_URL.test(v)), is: 'null, or the hub\'s address such as "https://hub.olifant-tour.nl"' },
+  hubToken: { valid: (v) => v === null || (typeof v === 'string' && HUB_TOKEN.test(v)), is: 'null, or the token `olifant hub add-pillar` printed' },
 };
 
 /** A settings change that was refused; the message says why, in the operator's words. */
