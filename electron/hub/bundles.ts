@@ -27,7 +27,7 @@ function readPlainFile(file: string): Buffer {
   }
 }
 
-export type Imported = StoreOutcome & { pillarId: string };
+type Imported = StoreOutcome & { pillarId: string };
 
 /** Imports a bundle file (`olifant hub import`). */
 export function importBundle(file: string, store: HubStore, pillars: Pillars, options: { trustNewPillar: boolean }): Imported {

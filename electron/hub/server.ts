@@ -33,7 +33,7 @@ const FREE_FAILURES = 3;
 const MAX_FAILURE_DELAY_MS = 8000;
 const FAILURE_MEMORY_MS = 15 * 60_000;
 
-export interface HubListen {
+interface HubListen {
   port: number;
   /** 127.0.0.1 by default; any other address needs `tls` or `behindProxy`. */
   host?: string;

@@ -95,7 +95,7 @@ export interface PillarRow {
 }
 
 /** The database was written by a newer hub. */
-export class NewerHubDatabaseError extends Error {
+class NewerHubDatabaseError extends Error {
   override name = 'NewerHubDatabaseError';
 }
 

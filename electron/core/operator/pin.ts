@@ -4,7 +4,7 @@
 
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 
-export const MIN_PIN_DIGITS = 5;
+const MIN_PIN_DIGITS = 5;
 export const FIRST_LOCKOUT_MS = 15_000;
 /** scrypt's cost: slow enough that a stolen hash is hard to brute-force, quick enough for a kiosk. */
 const COST = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
@@ -27,7 +27,7 @@ function matches(pin: string, stored: string): boolean {
   return timingSafeEqual(scryptSync(pin, Buffer.from(salt, 'base64'), expected.length, COST), expected);
 }
 
-export type PinResult = { ok: true } | { ok: false; reason: 'wrong' | 'locked' | 'no-pin'; lockedForMs: number };
+type PinResult = { ok: true } | { ok: false; reason: 'wrong' | 'locked' | 'no-pin'; lockedForMs: number };
 
 /** The PIN pad's memory: misses and the lockout they earned. */
 export class PinPad {

@@ -14,11 +14,11 @@ import { lastLines } from '../platform/log.ts';
 import type { OperatorSession } from './session.ts';
 
 /** How long the LED test shows the rainbow before the ring goes back to what it showed. */
-export const LED_TEST_MS = 3000;
-export const LOG_LINES = 50;
+const LED_TEST_MS = 3000;
+const LOG_LINES = 50;
 
 /** The venue visits, as the operator screen needs them (core/venues). */
-export interface VenueBook {
+interface VenueBook {
   current(): VenueVisit | null;
   /** Names of recent visits, newest first, each once. */
   recentNames(count: number): string[];
@@ -28,12 +28,12 @@ export interface VenueBook {
 }
 
 /** What is on a USB stick, and installing the pack found there (core/packs/stick.ts). */
-export interface StickDesk {
+interface StickDesk {
   view(): StickView;
   install(confirmRollback: boolean): Promise<CheckedPack>;
 }
 
-export interface OperatorDeps {
+interface OperatorDeps {
   session: OperatorSession;
   pillar: Pillar;
   pillarId: () => string;
@@ -54,14 +54,14 @@ export interface OperatorDeps {
   logFile: string | null;
 }
 
-export function packSummary(pack: Pack): PackSummary {
+function packSummary(pack: Pack): PackSummary {
   return { id: pack.id, version: pack.version, title: pack.title, questions: pack.questions.map((q) => ({ id: q.id, slot: q.slot })) };
 }
 
 const STACK_PROBLEM = { EMPTY: 'stack-empty', LOW: 'stack-low', JAM: 'stack-jammed', UNKNOWN: 'stack-unknown' } as const;
 
 /** The pillar as the crew sees it: each stack with its question, and what needs doing. */
-export function pillarView(id: string, status: PillarStatus, pack: CheckedPack['pack'], simulated: boolean, venueSet: boolean): PillarView {
+function pillarView(id: string, status: PillarStatus, pack: CheckedPack['pack'], simulated: boolean, venueSet: boolean): PillarView {
   const questionIn = (slot: number) => pack.questions.find((q) => q.slot === slot)?.id ?? null;
   const stacks = status.slots.map((state, i) => ({ slot: i + 1, state, questionId: questionIn(i + 1) }));
   const problems: Problem[] = [];

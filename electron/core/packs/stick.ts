@@ -14,7 +14,7 @@ import type { DriveWatcher } from '../platform/usb.ts';
 import type { PackStore } from './store.ts';
 
 /** The pack on the stick next to the running one: what the crew checks before installing it. */
-export function previewPack(checked: CheckedPack, current: CheckedPack): PackPreview {
+function previewPack(checked: CheckedPack, current: CheckedPack): PackPreview {
   const { pack } = checked;
   const running = current.pack;
   const same = pack.id === running.id;

@@ -6,12 +6,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const LINUX_ROOTS = ['/media', '/run/media', '/mnt'];
+const LINUX_ROOTS = ['/media', '/run/media', '/mnt'];
 /** How often the mounts are read again: a stick is noticed within this long (plus a read). */
 export const POLL_MS = 1000;
 
 /** A drive: where it is mounted. */
-export interface Drive {
+interface Drive {
   root: string;
 }
 

@@ -6,8 +6,8 @@
 import type { QuestionResult } from '../../api/lecture.ts';
 import type { ReportWords } from './words.ts';
 
-export const CHART_WIDTH = 1920;
-export const CHART_HEIGHT = 1080;
+const CHART_WIDTH = 1920;
+const CHART_HEIGHT = 1080;
 /** The font the chart is drawn in: shipped in content/fonts, so a PNG looks the same everywhere. */
 export const CHART_FONT = 'DejaVu Sans';
 

@@ -17,7 +17,7 @@ import { lectureCharts } from './png.ts';
 import { lecturePresentation } from './pptx.ts';
 import { lectureWorkbook } from './xlsx.ts';
 
-export const LECTURE_FOLDER = 'olifant-lecture';
+const LECTURE_FOLDER = 'olifant-lecture';
 
 
 export async function exportToStick(drive: string, from: { store: AnswerStore; outbox: Outbox; key: PillarKey; pillarId: string; venueId: string }): Promise<StickExport> {

@@ -13,11 +13,11 @@ import { hourOf } from '../answers/store.ts';
 import { writeFileAtomic } from '../platform/atomic.ts';
 import type { PillarKey } from './identity.ts';
 
-export const BUNDLE_FORMAT = 'olifant-results/1';
+const BUNDLE_FORMAT = 'olifant-results/1';
 export const BUNDLE_FOLDER = 'olifant-results';
 export const BUNDLE_EXTENSION = '.olifant-results';
 
-export interface BundleHeader {
+interface BundleHeader {
   format: typeof BUNDLE_FORMAT;
   pillar_id: string;
   public_key: string;
@@ -31,7 +31,7 @@ export class BundleError extends Error {
 }
 
 /** `<pillar_id>-<YYYYMMDD-HHMM>.olifant-results` (UTC). */
-export function bundleName(pillarId: string, now: Date): string {
+function bundleName(pillarId: string, now: Date): string {
   const stamp = now.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
   return `${pillarId}-${stamp}${BUNDLE_EXTENSION}`;
 }

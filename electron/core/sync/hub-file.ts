@@ -5,7 +5,7 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const HUB_FOLDER = 'olifant-hub';
+const HUB_FOLDER = 'olifant-hub';
 
 export interface HubSettings {
   hubUrl: string;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { generateSigningKey, publicKeyOf } from '../../../content/signing.ts';
 import { createFileOnce } from '../platform/atomic.ts';
 
-export const PILLAR_KEY_FILE = 'pillar-key.pem';
+const PILLAR_KEY_FILE = 'pillar-key.pem';
 
 export interface PillarKey {
   privateKey: KeyObject;

@@ -6,13 +6,13 @@
 // an answer or a screen: the student's side only writes to the database.
 
 import { readFileSync } from 'node:fs';
-import { MAX_BATCH_RECORDS, type BatchResult, type SyncRecord, type SyncStatus } from '../../api/sync.ts';
+import { MAX_BATCH_RECORDS, type Batch, type BatchResult, type SyncRecord, type SyncStatus } from '../../api/sync.ts';
 import { writeFileAtomic } from '../platform/atomic.ts';
 import type { Logger } from '../platform/log.ts';
 import type { Settings } from '../settings/settings.ts';
 import type { Outbox } from './outbox.ts';
 
-export const FIRST_RETRY_MS = 30_000;
+const FIRST_RETRY_MS = 30_000;
 export const MAX_RETRY_MS = 15 * 60_000;
 /** How often an idle sender looks whether anything waits (new answers go out this soon). */
 export const LOOK_MS = 5000;
@@ -20,7 +20,7 @@ export const LOOK_MS = 5000;
 const REQUEST_TIMEOUT_MS = 30_000;
 
 /** What one round of sending did. */
-export interface SendReport {
+interface SendReport {
   sent: { answers: number; venues: number; packs: number };
   /** Why it stopped before everything was sent; null when nothing waits any more. */
   problem: string | null;
@@ -42,7 +42,7 @@ export interface SenderDeps {
 }
 
 /** The wait before try `failures + 1`: doubling from 30 s, at most 15 minutes, with jitter (never more than the cap). */
-export function retryDelay(failures: number, random: () => number): number {
+function retryDelay(failures: number, random: () => number): number {
   const base = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, failures - 1));
   return Math.round(base * (0.75 + 0.25 * random()));
 }
@@ -159,7 +159,7 @@ export class SyncSender {
       response = await this.fetch(new URL('v1/batches', hubUrl.endsWith('/') ? hubUrl : `${hubUrl}/`), {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ pillar_id: pillarId, records }),
+        body: JSON.stringify({ pillar_id: pillarId, records } satisfies Batch),
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
     } catch (error) {

@@ -9,7 +9,7 @@ import { hourOf, type AnswerStore, type Venue } from '../answers/store.ts';
 import type { Settings, SettingsStore } from '../settings/settings.ts';
 
 /** What venueSessionId is until the crew starts the first visit. */
-export const NO_VENUE = 'venue-not-set';
+const NO_VENUE = 'venue-not-set';
 const MAX_NAME = 80;
 /** settings' venueSessionId allows 80 characters: the date and a dash take 11. */
 const MAX_SLUG = 80 - 11;
