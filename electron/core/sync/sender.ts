@@ -160,7 +160,8 @@ export class SyncSender {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify({ pillar_id: pillarId, records } satisfies Batch),
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        // Given up after a while, and at once when the kiosk stops.
+        signal: AbortSignal.any([AbortSignal.timeout(REQUEST_TIMEOUT_MS), this.stopping.signal]),
       });
     } catch (error) {
       const reason = (error as Error & { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
