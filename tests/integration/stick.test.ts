@@ -87,6 +87,16 @@ test('a refused pack shows the broken rule and file; a stick without a pack says
   assert.equal(sticky.view().kind, 'found');
 });
 
+test('a stick whose pack changed after the preview is refused: what is installed is what was shown', async (t) => {
+  const { sticky, insert, packs } = await setUp(t);
+  const usb = await insert(buildPack((m) => (m.version = 3)));
+  assert.equal(sticky.view().kind, 'found');
+  // Another pack appears at the same place before "install" is tapped.
+  cpSync(buildPack((m) => (m.version = 4)).dir, path.join(usb.dir, 'olifant-pack'), { recursive: true });
+  await assert.rejects(sticky.install(false), /not the one shown/);
+  assert.equal(packs.current().pack.version, 1, 'nothing changed');
+});
+
 test('an older version on a stick is a roll-back: refused until confirmed', async (t) => {
   const { sticky, insert, packs } = await setUp(t);
   await packs.install(buildPack((m) => (m.version = 9)).drive);

@@ -106,6 +106,6 @@ export class StickPacks {
   install(confirmRollback: boolean): Promise<CheckedPack> {
     const state = this.state;
     if (state.kind !== 'found') return Promise.reject(new Error('There is no pack on a USB stick to install.'));
-    return this.packs.install(state.drive, { rollback: confirmRollback });
+    return this.packs.install(state.drive, { rollback: confirmRollback, previewed: state.checked.manifest });
   }
 }

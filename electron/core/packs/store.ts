@@ -43,6 +43,8 @@ export interface PackStoreOptions {
 export interface InstallOptions {
   /** The operator confirmed a pack with the running pack's id and a version that is not higher. */
   rollback?: boolean;
+  /** The pack.json the operator saw in the preview: a stick that now holds another is refused. */
+  previewed?: Buffer;
   onStep?: (step: InstallStep, file?: string) => void;
 }
 
@@ -116,6 +118,9 @@ export class PackStore {
         // A stick pulled out during the check looks like missing files: say what really happened.
         throw existsSync(packFolder(source)) ? error : stickFailure(error);
       });
+      if (options.previewed && !checked.manifest.equals(options.previewed)) {
+        throw new Error('The pack on the USB stick is not the one shown (was the stick changed?). Nothing changed: look at the new preview, then install.');
+      }
       const running = this.current().pack;
       if (checked.pack.id === running.id && checked.pack.version <= running.version && !options.rollback) {
         throw new PackError('pack.json', 'version', `this is version ${checked.pack.version} of ${running.id}, and version ${running.version} is running: installing it is a roll-back, which must be confirmed`);
