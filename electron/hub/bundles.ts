@@ -4,8 +4,8 @@
 // first key is taken only when the person importing says so (--trust-new-pillar).
 // Importing twice, or overlapping bundles in any order, leaves each answer once.
 
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import type { SyncRecord } from '../api/sync.ts';
+import { NotReadable, readPlainFile } from '../core/platform/plain-file.ts';
 import { BundleError, readBundle } from '../core/sync/bundle.ts';
 import type { Pillars } from './pillars.ts';
 import { checkRecord, RecordError } from './records.ts';
@@ -14,28 +14,15 @@ import type { HubStore, StoreOutcome } from './store.ts';
 /** Far more than a tour's answers from one pillar; a bigger file is not a bundle. */
 export const MAX_BUNDLE_BYTES = 1024 * 1024 * 1024;
 
-/** Reads a plain file of at most MAX_BUNDLE_BYTES: a FIFO or a device on a stick must not hang the import. */
-function readPlainFile(file: string): Buffer {
-  const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) throw new BundleError('it is not a plain file');
-    if (stat.size > MAX_BUNDLE_BYTES) throw new BundleError(`it is larger than ${MAX_BUNDLE_BYTES / 1024 / 1024} MiB`);
-    return readFileSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 type Imported = StoreOutcome & { pillarId: string };
 
 /** Imports a bundle file (`olifant hub import`). */
 export function importBundle(file: string, store: HubStore, pillars: Pillars, options: { trustNewPillar: boolean }): Imported {
   let bytes: Buffer;
   try {
-    bytes = readPlainFile(file);
+    bytes = readPlainFile(file, MAX_BUNDLE_BYTES);
   } catch (error) {
-    if (error instanceof BundleError) throw new BundleError(`${file} is refused, nothing of it was imported: ${error.message}`);
+    if (error instanceof NotReadable) throw new BundleError(`${file} is refused, nothing of it was imported: ${error.message}`);
     throw new BundleError(`${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); nothing of it was imported`);
   }
   return importBundleBytes(bytes, file, store, pillars, options);
