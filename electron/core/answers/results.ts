@@ -136,14 +136,14 @@ function visitSummary(db: Database.Database, venueId: string): VisitSummary {
   const visits = db.prepare('SELECT pillar_id, name, started_hour, ended_hour FROM venues WHERE id = ? ORDER BY revision DESC').all(venueId) as Array<{ pillar_id: string; name: string; started_hour: string; ended_hour: string | null }>;
   const answers = (db.prepare('SELECT COALESCE(SUM(n), 0) AS n FROM tallies WHERE venue_session_id = ?').get(venueId) as { n: number }).n;
   // Only where no venue record tells (an answer from an older pillar): the first and last hour of its answers.
-  const hours = () => db.prepare('SELECT MIN(hour) AS first, MAX(hour) AS last FROM answers WHERE venue_session_id = ? AND suspect IS NULL').get(venueId) as { first: string | null; last: string | null };
+  const hours = visits.length > 0 ? null : (db.prepare('SELECT MIN(hour) AS first, MAX(hour) AS last FROM answers WHERE venue_session_id = ? AND suspect IS NULL').get(venueId) as { first: string | null; last: string | null });
   const pillars = visits.length > 0 ? [...new Set(visits.map((v) => v.pillar_id))] : (db.prepare('SELECT DISTINCT pillar_id FROM answers WHERE venue_session_id = ?').all(venueId) as Array<{ pillar_id: string }>).map((r) => r.pillar_id);
   return {
     id: venueId,
     name: visits[0]?.name ?? venueId,
     pillars,
-    startedHour: visits.map((v) => v.started_hour).sort()[0] ?? hours().first,
-    endedHour: visits.length === 0 ? hours().last : visits.some((v) => v.ended_hour === null) ? null : visits.map((v) => v.ended_hour!).sort().at(-1)!,
+    startedHour: hours ? hours.first : visits.map((v) => v.started_hour).sort()[0],
+    endedHour: hours ? hours.last : visits.some((v) => v.ended_hour === null) ? null : visits.map((v) => v.ended_hour!).sort().at(-1)!,
     answers,
   };
 }

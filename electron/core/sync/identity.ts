@@ -3,7 +3,7 @@
 // the private key never leaves the folder, the public key travels in every bundle.
 
 import { createPrivateKey, type KeyObject } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateSigningKey, publicKeyOf } from '../../../content/signing.ts';
 import { createFileOnce } from '../platform/atomic.ts';
@@ -19,7 +19,8 @@ export interface PillarKey {
 /** The pillar's key pair, made once (two processes starting at once make one). */
 export function pillarKey(dataDir: string): PillarKey {
   const file = path.join(dataDir, PILLAR_KEY_FILE);
-  createFileOnce(file, generateSigningKey().privateKeyPem, 0o600);
+  // Made only when missing (not at every start); createFileOnce keeps the first of two racing starts.
+  if (!existsSync(file)) createFileOnce(file, generateSigningKey().privateKeyPem, 0o600);
   const pem = readFileSync(file, 'utf8');
   return { privateKey: createPrivateKey(pem), publicKey: publicKeyOf(pem) };
 }
