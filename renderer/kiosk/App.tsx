@@ -1,11 +1,13 @@
 // The student journey on screen: the rules live in journey.ts; this drives them with the
 // clock, the pillar's events and the API calls, and shows the current screen.
 
-import { AnimatePresence, MotionConfig, motion } from 'framer-motion';
-import { useEffect, useReducer } from 'react';
+import { MotionConfig } from 'framer-motion';
+import { useEffect, useMemo, useReducer, type ReactNode } from 'react';
 import type { KioskInfo, StudentApi } from '../../electron/api/student.ts';
+import { loadHyphenation } from '../shared/hyphenate.ts';
 import { offeredLanguages, strings } from '../shared/i18n.ts';
-import { cardToDispense, inJourney, initialJourney, journey, moodOf, nextDeadline, resultsToFetch, type JourneyEvent } from './journey.ts';
+import { FitScreen, useFit } from './fit.tsx';
+import { cardToDispense, inJourney, initialJourney, journey, moodOf, nextDeadline, resultsToFetch, type JourneyEvent, type JourneyState } from './journey.ts';
 import { Attract } from './screens/Attract.tsx';
 import { Chooser } from './screens/Chooser.tsx';
 import { QuestionScreen } from './screens/QuestionScreen.tsx';
@@ -14,10 +16,21 @@ import { StillThere } from './screens/StillThere.tsx';
 import { Thanks } from './screens/Thanks.tsx';
 import { openOperatorPage, ServiceCorner } from './ServiceCorner.tsx';
 
+/** The languages and "Klaar" under every journey screen; its type steps down like a screen's. */
+function BottomBar({ label, children }: { label: string; children: ReactNode }) {
+  const ref = useFit<HTMLElement>();
+  return (
+    <nav className="bottom-bar" aria-label={label} ref={ref}>
+      {children}
+    </nav>
+  );
+}
+
 type Tap = Extract<JourneyEvent, { type: 'start' | 'back' | 'next' | 'done' | 'finish' | 'stay' | 'touch' }>['type'];
 
-export function App({ api, info }: { api: StudentApi; info: KioskInfo }) {
-  const [state, dispatch] = useReducer(journey, info, (first) => initialJourney(first, Date.now()));
+/** `initial`: a journey already under way (the layout audit shows each screen this way); else the attract loop. */
+export function App({ api, info, initial }: { api: StudentApi; info: KioskInfo; initial?: JourneyState }) {
+  const [state, dispatch] = useReducer(journey, info, (first) => initial ?? initialJourney(first, Date.now()));
   const { view, language, answered } = state;
   const { pack } = state.info;
   const languages = offeredLanguages(pack.languages);
@@ -67,15 +80,22 @@ export function App({ api, info }: { api: StudentApi; info: KioskInfo }) {
       else if (event.type === 'operator' && event.open) openOperatorPage();
       else if (event.type === 'pack-changed') {
         const mine = ++asked;
-        api.kiosk().then((next) => mine === asked && dispatch({ type: 'pack', info: next }), () => {});
+        api.kiosk().then(
+          (next) => loadHyphenation(offeredLanguages(next.pack.languages)).then(() => mine === asked && dispatch({ type: 'pack', info: next })),
+          () => {},
+        );
       }
     });
   }, [api]);
 
-  const screen = (() => {
+  // The screen is made again only when what it shows changes: a touch (which only moves the
+  // idle clock) then costs no render of the screen, so the tap's own change is on screen sooner.
+  // Its handlers only dispatch, so those of an earlier render do the same.
+  const { present, cardInGate } = state;
+  const screen = useMemo(() => {
     switch (view.kind) {
       case 'attract':
-        return <Attract pack={pack} languages={languages} awake={state.present} onStart={tap('start')} />;
+        return <Attract pack={pack} languages={languages} first={language} awake={present} onStart={tap('start')} />;
       case 'choose':
         return <Chooser pack={pack} t={t} language={language} answered={answered} onPick={(questionId) => dispatch({ type: 'pick', questionId, now: Date.now() })} />;
       case 'question': {
@@ -93,32 +113,23 @@ export function App({ api, info }: { api: StudentApi; info: KioskInfo }) {
       }
       case 'result': {
         const question = pack.questions.find((q) => q.id === view.questionId)!;
-        return <ResultScreen question={question} t={t} language={language} value={view.value} results={view.results} card={view.card} onNext={tap('next')} />;
+        return <ResultScreen question={question} t={t} language={language} value={view.value} results={view.results} card={view.card} ownCardInGate={cardInGate} onNext={tap('next')} />;
       }
       case 'thanks':
-        return <Thanks t={t} cardInGate={state.cardInGate} onDone={tap('done')} />;
+        return <Thanks t={t} language={language} cardInGate={cardInGate} onDone={tap('done')} />;
     }
-  })();
+  }, [api, view, language, answered, pack, present, cardInGate]);
 
   return (
     <MotionConfig reducedMotion="user">
       {/* data-pack-waiting: a new pack is here and waits for the attract loop (for the operator's eye and for tests). */}
       <div className={`kiosk${state.settleUntil !== null ? ' settling' : ''}`} lang={language} onPointerDown={tap('touch')} data-pack-waiting={state.pendingInfo !== null || undefined}>
-        {/* Screens are stacked and cross-fade; the settle guard keeps taps off the leaving one. */}
-        <AnimatePresence>
-          <motion.main
-            key={view.kind + ('questionId' in view ? view.questionId : '')}
-            className={`screen screen-${view.kind}`}
-            initial={{ opacity: 0 }}
-            animate={{ opacity: 1 }}
-            exit={{ opacity: 0 }}
-            transition={{ duration: 0.18, ease: 'easeOut' }}
-          >
-            {screen}
-          </motion.main>
-        </AnimatePresence>
+        {/* A new screen at once, its words fading in (no cross-fade of two full screens: that costs frames); the settle guard keeps a double tap's second tap off it. */}
+        <FitScreen key={view.kind + ('questionId' in view ? view.questionId : '')} className={`screen screen-${view.kind}`}>
+          {screen}
+        </FitScreen>
         {inJourney(view) && (
-          <nav className="bottom-bar" aria-label={t.chooseTitle}>
+          <BottomBar label={t.chooseTitle}>
             <div className="languages">
               {languages
                 .filter((code) => code !== language)
@@ -128,14 +139,14 @@ export function App({ api, info }: { api: StudentApi; info: KioskInfo }) {
                   </button>
                 ))}
             </div>
-            <button type="button" className="button ghost finish" onClick={tap('finish')}>
+            <button type="button" className="button ghost finish" onClick={tap('finish')} lang={language}>
               {t.finish}
             </button>
-          </nav>
+          </BottomBar>
         )}
         {state.info.simulatedPillar && <p className="simulated-pillar">{t.simulatedPillar}</p>}
         <ServiceCorner />
-        {state.stillThereUntil !== null && <StillThere t={t} until={state.stillThereUntil} onStay={tap('stay')} />}
+        {state.stillThereUntil !== null && <StillThere t={t} language={language} until={state.stillThereUntil} onStay={tap('stay')} />}
       </div>
     </MotionConfig>
   );

@@ -50,6 +50,8 @@ export interface JourneyState {
   leftAt: number | null;
   /** This journey's card waits in the gate, whatever the screen. */
   cardInGate: boolean;
+  /** A card of an earlier journey still waits in the gate: the LED ring keeps pulsing until it is taken, but this student is never told it is theirs. */
+  earlierCardInGate: boolean;
   /** Answers of this journey whose card the pillar is still being asked for, whatever the screen. */
   cardsAsked: string[];
 }
@@ -85,6 +87,7 @@ export function initialJourney(info: KioskInfo, now: number): JourneyState {
     stillThereUntil: null,
     leftAt: null,
     cardInGate: false,
+    earlierCardInGate: false,
     cardsAsked: [],
   };
 }
@@ -95,10 +98,10 @@ function go(state: JourneyState, view: View, now: number): JourneyState {
   return { ...state, view, settleUntil: now + SETTLE_MS, lastTouch: now };
 }
 
-/** Back to the attract loop for the next student, with the newest pack. */
+/** Back to the attract loop for the next student, with the newest pack; a card left in the gate stays known, as nobody's. */
 function reset(state: JourneyState, now: number): JourneyState {
   const fresh = initialJourney(state.pendingInfo ?? state.info, now);
-  return { ...go(fresh, fresh.view, now), present: state.present };
+  return { ...go(fresh, fresh.view, now), present: state.present, earlierCardInGate: state.cardInGate || state.earlierCardInGate };
 }
 
 /** How long the current screen may stay untouched before "still there?". */
@@ -179,7 +182,7 @@ export function journey(state: JourneyState, event: JourneyEvent): JourneyState 
       return { ...known, view: { ...view, card: event.status } };
     }
     case 'card-taken': {
-      const taken = { ...state, cardInGate: false };
+      const taken = { ...state, cardInGate: false, earlierCardInGate: false };
       if (view.kind !== 'result') return taken;
       // A card taken from a full gate makes room for this student's card: ask again.
       if (view.card === 'take-card') return { ...taken, view: { ...view, card: 'taken' } };
@@ -197,10 +200,10 @@ export function journey(state: JourneyState, event: JourneyEvent): JourneyState 
   }
 }
 
-/** The LED ring: green pulse while this journey's card waits in the gate. */
+/** The LED ring: a green pulse while a card waits in the gate, whoever's it is and whatever the screen. */
 export function moodOf(state: JourneyState): Mood {
-  if (state.view.kind === 'attract') return 'attract';
-  return state.cardInGate ? 'card-ready' : 'in-use';
+  if (state.cardInGate || state.earlierCardInGate) return 'card-ready';
+  return state.view.kind === 'attract' ? 'attract' : 'in-use';
 }
 
 /** The answer whose card the driver should ask the pillar for now, if any. */

@@ -1,7 +1,11 @@
 import { createRoot } from 'react-dom/client';
 import { createApi } from '../shared/api.ts';
+import { loadHyphenation } from '../shared/hyphenate.ts';
+import { offeredLanguages } from '../shared/i18n.ts';
 import { App } from './App.tsx';
 import { openOperatorPage } from './ServiceCorner.tsx';
+// The kiosk's own font, shipped with it: the pillar lays out exactly what the layout test measured.
+import '@fontsource-variable/atkinson-hyperlegible-next';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);
@@ -16,6 +20,7 @@ async function boot(attempt = 0): Promise<void> {
   try {
     const info = await api.kiosk();
     if (info.operatorOpen) return openOperatorPage();
+    await loadHyphenation(offeredLanguages(info.pack.languages));
     root.render(<App api={api} info={info} />);
     document.body.dataset.ready = 'true';
   } catch {

@@ -58,7 +58,7 @@ export function Presenter({ results, start, onBack }: { results: VisitResults; s
         <Chart visitId={results.visit.id} question={question} language={language} words={words} />
       ) : (
         <div className="guess">
-          <Elephant mood="curious" size="14rem" />
+          <Elephant mood="curious" className="guess-elephant" />
           <p>{words.guess}</p>
         </div>
       )}

@@ -22,6 +22,10 @@ export interface Strings {
   tooFew: (group: string) => string;
   answers: (n: number) => string;
   yourAnswer: string;
+  /** The result's one message, after a big share: that share of a group chose what this student chose. */
+  sameAsYou: { here: string; elsewhere: string };
+  /** The other group's share, under the message. */
+  groupShare: (group: string, share: string) => string;
   nextQuestion: string;
   card: {
     dispensing: string;
@@ -29,7 +33,12 @@ export interface Strings {
     taken: string;
     empty: string;
     jammed: string;
+    /** The card moment's headline. */
+    here: string;
+    /** This student's earlier card still waits in the gate. */
     gateFull: string;
+    /** Someone else's card still waits in the gate: never this student's fault. */
+    gateFullOther: string;
     unavailable: string;
     photo: string;
     /** On the goodbye screen, when the card still waits in the gate. */
@@ -66,6 +75,8 @@ const nl: Strings = {
   tooFew: (group) => `${group}: nog minder dan 5 antwoorden.`,
   answers: (n) => `${n} ${n === 1 ? 'antwoord' : 'antwoorden'}`,
   yourAnswer: 'jouw antwoord',
+  sameAsYou: { here: 'hier koos hetzelfde als jij', elsewhere: 'elders op de tour koos hetzelfde als jij' },
+  groupShare: (group, s) => `${group}: ${s}`,
   nextQuestion: 'Nog een vraag',
   card: {
     dispensing: 'Je kaart komt eraan…',
@@ -73,7 +84,9 @@ const nl: Strings = {
     taken: 'Top! Neem je kaart mee naar het college.',
     empty: 'De kaarten van deze vraag zijn even op. Onthoud de vraag, of maak er een foto van, en neem hem mee naar het college.',
     jammed: 'De kaart blijft steken, sorry! Onthoud de vraag, of maak er een foto van, en neem hem mee naar het college.',
-    gateFull: 'Er ligt nog een kaart klaar. Pak die eerst, dan komt de jouwe.',
+    here: 'Daar is je kaart!',
+    gateFull: 'Je vorige kaart ligt nog in de olifant. Pak die eerst, dan komt deze.',
+    gateFullOther: 'Er ligt nog een kaart van iemand vóór jou in de olifant. Haal die eruit, dan komt de jouwe.',
     unavailable: 'Er komt nu geen kaart. Onthoud de vraag, of maak er een foto van, en neem hem mee naar het college.',
     photo: 'De vraag blijft nog even staan.',
     forgotten: 'Vergeet je kaart niet: hij ligt nog in de olifant!',
@@ -105,6 +118,8 @@ const en: Strings = {
   tooFew: (group) => `${group}: fewer than 5 answers so far.`,
   answers: (n) => `${n} ${n === 1 ? 'answer' : 'answers'}`,
   yourAnswer: 'your answer',
+  sameAsYou: { here: 'here chose the same as you', elsewhere: 'elsewhere on the tour chose the same as you' },
+  groupShare: (group, s) => `${group}: ${s}`,
   nextQuestion: 'Another question',
   card: {
     dispensing: 'Your card is on its way…',
@@ -112,7 +127,9 @@ const en: Strings = {
     taken: 'Great! Bring your card to the lecture.',
     empty: 'The cards for this question have run out for now. Remember the question, or take a photo of it, and bring it to the lecture.',
     jammed: "The card got stuck, sorry! Remember the question, or take a photo of it, and bring it to the lecture.",
-    gateFull: 'There is still a card waiting. Take that one first, then yours will come.',
+    here: "Here's your card!",
+    gateFull: 'Your previous card is still in the elephant. Take it first, then this one will come.',
+    gateFullOther: 'A card from someone before you is still in the elephant. Take it out, then yours will come.',
     unavailable: 'No card right now. Remember the question, or take a photo of it, and bring it to the lecture.',
     photo: 'The question stays on screen a little longer.',
     forgotten: "Don't forget your card: it's still in the elephant!",
@@ -144,6 +161,8 @@ const de: Strings = {
   tooFew: (group) => `${group}: bisher weniger als 5 Antworten.`,
   answers: (n) => `${n} ${n === 1 ? 'Antwort' : 'Antworten'}`,
   yourAnswer: 'deine Antwort',
+  sameAsYou: { here: 'hier haben dasselbe gewählt wie du', elsewhere: 'anderswo auf der Tour haben dasselbe gewählt wie du' },
+  groupShare: (group, s) => `${group}: ${s}`,
   nextQuestion: 'Noch eine Frage',
   card: {
     dispensing: 'Deine Karte kommt…',
@@ -151,7 +170,9 @@ const de: Strings = {
     taken: 'Super! Bring deine Karte mit zur Vorlesung.',
     empty: 'Die Karten zu dieser Frage sind gerade alle. Merk dir die Frage oder mach ein Foto davon und bring sie mit zur Vorlesung.',
     jammed: 'Die Karte klemmt, sorry! Merk dir die Frage oder mach ein Foto davon und bring sie mit zur Vorlesung.',
-    gateFull: 'Da wartet noch eine Karte. Nimm zuerst die, dann kommt deine.',
+    here: 'Da ist deine Karte!',
+    gateFull: 'Deine vorige Karte liegt noch im Elefanten. Nimm sie zuerst, dann kommt diese.',
+    gateFullOther: 'Im Elefanten liegt noch eine Karte von jemandem vor dir. Nimm sie heraus, dann kommt deine.',
     unavailable: 'Gerade keine Karte. Merk dir die Frage oder mach ein Foto davon und bring sie mit zur Vorlesung.',
     photo: 'Die Frage bleibt noch etwas auf dem Bildschirm.',
     forgotten: 'Vergiss deine Karte nicht: Sie liegt noch im Elefanten!',
@@ -183,6 +204,8 @@ const fr: Strings = {
   tooFew: (group) => `${group} : moins de 5 réponses pour l'instant.`,
   answers: (n) => `${n} ${n === 1 ? 'réponse' : 'réponses'}`,
   yourAnswer: 'ta réponse',
+  sameAsYou: { here: 'ici ont choisi comme toi', elsewhere: 'ailleurs sur la tournée ont choisi comme toi' },
+  groupShare: (group, s) => `${group} : ${s}`,
   nextQuestion: 'Une autre question',
   card: {
     dispensing: 'Ta carte arrive…',
@@ -190,7 +213,9 @@ const fr: Strings = {
     taken: 'Super ! Apporte ta carte au cours.',
     empty: 'Il n’y a plus de cartes pour cette question. Retiens la question, ou prends-la en photo, et apporte-la au cours.',
     jammed: 'La carte est coincée, désolé ! Retiens la question, ou prends-la en photo, et apporte-la au cours.',
-    gateFull: 'Une carte attend encore. Prends-la d’abord, puis la tienne arrivera.',
+    here: 'Voilà ta carte !',
+    gateFull: 'Ta carte précédente est encore dans l’éléphant. Prends-la d’abord, puis celle-ci arrivera.',
+    gateFullOther: 'Une carte de quelqu’un avant toi est encore dans l’éléphant. Retire-la, puis la tienne arrivera.',
     unavailable: 'Pas de carte pour le moment. Retiens la question, ou prends-la en photo, et apporte-la au cours.',
     photo: 'La question reste encore un peu à l’écran.',
     forgotten: "N'oublie pas ta carte : elle est encore dans l'éléphant !",
@@ -214,3 +239,6 @@ export function offeredLanguages(languages: string[]): string[] {
   const offered = languages.filter((code) => Object.hasOwn(ALL, code));
   return offered.length > 0 ? offered : languages.slice(0, 1);
 }
+
+/** A share from 0 to 1 as a whole percentage, written as the language writes it ("38%", "38 %"). */
+export const percent = (share: number, language: string): string => new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 }).format(share);

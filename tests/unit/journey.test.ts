@@ -173,8 +173,13 @@ test('a card left in the gate on "Klaar": the goodbye says so, the ring stays gr
   assert.deepEqual([s.view.kind, s.cardInGate, moodOf(s)], ['thanks', true, 'card-ready']);
   s = run(s, { type: 'card-taken' });
   assert.deepEqual([s.view.kind, s.cardInGate, moodOf(s)], ['thanks', false, 'in-use']);
-  const gone = advance(run(onResult(), { type: 'card', answerId: ANSWER, status: 'take-card' }, { type: 'finish', now: 2000 }), 2000 + THANKS_MS);
-  assert.deepEqual([gone.view.kind, gone.cardInGate, moodOf(gone)], ['attract', false, 'attract']);
+  // Left behind: the next student is never told it is theirs, but the ring pulses on until it is taken.
+  const left = advance(run(onResult(), { type: 'card', answerId: ANSWER, status: 'take-card' }, { type: 'finish', now: 2000 }), 2000 + THANKS_MS);
+  assert.deepEqual([left.view.kind, left.cardInGate, left.earlierCardInGate, moodOf(left)], ['attract', false, true, 'card-ready']);
+  const next = run(left, { type: 'start', now: 20_000 }, { type: 'finish', now: 21_000 });
+  assert.deepEqual([next.view.kind, next.cardInGate, moodOf(next)], ['attract', false, 'card-ready'], 'nothing answered: no goodbye, and no word of a card that is not theirs');
+  const taken = run(next, { type: 'card-taken' });
+  assert.deepEqual([taken.earlierCardInGate, moodOf(taken)], [false, 'attract']);
 });
 
 test('a card that comes out after the student tapped on is still theirs; one from a journey before is not', () => {
@@ -200,7 +205,7 @@ test('pack-changed: the new pack waits for the attract loop, never mid-journey',
 test('every kiosk string in every language the kiosk offers: none falls back to English', () => {
   const english = strings('en');
   // Words that are the same in English and that language, where that is right.
-  const same: Record<string, string[]> = { nl: [], de: [], fr: ['question'] };
+  const same: Record<string, string[]> = { nl: ['groupShare'], de: ['groupShare'], fr: ['question'] };
   const texts = (t: ReturnType<typeof strings>): Record<string, string> => {
     const flat: Record<string, string> = {};
     for (const [key, value] of Object.entries(t)) {

@@ -1,8 +1,10 @@
-// The pack's questions (one to six) as cards; any order, one or all.
+// The pack's questions (one to six) as cards, each with its whole prompt; any order, one
+// or all.
 
 import { motion } from 'framer-motion';
 import type { KioskInfo } from '../../../electron/api/student.ts';
 import { Elephant } from '../../shared/Elephant.tsx';
+import { say } from '../../shared/hyphenate.ts';
 import type { Strings } from '../../shared/i18n.ts';
 
 interface Props {
@@ -17,14 +19,14 @@ export function Chooser({ pack, t, language, answered, onPick }: Props) {
   const questions = [...pack.questions].sort((a, b) => a.slot - b.slot);
   return (
     <>
-      <header className="reading">
-        <Elephant mood="curious" size="min(22vw, 14vh)" />
+      <header className="reading chooser-head">
+        <Elephant mood="curious" className="chooser-elephant" />
         <div>
-          <h1>{t.chooseTitle}</h1>
-          <p className="hint">{t.chooseHint(pack.questions.length)}</p>
+          <h1 {...say(t.chooseTitle, language)} />
+          <p className="hint" {...say(t.chooseHint(pack.questions.length), language)} />
         </div>
       </header>
-      <div className="controls question-grid">
+      <div className={`controls question-grid count-${questions.length}`}>
         {questions.map((q, i) => {
           const done = q.id in answered;
           return (
@@ -37,9 +39,9 @@ export function Chooser({ pack, t, language, answered, onPick }: Props) {
               animate={{ opacity: 1 }}
               transition={{ delay: i * 0.04, duration: 0.2 }}
             >
-              <span className="card-number">{t.question(q.slot)}</span>
-              <span className="card-prompt">{q.prompt[language]}</span>
-              {done && <span className="card-done">✓ {t.answered}</span>}
+              <span className="card-number" {...say(t.question(q.slot), language)} />
+              <span className="card-prompt" {...say(q.prompt[language], language)} />
+              {done && <span className="card-done" lang={language}>✓ {t.answered}</span>}
             </motion.button>
           );
         })}

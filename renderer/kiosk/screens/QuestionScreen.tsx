@@ -3,6 +3,7 @@
 
 import { useRef, useState } from 'react';
 import type { StudentApi, Question } from '../../../electron/api/student.ts';
+import { say } from '../../shared/hyphenate.ts';
 import type { Strings } from '../../shared/i18n.ts';
 
 interface Props {
@@ -37,38 +38,43 @@ export function QuestionScreen({ api, question, t, language, onAnswered, onBack 
   };
 
   const { answer } = question;
+  const prompt = question.prompt[language];
   return (
     <>
       <header className="reading">
-        <span className="card-number">{t.question(question.slot)}</span>
-        <h1 className="prompt">{question.prompt[language]}</h1>
+        <span className="card-number" {...say(t.question(question.slot), language)} />
+        <h1 className="prompt" {...say(prompt, language)} />
       </header>
       <div className="controls">
-        {failed && <p className="notice" role="alert">{t.notSaved}</p>}
-        {chosen !== null && <p className="notice" role="status">{t.saving}</p>}
+        {failed && <p className="notice" role="alert" {...say(t.notSaved, language)} />}
+        {chosen !== null && <p className="notice" role="status" {...say(t.saving, language)} />}
         {answer.type === 'scale' ? (
-          <div className="scale" role="group" aria-label={question.prompt[language]}>
-            {Array.from({ length: answer.steps }, (_, i) => {
-              const step = String(i + 1);
-              const end = i === 0 ? answer.min[language] : i === answer.steps - 1 ? answer.max[language] : null;
-              return (
-                <button key={step} type="button" className={`button scale-step${chosen === step ? ' chosen' : ''}`} disabled={chosen !== null} onClick={() => choose(step)}>
-                  <span className="step-number">{step}</span>
-                  {end && <span className="step-label">{end}</span>}
-                </button>
-              );
-            })}
+          <div className="scale" role="group" aria-label={prompt}>
+            <div className="scale-steps">
+              {Array.from({ length: answer.steps }, (_, i) => {
+                const step = String(i + 1);
+                // The ends are named with their labels, which stand under the scale: a step button is too narrow for them.
+                const end = i === 0 ? answer.min[language] : i === answer.steps - 1 ? answer.max[language] : null;
+                return (
+                  <button key={step} type="button" className={`button scale-step${chosen === step ? ' chosen' : ''}`} disabled={chosen !== null} onClick={() => choose(step)} aria-label={end ? `${step} ${end}` : step}>
+                    {step}
+                  </button>
+                );
+              })}
+            </div>
+            <div className="scale-ends" aria-hidden="true">
+              <span className="scale-end" {...say(answer.min[language], language)} />
+              <span className="scale-end max" {...say(answer.max[language], language)} />
+            </div>
           </div>
         ) : (
-          <div className="choices" role="group" aria-label={question.prompt[language]}>
+          <div className="choices" role="group" aria-label={prompt}>
             {answer.options.map((option) => (
-              <button key={option.id} type="button" className={`button choice${chosen === option.id ? ' chosen' : ''}`} disabled={chosen !== null} onClick={() => choose(option.id)}>
-                {option.label[language]}
-              </button>
+              <button key={option.id} type="button" className={`button choice${chosen === option.id ? ' chosen' : ''}`} disabled={chosen !== null} onClick={() => choose(option.id)} {...say(option.label[language], language)} />
             ))}
           </div>
         )}
-        <button type="button" className="button ghost back" onClick={onBack} disabled={chosen !== null}>
+        <button type="button" className="button ghost back" onClick={onBack} disabled={chosen !== null} lang={language}>
           ← {t.back}
         </button>
       </div>

@@ -1,11 +1,14 @@
-// After answering: how others answered (here and elsewhere on the tour, never for fewer than
-// MIN_GROUP answers), the question's insight, and the card.
+// After answering: one message (how many here chose what you chose, against the rest of
+// the tour), the bars behind it, the question's insight, and the card moment, where the
+// elephant nods at the answer and cheers when the card comes out. No group under MIN_GROUP
+// answers is ever shown.
 
 import { motion } from 'framer-motion';
 import type { Group, Question, Results } from '../../../electron/api/student.ts';
 import { noCardThisTime, type CardView } from '../journey.ts';
-import { Elephant } from '../../shared/Elephant.tsx';
-import type { Strings } from '../../shared/i18n.ts';
+import { Elephant, type ElephantMood } from '../../shared/Elephant.tsx';
+import { say } from '../../shared/hyphenate.ts';
+import { percent, type Strings } from '../../shared/i18n.ts';
 
 interface Props {
   question: Question;
@@ -14,6 +17,8 @@ interface Props {
   value: string;
   results: Results | null;
   card: CardView;
+  /** An earlier card of this same journey waits in the gate (else a full gate holds someone else's). */
+  ownCardInGate: boolean;
   onNext: () => void;
 }
 
@@ -27,84 +32,124 @@ function answerLabels(question: Question, language: string): Array<{ value: stri
   });
 }
 
-/** One chart: per answer, a bar for this venue and one for the rest of the tour. A group under MIN_GROUP answers shows no bars. */
-function Comparison({ results, labels, value, t }: { results: Results; labels: Array<{ value: string; label: string }>; value: string; t: Strings }) {
+/** A shown group's share of `value`, from 0 to 1; null for a group under the floor. */
+const shareOf = (group: Group, value: string): number | null => (group.counts === null || group.total === 0 ? null : (group.counts[value] ?? 0) / group.total);
+
+/** The one message: the share of here (or, while here is too small, of the rest of the tour) that chose the same. */
+function Verdict({ results, value, t, language }: { results: Results; value: string; t: Strings; language: string }) {
+  const here = shareOf(results.venue, value);
+  const elsewhere = shareOf(results.elsewhere, value);
+  if (here === null && elsewhere === null) return <p className="verdict-other" {...say(t.firstOnes, language)} />;
+  const [main, phrase] = here !== null ? [here, t.sameAsYou.here] : [elsewhere!, t.sameAsYou.elsewhere];
+  const other = here !== null && elsewhere !== null ? t.groupShare(t.elsewhere, percent(elsewhere, language)) : t.tooFew(here === null ? t.here : t.elsewhere);
+  return (
+    <div className="verdict">
+      <p className="verdict-main" lang={language}>
+        <strong className="verdict-share">{percent(main, language)}</strong> <span {...say(phrase, language)} />
+      </p>
+      <p className="verdict-other" {...say(other, language)} />
+    </div>
+  );
+}
+
+/** Per answer, a thick bar for here and a thinner one for the rest of the tour; the student's own answer marked. */
+function Bars({ results, question, value, t, language }: { results: Results; question: Question; value: string; t: Strings; language: string }) {
   const groups = [
     { key: 'here', name: t.here, group: results.venue },
     { key: 'elsewhere', name: t.elsewhere, group: results.elsewhere },
   ].filter((g) => g.group.counts !== null);
-  const share = (group: Group, v: string) => (group.total > 0 ? Math.round(((group.counts?.[v] ?? 0) / group.total) * 100) : 0);
+  if (groups.length === 0) return null;
   return (
-    <section className="comparison" aria-label={`${t.here} · ${t.elsewhere}`}>
-      <p className="legend">
-        <span className="key here" aria-hidden="true" /> {t.here} · {t.answers(results.venue.total)}
-        <span className="key elsewhere" aria-hidden="true" /> {t.elsewhere} · {t.answers(results.elsewhere.total)}
+    <>
+      <ul className="bars">
+        {answerLabels(question, language).map(({ value: v, label }) => (
+          <li key={v} className={v === value ? 'mine' : undefined}>
+            <span className="bar-label">
+              <span {...say(label, language)} />
+              {v === value && <em {...say(t.yourAnswer, language)} />}
+            </span>
+            {groups.map(({ key, name, group }) => {
+              const share = shareOf(group, v) ?? 0;
+              return (
+                <span key={key} className={`bar bar-${key}`} aria-label={`${name}: ${percent(share, language)}`}>
+                  <span className="bar-track">
+                    <motion.span className="bar-fill" initial={{ width: 0 }} animate={{ width: `${share * 100}%` }} transition={{ duration: 0.6, ease: 'easeOut' }} />
+                  </span>
+                  <span className="bar-share">{percent(share, language)}</span>
+                </span>
+              );
+            })}
+          </li>
+        ))}
+      </ul>
+      <p className="legend" lang={language}>
+        {groups.map(({ key, name, group }) => (
+          <span key={key} className="legend-item">
+            <span className={`key ${key}`} aria-hidden="true" />
+            <span {...say(`${name} · ${t.answers(group.total)}`, language)} />
+          </span>
+        ))}
       </p>
-      {groups.length === 0 ? (
-        <p className="first-ones">{t.firstOnes}</p>
-      ) : (
-        <>
-          {groups.length === 1 && <p className="first-ones">{t.tooFew(groups[0].key === 'here' ? t.elsewhere : t.here)}</p>}
-          <ul className="bars">
-            {labels.map(({ value: v, label }) => (
-              <li key={v} className={v === value ? 'mine' : undefined}>
-                <span className="bar-label">
-                  {label}
-                  {v === value && <em> · {t.yourAnswer}</em>}
-                </span>
-                <span className="bar-stack">
-                  {groups.map(({ key, name, group }) => (
-                    <span key={key} className={`bar bar-${key}`} aria-label={`${name}: ${share(group, v)}%`}>
-                      <span className="bar-track">
-                        <motion.span className="bar-fill" initial={{ width: 0 }} animate={{ width: `${share(group, v)}%` }} transition={{ duration: 0.6, ease: 'easeOut' }} />
-                      </span>
-                      <span className="bar-share">{share(group, v)}%</span>
-                    </span>
-                  ))}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </section>
+    </>
   );
 }
 
-const CARD_TEXT: Record<Exclude<CardView, 'none'>, keyof Strings['card']> = {
+const CARD_TEXT: Record<Exclude<CardView, 'none' | 'gate-full'>, keyof Strings['card']> = {
   dispensing: 'dispensing',
   'take-card': 'take',
   taken: 'taken',
   empty: 'empty',
   jammed: 'jammed',
-  'gate-full': 'gateFull',
   unavailable: 'unavailable',
 };
 
-export function ResultScreen({ question, t, language, value, results, card, onNext }: Props) {
-  const labels = answerLabels(question, language);
+const CARD_MOOD: Record<Exclude<CardView, 'none'>, ElephantMood> = {
+  dispensing: 'nodding',
+  'take-card': 'cheering',
+  taken: 'happy',
+  empty: 'curious',
+  jammed: 'curious',
+  'gate-full': 'curious',
+  unavailable: 'curious',
+};
+
+/** The high point of the visit: the card coming out of the elephant, or kindly why not. */
+function CardMoment({ card, ownCardInGate, t, language }: { card: Exclude<CardView, 'none'>; ownCardInGate: boolean; t: Strings; language: string }) {
+  const text = t.card[card === 'gate-full' ? (ownCardInGate ? 'gateFull' : 'gateFullOther') : CARD_TEXT[card]];
+  return (
+    <div className={`card-moment card-${card}`} role="status" data-card={card}>
+      <Elephant mood={CARD_MOOD[card]} className="card-elephant" />
+      <div className="card-words">
+        {card === 'take-card' && <p className="card-title" {...say(t.card.here, language)} />}
+        <p {...say(text, language)} />
+        {noCardThisTime(card) && <p className="hint" {...say(t.card.photo, language)} />}
+      </div>
+      {card === 'take-card' && (
+        <span className="gate-arrow" aria-hidden="true">
+          ↓
+        </span>
+      )}
+    </div>
+  );
+}
+
+export function ResultScreen({ question, t, language, value, results, card, ownCardInGate, onNext }: Props) {
   return (
     <>
       <header className="reading">
-        <span className="card-number">{t.question(question.slot)}</span>
-        <p className="prompt small">{question.prompt[language]}</p>
-        {results && <Comparison results={results} labels={labels} value={value} t={t} />}
-        {question.insight && <p className="insight">{question.insight[language]}</p>}
+        <span className="card-number" {...say(t.question(question.slot), language)} />
+        <p className="prompt small" {...say(question.prompt[language], language)} />
       </header>
+      {results && (
+        <section className="comparison" aria-label={`${t.here} · ${t.elsewhere}`}>
+          <Verdict results={results} value={value} t={t} language={language} />
+          <Bars results={results} question={question} value={value} t={t} language={language} />
+        </section>
+      )}
+      {question.insight && <p className="insight" {...say(question.insight[language], language)} />}
       <div className="controls">
-        {card !== 'none' && (
-          <div className={`card-status card-${card}`} role="status" data-card={card}>
-            <Elephant mood={card === 'take-card' || card === 'taken' ? 'happy' : 'curious'} size="min(12vw, 7vh)" />
-            <p>
-              {t.card[CARD_TEXT[card]]}
-              {noCardThisTime(card) && <span className="hint"> {t.card.photo}</span>}
-            </p>
-            {card === 'take-card' && <span className="gate-arrow" aria-hidden="true">↓</span>}
-          </div>
-        )}
-        <button type="button" className="button primary" onClick={onNext}>
-          {t.nextQuestion}
-        </button>
+        {card !== 'none' && <CardMoment card={card} ownCardInGate={ownCardInGate} t={t} language={language} />}
+        <button type="button" className="button primary" onClick={onNext} {...say(t.nextQuestion, language)} />
       </div>
     </>
   );

@@ -2,20 +2,21 @@
 // to the attract loop (the journey's clock, or at once on a tap).
 
 import { Elephant } from '../../shared/Elephant.tsx';
+import { say } from '../../shared/hyphenate.ts';
 import type { Strings } from '../../shared/i18n.ts';
 
-export function Thanks({ t, cardInGate, onDone }: { t: Strings; cardInGate: boolean; onDone: () => void }) {
+export function Thanks({ t, language, cardInGate, onDone }: { t: Strings; language: string; cardInGate: boolean; onDone: () => void }) {
   return (
-    <button type="button" className="attract" onClick={onDone}>
-      <Elephant mood="happy" size="min(60vw, 40vh)" />
+    <button type="button" className="attract thanks" onClick={onDone} lang={language}>
+      <Elephant mood={cardInGate ? 'cheering' : 'happy'} className="thanks-elephant" />
       <span className="attract-words">
-        <span className="attract-headline">{t.thanks}</span>
+        <span className="attract-headline" {...say(t.thanks, language)} />
         {cardInGate && (
           <span className="card-forgotten" role="status">
-            {t.card.forgotten} <span aria-hidden="true">↓</span>
+            <span {...say(t.card.forgotten, language)} /> <span aria-hidden="true">↓</span>
           </span>
         )}
-        <span className="attract-cta">{t.seeYou}</span>
+        <span className="attract-cta" {...say(t.seeYou, language)} />
       </span>
     </button>
   );
