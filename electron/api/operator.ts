@@ -141,3 +141,9 @@ export const OPERATOR_METHODS = [
 export const OPERATOR_CHANNEL = 'operator';
 /** Where the operator page lives, below the kiosk page. */
 export const OPERATOR_PAGE = 'operator/';
+/**
+ * The layout audit: the student screens of a pack, each measured against the layout rules.
+ * The operator page frames it (at the pillar's screen sizes) to preview a pack on a stick;
+ * the only page that may be framed, and only by the kiosk's own pages.
+ */
+export const LAYOUT_AUDIT_PAGE = 'kiosk/audit/';

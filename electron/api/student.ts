@@ -9,17 +9,20 @@ import type { Bridge, Client, Handlers } from './common.ts';
 export type { PillarStatus } from '../../hardware/pillar.ts';
 export type { Question, Text } from '../../content/types.ts';
 
+/** A content pack as the student screens show it. */
+export interface KioskPack {
+  id: string;
+  version: number;
+  title: Text;
+  languages: string[];
+  headline: Text;
+  /** URL of the attract image, relative to the page; null when the pack has none (or is not served, as on a stick). */
+  attractImage: string | null;
+  questions: Array<Question & { imageUrl: string | null }>;
+}
+
 export interface KioskInfo {
-  pack: {
-    id: string;
-    version: number;
-    title: Text;
-    languages: string[];
-    headline: Text;
-    /** URL of the attract image, relative to the page; null when the pack has none. */
-    attractImage: string | null;
-    questions: Array<Question & { imageUrl: string | null }>;
-  };
+  pack: KioskPack;
   idleSeconds: number;
   stillThereSeconds: number;
   pillar: PillarStatus;

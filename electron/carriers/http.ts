@@ -12,7 +12,7 @@ import { createOlifant, kioskLog, StartupError, type Olifant, type OlifantOption
 import { showOutOfOrder, type OutOfOrder } from '../core/out-of-order.ts';
 import { defaultDataDir } from '../core/platform/paths.ts';
 import { dispatch } from './dispatch.ts';
-import { CONTENT_SECURITY_POLICY, mimeType, outOfOrderResponse, resolveStatic } from './static.ts';
+import { CONTENT_SECURITY_POLICY, mimeType, outOfOrderResponse, policyFor, resolveStatic } from './static.ts';
 
 export const MAX_BODY = 64 * 1024;
 const OPERATOR_PATH = '/api/operator/';
@@ -141,7 +141,7 @@ export function startServer(app: Olifant, port = 0, root?: string): Promise<Runn
     }
     res.writeHead(200, {
       'content-type': mimeType(file),
-      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'content-security-policy': policyFor(file),
       'x-content-type-options': 'nosniff',
       'cache-control': 'no-cache',
     });

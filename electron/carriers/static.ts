@@ -3,6 +3,7 @@
 
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import { LAYOUT_AUDIT_PAGE } from '../api/operator.ts';
 import { appRoot } from '../core/platform/paths.ts';
 
 const TYPES: Record<string, string> = {
@@ -21,6 +22,11 @@ const TYPES: Record<string, string> = {
 /** Served with every page: only the app's own files, no inline scripts, no framing. */
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/** The policy for a served file: the layout audit alone may be framed, by the kiosk's own pages (the operator's pack preview). */
+export function policyFor(file: string): string {
+  return file.endsWith(path.join(LAYOUT_AUDIT_PAGE, 'index.html')) ? CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", "frame-ancestors 'self'") : CONTENT_SECURITY_POLICY;
+}
 
 /** The kiosk window's page, served at `/`; the operator's at `/operator/` (a folder's index.html). */
 const KIOSK_PAGE = path.join('kiosk', 'index.html');

@@ -9,7 +9,7 @@ import type { Outcome } from '../api/common.ts';
 import { OPERATOR_CHANNEL, OPERATOR_METHODS, OPERATOR_PAGE } from '../api/operator.ts';
 import { STUDENT_CHANNEL, STUDENT_EVENT_CHANNEL, STUDENT_METHODS } from '../api/student.ts';
 import { dispatch } from '../carriers/dispatch.ts';
-import { CONTENT_SECURITY_POLICY, mimeType, outOfOrderResponse, resolveStatic } from '../carriers/static.ts';
+import { CONTENT_SECURITY_POLICY, mimeType, outOfOrderResponse, policyFor, resolveStatic } from '../carriers/static.ts';
 import { parseKioskArgs } from '../cli/kiosk-args.ts';
 import { createOlifant, kioskLog, StartupError, type Olifant } from '../core/olifant.ts';
 import { showOutOfOrder } from '../core/out-of-order.ts';
@@ -112,7 +112,7 @@ if (!app.requestSingleInstanceLock()) {
       const file = url.host === 'olifant' ? resolveStatic(url.pathname, (rel) => student.assetFile(rel)) : null;
       if (!file) return new Response('not found', { status: 404 });
       const body = await (await net.fetch(pathToFileURL(file).toString())).arrayBuffer();
-      return new Response(body, { headers: { 'content-type': mimeType(file), 'content-security-policy': CONTENT_SECURITY_POLICY } });
+      return new Response(body, { headers: { 'content-type': mimeType(file), 'content-security-policy': policyFor(file) } });
     });
 
     const roles = [

@@ -1,0 +1,69 @@
+// The layout audit page (renderer/kiosk/audit/) driven in Chromium: every screen of a pack
+// at a screen size, measured against the layout rules, or one screen left on the page.
+
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { transform } from 'rolldown/experimental';
+import type { KioskPack } from '../../electron/api/student.ts';
+import { LAYOUT_AUDIT_PAGE } from '../../electron/api/operator.ts';
+
+/** The pillar's screen, and the same turned on its side. */
+export const SIZES = [
+  { name: 'portrait', width: 1080, height: 1920 },
+  { name: 'landscape', width: 1920, height: 1080 },
+] as const;
+
+export type Size = (typeof SIZES)[number];
+
+/** A screen of the journey, as the page names it (renderer/kiosk/audit/report.ts). */
+export interface ScreenName {
+  kind: string;
+  slot?: number;
+}
+
+/** What the page reports (renderer/kiosk/audit/report.ts). */
+export interface AuditReport {
+  width: number;
+  height: number;
+  screens: number;
+  findings: Array<{ rule: string; what: string; detail: string; screen: ScreenName; language: string }>;
+}
+
+/** `result-card 3`: a screen's name for people reading a test's output or a file name. */
+export const screenLabel = (screen: ScreenName) => (screen.slot === undefined ? screen.kind : `${screen.kind} ${screen.slot}`);
+
+export async function openAudit(browser: Browser, kioskUrl: string, size: Size): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: size.width, height: size.height } });
+  await page.goto(new URL(LAYOUT_AUDIT_PAGE, kioskUrl).toString());
+  await page.waitForFunction('typeof window.olifantAudit === "function"');
+  return page;
+}
+
+export function auditPack(page: Page, pack: KioskPack): Promise<AuditReport> {
+  return page.evaluate(`window.olifantAudit(${JSON.stringify(pack)})`) as Promise<AuditReport>;
+}
+
+/** Leaves screen `index` of the pack's audit on the page; returns the names of all its screens. */
+export function showScreen(page: Page, pack: KioskPack, index: number): Promise<Array<{ screen: ScreenName; language: string }>> {
+  return page.evaluate(`window.olifantShowScreen(${JSON.stringify(pack)}, ${index})`) as Promise<Array<{ screen: ScreenName; language: string }>>;
+}
+
+export interface PageFinding {
+  rule: string;
+  what: string;
+  detail: string;
+}
+
+/** The layout rules' own source (renderer/kiosk/audit/layout-check.ts), as JavaScript a page can run. */
+const CHECK_FILE = new URL('../../renderer/kiosk/audit/layout-check.ts', import.meta.url);
+let checkSource: Promise<string> | null = null;
+const layoutCheck = () =>
+  (checkSource ??= transform('layout-check.ts', readFileSync(CHECK_FILE, 'utf8')).then((out) => {
+    if (out.errors.length > 0) throw new Error(`layout-check.ts: ${out.errors.map((e) => e.message).join('; ')}`);
+    return out.code.replace(/^export /gm, '');
+  }));
+
+/** The same layout check the audit runs, on whatever `page` shows now; with the student screens' limits unless told. */
+export async function checkPage(page: Page, limits?: { minTextPx: number; minTargetPx: number }): Promise<PageFinding[]> {
+  return page.evaluate(`(() => {\n${await layoutCheck()}\nreturn checkLayout(${limits ? JSON.stringify(limits) : ''});\n})()`) as Promise<PageFinding[]>;
+}
