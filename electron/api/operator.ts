@@ -7,6 +7,7 @@
 import type { LinkState, SlotState } from '../../hardware/pillar.ts';
 import type { Text } from '../../content/types.ts';
 import type { Bridge, Client, Handlers } from './common.ts';
+import type { KioskPack } from './student.ts';
 import type { StickExport, SyncStatus } from './sync.ts';
 
 export type { SlotState } from '../../hardware/pillar.ts';
@@ -80,6 +81,8 @@ export interface PackPreview {
   running: boolean;
   replaces: { id: string; version: number };
   questions: Array<{ id: string; slot: number; text: Text; answers: Text[] }>;
+  /** The pack as the student screens would show it: the preview measures every screen with it (LAYOUT_AUDIT_PAGE). */
+  screens: KioskPack;
   changes: { added: string[]; removed: string[]; changed: string[] };
   assetBytes: number;
 }

@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import type { OperatorApi, Overview, PackPreview, PackSummary } from '../../electron/api/operator.ts';
 import type { Text } from '../../electron/api/student.ts';
+import { LayoutCheck } from './LayoutCheck.tsx';
 import type { OperatorWords } from './words.ts';
 
 type Run = <T>(work: () => Promise<T>, said: (value: T) => string) => Promise<void>;
@@ -119,6 +120,8 @@ export function PackPanel({ api, words, overview, run, busy }: { api: OperatorAp
               <strong>{words.stickFound(inOwn(stick.preview.title, language))}</strong> ({stick.preview.id})
             </p>
             <Preview preview={stick.preview} words={words} />
+            {/* The overview is fetched again and again: the screens are measured anew only for another pack. */}
+            <LayoutCheck key={JSON.stringify(stick.preview.screens)} pack={stick.preview.screens} words={words} />
             <p className="op-hint">{words.studentsGetItAt}</p>
             {stick.preview.running ? (
               <p className="op-ok">{words.alreadyRunning}</p>

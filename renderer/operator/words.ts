@@ -2,6 +2,7 @@
 // problem says what is wrong and what to do about it.
 
 import type { Problem, SlotState } from '../../electron/api/operator.ts';
+import type { LayoutRule, ScreenName } from '../kiosk/audit/report.ts';
 
 export type OperatorLanguage = 'nl' | 'en';
 
@@ -75,6 +76,16 @@ export interface OperatorWords {
   installing: string;
   installed: (id: string, version: number) => string;
   studentsGetItAt: string;
+  /** The pack's student screens, measured before installing (LayoutCheck). */
+  layoutTitle: string;
+  layoutChecking: string;
+  layoutFits: (screens: number) => string;
+  layoutProblems: (count: number) => string;
+  layoutMore: (count: number) => string;
+  layoutRule: Record<LayoutRule, string>;
+  /** Upright (the pillar) or on its side. */
+  orientation: (width: number, height: number) => string;
+  screenName: (screen: ScreenName) => string;
   sync: string;
   noHub: string;
   hubAt: (url: string) => string;
@@ -181,6 +192,25 @@ const nl: OperatorWords = {
   installing: 'Bezig met installeren… trek de stick er niet uit.',
   installed: (id, v) => `${id} versie ${v} is geïnstalleerd. De studenten zien het bij het volgende beginscherm. De stick mag eruit.`,
   studentsGetItAt: 'De studenten zien nieuwe vragen pas bij het volgende beginscherm.',
+  layoutTitle: 'Op het scherm van de zuil',
+  layoutChecking: 'Elk scherm wordt nagemeten, staand en liggend…',
+  layoutFits: (n) => `Alles past: ${n} schermen nagemeten, staand en liggend.`,
+  layoutProblems: (n) => `${n === 1 ? 'Eén ding past' : `${n} dingen passen`} niet goed op het scherm. Je kunt het pakket toch installeren; vraag de tourorganisator om kortere teksten.`,
+  layoutMore: (n) => `…en nog ${n}.`,
+  layoutRule: {
+    outside: 'valt buiten het scherm',
+    'small-target': 'is te klein om aan te tikken',
+    covered: 'ligt onder iets anders',
+    'small-text': 'is te klein om te lezen',
+    'cut-off': 'wordt afgesneden',
+    overflow: 'past niet in zijn vak',
+    overlap: 'ligt over andere tekst',
+  },
+  orientation: (w, h) => (w > h ? 'liggend' : 'staand'),
+  screenName: (s) =>
+    'slot' in s
+      ? { question: `vraag ${s.slot}`, 'result-card': `uitslag ${s.slot}, kaart komt`, 'result-no-card': `uitslag ${s.slot}, geen kaart` }[s.kind]
+      : { attract: 'wachtscherm', chooser: 'vragenkeuze', 'chooser-answered': 'vragenkeuze, alles beantwoord', 'still-there': '"Ben je er nog?"', goodbye: 'afscheid, kaart nog in de olifant' }[s.kind],
   sync: 'Versturen naar de hub',
   noHub: 'Er is geen hub ingesteld: de antwoorden blijven op de zuil (en gaan mee op een USB-stick).',
   hubAt: (url) => `Hub: ${url}`,
@@ -287,6 +317,25 @@ const en: OperatorWords = {
   installing: 'Installing… do not pull out the stick.',
   installed: (id, v) => `${id} version ${v} is installed. Students see it at the next attract screen. You may pull out the stick.`,
   studentsGetItAt: 'Students see new questions only at the next attract screen.',
+  layoutTitle: "On the pillar's screen",
+  layoutChecking: 'Measuring every screen, upright and on its side…',
+  layoutFits: (n) => `Everything fits: ${n} screens measured, upright and on its side.`,
+  layoutProblems: (n) => `${n === 1 ? 'One thing does' : `${n} things do`} not fit the screen well. You can still install the pack; ask the tour organiser for shorter texts.`,
+  layoutMore: (n) => `…and ${n} more.`,
+  layoutRule: {
+    outside: 'is off the screen',
+    'small-target': 'is too small to tap',
+    covered: 'is under something else',
+    'small-text': 'is too small to read',
+    'cut-off': 'is cut off',
+    overflow: 'does not fit its box',
+    overlap: 'lies over other text',
+  },
+  orientation: (w, h) => (w > h ? 'on its side' : 'upright'),
+  screenName: (s) =>
+    'slot' in s
+      ? { question: `question ${s.slot}`, 'result-card': `result ${s.slot}, card coming`, 'result-no-card': `result ${s.slot}, no card` }[s.kind]
+      : { attract: 'attract screen', chooser: 'question choice', 'chooser-answered': 'question choice, all answered', 'still-there': '"Still there?"', goodbye: 'goodbye, card still in the elephant' }[s.kind],
   sync: 'Sending to the hub',
   noHub: 'No hub is set: the answers stay on the pillar (and leave on a USB stick).',
   hubAt: (url) => `Hub: ${url}`,

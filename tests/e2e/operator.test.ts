@@ -122,6 +122,8 @@ test('a pack on a USB stick is previewed, installed, shows at the next attract l
   await stickPanel.locator('.changed').getByText('naam-op-cv').waitFor();
   await stickPanel.getByText('Leg de kaartjes van naam-op-cv in stapel 1.').waitFor();
   await stickPanel.getByText('nl: Durf jij het te zeggen?').waitFor();
+  // Every student screen of the stick's pack, measured at the pillar's size and on its side: 2 languages x 23 screens x 2.
+  await stickPanel.getByText('Alles past: 92 schermen nagemeten, staand en liggend.').waitFor({ timeout: 60_000 });
   await stickPanel.getByRole('button', { name: 'Installeer dit pakket' }).click();
   await page.getByText('versie 8 is geïnstalleerd').waitFor({ timeout: 30_000 });
   assert.equal(kiosk.app.packs.current().pack.version, 8);
@@ -137,6 +139,30 @@ test('a pack on a USB stick is previewed, installed, shows at the next attract l
   kiosk.app.board!.setService(false);
   await page.getByRole('button', { name: START }).waitFor();
   assert.equal(await page.getByText('Durf jij het te zeggen?').count(), 0);
+});
+
+test('the preview says what of a pack does not fit the student screens, and installing it stays possible', async (t) => {
+  const drives = mkdtempSync(path.join(os.tmpdir(), 'olifant-drives-'));
+  const kiosk = await startKiosk({ settings: { trustedKeys: [KEY.publicKey], usbRoots: [drives] } });
+  const page = await open(kiosk);
+  // No valid pack breaks the layout (tests/e2e/layout.test.ts), so the layout is broken on purpose:
+  // inside the audit's frame only, the style sheet makes the answer buttons far too wide.
+  await page.route('**/assets/*.css', async (route) => {
+    const response = await route.fetch();
+    const broken = route.request().frame().url().includes('/kiosk/audit/');
+    await route.fulfill({ response, body: (await response.text()) + (broken ? '\n.choice { min-width: 3000px; }' : '') });
+  });
+  const usb = stick(4, (m) => t.diagnostic(m), drives);
+  cpSync(buildPack((m) => (m.version = 9)).dir, path.join(usb.dir, 'olifant-pack'), { recursive: true });
+  await openDoor(kiosk, page);
+  const check = page.locator('[data-layout-check]');
+  await page.locator('[data-layout-check="problems"]').waitFor({ timeout: 60_000 });
+  await check.getByText(/dingen passen niet goed op het scherm/).waitFor();
+  // Both sizes take turns at the top of the list.
+  await check.getByText('staand, nl, vraag 2: "Een eerlijk oordeel over samenwerken" valt buiten het scherm').waitFor();
+  await check.getByText('liggend, nl, vraag 2: "Een eerlijk oordeel over samenwerken" valt buiten het scherm').waitFor();
+  await check.getByText(/…en nog \d+\./).waitFor();
+  await page.getByRole('button', { name: 'Installeer dit pakket' }).waitFor();
 });
 
 test('the PIN pad: a 2-second hold in the corner opens it; a wrong PIN locks it out, the right one opens the service screen; done goes back', async () => {

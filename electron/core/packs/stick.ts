@@ -10,6 +10,7 @@ import { PACK_FOLDER, PackError, type CheckedPack } from '../../../content/pack.
 import type { PackPreview, StickView } from '../../api/operator.ts';
 import { answerValues } from '../answers/results.ts';
 import type { Logger } from '../platform/log.ts';
+import { kioskPack } from '../student/kiosk-pack.ts';
 import type { DriveWatcher } from '../platform/usb.ts';
 import type { PackStore } from './store.ts';
 
@@ -32,6 +33,7 @@ function previewPack(checked: CheckedPack, current: CheckedPack): PackPreview {
     running: checked.manifest.equals(current.manifest),
     replaces: { id: running.id, version: running.version },
     questions: pack.questions.map((q) => ({ id: q.id, slot: q.slot, text: q.prompt, answers: answerValues(q).map((v) => v.label) })),
+    screens: kioskPack(pack, () => null),
     changes: {
       added: pack.questions.filter((q) => !before.has(q.id)).map((q) => q.id),
       removed: running.questions.filter((q) => !after.has(q.id)).map((q) => q.id),

@@ -12,6 +12,7 @@ import { hourOf, type AnswerStore } from '../answers/store.ts';
 import { ApiError, requestObject } from '../errors.ts';
 import type { Logger } from '../platform/log.ts';
 import type { Settings } from '../settings/settings.ts';
+import { kioskPack } from './kiosk-pack.ts';
 
 /** A tap this soon after the question appeared cannot have been a considered answer. */
 export const TOO_FAST_MS = 700;
@@ -97,15 +98,7 @@ export class StudentService {
       const settings = this.deps.settings();
       const url = (file: string | undefined) => (file ? PACK_ASSET_PREFIX + file : null);
       return {
-        pack: {
-          id: pack.id,
-          version: pack.version,
-          title: pack.title,
-          languages: pack.languages,
-          headline: pack.attract.headline,
-          attractImage: url(pack.attract.image),
-          questions: pack.questions.map((q) => ({ ...q, imageUrl: url(q.image) })),
-        },
+        pack: kioskPack(pack, url),
         idleSeconds: settings.idleSeconds,
         stillThereSeconds: settings.stillThereSeconds,
         pillar: this.deps.pillar.status(),
