@@ -1,5 +1,5 @@
-// `npm run bench`: speed figures, one per line as `name value unit`. Measured, not asserted:
-// a busy machine changes the numbers, never a test result.
+// `npm run bench [-- GROUP...]`: speed figures, one per line as `name value unit`. Measured,
+// not asserted: a busy machine changes the numbers, never a test result.
 
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -388,14 +388,16 @@ async function lectureFigures(): Promise<void> {
   }
 }
 
+/** `npm run bench [-- GROUP...]`: every group, or only the ones named. */
+const groups: Record<string, () => Promise<void>> = { lecture: lectureFigures, hub: hubFigures, stick: stickFigures, commit: commitFigures, pty: ptyFigures, lossy: lossyFigures, ui: uiFigures };
+const named = process.argv.slice(2);
+const unknown = named.filter((name) => !Object.hasOwn(groups, name));
+if (unknown.length > 0) {
+  process.stderr.write(`unknown bench group ${unknown.join(', ')}; the groups: ${Object.keys(groups).join(', ')}\n`);
+  process.exit(2);
+}
 try {
-  await lectureFigures();
-  await hubFigures();
-  await stickFigures();
-  await commitFigures();
-  await ptyFigures();
-  await lossyFigures();
-  await uiFigures();
+  for (const [name, run] of Object.entries(groups)) if (named.length === 0 || named.includes(name)) await run();
 } finally {
   rmSync(temp, { recursive: true, force: true });
 }
