@@ -4,9 +4,9 @@
 import { MotionConfig } from 'framer-motion';
 import { useEffect, useMemo, useReducer, type ReactNode } from 'react';
 import type { KioskInfo, StudentApi } from '../../electron/api/student.ts';
-import { loadHyphenation } from '../shared/hyphenate.ts';
 import { offeredLanguages, strings } from '../shared/i18n.ts';
 import { FitScreen, useFit } from './fit.tsx';
+import { preparePack } from './prepare.ts';
 import { cardToDispense, inJourney, initialJourney, journey, moodOf, nextDeadline, resultsToFetch, type JourneyEvent, type JourneyState } from './journey.ts';
 import { Attract } from './screens/Attract.tsx';
 import { Chooser } from './screens/Chooser.tsx';
@@ -81,7 +81,10 @@ export function App({ api, info, initial }: { api: StudentApi; info: KioskInfo; 
       else if (event.type === 'pack-changed') {
         const mine = ++asked;
         api.kiosk().then(
-          (next) => loadHyphenation(offeredLanguages(next.pack.languages)).then(() => mine === asked && dispatch({ type: 'pack', info: next })),
+          (next) =>
+            preparePack(next.pack)
+              .catch(() => {})
+              .then(() => mine === asked && dispatch({ type: 'pack', info: next })),
           () => {},
         );
       }
@@ -116,7 +119,7 @@ export function App({ api, info, initial }: { api: StudentApi; info: KioskInfo; 
         return <ResultScreen question={question} t={t} language={language} value={view.value} results={view.results} card={view.card} ownCardInGate={cardInGate} onNext={tap('next')} />;
       }
       case 'thanks':
-        return <Thanks t={t} language={language} cardInGate={cardInGate} onDone={tap('done')} />;
+        return <Thanks t={t} cardInGate={cardInGate} onDone={tap('done')} />;
     }
   }, [api, view, language, answered, pack, present, cardInGate]);
 
@@ -139,14 +142,14 @@ export function App({ api, info, initial }: { api: StudentApi; info: KioskInfo; 
                   </button>
                 ))}
             </div>
-            <button type="button" className="button ghost finish" onClick={tap('finish')} lang={language}>
+            <button type="button" className="button ghost finish" onClick={tap('finish')} lang={t.lang}>
               {t.finish}
             </button>
           </BottomBar>
         )}
         {state.info.simulatedPillar && <p className="simulated-pillar">{t.simulatedPillar}</p>}
         <ServiceCorner />
-        {state.stillThereUntil !== null && <StillThere t={t} language={language} until={state.stillThereUntil} onStay={tap('stay')} />}
+        {state.stillThereUntil !== null && <StillThere t={t} until={state.stillThereUntil} onStay={tap('stay')} />}
       </div>
     </MotionConfig>
   );

@@ -1,7 +1,8 @@
 // Type that steps down when a text is long: a box sets `--fit` on itself (1 is full size)
 // and lowers it, step by step, until its content fits inside it, before the screen is
 // painted. The style sheet scales the type of the texts that may be long by `--fit`, and
-// never below `--min-text`. Checked again when the box's size, its text or the fonts change.
+// never below `--min-text`. Checked again when the box's size, anything in it (a screen's own
+// state: the attract loop's next language, a "saving" notice) or the fonts change.
 
 import { useEffect, useLayoutEffect, useRef, type HTMLAttributes } from 'react';
 
@@ -12,14 +13,17 @@ const STEPS = [1, 0.92, 0.85, 0.78, 0.72, 0.66, 0.6, 0.55, 0.5];
  * Nothing sticks out of the box, on any side: its scroll size says so for the right and the
  * bottom, but content centred in a box that is too small also sticks out at the top and the
  * left, which no scroll size counts; and the lines of tight type reach beyond their element's
- * box. So every element and every line of text is held against the box. The elephant's own
- * drawing moves as it animates: left out.
+ * box. So every element and every line of text is held against the box's padding. Pictures are left
+ * out: the elephant's drawing moves as it animates, and the attract image lies behind it.
  */
 function fits(box: HTMLElement): boolean {
   if (box.scrollHeight > box.clientHeight + 1 || box.scrollWidth > box.clientWidth + 1) return false;
-  const outer = box.getBoundingClientRect();
+  // Inside the box's padding: the margin round a screen is no room for its content.
+  const r = box.getBoundingClientRect();
+  const pad = getComputedStyle(box);
+  const outer = { top: r.top + parseFloat(pad.paddingTop), left: r.left + parseFloat(pad.paddingLeft), bottom: r.bottom - parseFloat(pad.paddingBottom), right: r.right - parseFloat(pad.paddingRight) };
   const out = (r: DOMRect) => r.width > 0 && r.height > 0 && (r.top < outer.top - 1 || r.left < outer.left - 1 || r.bottom > outer.bottom + 1 || r.right > outer.right + 1);
-  for (const el of box.querySelectorAll(':not(svg, svg *)')) if (out(el.getBoundingClientRect())) return false;
+  for (const el of box.querySelectorAll(':not(svg, svg *, img)')) if (out(el.getBoundingClientRect())) return false;
   const line = document.createRange();
   const texts = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
   for (let node = texts.nextNode(); node; node = texts.nextNode()) {
@@ -60,12 +64,16 @@ export function useFit<T extends HTMLElement>() {
   useEffect(() => {
     const box = ref.current;
     if (!box) return;
-    const observer = new ResizeObserver(() => refit(false));
-    observer.observe(box);
+    const resized = new ResizeObserver(() => refit(false));
+    resized.observe(box);
+    // A change a child component makes on its own renders no box: seen here, before paint.
+    const changed = new MutationObserver(() => refit(false));
+    changed.observe(box, { childList: true, characterData: true, subtree: true });
     const fonts = () => refit(true);
     document.fonts.addEventListener('loadingdone', fonts);
     return () => {
-      observer.disconnect();
+      resized.disconnect();
+      changed.disconnect();
       document.fonts.removeEventListener('loadingdone', fonts);
     };
   }, []);

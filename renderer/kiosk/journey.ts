@@ -87,7 +87,8 @@ export function initialJourney(info: KioskInfo, now: number): JourneyState {
     stillThereUntil: null,
     leftAt: null,
     cardInGate: false,
-    earlierCardInGate: false,
+    // At start (a reload, the operator page and back) the pillar itself says whether a card waits.
+    earlierCardInGate: info.pillar.gate === 'CARD',
     cardsAsked: [],
   };
 }
@@ -175,8 +176,9 @@ export function journey(state: JourneyState, event: JourneyEvent): JourneyState 
     case 'results':
       return view.kind === 'result' && view.questionId === event.questionId ? { ...state, view: { ...view, results: event.results } } : state;
     case 'card': {
-      // The card of an answer of this journey is real wherever the student has gone since (not of one before).
-      if (!state.cardsAsked.includes(event.answerId)) return state;
+      // The card of an answer of this journey is real wherever the student has gone since; one of a
+      // journey before that drops now is in the gate all the same, as nobody's.
+      if (!state.cardsAsked.includes(event.answerId)) return event.status === 'take-card' ? { ...state, earlierCardInGate: true } : state;
       const known = { ...state, cardsAsked: state.cardsAsked.filter((id) => id !== event.answerId), cardInGate: state.cardInGate || event.status === 'take-card' };
       if (view.kind !== 'result' || view.answerId !== event.answerId || view.card !== 'dispensing') return known;
       return { ...known, view: { ...view, card: event.status } };

@@ -1,7 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { createApi } from '../shared/api.ts';
-import { loadHyphenation } from '../shared/hyphenate.ts';
-import { offeredLanguages } from '../shared/i18n.ts';
+import { preparePack } from './prepare.ts';
 import { App } from './App.tsx';
 import { openOperatorPage } from './ServiceCorner.tsx';
 // The kiosk's own font, shipped with it: the pillar lays out exactly what the layout test measured.
@@ -20,7 +19,8 @@ async function boot(attempt = 0): Promise<void> {
   try {
     const info = await api.kiosk();
     if (info.operatorOpen) return openOperatorPage();
-    await loadHyphenation(offeredLanguages(info.pack.languages));
+    // Never kept from the students: without hyphenation or the font, the pack shows all the same.
+    await preparePack(info.pack).catch(() => {});
     root.render(<App api={api} info={info} />);
     document.body.dataset.ready = 'true';
   } catch {

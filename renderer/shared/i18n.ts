@@ -3,6 +3,8 @@
 // not offered (see offeredLanguages).
 
 export interface Strings {
+  /** The language these words are in (a pack language without words of its own shows English ones). */
+  lang: string;
   touchToStart: string;
   hello: string;
   languageName: string;
@@ -57,6 +59,7 @@ export interface Strings {
 const counted = (words: string[], n: number): string => words[n - 2] ?? String(n);
 
 const nl: Strings = {
+  lang: 'nl',
   touchToStart: 'Raak me aan om te beginnen',
   hello: 'Hoi! Heb je even?',
   languageName: 'Nederlands',
@@ -100,6 +103,7 @@ const nl: Strings = {
 };
 
 const en: Strings = {
+  lang: 'en',
   touchToStart: 'Touch me to start',
   hello: 'Hi! Got a minute?',
   languageName: 'English',
@@ -143,6 +147,7 @@ const en: Strings = {
 };
 
 const de: Strings = {
+  lang: 'de',
   touchToStart: 'Berühr mich, um zu beginnen',
   hello: 'Hallo! Hast du kurz Zeit?',
   languageName: 'Deutsch',
@@ -186,6 +191,7 @@ const de: Strings = {
 };
 
 const fr: Strings = {
+  lang: 'fr',
   touchToStart: 'Touche-moi pour commencer',
   hello: 'Salut ! Tu as une minute ?',
   languageName: 'Français',

@@ -190,6 +190,14 @@ test('a card that comes out after the student tapped on is still theirs; one fro
   const next = advance(run(onResult(), { type: 'finish', now: 1500 }), 1500 + THANKS_MS);
   const late = run(next, { type: 'start', now: 9000 }, { type: 'card', answerId: ANSWER, status: 'take-card' });
   assert.deepEqual([late.view.kind, late.cardInGate], ['choose', false], 'the next student is not told about a card that is not theirs');
+  assert.deepEqual([late.earlierCardInGate, moodOf(late)], [true, 'card-ready'], 'but it is in the gate: the ring pulses until it is taken');
+});
+
+test('a kiosk that starts while a card waits in the gate (a reload) pulses green until it is taken', () => {
+  const waiting = info();
+  const s = initialJourney({ ...waiting, pillar: { ...waiting.pillar, gate: 'CARD' } }, 0);
+  assert.deepEqual([s.cardInGate, s.earlierCardInGate, moodOf(s)], [false, true, 'card-ready']);
+  assert.equal(moodOf(run(s, { type: 'card-taken' })), 'attract');
 });
 
 test('pack-changed: the new pack waits for the attract loop, never mid-journey', () => {

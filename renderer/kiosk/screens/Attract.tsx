@@ -29,9 +29,9 @@ export function Attract({ pack, languages, first, awake, onStart }: { pack: Kios
       </span>
       {/* The words change language in place, never leaving the call to action blank. */}
       <motion.span key={language} className="attract-words" initial={{ opacity: 0.55 }} animate={{ opacity: 1 }} transition={{ duration: 0.3 }}>
-        {awake && <span className="attract-hello" {...say(t.hello, language)} />}
+        {awake && <span className="attract-hello" {...say(t.hello, t.lang)} />}
         <span className="attract-headline" {...say(pack.headline[language], language)} />
-        <span className="attract-cta" {...say(t.touchToStart, language)} />
+        <span className="attract-cta" {...say(t.touchToStart, t.lang)} />
       </motion.span>
     </button>
   );

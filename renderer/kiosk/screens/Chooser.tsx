@@ -22,8 +22,8 @@ export function Chooser({ pack, t, language, answered, onPick }: Props) {
       <header className="reading chooser-head">
         <Elephant mood="curious" className="chooser-elephant" />
         <div>
-          <h1 {...say(t.chooseTitle, language)} />
-          <p className="hint" {...say(t.chooseHint(pack.questions.length), language)} />
+          <h1 {...say(t.chooseTitle, t.lang)} />
+          <p className="hint" {...say(t.chooseHint(pack.questions.length), t.lang)} />
         </div>
       </header>
       <div className={`controls question-grid count-${questions.length}`}>
@@ -39,9 +39,9 @@ export function Chooser({ pack, t, language, answered, onPick }: Props) {
               animate={{ opacity: 1 }}
               transition={{ delay: i * 0.04, duration: 0.2 }}
             >
-              <span className="card-number" {...say(t.question(q.slot), language)} />
+              <span className="card-number" {...say(t.question(q.slot), t.lang)} />
               <span className="card-prompt" {...say(q.prompt[language], language)} />
-              {done && <span className="card-done" lang={language}>✓ {t.answered}</span>}
+              {done && <span className="card-done" lang={t.lang}>✓ {t.answered}</span>}
             </motion.button>
           );
         })}

@@ -42,12 +42,12 @@ export function QuestionScreen({ api, question, t, language, onAnswered, onBack 
   return (
     <>
       <header className="reading">
-        <span className="card-number" {...say(t.question(question.slot), language)} />
+        <span className="card-number" {...say(t.question(question.slot), t.lang)} />
         <h1 className="prompt" {...say(prompt, language)} />
       </header>
       <div className="controls">
-        {failed && <p className="notice" role="alert" {...say(t.notSaved, language)} />}
-        {chosen !== null && <p className="notice" role="status" {...say(t.saving, language)} />}
+        {failed && <p className="notice" role="alert" {...say(t.notSaved, t.lang)} />}
+        {chosen !== null && <p className="notice" role="status" {...say(t.saving, t.lang)} />}
         {answer.type === 'scale' ? (
           <div className="scale" role="group" aria-label={prompt}>
             <div className="scale-steps">
@@ -74,7 +74,7 @@ export function QuestionScreen({ api, question, t, language, onAnswered, onBack 
             ))}
           </div>
         )}
-        <button type="button" className="button ghost back" onClick={onBack} disabled={chosen !== null} lang={language}>
+        <button type="button" className="button ghost back" onClick={onBack} disabled={chosen !== null} lang={t.lang}>
           ← {t.back}
         </button>
       </div>

@@ -39,15 +39,15 @@ const shareOf = (group: Group, value: string): number | null => (group.counts ==
 function Verdict({ results, value, t, language }: { results: Results; value: string; t: Strings; language: string }) {
   const here = shareOf(results.venue, value);
   const elsewhere = shareOf(results.elsewhere, value);
-  if (here === null && elsewhere === null) return <p className="verdict-other" {...say(t.firstOnes, language)} />;
+  if (here === null && elsewhere === null) return <p className="verdict-other" {...say(t.firstOnes, t.lang)} />;
   const [main, phrase] = here !== null ? [here, t.sameAsYou.here] : [elsewhere!, t.sameAsYou.elsewhere];
   const other = here !== null && elsewhere !== null ? t.groupShare(t.elsewhere, percent(elsewhere, language)) : t.tooFew(here === null ? t.here : t.elsewhere);
   return (
     <div className="verdict">
-      <p className="verdict-main" lang={language}>
-        <strong className="verdict-share">{percent(main, language)}</strong> <span {...say(phrase, language)} />
+      <p className="verdict-main" lang={t.lang}>
+        <strong className="verdict-share">{percent(main, language)}</strong> <span {...say(phrase, t.lang)} />
       </p>
-      <p className="verdict-other" {...say(other, language)} />
+      <p className="verdict-other" {...say(other, t.lang)} />
     </div>
   );
 }
@@ -66,7 +66,7 @@ function Bars({ results, question, value, t, language }: { results: Results; que
           <li key={v} className={v === value ? 'mine' : undefined}>
             <span className="bar-label">
               <span {...say(label, language)} />
-              {v === value && <em {...say(t.yourAnswer, language)} />}
+              {v === value && <em {...say(t.yourAnswer, t.lang)} />}
             </span>
             {groups.map(({ key, name, group }) => {
               const share = shareOf(group, v) ?? 0;
@@ -82,7 +82,7 @@ function Bars({ results, question, value, t, language }: { results: Results; que
           </li>
         ))}
       </ul>
-      <p className="legend" lang={language}>
+      <p className="legend" lang={t.lang}>
         {groups.map(({ key, name, group }) => (
           <span key={key} className="legend-item">
             <span className={`key ${key}`} aria-hidden="true" />
@@ -114,15 +114,15 @@ const CARD_MOOD: Record<Exclude<CardView, 'none'>, ElephantMood> = {
 };
 
 /** The high point of the visit: the card coming out of the elephant, or kindly why not. */
-function CardMoment({ card, ownCardInGate, t, language }: { card: Exclude<CardView, 'none'>; ownCardInGate: boolean; t: Strings; language: string }) {
+function CardMoment({ card, ownCardInGate, t }: { card: Exclude<CardView, 'none'>; ownCardInGate: boolean; t: Strings }) {
   const text = t.card[card === 'gate-full' ? (ownCardInGate ? 'gateFull' : 'gateFullOther') : CARD_TEXT[card]];
   return (
     <div className={`card-moment card-${card}`} role="status" data-card={card}>
       <Elephant mood={CARD_MOOD[card]} className="card-elephant" />
       <div className="card-words">
-        {card === 'take-card' && <p className="card-title" {...say(t.card.here, language)} />}
-        <p {...say(text, language)} />
-        {noCardThisTime(card) && <p className="hint" {...say(t.card.photo, language)} />}
+        {card === 'take-card' && <p className="card-title" {...say(t.card.here, t.lang)} />}
+        <p {...say(text, t.lang)} />
+        {noCardThisTime(card) && <p className="hint" {...say(t.card.photo, t.lang)} />}
       </div>
       {card === 'take-card' && (
         <span className="gate-arrow" aria-hidden="true">
@@ -137,7 +137,7 @@ export function ResultScreen({ question, t, language, value, results, card, ownC
   return (
     <>
       <header className="reading">
-        <span className="card-number" {...say(t.question(question.slot), language)} />
+        <span className="card-number" {...say(t.question(question.slot), t.lang)} />
         <p className="prompt small" {...say(question.prompt[language], language)} />
       </header>
       {results && (
@@ -148,8 +148,8 @@ export function ResultScreen({ question, t, language, value, results, card, ownC
       )}
       {question.insight && <p className="insight" {...say(question.insight[language], language)} />}
       <div className="controls">
-        {card !== 'none' && <CardMoment card={card} ownCardInGate={ownCardInGate} t={t} language={language} />}
-        <button type="button" className="button primary" onClick={onNext} {...say(t.nextQuestion, language)} />
+        {card !== 'none' && <CardMoment card={card} ownCardInGate={ownCardInGate} t={t} />}
+        <button type="button" className="button primary" onClick={onNext} {...say(t.nextQuestion, t.lang)} />
       </div>
     </>
   );

@@ -5,18 +5,18 @@ import { Elephant } from '../../shared/Elephant.tsx';
 import { say } from '../../shared/hyphenate.ts';
 import type { Strings } from '../../shared/i18n.ts';
 
-export function Thanks({ t, language, cardInGate, onDone }: { t: Strings; language: string; cardInGate: boolean; onDone: () => void }) {
+export function Thanks({ t, cardInGate, onDone }: { t: Strings; cardInGate: boolean; onDone: () => void }) {
   return (
-    <button type="button" className="attract thanks" onClick={onDone} lang={language}>
+    <button type="button" className="attract thanks" onClick={onDone} lang={t.lang}>
       <Elephant mood={cardInGate ? 'cheering' : 'happy'} className="thanks-elephant" />
       <span className="attract-words">
-        <span className="attract-headline" {...say(t.thanks, language)} />
+        <span className="attract-headline" {...say(t.thanks, t.lang)} />
         {cardInGate && (
           <span className="card-forgotten" role="status">
-            <span {...say(t.card.forgotten, language)} /> <span aria-hidden="true">↓</span>
+            <span {...say(t.card.forgotten, t.lang)} /> <span aria-hidden="true">↓</span>
           </span>
         )}
-        <span className="attract-cta" {...say(t.seeYou, language)} />
+        <span className="attract-cta" {...say(t.seeYou, t.lang)} />
       </span>
     </button>
   );
