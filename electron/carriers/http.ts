@@ -141,7 +141,7 @@ export function startServer(app: Olifant, port = 0, root?: string): Promise<Runn
     }
     res.writeHead(200, {
       'content-type': mimeType(file),
-      'content-security-policy': policyFor(file),
+      'content-security-policy': policyFor(file, root),
       'x-content-type-options': 'nosniff',
       'cache-control': 'no-cache',
     });

@@ -23,9 +23,9 @@ const TYPES: Record<string, string> = {
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-/** The policy for a served file: the layout audit alone may be framed, by the kiosk's own pages (the operator's pack preview). */
-export function policyFor(file: string): string {
-  return file.endsWith(path.join(LAYOUT_AUDIT_PAGE, 'index.html')) ? CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", "frame-ancestors 'self'") : CONTENT_SECURITY_POLICY;
+/** The policy for a served file: the layout audit's page alone may be framed, by the kiosk's own pages (the operator's pack preview). */
+export function policyFor(file: string, root = rendererDir()): string {
+  return file === path.join(root, LAYOUT_AUDIT_PAGE, 'index.html') ? CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", "frame-ancestors 'self'") : CONTENT_SECURITY_POLICY;
 }
 
 /** The kiosk window's page, served at `/`; the operator's at `/operator/` (a folder's index.html). */

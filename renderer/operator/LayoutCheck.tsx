@@ -18,6 +18,8 @@ const SIZES = [
 
 /** Lines shown at most; the rest are counted. */
 const SHOWN = 8;
+/** Far longer than the largest pack takes: past this, the check has failed. */
+const GIVE_UP_MS = 120_000;
 
 /** One line per thing that does not fit, the sizes taking turns so that each shows among the first. */
 function lines(reports: AuditReport[], words: OperatorWords): string[] {
@@ -30,25 +32,35 @@ function lines(reports: AuditReport[], words: OperatorWords): string[] {
 
 export function LayoutCheck({ pack, words }: { pack: KioskPack; words: OperatorWords }) {
   const [reports, setReports] = useState<Array<AuditReport | null>>(SIZES.map(() => null));
+  const [failed, setFailed] = useState<string | null>(null);
   const frames = useRef<Array<HTMLIFrameElement | null>>([]);
 
   useEffect(() => {
     const onMessage = (event: MessageEvent<AuditMessage>) => {
       const i = frames.current.findIndex((frame) => frame?.contentWindow === event.source);
-      if (event.origin !== location.origin || i < 0 || event.data?.type !== 'olifant-audit-report') return;
-      const { report } = event.data;
-      setReports((all) => all.map((r, j) => (j === i ? report : r)));
+      if (event.origin !== location.origin || i < 0) return;
+      const message = event.data;
+      if (message?.type === 'olifant-audit-report') setReports((all) => all.map((r, j) => (j === i ? message.report : r)));
+      else if (message?.type === 'olifant-audit-failed') setFailed(message.reason);
     };
     addEventListener('message', onMessage);
-    return () => removeEventListener('message', onMessage);
-  }, []);
+    const late = setTimeout(() => setFailed((reason) => reason ?? words.layoutTooLong), GIVE_UP_MS);
+    return () => {
+      removeEventListener('message', onMessage);
+      clearTimeout(late);
+    };
+  }, [words]);
 
   const done = reports.every((r) => r !== null);
   const found = done ? lines(reports as AuditReport[], words) : [];
   return (
-    <div className="layout-check" data-layout-check={done ? (found.length === 0 ? 'fits' : 'problems') : 'checking'}>
+    <div className="layout-check" data-layout-check={done ? (found.length === 0 ? 'fits' : 'problems') : failed ? 'failed' : 'checking'}>
       <h3>{words.layoutTitle}</h3>
-      {!done ? (
+      {!done && failed ? (
+        <p className="op-error" role="alert">
+          {words.layoutFailed(failed)}
+        </p>
+      ) : !done ? (
         <p role="status">{words.layoutChecking}</p>
       ) : found.length === 0 ? (
         <p className="op-ok" role="status">

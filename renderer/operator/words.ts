@@ -82,6 +82,9 @@ export interface OperatorWords {
   layoutFits: (screens: number) => string;
   layoutProblems: (count: number) => string;
   layoutMore: (count: number) => string;
+  /** The measuring itself failed: the pack is not judged. */
+  layoutFailed: (reason: string) => string;
+  layoutTooLong: string;
   layoutRule: Record<LayoutRule, string>;
   /** Upright (the pillar) or on its side. */
   orientation: (width: number, height: number) => string;
@@ -197,6 +200,8 @@ const nl: OperatorWords = {
   layoutFits: (n) => `Alles past: ${n} schermen nagemeten, staand en liggend.`,
   layoutProblems: (n) => `${n === 1 ? 'Eén ding past' : `${n} dingen passen`} niet goed op het scherm. Je kunt het pakket toch installeren; vraag de tourorganisator om kortere teksten.`,
   layoutMore: (n) => `…en nog ${n}.`,
+  layoutFailed: (reason) => `Het nameten lukte niet (${reason}). Dat zegt niets over het pakket; je kunt het toch installeren en daarna de schermen bekijken.`,
+  layoutTooLong: 'het duurde te lang',
   layoutRule: {
     outside: 'valt buiten het scherm',
     'small-target': 'is te klein om aan te tikken',
@@ -322,6 +327,8 @@ const en: OperatorWords = {
   layoutFits: (n) => `Everything fits: ${n} screens measured, upright and on its side.`,
   layoutProblems: (n) => `${n === 1 ? 'One thing does' : `${n} things do`} not fit the screen well. You can still install the pack; ask the tour organiser for shorter texts.`,
   layoutMore: (n) => `…and ${n} more.`,
+  layoutFailed: (reason) => `Measuring did not work (${reason}). That says nothing about the pack; you can still install it and look at the screens afterwards.`,
+  layoutTooLong: 'it took too long',
   layoutRule: {
     outside: 'is off the screen',
     'small-target': 'is too small to tap',

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { transform } from 'rolldown/experimental';
 import type { KioskPack } from '../../electron/api/student.ts';
+import type { AuditReport, LayoutFinding, LayoutLimits, ScreenName } from '../../renderer/kiosk/audit/report.ts';
 import { LAYOUT_AUDIT_PAGE } from '../../electron/api/operator.ts';
 
 /** The pillar's screen, and the same turned on its side. */
@@ -15,22 +16,10 @@ export const SIZES = [
 
 export type Size = (typeof SIZES)[number];
 
-/** A screen of the journey, as the page names it (renderer/kiosk/audit/report.ts). */
-export interface ScreenName {
-  kind: string;
-  slot?: number;
-}
-
-/** What the page reports (renderer/kiosk/audit/report.ts). */
-export interface AuditReport {
-  width: number;
-  height: number;
-  screens: number;
-  findings: Array<{ rule: string; what: string; detail: string; screen: ScreenName; language: string }>;
-}
+export type { AuditReport } from '../../renderer/kiosk/audit/report.ts';
 
 /** `result-card 3`: a screen's name for people reading a test's output or a file name. */
-export const screenLabel = (screen: ScreenName) => (screen.slot === undefined ? screen.kind : `${screen.kind} ${screen.slot}`);
+export const screenLabel = (screen: ScreenName) => ('slot' in screen ? `${screen.kind} ${screen.slot}` : screen.kind);
 
 export async function openAudit(browser: Browser, kioskUrl: string, size: Size): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: size.width, height: size.height } });
@@ -48,12 +37,6 @@ export function showScreen(page: Page, pack: KioskPack, index: number): Promise<
   return page.evaluate(`window.olifantShowScreen(${JSON.stringify(pack)}, ${index})`) as Promise<Array<{ screen: ScreenName; language: string }>>;
 }
 
-export interface PageFinding {
-  rule: string;
-  what: string;
-  detail: string;
-}
-
 /** The layout rules' own source (renderer/kiosk/audit/layout-check.ts), as JavaScript a page can run. */
 const CHECK_FILE = new URL('../../renderer/kiosk/audit/layout-check.ts', import.meta.url);
 let checkSource: Promise<string> | null = null;
@@ -64,6 +47,6 @@ const layoutCheck = () =>
   }));
 
 /** The same layout check the audit runs, on whatever `page` shows now; with the student screens' limits unless told. */
-export async function checkPage(page: Page, limits?: { minTextPx: number; minTargetPx: number }): Promise<PageFinding[]> {
-  return page.evaluate(`(() => {\n${await layoutCheck()}\nreturn checkLayout(${limits ? JSON.stringify(limits) : ''});\n})()`) as Promise<PageFinding[]>;
+export async function checkPage(page: Page, limits?: LayoutLimits): Promise<LayoutFinding[]> {
+  return page.evaluate(`(() => {\n${await layoutCheck()}\nreturn checkLayout(${limits ? JSON.stringify(limits) : ''});\n})()`) as Promise<LayoutFinding[]>;
 }

@@ -10,12 +10,16 @@ const WORDS: Record<string, string[]> = {
   en: ['underrepresentation', 'discrimination', 'counterproductive', 'recruitment', 'responsibilities', 'who', 'gets', 'a', 'fair', 'chance', 'at', 'work', 'and', 'in', 'the', 'hiring', 'of', 'new', 'colleagues'],
   de: ['Arbeitsmarktdiskriminierung', 'Gleichbehandlungsgrundsatz', 'Antidiskriminierungsstelle', 'Vorstellungsgespräch', 'Chancengerechtigkeit', 'wer', 'bekommt', 'eine', 'faire', 'Chance', 'am', 'Arbeitsplatz', 'bei', 'der', 'Einstellung', 'neuer', 'Kollegen'],
   fr: ['anticonstitutionnellement', 'discrimination', 'représentativité', 'interprofessionnelles', 'recrutement', 'qui', 'obtient', 'une', 'vraie', 'chance', 'au', 'travail', 'lors', 'de', 'l’embauche', 'des', 'nouveaux', 'collègues'],
+  // A language the kiosk has no words of its own for: its texts, English kiosk words around them.
+  es: ['discriminación', 'representatividad', 'contratación', 'oportunidades', 'quién', 'recibe', 'una', 'oportunidad', 'justa', 'en', 'el', 'trabajo', 'al', 'contratar', 'nuevos', 'compañeros'],
 };
 
 /** Compounds of 30 and more letters, for the pack made of nothing else. */
 const COMPOUNDS: Record<string, string[]> = {
   nl: ['arbeidsmarktdiscriminatieonderzoeksrapport', 'gelijkebehandelingscommissievergadering', 'sollicitatieprocedurebeoordelingsformulier'],
   de: ['Arbeitsmarktdiskriminierungsforschungsbericht', 'Antidiskriminierungsbeauftragtenkonferenz', 'Gleichbehandlungsgrundsatzverletzungsbeschwerde'],
+  en: ['pneumonoultramicroscopicsilicovolcanoconiosis', 'antidisestablishmentarianism', 'hippopotomonstrosesquippedaliophobia'],
+  fr: ['intergouvernementalisations', 'anticonstitutionnellement', 'hexakosioihexekontahexaphobiques'],
 };
 
 /** Exactly `length` characters of `words` (the word order turned by `seed`), ending in `end`. */
@@ -28,6 +32,8 @@ function text(words: string[], length: number, seed: number, end = ''): string {
 type Texts = (language: string, length: number, seed: number, end?: string) => string;
 const inWords: Texts = (language, length, seed, end) => text(WORDS[language], length, seed, end);
 const inCompounds: Texts = (language, length, seed, end) => text(COMPOUNDS[language], length, seed, end);
+/** Everything in capitals, the wider letters, as a poster might shout it. */
+const inCapitals: Texts = (language, length, seed, end) => text(WORDS[language].map((w) => w.toUpperCase()), length, seed, end);
 
 const each = (languages: string[], make: (language: string) => string) => Object.fromEntries(languages.map((l) => [l, make(l)]));
 
@@ -36,9 +42,11 @@ interface Shape {
   /** Per slot: a scale of this many steps, or a choice of this many options. */
   answers: Array<{ scale: number } | { choice: number }>;
   words?: Texts;
+  /** Leave out the insights (they are optional). */
+  noInsights?: boolean;
 }
 
-function manifestEdit({ languages, answers, words = inWords }: Shape) {
+function manifestEdit({ languages, answers, words = inWords, noInsights = false }: Shape) {
   return (m: Record<string, any>) => {
     m.id = 'extreem';
     m.version = 1;
@@ -54,7 +62,7 @@ function manifestEdit({ languages, answers, words = inWords }: Shape) {
         'scale' in shape
           ? { type: 'scale', steps: shape.scale, min: each(languages, (l) => words(l, 60, i + 2)), max: each(languages, (l) => words(l, 60, i + 3)) }
           : { type: 'choice', options: Array.from({ length: shape.choice }, (_, o) => ({ id: `optie-${o + 1}`, label: each(languages, (l) => words(l, 60, i + o)) })) },
-      insight: each(languages, (l) => words(l, 400, i + 4, '.')),
+      ...(noInsights ? {} : { insight: each(languages, (l) => words(l, 400, i + 4, '.')) }),
     }));
   };
 }
@@ -67,9 +75,12 @@ export function extremePacks(): Array<{ name: string; pack: BuiltPack }> {
     ['the largest texts in four languages', { languages: ['nl', 'en', 'de', 'fr'], answers: mixed }],
     ['7-step scales with long ends', { languages: ['nl', 'en'], answers: Array.from({ length: 6 }, () => ({ scale: 7 })) }],
     ['six long options', { languages: ['nl', 'en'], answers: Array.from({ length: 6 }, () => ({ choice: 6 })) }],
-    ['compound words of 30+ letters', { languages: ['nl', 'de'], answers: mixed, words: inCompounds }],
+    ['compound words of 30+ letters', { languages: ['nl', 'en', 'de', 'fr'], answers: mixed, words: inCompounds }],
+    ['everything in capitals', { languages: ['nl', 'de'], answers: mixed, words: inCapitals }],
     ['one question only', { languages: ['nl', 'en', 'de', 'fr'], answers: [{ choice: 6 }] }],
     ['two languages only', { languages: ['de', 'fr'], answers: mixed }],
+    ['one language the kiosk has no words for', { languages: ['es'], answers: mixed }],
+    ['the smallest: two questions, one language, two steps, two options, no insights', { languages: ['nl'], answers: [{ scale: 2 }, { choice: 2 }], noInsights: true }],
   ];
   return shapes.map(([name, shape]) => ({ name, pack: buildPack(manifestEdit(shape)) }));
 }

@@ -35,6 +35,9 @@ test('the API over HTTP: methods, typed errors, pack assets only when listed', a
   assert.equal((await fetch(`${url}..%2f..%2fpackage.json`)).status, 404);
   const page = await fetch(url);
   assert.match(page.headers.get('content-security-policy')!, /script-src 'self'/);
+  assert.match(page.headers.get('content-security-policy')!, /frame-ancestors 'none'/, 'no page may be framed...');
+  const audit = await fetch(`${url}kiosk/audit/`);
+  assert.match(audit.headers.get('content-security-policy')!, /frame-ancestors 'self'/, '...but the layout audit, by the kiosk\'s own pages');
 });
 
 test('a body over 64 KiB gets 413 and the connection an answer; the kiosk goes on', async () => {

@@ -12,7 +12,7 @@ import { openAudit, screenLabel, showScreen, SIZES } from '../helpers/audit.ts';
 import { launchChromium } from '../helpers/browser.ts';
 
 const out = path.resolve(process.argv[2] ?? 'screenshots');
-/** Long enough for every entrance (the cross-fade, the bars growing) to end. */
+/** Long enough for every entrance (the words fading in, the bars growing) to end. */
 const SETTLE_MS = 900;
 
 const data = mkdtempSync(path.join(os.tmpdir(), 'olifant-screenshots-'));

@@ -8,8 +8,8 @@ import '../styles.css';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { KioskInfo, KioskPack, PillarStatus, StudentApi } from '../../../electron/api/student.ts';
-import { loadHyphenation } from '../../shared/hyphenate.ts';
 import { App } from '../App.tsx';
+import { preparePack } from '../prepare.ts';
 import { checkLayout } from './layout-check.ts';
 import type { AuditFinding, AuditMessage, AuditReport, ScreenName } from './report.ts';
 import { auditScreens, type AuditScreen } from './screens.ts';
@@ -29,22 +29,25 @@ function show(info: KioskInfo, screen: AuditScreen, key: number): void {
   flushSync(() => root.render(<App key={key} api={silent} info={info} initial={screen.state} />));
 }
 
-/** The kiosk's font, in every face the pack's texts need, and their hyphenation, before anything is measured. */
-async function ready(pack: KioskPack): Promise<void> {
-  await loadHyphenation(pack.languages);
-  await document.fonts.load('700 1rem "Atkinson Hyperlegible Next Variable"', JSON.stringify(pack));
-  await document.fonts.ready;
-}
+
+/** A turn for the rest of the page: framed by the operator's page, the audit shares its thread and must not freeze it. */
+const nextTask = () =>
+  new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
 
 export async function audit(pack: KioskPack): Promise<AuditReport> {
   const info = kioskInfo(pack);
-  await ready(pack);
+  await preparePack(pack);
   const screens = auditScreens(info, Date.now());
   const findings: AuditFinding[] = [];
-  screens.forEach((screen, i) => {
+  for (const [i, screen] of screens.entries()) {
     show(info, screen, i);
     for (const finding of checkLayout()) findings.push({ ...finding, screen: screen.screen, language: screen.language });
-  });
+    await nextTask();
+  }
   root.render(null);
   return { width: innerWidth, height: innerHeight, screens: screens.length, findings };
 }
@@ -52,7 +55,7 @@ export async function audit(pack: KioskPack): Promise<AuditReport> {
 /** One screen, left on the page (for screenshots); the names of all screens. */
 export async function showScreen(pack: KioskPack, index: number): Promise<Array<{ screen: ScreenName; language: string }>> {
   const info = kioskInfo(pack);
-  await ready(pack);
+  await preparePack(pack);
   const screens = auditScreens(info, Date.now());
   show(info, screens[index], index);
   return screens.map(({ screen, language }) => ({ screen, language }));
@@ -63,5 +66,9 @@ Object.assign(window, { olifantAudit: audit, olifantShowScreen: showScreen });
 // Framed by a kiosk page (which posts once this page has loaded): audit what it posts, answer with the report.
 addEventListener('message', (event: MessageEvent<AuditMessage>) => {
   if (event.origin !== location.origin || event.source !== parent || event.data?.type !== 'olifant-audit') return;
-  void audit(event.data.pack).then((report) => parent.postMessage({ type: 'olifant-audit-report', report } satisfies AuditMessage, location.origin));
+  const answer = (message: AuditMessage) => parent.postMessage(message, location.origin);
+  audit(event.data.pack).then(
+    (report) => answer({ type: 'olifant-audit-report', report }),
+    (error: unknown) => answer({ type: 'olifant-audit-failed', reason: error instanceof Error ? error.message : String(error) }),
+  );
 });

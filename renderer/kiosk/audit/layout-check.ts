@@ -6,24 +6,9 @@
 // real journey.
 //
 // Self-contained on purpose (no imports, nothing from outside the function): the tests run
-// this very function's source in the page under test.
+// this very function's source in the page under test (its types are erased).
 
-export interface LayoutLimits {
-  /** The smallest font size a text may have, in CSS pixels. */
-  minTextPx: number;
-  /** The smallest width and height of a control, in CSS pixels. */
-  minTargetPx: number;
-}
-
-export type LayoutRule = 'outside' | 'small-target' | 'covered' | 'small-text' | 'cut-off' | 'overflow' | 'overlap';
-
-export interface LayoutFinding {
-  rule: LayoutRule;
-  /** The start of the text (or the name) of what breaks the rule. */
-  what: string;
-  /** The measurement, for developers. */
-  detail: string;
-}
+import type { LayoutFinding, LayoutLimits, LayoutRule } from './report.ts';
 
 /** The student screens' rules by default: type of at least 24 px in portrait and 20 px in landscape, targets of at least 64 px. */
 export function checkLayout(limits: LayoutLimits = { minTextPx: window.innerWidth > window.innerHeight ? 20 : 24, minTargetPx: 64 }): LayoutFinding[] {
@@ -55,16 +40,21 @@ export function checkLayout(limits: LayoutLimits = { minTextPx: window.innerWidt
     }
   }
 
-  // Controls: inside the screen, at least the target size, and what a tap at their centre hits.
+  // Controls: inside the screen, at least the target size, and what a tap hits: at the centre and halfway to each corner.
   const controls = [...root.querySelectorAll('button, a[href], input, select, textarea, [role="button"]')].filter(shown);
   for (const control of controls) {
     const r = control.getBoundingClientRect();
     if (!inside(r, screen)) add('outside', control, `at ${box(r)} on a ${width}x${height} screen`);
     if (r.width < limits.minTargetPx - SLACK || r.height < limits.minTargetPx - SLACK) add('small-target', control, `${px(r.width)}x${px(r.height)} px, at least ${limits.minTargetPx} both ways`);
-    const x = Math.min(width - 1, Math.max(0, r.left + r.width / 2));
-    const y = Math.min(height - 1, Math.max(0, r.top + r.height / 2));
-    const hit = document.elementFromPoint(x, y);
-    if (hit && hit !== control && !control.contains(hit)) add('covered', control, `a tap at its centre lands on ${nameOf(hit)}`);
+    for (const [fx, fy] of [[0.5, 0.5], [0.25, 0.25], [0.75, 0.25], [0.25, 0.75], [0.75, 0.75]]) {
+      const x = Math.min(width - 1, Math.max(0, r.left + fx * r.width));
+      const y = Math.min(height - 1, Math.max(0, r.top + fy * r.height));
+      const hit = document.elementFromPoint(x, y);
+      if (hit && hit !== control && !control.contains(hit)) {
+        add('covered', control, `a tap at ${px(x)},${px(y)} lands on ${nameOf(hit)}`);
+        break;
+      }
+    }
   }
 
   // Texts: every element that holds text of its own, with the rectangles of its lines.
@@ -107,16 +97,19 @@ export function checkLayout(limits: LayoutLimits = { minTextPx: window.innerWidt
     }
   }
 
-  // Overlaps: between controls, and texts that are not inside a control, by their line boxes.
-  const items: Array<{ el: Element; rects: DOMRect[] }> = [
-    ...controls.map((el) => ({ el, rects: [el.getBoundingClientRect()] })),
-    ...[...texts].filter(([el]) => !controls.some((c) => c.contains(el))).map(([el, rects]) => ({ el, rects })),
+  // Overlaps: between controls, texts (by their line boxes, inside a control or not) and the
+  // drawings (the elephant), none of which may lie over another.
+  const drawings = [...root.querySelectorAll('svg')].filter((el) => shown(el) && !el.parentElement?.closest('svg'));
+  const items: Array<{ el: Element; rects: DOMRect[]; text: boolean }> = [
+    ...controls.map((el) => ({ el, rects: [el.getBoundingClientRect()], text: false })),
+    ...drawings.map((el) => ({ el, rects: [el.getBoundingClientRect()], text: false })),
+    ...[...texts].map(([el, rects]) => ({ el, rects, text: true })),
   ];
-  const collide = (a: DOMRect, b: DOMRect) => {
+  const collide = (a: DOMRect, b: DOMRect, texts: boolean) => {
     const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
     const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-    // Line boxes of tight type may touch by a few pixels: an overlap counts when it is real.
-    return w > 2 && h > Math.max(2, 0.25 * Math.min(a.height, b.height));
+    // Line boxes of tight type may touch by a few pixels: between two texts, an overlap counts when it is real.
+    return texts ? w > 2 && h > Math.max(2, 0.25 * Math.min(a.height, b.height)) : w > 0.5 && h > 0.5;
   };
   // A control that covers half the screen or more is a "tap anywhere" surface (the attract loop): nothing on it is in its way.
   const surface = (el: Element) => {
@@ -128,7 +121,7 @@ export function checkLayout(limits: LayoutLimits = { minTextPx: window.innerWidt
       const a = items[i];
       const b = items[j];
       if (a.el.contains(b.el) || b.el.contains(a.el) || surface(a.el) || surface(b.el)) continue;
-      const pair = a.rects.flatMap((ra) => b.rects.filter((rb) => collide(ra, rb)).map((rb) => [ra, rb]));
+      const pair = a.rects.flatMap((ra) => b.rects.filter((rb) => collide(ra, rb, a.text && b.text)).map((rb) => [ra, rb]));
       if (pair.length > 0) add('overlap', a.el, `over "${nameOf(b.el)}": ${box(pair[0][0])} and ${box(pair[0][1])}`);
     }
   }

@@ -1,10 +1,24 @@
-// What the layout audit reports, and its messages with the page that frames it (the
-// operator's pack preview). Types only.
+// What the layout check finds and the layout audit reports, and the audit's messages with the
+// page that frames it (the operator's pack preview). Types only, no DOM: the tests share them.
 
 import type { KioskPack } from '../../../electron/api/student.ts';
-import type { LayoutFinding } from './layout-check.ts';
 
-export type { LayoutRule } from './layout-check.ts';
+export interface LayoutLimits {
+  /** The smallest font size a text may have, in CSS pixels. */
+  minTextPx: number;
+  /** The smallest width and height of a control, in CSS pixels. */
+  minTargetPx: number;
+}
+
+export type LayoutRule = 'outside' | 'small-target' | 'covered' | 'small-text' | 'cut-off' | 'overflow' | 'overlap';
+
+export interface LayoutFinding {
+  rule: LayoutRule;
+  /** The start of the text (or the name) of what breaks the rule. */
+  what: string;
+  /** The measurement, for developers. */
+  detail: string;
+}
 
 /** A screen of the journey: what it is, and the question's slot where it has one. */
 export type ScreenName =
@@ -24,5 +38,5 @@ export interface AuditReport {
   findings: AuditFinding[];
 }
 
-/** To the audit page: measure this pack. From it: the report. */
-export type AuditMessage = { type: 'olifant-audit'; pack: KioskPack } | { type: 'olifant-audit-report'; report: AuditReport };
+/** To the audit page: measure this pack. From it: the report, or why there is none. */
+export type AuditMessage = { type: 'olifant-audit'; pack: KioskPack } | { type: 'olifant-audit-report'; report: AuditReport } | { type: 'olifant-audit-failed'; reason: string };
