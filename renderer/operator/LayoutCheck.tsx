@@ -8,13 +8,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { LAYOUT_AUDIT_PAGE } from '../../electron/api/operator.ts';
 import type { KioskPack } from '../../electron/api/student.ts';
-import type { AuditFinding, AuditMessage, AuditReport } from '../kiosk/audit/report.ts';
+import { SCREEN_SIZES as SIZES, type AuditFinding, type AuditMessage, type AuditReport } from '../kiosk/audit/report.ts';
 import type { OperatorWords } from './words.ts';
 
-const SIZES = [
-  { width: 1080, height: 1920 },
-  { width: 1920, height: 1080 },
-];
 
 /** Lines shown at most; the rest are counted. */
 const SHOWN = 8;

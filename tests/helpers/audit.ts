@@ -5,18 +5,11 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { transform } from 'rolldown/experimental';
 import type { KioskPack } from '../../electron/api/student.ts';
-import type { AuditReport, LayoutFinding, LayoutLimits, ScreenName } from '../../renderer/kiosk/audit/report.ts';
+import { SCREEN_SIZES, type AuditReport, type LayoutFinding, type LayoutLimits, type ScreenName } from '../../renderer/kiosk/audit/report.ts';
 import { LAYOUT_AUDIT_PAGE } from '../../electron/api/operator.ts';
 
-/** The pillar's screen, and the same turned on its side. */
-export const SIZES = [
-  { name: 'portrait', width: 1080, height: 1920 },
-  { name: 'landscape', width: 1920, height: 1080 },
-] as const;
-
-export type Size = (typeof SIZES)[number];
-
-export type { AuditReport } from '../../renderer/kiosk/audit/report.ts';
+export { SCREEN_SIZES as SIZES, type AuditReport } from '../../renderer/kiosk/audit/report.ts';
+export type Size = (typeof SCREEN_SIZES)[number];
 
 /** `result-card 3`: a screen's name for people reading a test's output or a file name. */
 export const screenLabel = (screen: ScreenName) => ('slot' in screen ? `${screen.kind} ${screen.slot}` : screen.kind);

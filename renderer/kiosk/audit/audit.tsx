@@ -29,9 +29,9 @@ function show(info: KioskInfo, screen: AuditScreen, key: number): void {
   flushSync(() => root.render(<App key={key} api={silent} info={info} initial={screen.state} />));
 }
 
-
-/** A turn for the rest of the page: framed by the operator's page, the audit shares its thread and must not freeze it. */
+/** Framed by the operator's page, the audit shares its thread and must not freeze it: a turn for the page every slice of work. */
 const SLICE_MS = 40;
+/** A turn for the rest of the page. */
 const nextTask = () =>
   new Promise<void>((resolve) => {
     const channel = new MessageChannel();
@@ -39,10 +39,15 @@ const nextTask = () =>
     channel.port2.postMessage(null);
   });
 
-export async function audit(pack: KioskPack): Promise<AuditReport> {
+/** The pack's screens, ready to show: hyphenation and fonts loaded. */
+async function screensOf(pack: KioskPack): Promise<{ info: KioskInfo; screens: AuditScreen[] }> {
   const info = kioskInfo(pack);
   await preparePack(pack);
-  const screens = auditScreens(info, Date.now());
+  return { info, screens: auditScreens(info, Date.now()) };
+}
+
+export async function audit(pack: KioskPack): Promise<AuditReport> {
+  const { info, screens } = await screensOf(pack);
   const findings: AuditFinding[] = [];
   // A turn every slice of work, not after every screen: each turn may paint a whole screen.
   let sliceStart = performance.now();
@@ -60,9 +65,7 @@ export async function audit(pack: KioskPack): Promise<AuditReport> {
 
 /** One screen, left on the page (for screenshots); the names of all screens. */
 export async function showScreen(pack: KioskPack, index: number): Promise<Array<{ screen: ScreenName; language: string }>> {
-  const info = kioskInfo(pack);
-  await preparePack(pack);
-  const screens = auditScreens(info, Date.now());
+  const { info, screens } = await screensOf(pack);
   show(info, screens[index], index);
   return screens.map(({ screen, language }) => ({ screen, language }));
 }

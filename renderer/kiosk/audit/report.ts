@@ -1,5 +1,6 @@
-// What the layout check finds and the layout audit reports, and the audit's messages with the
-// page that frames it (the operator's pack preview). Types only, no DOM: the tests share them.
+// What the layout check finds and the layout audit reports, the screen sizes it measures at,
+// and the audit's messages with the page that frames it (the operator's pack preview). No DOM:
+// the tests share it.
 
 import type { KioskPack } from '../../../electron/api/student.ts';
 
@@ -19,6 +20,12 @@ export interface LayoutFinding {
   /** The measurement, for developers. */
   detail: string;
 }
+
+/** The pillar's screen, and the same turned on its side: the sizes every pack is measured at. */
+export const SCREEN_SIZES = [
+  { name: 'portrait', width: 1080, height: 1920 },
+  { name: 'landscape', width: 1920, height: 1080 },
+] as const;
 
 /** A screen of the journey: what it is, and the question's slot where it has one. */
 export type ScreenName =
