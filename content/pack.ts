@@ -206,6 +206,11 @@ export function parseManifest(bytes: Buffer): Pack {
   } catch (error) {
     throw new PackError('pack.json', 'JSON', `pack.json is not valid JSON: ${(error as Error).message}`);
   }
+  return checkManifest(json);
+}
+
+/** Checks a manifest already parsed (a pack record from a pillar, a stored one); returns the pack. Throws PackError. */
+export function checkManifest(json: unknown): Pack {
   return new ManifestChecker().pack(json);
 }
 

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { PackError, checkPack, packFolder } from '../../content/pack.ts';
+import { PackError, checkManifest, checkPack, packFolder } from '../../content/pack.ts';
 import { generateSigningKey, publicKeyOf, signManifest } from '../../content/signing.ts';
 import { startSimulator } from '../../hardware/simulator.ts';
 import { serveKiosk } from '../carriers/http.ts';
@@ -66,15 +66,21 @@ const HELP = `olifant: the software of the pillar "De olifant in de kamer"
       date and the name, e.g. 2026-11-24-hva-amsterdam). A running kiosk's next answers carry it.
   olifant venue list
       The venue visits, newest first: id, name, and the hours (UTC) they started and ended.
-  olifant hub [--port N] [--host ADDR (--tls-cert FILE --tls-key FILE | --behind-proxy)]
+  olifant hub [--port N] [--host ADDR (--tls-cert FILE --tls-key FILE | --behind-proxy)] [--public-host NAME]...
       The hub that gathers every pillar's answers (POST /v1/batches); prints its URL. It
       listens on 127.0.0.1 (port 8750) unless --host says otherwise, and then only with TLS
       or behind a reverse proxy. Its data folder is $OLIFANT_HUB_DIR or --data-dir DIR.
+      It answers only to localhost, this machine's name and addresses, and each --public-host
+      (the name pillars and lecturers use, e.g. the proxy's); other names are refused (421).
   olifant hub add-pillar PILLAR_ID [--name NAME] [--url HUB_URL] [--stick DRIVE]
       Registers a pillar; prints its token once, and the pillar's two settings as JSON on
       the last line: {"hubUrl": ..., "hubToken": ...}. --stick also writes them to the stick
       (olifant-hub/PILLAR_ID.json), for the pillar's service screen to take.
   olifant hub pillars
+  olifant hub packs
+      The pack records pillars sent (the questions' texts), per pillar: PILLAR PACK VERSION.
+  olifant hub remove-pack PILLAR_ID PACK_ID VERSION
+      Removes one pack record (its answers stay; they show question ids until it comes again).
   olifant hub revoke-pillar PILLAR_ID
   olifant hub add-lecturer NAME [--url HUB_URL]
       Prints a one-time sign-in link (valid 7 days) to the hub's presenter view, for a hub
@@ -295,6 +301,7 @@ async function hub(args: string[]): Promise<void> {
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
       'behind-proxy': { type: 'boolean', default: false },
+      'public-host': { type: 'string', multiple: true },
       name: { type: 'string' },
       url: { type: 'string' },
       stick: { type: 'string' },
@@ -307,7 +314,7 @@ async function hub(args: string[]): Promise<void> {
     if (Boolean(values['tls-cert']) !== Boolean(values['tls-key'])) throw new UsageError('TLS needs both --tls-cert and --tls-key');
     const tls = values['tls-cert'] && values['tls-key'] ? { cert: values['tls-cert'], key: values['tls-key'] } : undefined;
     try {
-      const running = await startHub(store, pillars, { port: Number(values.port), host: values.host, tls, behindProxy: values['behind-proxy'] });
+      const running = await startHub(store, pillars, { port: Number(values.port), host: values.host, tls, behindProxy: values['behind-proxy'], publicHosts: values['public-host'] ?? [] });
       process.stdout.write(`${running.url}\n`);
       const stop = async () => {
         await running.close();
@@ -356,12 +363,28 @@ async function hub(args: string[]): Promise<void> {
         }
       }
       if (refused > 0) process.exitCode = 1;
+    } else if (action === 'packs') {
+      for (const p of store.packs()) {
+        let about: string;
+        try {
+          const pack = checkManifest(JSON.parse(p.manifest));
+          about = `${pack.questions.length} question(s): ${pack.questions.map((q) => q.id).join(', ')}`;
+        } catch (error) {
+          about = `not a valid pack, left out of every result (${(error as Error).message})`;
+        }
+        process.stdout.write(`${p.pillar_id || '(no pillar)'}\t${p.id}\t${p.version}\t${about}\n`);
+      }
+    } else if (action === 'remove-pack') {
+      const [pillarId, packId, version] = positionals;
+      if (positionals.length !== 3 || !/^\d+$/.test(version)) throw new UsageError('hub remove-pack needs PILLAR_ID PACK_ID VERSION, as `olifant hub packs` lists them ("" for no pillar)');
+      if (!store.removePack(pillarId, packId, Number(version))) throw new Error(`pillar ${pillarId || '(no pillar)'} has no pack record ${packId} version ${version}; \`olifant hub packs\` lists them`);
+      process.stdout.write(`pack record ${packId} version ${version} of ${pillarId || '(no pillar)'} is removed; the answers stay\n`);
     } else if (action === 'revoke-pillar') {
       if (positionals.length !== 1) throw new UsageError('hub revoke-pillar needs the pillar id');
       pillars.revoke(positionals[0]);
       process.stdout.write(`pillar ${positionals[0]}'s token is revoked; its answers stay\n`);
     } else {
-      throw new UsageError('hub takes add-pillar, pillars or revoke-pillar, or nothing to run the hub');
+      throw new UsageError('hub takes add-pillar, pillars, revoke-pillar, add-lecturer, import, packs or remove-pack, or nothing to run the hub');
     }
   } catch (error) {
     if (error instanceof PillarError) throw new Error(error.message);

@@ -1,7 +1,8 @@
 // The records of ../shared/results-sync.md as the hub takes them in: answers, venue visits
-// and packs, each checked field by field. A record that breaks a rule is refused with the
+// and packs, each checked field by field (a pack's manifest by content-pack.md's rules). A record that breaks a rule is refused with the
 // rule in words; the caller refuses the whole batch or bundle then (all of it or none).
 
+import { PackError, parseManifest } from '../../content/pack.ts';
 import type { AnswerRecord, PackRecord, SyncRecord, VenueRecord } from '../api/sync.ts';
 import { ANSWER_FIELDS } from '../core/answers/store.ts';
 
@@ -65,6 +66,15 @@ export function checkRecord(value: unknown, where: string): SyncRecord {
     text(r.id, /^[a-z0-9-]{1,40}$/, `${where}.id`);
     count(r.version, `${where}.version`);
     if (typeof r.manifest !== 'object' || r.manifest === null || Array.isArray(r.manifest)) throw new RecordError(`${where}.manifest must be the pack's pack.json object`);
+    // By the rules a pack on a stick is checked by (content-pack.md), its size included.
+    let pack;
+    try {
+      pack = parseManifest(Buffer.from(JSON.stringify(r.manifest), 'utf8'));
+    } catch (error) {
+      if (error instanceof PackError) throw new RecordError(`${where}.manifest is not a valid pack (content-pack.md): ${error.message}`);
+      throw error;
+    }
+    if (pack.id !== r.id || pack.version !== r.version) throw new RecordError(`${where} is pack ${String(r.id)} version ${String(r.version)}, but its manifest is ${pack.id} version ${pack.version}`);
     return r as unknown as PackRecord;
   }
   throw new RecordError(`${where}.type must be "answer", "venue" or "pack"`);

@@ -25,6 +25,7 @@ import { BundleError } from '../core/sync/bundle.ts';
 import { importBundleBytes, MAX_BUNDLE_BYTES } from './bundles.ts';
 import { Lecturers, SESSION_COOKIE, SESSION_MS } from './lecturers.ts';
 import { LINK_USED_HTML, PAGE_CSP, PAGE_CSS, PAGE_HTML, PAGE_JS, SIGN_IN_NEEDED_HTML } from './page.ts';
+import { crossSite, hostName, OwnHosts } from './hosts.ts';
 import { checkRecord, RecordError } from './records.ts';
 import type { HubStore } from './store.ts';
 
@@ -40,6 +41,8 @@ interface HubListen {
   tls?: { cert: string; key: string };
   /** A reverse proxy in front terminates TLS (and says who the client is). */
   behindProxy?: boolean;
+  /** Names pillars and browsers reach the hub by, beyond loopback and this machine's own name and addresses. */
+  publicHosts?: string[];
 }
 
 /** A hub that may not start as asked, in the organiser's words. */
@@ -79,7 +82,7 @@ const BATCH_SCHEMA = {
   },
 } as const;
 
-export function buildHub(store: HubStore, pillars: Pillars, listen: Pick<HubListen, 'tls' | 'behindProxy'> = {}): FastifyInstance {
+export function buildHub(store: HubStore, pillars: Pillars, listen: Omit<HubListen, 'port'> = {}): FastifyInstance {
   const app = Fastify({
     bodyLimit: MAX_BATCH_BYTES,
     // What is sent is what is checked: no coercing a string into a list, no dropping unknown fields.
@@ -89,6 +92,26 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: Pick<HubList
   });
   void app.register(fastifyCookie);
   const brake = new FailureBrake();
+
+  // Only requests for this hub, and nothing changed from another site (hosts.ts).
+  const own = new OwnHosts(listen.host, listen.publicHosts ?? []);
+  const strangers = new Set<string>();
+  app.addHook('onRequest', async (request, reply) => {
+    if (!own.has(request.host)) {
+      const name = hostName(request.host) ?? String(request.host);
+      if (strangers.size < 100 && !strangers.has(name)) {
+        strangers.add(name);
+        app.log.warn({ host: name }, 'refused requests for a name that is not this hub\'s (421)');
+      }
+      await reply.code(421).send({ error: `this hub does not answer to "${name}": it answers to ${own.list().join(', ')} and this machine's addresses. If pillars or lecturers reach it by that name, start the hub with --public-host ${name}` });
+      return reply;
+    }
+    const cross = crossSite(request.method, request.headers, request.host);
+    if (cross) {
+      await reply.code(403).send({ error: `${cross}: refused, nothing was changed` });
+      return reply;
+    }
+  });
 
   // Every refusal as the contract's `{ "error": ... }`, whatever part of Fastify refused.
   app.setErrorHandler(async (error: { statusCode?: number; message: string; validation?: unknown }, request, reply) => {
@@ -150,17 +173,19 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: Pick<HubList
     reply.setCookie(SESSION_COOKIE, session, { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: SESSION_MS / 1000 });
     return reply.redirect('/presenter/', 303);
   });
+  // A stored manifest that is not a valid pack (from an older hub) is left out of results, and said.
+  const skipped = (what: string) => app.log.warn(what);
   app.get('/v1/lecture/overview', (request, reply) => (lecturer(request) ? tourOverview(store.db) : refuseFar(reply)));
   app.get<{ Params: { id: string } }>('/v1/lecture/visits/:id', (request, reply) => {
     if (!lecturer(request)) return refuseFar(reply);
-    const results = visitResults(store.db, request.params.id);
+    const results = visitResults(store.db, request.params.id, skipped);
     return results.visit.answers === 0 ? reply.code(404).send({ error: `no answers of venue visit ${request.params.id}` }) : results;
   });
   app.get<{ Params: { id: string; format: string } }>('/v1/lecture/visits/:id/lecture.:format', async (request, reply) => {
     if (!lecturer(request)) return refuseFar(reply);
     const format = request.params.format as LectureFormat;
     if (!LECTURE_FORMATS.includes(format)) return reply.code(404).send({ error: 'the files are lecture.pptx, lecture.xlsx and lecture.csv' });
-    const made = lecture(store.db, request.params.id);
+    const made = lecture(store.db, request.params.id, 'nl', skipped);
     if (made.results.visit.answers === 0) return reply.code(404).send({ error: `no answers of venue visit ${request.params.id}` });
     const bytes = format === 'pptx' ? await lecturePresentation(made) : format === 'xlsx' ? await lectureWorkbook(made) : dutchCsv(made.words.answerColumns, made.answers);
     return reply.type(FILE_TYPES[format]).header('content-disposition', `attachment; filename="${request.params.id}.${format}"`).send(bytes);
@@ -168,7 +193,7 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: Pick<HubList
   app.get<{ Params: { id: string; question: string }; Querystring: { language?: string } }>('/v1/lecture/visits/:id/questions/:question/chart.svg', (request, reply) => {
     if (!lecturer(request)) return refuseFar(reply);
     const language = request.query.language === 'en' ? 'en' : 'nl';
-    const question = visitResults(store.db, request.params.id).questions.find((q) => q.id === request.params.question);
+    const question = visitResults(store.db, request.params.id, skipped).questions.find((q) => q.id === request.params.question);
     if (!question) return reply.code(404).send({ error: `no answers to ${request.params.question} at ${request.params.id}` });
     return reply.type('image/svg+xml').header('cache-control', 'no-store').send(chartSvg(question, language, REPORT_WORDS[language], false));
   });

@@ -6,13 +6,13 @@
 
 import type Database from 'better-sqlite3';
 import path from 'node:path';
-import { TALLIES_MIGRATION } from '../core/answers/results.ts';
+import { TALLIES_MIGRATION, VISIT_SOURCES_MIGRATION } from '../core/answers/results.ts';
 import { ANSWER_FIELDS, hourOf } from '../core/answers/store.ts';
 import { migrate, openDatabase } from '../core/platform/sqlite.ts';
 import type { AnswerRecord, BatchResult, PackRecord, SyncRecord, VenueRecord } from '../api/sync.ts';
 
 /** Each entry moves the schema one version up; never edit one that has shipped. */
-const MIGRATIONS: string[] = [
+export const MIGRATIONS: string[] = [
   `CREATE TABLE pillars (
      id TEXT PRIMARY KEY,
      name TEXT NOT NULL,
@@ -81,6 +81,26 @@ const MIGRATIONS: string[] = [
   // writes), and the lecturer's pages count from the tallies: looking answers up by question
   // (answers_by_question) is enough for the rest.
   `DROP INDEX answers_by_venue;`,
+  // A visit's pillars, hours and packs, kept as answers come (answers/results.ts).
+  VISIT_SOURCES_MIGRATION,
+  // A pack record belongs to the pillar that sent it, and a visit's question texts come only
+  // from the packs its own answers were given under (pillar, pack id, version). The packs an
+  // older hub kept go to the pillars whose answers use them; one that no answer uses is kept
+  // under no pillar (''), listed and removable, never shown.
+  `CREATE TABLE pillar_packs (
+     pillar_id TEXT NOT NULL,
+     id TEXT NOT NULL,
+     version INTEGER NOT NULL,
+     manifest TEXT NOT NULL,
+     PRIMARY KEY (pillar_id, id, version)
+   ) STRICT;
+   INSERT INTO pillar_packs SELECT DISTINCT s.pillar_id, p.id, p.version, p.manifest FROM packs p JOIN visit_sources s ON s.pack_id = p.id AND s.pack_version = p.version;
+   INSERT INTO pillar_packs SELECT '', p.id, p.version, p.manifest FROM packs p WHERE NOT EXISTS (SELECT 1 FROM pillar_packs b WHERE b.id = p.id AND b.version = p.version);
+   DROP TABLE packs;
+   ALTER TABLE pillar_packs RENAME TO packs;
+   CREATE VIEW visit_manifests AS
+     SELECT s.venue_session_id, s.pillar_id, s.answers, p.id AS pack_id, p.version, p.manifest
+     FROM visit_sources s JOIN packs p ON p.pillar_id = s.pillar_id AND p.id = s.pack_id AND p.version = s.pack_version;`,
 ];
 
 /** What a batch or bundle did: stored new, accepted as duplicates, refused as conflicts (answer ids). */
@@ -92,6 +112,13 @@ export interface PillarRow {
   public_key: string | null;
   revoked: number;
   added_hour: string;
+}
+
+export interface PackRow {
+  pillar_id: string;
+  id: string;
+  version: number;
+  manifest: string;
 }
 
 /** The database was written by a newer hub. */
@@ -111,8 +138,8 @@ export class HubStore {
     this.getAnswer = this.db.prepare(`SELECT ${ANSWER_FIELDS.join(', ')} FROM answers WHERE id = ?`);
   }
 
-  /** Stores checked records in one transaction: all of them, or (on any error) none. */
-  store(records: SyncRecord[], pillarId: string | null, kind: 'batch' | 'bundle'): StoreOutcome {
+  /** Stores checked records of one pillar in one transaction: all of them, or (on any error) none. */
+  store(records: SyncRecord[], pillarId: string, kind: 'batch' | 'bundle'): StoreOutcome {
     return this.db.transaction(() => {
       const outcome: StoreOutcome = { stored: 0, duplicates: 0, conflicts: [] };
       for (const record of records) {
@@ -148,12 +175,24 @@ export class HubStore {
       .run({ id: record.id, pillar_id: record.pillar_id, name: record.name, started_hour: record.started_hour, ended_hour: record.ended_hour, revision: record.revision });
   }
 
-  /** A pack version is kept as first received; another manifest under the same version is logged, not stored. */
-  private pack(record: PackRecord, pillarId: string | null): void {
+  /** A pillar's pack version is kept as first received; another manifest under the same version is logged, not stored. */
+  private pack(record: PackRecord, pillarId: string): void {
     const manifest = JSON.stringify(record.manifest);
-    const stored = this.db.prepare('SELECT manifest FROM packs WHERE id = ? AND version = ?').get(record.id, record.version) as { manifest: string } | undefined;
-    if (!stored) this.db.prepare('INSERT INTO packs (id, version, manifest) VALUES (?, ?, ?)').run(record.id, record.version, manifest);
+    const stored = this.db.prepare('SELECT manifest FROM packs WHERE pillar_id = ? AND id = ? AND version = ?').get(pillarId, record.id, record.version) as { manifest: string } | undefined;
+    if (!stored) this.db.prepare('INSERT INTO packs (pillar_id, id, version, manifest) VALUES (?, ?, ?, ?)').run(pillarId, record.id, record.version, manifest);
     else if (stored.manifest !== manifest) this.event(pillarId, 'conflict', `pack ${record.id} version ${record.version} arrived with another manifest than the one stored; the stored one is kept`);
+  }
+
+  /** Every pack record kept, per pillar ('' for those an older hub kept that no answer uses). */
+  packs(): PackRow[] {
+    return this.db.prepare('SELECT pillar_id, id, version, manifest FROM packs ORDER BY pillar_id, id, version').all() as PackRow[];
+  }
+
+  /** Removes one pillar's pack record (answers stay; their results show question ids until the pack comes again). */
+  removePack(pillarId: string, id: string, version: number): boolean {
+    const removed = this.db.prepare('DELETE FROM packs WHERE pillar_id = ? AND id = ? AND version = ?').run(pillarId, id, version).changes === 1;
+    if (removed) this.event(pillarId || null, 'pack', `pack record ${id} version ${version} removed by the organiser`);
+    return removed;
   }
 
   event(pillarId: string | null, kind: string, detail: string): void {

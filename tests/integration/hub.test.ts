@@ -12,6 +12,7 @@ import { Lecturers, LINK_MS, SESSION_MS } from '../../electron/hub/lecturers.ts'
 import { FailureBrake } from '../../electron/hub/server.ts';
 import { HubStore } from '../../electron/hub/store.ts';
 import { CLI } from '../helpers/cli.ts';
+import { defaultManifest } from '../helpers/packs.ts';
 import { addPillar, hubCommand as command, startHubProcess as startHub, stopProcess as stop } from '../helpers/hub.ts';
 import { seededRandom } from '../helpers/seeded.ts';
 import { tempDir } from '../helpers/tmp.ts';
@@ -33,7 +34,7 @@ test('a batch is stored once: a resend is duplicates, a changed answer is a refu
     answer('pillar-a'),
     answer('pillar-a', { value: 'later-apart', question_id: 'grap-over-afkomst', suspect: 'too-fast' }),
     { type: 'venue', id: '2026-11-24-hva-amsterdam', pillar_id: 'pillar-a', name: 'HvA', started_hour: '2026-11-24T08:00Z', ended_hour: null, revision: 2 },
-    { type: 'pack', id: 'olifant-tour', version: 7, manifest: { id: 'olifant-tour', version: 7 } },
+    { type: 'pack', id: 'olifant-tour', version: 7, manifest: { ...defaultManifest(), version: 7 } },
   ];
   const first = await push(url, token, { pillar_id: 'pillar-a', records });
   assert.equal(first.status, 200);

@@ -6,11 +6,13 @@
 // either), and a small visit is never read off as a difference. Suspect answers are left out.
 // (Two looks at the same screen a few answers apart still differ by those answers: the price
 // of showing results live.)
-// Works on any database with the answers, venues and packs tables: a pillar's or the hub's.
+// Works on any database with the answers and venues tables, the tallies, the visit sources
+// and a visit_manifests view: a pillar's or the hub's.
 
 import type Database from 'better-sqlite3';
 import type { QuestionResult, TourOverview, VisitResults, VisitSummary } from '../../api/lecture.ts';
 import type { Group, Results } from '../../api/student.ts';
+import { checkManifest } from '../../../content/pack.ts';
 import type { Pack, Question, Text } from '../../../content/types.ts';
 
 export type { QuestionResult, VisitResults } from '../../api/lecture.ts';
@@ -31,6 +33,36 @@ export const TALLIES_MIGRATION = `CREATE TABLE tallies (
    INSERT INTO tallies SELECT question_id, venue_session_id, value, COUNT(*) FROM answers WHERE suspect IS NULL GROUP BY question_id, venue_session_id, value;
    CREATE TRIGGER tally AFTER INSERT ON answers WHEN NEW.suspect IS NULL BEGIN
      INSERT INTO tallies VALUES (NEW.question_id, NEW.venue_session_id, NEW.value, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+   END;`;
+
+/**
+ * What each venue visit is made of, kept by a trigger in the same transaction as each answer:
+ * per visit, pillar and pack version, the answers that count (suspect ones left out) and
+ * their first and last hour. A visit's pillars, hours and question texts are read from here,
+ * never from the answers. A migration of both the pillar's and the hub's database: frozen
+ * text, never edit. Each store adds a `visit_manifests` view (venue_session_id, version,
+ * manifest): the manifests of the packs a visit's answers were given under.
+ */
+export const VISIT_SOURCES_MIGRATION = `CREATE TABLE visit_sources (
+     venue_session_id TEXT NOT NULL,
+     pillar_id TEXT NOT NULL,
+     pack_id TEXT NOT NULL,
+     pack_version INTEGER NOT NULL,
+     answers INTEGER NOT NULL,
+     first_hour TEXT,
+     last_hour TEXT,
+     PRIMARY KEY (venue_session_id, pillar_id, pack_id, pack_version)
+   ) STRICT, WITHOUT ROWID;
+   INSERT INTO visit_sources
+     SELECT venue_session_id, pillar_id, pack_id, pack_version, COUNT(*) FILTER (WHERE suspect IS NULL),
+            MIN(hour) FILTER (WHERE suspect IS NULL), MAX(hour) FILTER (WHERE suspect IS NULL)
+     FROM answers GROUP BY venue_session_id, pillar_id, pack_id, pack_version;
+   CREATE TRIGGER visit_source AFTER INSERT ON answers BEGIN
+     INSERT INTO visit_sources VALUES (NEW.venue_session_id, NEW.pillar_id, NEW.pack_id, NEW.pack_version, NEW.suspect IS NULL,
+       iif(NEW.suspect IS NULL, NEW.hour), iif(NEW.suspect IS NULL, NEW.hour))
+     ON CONFLICT DO UPDATE SET answers = answers + excluded.answers,
+       first_hour = min(coalesce(first_hour, excluded.first_hour), coalesce(excluded.first_hour, first_hour)),
+       last_hour = max(coalesce(last_hour, excluded.last_hour), coalesce(excluded.last_hour, last_hour));
    END;`;
 
 /** Fewer answers than this in a group and its distribution is not shown. */
@@ -97,17 +129,32 @@ function differenceOf(venue: Group, elsewhere: Group): number | null {
   return [...values].reduce((sum, v) => sum + Math.abs((a[v] ?? 0) - (b[v] ?? 0)), 0) / 2;
 }
 
-/** Each question's newest texts: from the highest pack version that has it. */
-function newestQuestions(db: Database.Database): { questions: Map<string, Question>; languages: string[] } {
-  const packs = (db.prepare('SELECT manifest FROM packs ORDER BY version DESC').all() as Array<{ manifest: string }>).map((p) => JSON.parse(p.manifest) as Pack);
+/** Told of a stored pack manifest that is not a valid pack.json, which results skip. */
+export type SkippedPack = (what: string) => void;
+
+/**
+ * Each question's newest texts among the packs the visit's answers were given under (its
+ * pack ids and versions, from the pillars that gave them): never from another pack. A stored
+ * manifest that breaks content-pack.md (kept by an older hub) is skipped, and said.
+ */
+function visitQuestions(db: Database.Database, venueId: string, skipped: SkippedPack): { questions: Map<string, Question>; languages: string[] } {
+  const rows = db.prepare('SELECT pack_id, version, manifest FROM visit_manifests WHERE venue_session_id = ? ORDER BY version DESC, pack_id, answers DESC, pillar_id').all(venueId) as Array<{ pack_id: string; version: number; manifest: string }>;
+  const packs: Pack[] = [];
+  for (const row of rows) {
+    try {
+      packs.push(checkManifest(JSON.parse(row.manifest)));
+    } catch (error) {
+      skipped(`pack ${row.pack_id} version ${row.version} is skipped in the results of ${venueId}: its stored manifest is not a valid pack (${(error as Error).message})`);
+    }
+  }
   const questions = new Map<string, Question>();
-  for (const pack of packs) for (const q of pack.questions ?? []) if (!questions.has(q.id)) questions.set(q.id, q);
+  for (const pack of packs) for (const q of pack.questions) if (!questions.has(q.id)) questions.set(q.id, q);
   return { questions, languages: packs[0]?.languages ?? ['nl'] };
 }
 
 /** Every question answered at a venue visit, with this visit, the rest of the tour and the whole tour. */
-export function visitResults(db: Database.Database, venueId: string): VisitResults {
-  const { questions: texts, languages } = newestQuestions(db);
+export function visitResults(db: Database.Database, venueId: string, skipped: SkippedPack = () => {}): VisitResults {
+  const { questions: texts, languages } = visitQuestions(db, venueId, skipped);
   const ids = (db.prepare('SELECT DISTINCT question_id AS id FROM tallies WHERE venue_session_id = ?').all(venueId) as Array<{ id: string }>).map((r) => r.id);
   const questions = ids.map((id): QuestionResult => {
     const question = texts.get(id);
@@ -131,20 +178,27 @@ export function visitResults(db: Database.Database, venueId: string): VisitResul
   return { visit: visitSummary(db, venueId), languages, questions };
 }
 
-/** A venue visit at a glance: its name, the pillars there, its hours, the answers that count. */
+/**
+ * A venue visit at a glance: its name, the pillars there, its hours, the answers that count.
+ * Only the venue records of pillars with answers at the visit count, and its name is that of
+ * the pillar with the most of them: another pillar's record never renames a visit it has no
+ * part in, nor one where others gave more answers.
+ */
 function visitSummary(db: Database.Database, venueId: string): VisitSummary {
-  const visits = db.prepare('SELECT pillar_id, name, started_hour, ended_hour FROM venues WHERE id = ? ORDER BY revision DESC').all(venueId) as Array<{ pillar_id: string; name: string; started_hour: string; ended_hour: string | null }>;
-  const answers = (db.prepare('SELECT COALESCE(SUM(n), 0) AS n FROM tallies WHERE venue_session_id = ?').get(venueId) as { n: number }).n;
+  const sources = db
+    .prepare('SELECT pillar_id, SUM(answers) AS answers, MIN(first_hour) AS first, MAX(last_hour) AS last FROM visit_sources WHERE venue_session_id = ? GROUP BY pillar_id ORDER BY SUM(answers) DESC, pillar_id')
+    .all(venueId) as Array<{ pillar_id: string; answers: number; first: string | null; last: string | null }>;
+  const records = new Map((db.prepare('SELECT pillar_id, name, started_hour, ended_hour FROM venues WHERE id = ?').all(venueId) as Array<{ pillar_id: string; name: string; started_hour: string; ended_hour: string | null }>).map((v) => [v.pillar_id, v]));
+  const visits = sources.flatMap((s) => records.get(s.pillar_id) ?? []);
   // Only where no venue record tells (an answer from an older pillar): the first and last hour of its answers.
-  const hours = visits.length > 0 ? null : (db.prepare('SELECT MIN(hour) AS first, MAX(hour) AS last FROM answers WHERE venue_session_id = ? AND suspect IS NULL').get(venueId) as { first: string | null; last: string | null });
-  const pillars = visits.length > 0 ? [...new Set(visits.map((v) => v.pillar_id))] : (db.prepare('SELECT DISTINCT pillar_id FROM answers WHERE venue_session_id = ?').all(venueId) as Array<{ pillar_id: string }>).map((r) => r.pillar_id);
+  const hours = visits.length > 0 ? null : { first: sources.map((s) => s.first).filter((h) => h !== null).sort()[0] ?? null, last: sources.map((s) => s.last).filter((h) => h !== null).sort().at(-1) ?? null };
   return {
     id: venueId,
     name: visits[0]?.name ?? venueId,
-    pillars,
+    pillars: sources.map((s) => s.pillar_id).sort(),
     startedHour: hours ? hours.first : visits.map((v) => v.started_hour).sort()[0],
     endedHour: hours ? hours.last : visits.some((v) => v.ended_hour === null) ? null : visits.map((v) => v.ended_hour!).sort().at(-1)!,
-    answers,
+    answers: sources.reduce((n, s) => n + s.answers, 0),
   };
 }
 

@@ -7,7 +7,7 @@ import { existsSync, renameSync } from 'node:fs';
 import type { AnswerRecord, VenueRecord } from '../../api/sync.ts';
 import type { Logger } from '../platform/log.ts';
 import { migrate, openDatabase } from '../platform/sqlite.ts';
-import { TALLIES_MIGRATION } from './results.ts';
+import { TALLIES_MIGRATION, VISIT_SOURCES_MIGRATION } from './results.ts';
 
 /** Each entry moves the schema one version up; never edit one that has shipped. */
 export const MIGRATIONS: string[] = [
@@ -67,6 +67,12 @@ export const MIGRATIONS: string[] = [
   // Answers per question, visit and value, counted as they come (suspect ones left out) by a
   // trigger in the same transaction: results never count the answers themselves again.
   TALLIES_MIGRATION,
+  // A visit's pillars, hours and packs, kept as answers come; its question texts come from
+  // the packs its answers were given under.
+  `${VISIT_SOURCES_MIGRATION}
+   CREATE VIEW visit_manifests AS
+     SELECT s.venue_session_id, s.pillar_id, s.answers, p.id AS pack_id, p.version, p.manifest
+     FROM visit_sources s JOIN packs p ON p.id = s.pack_id AND p.version = s.pack_version;`,
 ];
 
 export const ANSWER_FIELDS = [

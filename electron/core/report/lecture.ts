@@ -4,7 +4,7 @@
 
 import type Database from 'better-sqlite3';
 import type { Text } from '../../../content/types.ts';
-import { MIN_GROUP, visitResults, type VisitResults } from '../answers/results.ts';
+import { MIN_GROUP, visitResults, type SkippedPack, type VisitResults } from '../answers/results.ts';
 import { localHour, REPORT_WORDS, type ReportLanguage, type ReportWords } from './words.ts';
 
 export interface Lecture {
@@ -17,8 +17,8 @@ export interface Lecture {
   say: (text: Text | null) => string;
 }
 
-export function lecture(db: Database.Database, venueId: string, language: ReportLanguage = 'nl'): Lecture {
-  const results = visitResults(db, venueId);
+export function lecture(db: Database.Database, venueId: string, language: ReportLanguage = 'nl', skipped?: SkippedPack): Lecture {
+  const results = visitResults(db, venueId, skipped);
   const words = REPORT_WORDS[language];
   const shown = results.questions.filter((q) => q.venue.total >= MIN_GROUP).map((q) => q.id);
   const rows = shown.length === 0 ? [] : (db
