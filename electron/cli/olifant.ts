@@ -29,7 +29,7 @@ import { hubFileOn } from '../core/sync/hub-file.ts';
 import { Outbox } from '../core/sync/outbox.ts';
 import { SyncSender } from '../core/sync/sender.ts';
 import { VenueNameError, VenueVisits } from '../core/venues/visits.ts';
-import { importBundle, NewPillarKey } from '../hub/bundles.ts';
+import { importBundle, keyFingerprint, NewPillarKey } from '../hub/bundles.ts';
 import { Lecturers } from '../hub/lecturers.ts';
 import { bundleKeyIn, Pillars, PillarError } from '../hub/pillars.ts';
 import { HubConfigError, startHub } from '../hub/server.ts';
@@ -81,6 +81,8 @@ const HELP = `olifant: the software of the pillar "De olifant in de kamer"
       Sets or replaces a registered pillar's bundle key (KEY: the key, or a file holding it),
       for one trusted by mistake, say; the old and the new key are logged.
   olifant hub pillars
+      The registered pillars: id, name, active or revoked, since when, and the start of the
+      bundle key (or that it has none).
   olifant hub revoke-pillar PILLAR_ID
       Takes a pillar's token back: its pushes and its bundles are refused from then on.
   olifant hub add-lecturer NAME [--url HUB_URL]
@@ -364,7 +366,7 @@ async function hub(args: string[]): Promise<void> {
       process.stdout.write(`a sign-in link for ${positionals[0]}, for one use within 7 days (on this machine no sign-in is needed):\n`);
       process.stdout.write(`${hubUrl.replace(/\/$/, '')}/signin?token=${token}\n`);
     } else if (action === 'pillars') {
-      for (const p of pillars.list()) process.stdout.write(`${p.id}\t${p.name}\t${p.revoked ? 'revoked' : 'active'}\tsince ${p.added_hour}\n`);
+      for (const p of pillars.list()) process.stdout.write(`${p.id}\t${p.name}\t${p.revoked ? 'revoked' : 'active'}\tsince ${p.added_hour}\t${p.public_key ? `bundle key ${keyFingerprint(p.public_key)}…` : 'no bundle key'}\n`);
     } else if (action === 'import') {
       if (positionals.length === 0) throw new UsageError('hub import needs one or more .olifant-results files');
       let refused = 0;

@@ -83,6 +83,8 @@ test('add-pillar takes the key `olifant pillar id` prints: a bundle signed with 
   assert.equal(real.status, 0, real.stderr);
   assert.match(real.stdout, /pillar pillar-real, 5 answer\(s\) new/);
   assert.equal(hubCount(hubDir), 5);
+  const listed = hubCommand(hubDir, 'pillars').stdout.split('\n').find((line) => line.startsWith('pillar-real\t'));
+  assert.ok(listed?.includes('\tactive\t') && listed.endsWith(`\tbundle key ${realKey.publicKey.slice(0, 16).match(/.{4}/g)!.join(' ')}…`), listed);
 
   const wrong = hubCommand(tempDir(), 'add-pillar', 'pillar-x', '--key', 'not-a-key');
   assert.equal(wrong.status, 1);
