@@ -20,6 +20,7 @@ import { openPackStore } from '../core/packs/store.ts';
 import { createLogger } from '../core/platform/log.ts';
 import { defaultDataDir, defaultHubDir } from '../core/platform/paths.ts';
 import { hashPin } from '../core/operator/pin.ts';
+import { readPlainFile } from '../core/platform/plain-file.ts';
 import { writeFileAtomic } from '../core/platform/atomic.ts';
 import { SettingsStore } from '../core/settings/settings.ts';
 import { BUNDLE_EXTENSION, bundleOnDrive, writeBundle } from '../core/sync/bundle.ts';
@@ -28,9 +29,9 @@ import { hubFileOn } from '../core/sync/hub-file.ts';
 import { Outbox } from '../core/sync/outbox.ts';
 import { SyncSender } from '../core/sync/sender.ts';
 import { VenueNameError, VenueVisits } from '../core/venues/visits.ts';
-import { importBundle } from '../hub/bundles.ts';
+import { importBundle, keyFingerprint, NewPillarKey } from '../hub/bundles.ts';
 import { Lecturers } from '../hub/lecturers.ts';
-import { Pillars, PillarError } from '../hub/pillars.ts';
+import { bundleKeyIn, Pillars, PillarError } from '../hub/pillars.ts';
 import { HubConfigError, startHub } from '../hub/server.ts';
 import { HubStore } from '../hub/store.ts';
 import { parseKioskArgs, UsageError } from './kiosk-args.ts';
@@ -72,29 +73,39 @@ const HELP = `olifant: the software of the pillar "De olifant in de kamer"
       or behind a reverse proxy. Its data folder is $OLIFANT_HUB_DIR or --data-dir DIR.
       It answers only to localhost, this machine's name and addresses, and each --public-host
       (the name pillars and lecturers use, e.g. the proxy's); other names are refused (421).
-  olifant hub add-pillar PILLAR_ID [--name NAME] [--url HUB_URL] [--stick DRIVE]
+  olifant hub add-pillar PILLAR_ID [--key KEY] [--name NAME] [--url HUB_URL] [--stick DRIVE]
       Registers a pillar; prints its token once, and the pillar's two settings as JSON on
       the last line: {"hubUrl": ..., "hubToken": ...}. --stick also writes them to the stick
-      (olifant-hub/PILLAR_ID.json), for the pillar's service screen to take.
+      (olifant-hub/PILLAR_ID.json), for the pillar's service screen to take. --key is the
+      pillar's bundle key (as \`olifant pillar id\` prints it on the pillar), or a file holding
+      it: without it, the pillar's bundles are refused until set-pillar-key sets it.
+  olifant hub set-pillar-key PILLAR_ID KEY
+      Sets or replaces a registered pillar's bundle key (KEY: the key, or a file holding it),
+      for one trusted by mistake, say; the old and the new key are logged.
   olifant hub pillars
+      The registered pillars: id, name, active or revoked, since when, and the start of the
+      bundle key (or that it has none).
   olifant hub packs
       The pack records pillars sent (the questions' texts), per pillar: PILLAR PACK VERSION.
   olifant hub remove-pack PILLAR_ID PACK_ID VERSION
       Removes one pack record (its answers stay; they show question ids until it comes again).
   olifant hub revoke-pillar PILLAR_ID
+      Takes a pillar's token back: its pushes and its bundles are refused from then on.
   olifant hub add-lecturer NAME [--url HUB_URL]
       Prints a one-time sign-in link (valid 7 days) to the hub's presenter view, for a hub
       that listens beyond this machine; the session lasts 30 days.
   olifant hub import FILE... [--trust-new-pillar]
-      Imports results bundles from USB sticks, each whole or not at all; a pillar's first
-      bundle needs --trust-new-pillar (its key is then registered). Exit 1 if any is refused.
+      Imports results bundles from USB sticks, each whole or not at all. A bundle of a pillar
+      this hub never registered needs --trust-new-pillar (its key is then registered); a
+      registered pillar's must carry its registered key. Exit 1 if any is refused.
   olifant sync now
       Sends what waits to the hub (hubUrl, hubToken in settings) at once and says what
       happened; exit 0 when nothing waits any more, 1 otherwise.
   olifant sync status
       The sync's facts as JSON: hub set, what waits, last success, last problem.
   olifant pillar id
-      Prints this pillar's id (for \`olifant hub add-pillar\` on the hub).
+      Prints this pillar's id, and on the next line its bundle key (for
+      \`olifant hub add-pillar ID --key KEY\` on the hub).
   olifant operator pin [--clear]
       Sets the crew's PIN for the PIN pad (a 2-second hold in the screen's top-left corner;
       for pillars without a door switch): 5 to 12 digits, read from stdin (asked twice on a
@@ -286,6 +297,17 @@ function venue(args: string[]): void {
   }
 }
 
+/** A bundle key given on the command line: the key itself, or a file holding it (what `olifant pillar id` printed, say). */
+function bundleKeyFrom(arg: string): string {
+  if (!existsSync(arg)) return bundleKeyIn(arg);
+  try {
+    return bundleKeyIn(readPlainFile(arg, 64 * 1024).toString('utf8'));
+  } catch (error) {
+    if (error instanceof PillarError) throw new PillarError(`${arg}: ${error.message}`);
+    throw new Error(`the key file ${arg} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+}
+
 /** The port a hub listens on when not told. */
 const HUB_PORT = 8750;
 
@@ -305,6 +327,7 @@ async function hub(args: string[]): Promise<void> {
       name: { type: 'string' },
       url: { type: 'string' },
       stick: { type: 'string' },
+      key: { type: 'string' },
       'trust-new-pillar': { type: 'boolean', default: false },
     },
   });
@@ -332,7 +355,7 @@ async function hub(args: string[]): Promise<void> {
   try {
     if (action === 'add-pillar') {
       if (positionals.length !== 1) throw new UsageError('hub add-pillar needs the pillar id its service screen shows');
-      const token = pillars.add(positionals[0], values.name);
+      const token = pillars.add(positionals[0], values.name, values.key === undefined ? undefined : bundleKeyFrom(values.key));
       const hubUrl = values.url ?? `http://127.0.0.1:${values.port}`;
       if (values.stick) {
         const file = hubFileOn(path.resolve(values.stick), positionals[0]);
@@ -340,6 +363,7 @@ async function hub(args: string[]): Promise<void> {
         writeFileAtomic(file, JSON.stringify({ hubUrl, hubToken: token }) + '\n', 0o600);
         process.stdout.write(`the settings are on the stick too (${file}): the pillar's service screen offers to use them\n`);
       }
+      if (values.key === undefined) process.stdout.write(`pillar ${positionals[0]} has no bundle key yet: its bundles are refused until \`olifant hub set-pillar-key ${positionals[0]} KEY\` sets it\n`);
       process.stdout.write(`pillar ${positionals[0]} is registered. Its token is shown only now; put these two settings in the pillar's settings.json:\n`);
       process.stdout.write(`${JSON.stringify({ hubUrl, hubToken: token })}\n`);
     } else if (action === 'add-lecturer') {
@@ -349,17 +373,20 @@ async function hub(args: string[]): Promise<void> {
       process.stdout.write(`a sign-in link for ${positionals[0]}, for one use within 7 days (on this machine no sign-in is needed):\n`);
       process.stdout.write(`${hubUrl.replace(/\/$/, '')}/signin?token=${token}\n`);
     } else if (action === 'pillars') {
-      for (const p of pillars.list()) process.stdout.write(`${p.id}\t${p.name}\t${p.revoked ? 'revoked' : 'active'}\tsince ${p.added_hour}\n`);
+      for (const p of pillars.list()) process.stdout.write(`${p.id}\t${p.name}\t${p.revoked ? 'revoked' : 'active'}\tsince ${p.added_hour}\t${p.public_key ? `bundle key ${keyFingerprint(p.public_key)}…` : 'no bundle key'}\n`);
     } else if (action === 'import') {
       if (positionals.length === 0) throw new UsageError('hub import needs one or more .olifant-results files');
       let refused = 0;
       for (const file of positionals) {
         try {
-          const done = importBundle(path.resolve(file), store, pillars, { trustNewPillar: values['trust-new-pillar'] });
+          const done = importBundle(path.resolve(file), store, pillars, { trust: values['trust-new-pillar'] ? 'bundle-key' : 'no', name: file });
           process.stdout.write(`${file}: pillar ${done.pillarId}, ${done.stored} answer(s) new, ${done.duplicates} already here${done.conflicts.length ? `, ${done.conflicts.length} conflict(s) refused (logged)` : ''}\n`);
         } catch (error) {
           refused++;
-          process.stderr.write(`olifant: ${(error as Error).message}\n`);
+          const how = error instanceof NewPillarKey
+            ? `. If the bundle came from that pillar's stick, import it again with --trust-new-pillar; or register it first with \`olifant hub add-pillar ${error.pillarId} --key KEY\` (\`olifant pillar id\` on the pillar prints the key)`
+            : '';
+          process.stderr.write(`olifant: ${(error as Error).message}${how}\n`);
         }
       }
       if (refused > 0) process.exitCode = 1;
@@ -382,9 +409,13 @@ async function hub(args: string[]): Promise<void> {
     } else if (action === 'revoke-pillar') {
       if (positionals.length !== 1) throw new UsageError('hub revoke-pillar needs the pillar id');
       pillars.revoke(positionals[0]);
-      process.stdout.write(`pillar ${positionals[0]}'s token is revoked; its answers stay\n`);
+      process.stdout.write(`pillar ${positionals[0]}'s token is revoked, and its bundles are refused; its answers stay\n`);
+    } else if (action === 'set-pillar-key') {
+      if (positionals.length !== 2) throw new UsageError('hub set-pillar-key needs the pillar id and its key (or a file holding it)');
+      pillars.setKey(positionals[0], bundleKeyFrom(positionals[1]));
+      process.stdout.write(`pillar ${positionals[0]}'s bundle key is set; bundles signed with another key are refused\n`);
     } else {
-      throw new UsageError('hub takes add-pillar, pillars, revoke-pillar, add-lecturer, import, packs or remove-pack, or nothing to run the hub');
+      throw new UsageError('hub takes add-pillar, set-pillar-key, pillars, revoke-pillar, add-lecturer, import, packs or remove-pack, or nothing to run the hub');
     }
   } catch (error) {
     if (error instanceof PillarError) throw new Error(error.message);
@@ -454,6 +485,8 @@ function pillar(args: string[]): void {
   const settings = new SettingsStore(dataDir, createLogger(path.join(dataDir, 'olifant.log'), false));
   process.stdout.write(`${settings.current().pillarId}\n`);
   settings.close();
+  // The first line alone is the id (scripts read it); the key is for \`olifant hub add-pillar --key\`.
+  process.stdout.write(`bundle key: ${pillarKey(dataDir).publicKey}\n`);
 }
 
 async function main(argv: string[]): Promise<void> {

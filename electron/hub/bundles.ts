@@ -1,13 +1,17 @@
 // Importing results bundles from USB sticks into the hub: a bundle is taken whole or not at
 // all. Its signature must hold, its counts match, its records follow results-sync.md and
-// belong to its pillar, and its key must be the one registered for that pillar; a pillar's
-// first key is taken only when the person importing says so (--trust-new-pillar).
+// belong to its pillar, and its key must be the one registered for that pillar. A revoked
+// pillar's bundles are refused; a registered pillar without a key has its key set by the
+// organiser, never by a bundle; only a pillar never registered has its key taken from its
+// bundle, when the person importing confirms it.
+// A bundle is read a line at a time inside one transaction, each record stored as it comes:
+// any refusal, even the signature found wrong at the end, rolls all of it back.
 // Importing twice, or overlapping bundles in any order, leaves each answer once.
 
-import type { SyncRecord } from '../api/sync.ts';
-import { NotReadable, readPlainFile } from '../core/platform/plain-file.ts';
-import { BundleError, readBundle } from '../core/sync/bundle.ts';
-import type { Pillars } from './pillars.ts';
+import { closeSync } from 'node:fs';
+import { NotReadable, openPlainFile } from '../core/platform/plain-file.ts';
+import { BundleError, type BundleHeader, readBundle } from '../core/sync/bundle.ts';
+import { PillarError, type Pillars } from './pillars.ts';
 import { checkRecord, RecordError } from './records.ts';
 import type { HubStore, StoreOutcome } from './store.ts';
 
@@ -16,39 +20,81 @@ export const MAX_BUNDLE_BYTES = 1024 * 1024 * 1024;
 
 type Imported = StoreOutcome & { pillarId: string };
 
-/** Imports a bundle file (`olifant hub import`). */
-export function importBundle(file: string, store: HubStore, pillars: Pillars, options: { trustNewPillar: boolean }): Imported {
-  let bytes: Buffer;
-  try {
-    bytes = readPlainFile(file, MAX_BUNDLE_BYTES);
-  } catch (error) {
-    if (error instanceof NotReadable) throw new BundleError(`${file} is refused, nothing of it was imported: ${error.message}`);
-    throw new BundleError(`${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); nothing of it was imported`);
+/**
+ * Whether the key of a pillar this hub never registered is taken: not at all; the bundle's
+ * own (`olifant hub import --trust-new-pillar`); or only this exact key (confirmed on the page).
+ */
+export type NewPillarTrust = 'no' | 'bundle-key' | { key: string };
+
+/** The start of a key, for a person to compare with what `olifant pillar id` prints. */
+export const keyFingerprint = (key: string) => (key.slice(0, 16).match(/.{1,4}/g) ?? []).join(' ');
+
+/** A bundle of a pillar this hub never registered, refused until its key is confirmed. */
+export class NewPillarKey extends BundleError {
+  readonly pillarId: string;
+  readonly publicKey: string;
+
+  constructor(name: string, pillarId: string, publicKey: string) {
+    super(`${name} is refused, nothing of it was imported: pillar ${pillarId} was never registered on this hub and its key is new to this hub (it starts ${keyFingerprint(publicKey)})`);
+    this.pillarId = pillarId;
+    this.publicKey = publicKey;
   }
-  return importBundleBytes(bytes, file, store, pillars, options);
 }
 
-/** Imports a bundle's bytes (a file, or an upload on the hub's page named `name`): whole, or refused with the reason. */
-export function importBundleBytes(bytes: Buffer, name: string, store: HubStore, pillars: Pillars, options: { trustNewPillar: boolean }): Imported {
+/** Whether the bundle's pillar and key may be taken; takes a never-registered pillar's key when trusted. */
+function admit(header: BundleHeader, name: string, pillars: Pillars, trust: NewPillarTrust): string {
+  const pillarId = header.pillar_id;
+  if (typeof pillarId !== 'string') throw new BundleError("the bundle's pillar_id is not a pillar id");
+  const known = pillars.get(pillarId);
+  if (known?.revoked) throw new BundleError(`pillar ${pillarId} is revoked on this hub: its bundles are refused (\`olifant hub add-pillar ${pillarId} --key KEY\` registers it again)`);
+  if (known && !known.public_key) {
+    throw new BundleError(`pillar ${pillarId} is registered without its bundle key, so its bundles cannot be checked: set the key with \`olifant hub set-pillar-key ${pillarId} KEY\` (\`olifant pillar id\` on the pillar prints it)`);
+  }
+  if (known && known.public_key !== header.public_key) throw new BundleError(`it is signed with another key than the one registered for pillar ${pillarId}: it did not come from that pillar`);
+  if (known) return pillarId;
+  if (typeof trust === 'object' && trust.key !== header.public_key) {
+    throw new BundleError(`the key confirmed (it starts ${keyFingerprint(trust.key)}) is not the one the bundle is signed with (it starts ${keyFingerprint(header.public_key)})`);
+  }
+  if (trust === 'no') throw new NewPillarKey(name, pillarId, header.public_key);
+  pillars.trustNewKey(pillarId, header.public_key);
+  return pillarId;
+}
+
+/**
+ * Imports a bundle file (`olifant hub import`, or an upload on the hub's page named `name`):
+ * whole, or refused with the reason. `chunkBytes` is how much is read at a time.
+ */
+export function importBundle(file: string, store: HubStore, pillars: Pillars, options: { trust: NewPillarTrust; name?: string; chunkBytes?: number }): Imported {
+  const name = options.name ?? file;
+  let opened: { fd: number; size: number };
   try {
-    const { header, records } = readBundle(bytes);
-    const pillarId = String(header.pillar_id);
-    const known = pillars.get(pillarId);
-    if (known?.public_key && known.public_key !== header.public_key) {
-      throw new BundleError(`it is signed with another key than the one registered for pillar ${pillarId}: it did not come from that pillar`);
-    }
-    if (!known?.public_key && !options.trustNewPillar) {
-      throw new BundleError(`pillar ${pillarId}'s key is new to this hub. If the bundle came from that pillar's stick, import it again with --trust-new-pillar`);
-    }
-    const checked: SyncRecord[] = records.map((record, i) => checkRecord(record, `record ${i + 1}`));
-    const foreign = checked.findIndex((r) => r.type !== 'pack' && r.pillar_id !== pillarId);
-    if (foreign >= 0) throw new BundleError(`record ${foreign + 1} belongs to another pillar than the bundle's (${pillarId})`);
+    opened = openPlainFile(file, MAX_BUNDLE_BYTES);
+  } catch (error) {
+    if (error instanceof NotReadable) throw new BundleError(`${name} is refused, nothing of it was imported: ${error.message}`);
+    throw new BundleError(`${name} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); nothing of it was imported`);
+  }
+  try {
     return store.db.transaction(() => {
-      if (!known?.public_key) pillars.trustKey(pillarId, String(header.public_key));
-      return { ...store.store(checked, pillarId, 'bundle'), pillarId };
+      let pillarId = '';
+      let intake: ReturnType<HubStore['intake']> | undefined;
+      readBundle(opened.fd, opened.size, {
+        header: (header) => {
+          pillarId = admit(header, name, pillars, options.trust);
+          intake = store.intake(pillarId);
+        },
+        record: (record, n) => {
+          const checked = checkRecord(record, `record ${n}`);
+          if (checked.type !== 'pack' && checked.pillar_id !== pillarId) throw new BundleError(`record ${n} belongs to another pillar than the bundle's (${pillarId})`);
+          intake!.add(checked);
+        },
+      }, options.chunkBytes);
+      return { ...intake!.done('bundle'), pillarId };
     })();
   } catch (error) {
-    if (error instanceof BundleError || error instanceof RecordError) throw new BundleError(`${name} is refused, nothing of it was imported: ${error.message}`);
+    if (error instanceof NewPillarKey) throw error;
+    if (error instanceof BundleError || error instanceof RecordError || error instanceof PillarError) throw new BundleError(`${name} is refused, nothing of it was imported: ${error.message}`);
     throw error;
+  } finally {
+    closeSync(opened.fd);
   }
 }

@@ -1,6 +1,7 @@
 // The hub's own page, for the person running it on this machine: import results bundles from
-// a USB stick by picking the files. No inline script or style (the page's content security
-// policy allows only its own files).
+// a USB stick by picking the files. A bundle of a pillar the hub never registered is taken
+// only after the person confirms that pillar's key, shown by its start. No inline script or
+// style (the page's content security policy allows only its own files).
 
 export const PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
@@ -20,7 +21,6 @@ export const PAGE_HTML = `<!doctype html>
 <h2 id="import-title">Resultaten van een USB-stick importeren <span lang="en">/ Import results from a USB stick</span></h2>
 <p>Kies de bestanden uit de map <code>olifant-results</code> op de stick. Elk bestand wordt helemaal of helemaal niet geïmporteerd; twee keer importeren kan geen kwaad.</p>
 <label>Bestanden <span lang="en">/ Files</span> <input id="files" type="file" accept=".olifant-results" multiple></label>
-<label><input id="trust" type="checkbox"> Nieuwe zuil: vertrouw haar sleutel (alleen als de stick echt van die zuil komt) <span lang="en">/ New pillar: trust its key</span></label>
 <button id="import" type="button">Importeren <span lang="en">/ Import</span></button>
 <ul id="results" aria-live="polite"></ul>
 </section>
@@ -30,23 +30,56 @@ export const PAGE_HTML = `<!doctype html>
 `;
 
 export const PAGE_JS = `const results = document.getElementById('results');
+const upload = async (file, trustKey) => {
+  const response = await fetch('/v1/bundles?name=' + encodeURIComponent(file.name) + (trustKey ? '&trust-key=' + encodeURIComponent(trustKey) : ''), {
+    method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: file,
+  });
+  return { status: response.status, body: await response.json() };
+};
+const button = (text) => {
+  const made = document.createElement('button');
+  made.type = 'button';
+  made.textContent = text;
+  return made;
+};
+// A new pillar's key is trusted only on an explicit yes, for the key shown.
+const confirmKey = (item, body) => new Promise((resolve) => {
+  const box = document.createElement('div');
+  box.setAttribute('role', 'group');
+  const question = document.createElement('p');
+  question.textContent = 'Zuil ' + body.pillarId + ' is nieuw voor deze hub. Haar sleutel begint met ' + body.fingerprint
+    + '. Vertrouw die alleen als de stick echt van die zuil komt en "olifant pillar id" op de zuil dezelfde sleutel toont.'
+    + ' / Pillar ' + body.pillarId + ' is new to this hub; its key starts with ' + body.fingerprint + '.';
+  const yes = button('Vertrouw zuil ' + body.pillarId + ' / Trust pillar ' + body.pillarId);
+  const no = button('Niet importeren / Do not import');
+  const answer = (trusted) => {
+    box.remove();
+    resolve(trusted);
+  };
+  yes.addEventListener('click', () => answer(true));
+  no.addEventListener('click', () => answer(false));
+  box.append(question, yes, no);
+  item.append(box);
+});
 document.getElementById('import').addEventListener('click', async () => {
   const files = document.getElementById('files').files;
-  const trust = document.getElementById('trust').checked;
   results.replaceChildren();
   for (const file of files) {
     const item = document.createElement('li');
     results.append(item);
     item.textContent = file.name + ': …';
     try {
-      const response = await fetch('/v1/bundles?name=' + encodeURIComponent(file.name) + (trust ? '&trust-new-pillar=1' : ''), {
-        method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: file,
-      });
-      const body = await response.json();
-      item.textContent = response.ok
+      let { status, body } = await upload(file);
+      if (status === 409 && body.publicKey) {
+        item.textContent = body.error;
+        if (await confirmKey(item, body)) ({ status, body } = await upload(file, body.publicKey));
+        else body = { error: file.name + ': niet geïmporteerd / not imported' };
+      }
+      const ok = status === 200;
+      item.textContent = ok
         ? file.name + ': zuil ' + body.pillarId + ', ' + body.stored + ' nieuwe antwoorden, ' + body.duplicates + ' waren er al' + (body.conflicts.length ? ', ' + body.conflicts.length + ' conflicten geweigerd' : '')
         : body.error;
-      item.className = response.ok ? 'ok' : 'refused';
+      item.className = ok ? 'ok' : 'refused';
     } catch (error) {
       item.textContent = file.name + ': de hub is niet bereikbaar (' + error.message + ')';
       item.className = 'refused';
@@ -58,6 +91,7 @@ document.getElementById('import').addEventListener('click', async () => {
 export const PAGE_CSS = `body { font: 18px/1.5 system-ui, sans-serif; margin: 0; background: #fff4e6; color: #2b1740; }
 main { max-width: 48rem; margin: 2rem auto; padding: 0 1rem; }
 label { display: block; margin: 1rem 0; }
+li button { margin: 0.5rem 0.5rem 0 0; }
 button { font: inherit; padding: 0.5rem 1.2rem; background: #2b1740; color: #fff4e6; border: 0; border-radius: 0.5rem; }
 .ok { color: #1d6b35; }
 .refused { color: #a01c1c; }

@@ -2,14 +2,20 @@
 // says. A batch is stored in one transaction, all of it or none; 200 means it is on disk.
 // Refusals change nothing and say why in `{ "error": ... }`: 400 malformed, 401 unknown or
 // revoked token (repeated failures from one address are answered ever more slowly), 403
-// another pillar's records, 413 over 1000 records or 4 MiB.
+// another pillar's records, 413 over 1000 records or 4 MiB. Bundles uploaded on the hub's
+// page are written to a file in the data folder as they arrive, then imported from it.
 // It listens on 127.0.0.1 unless told otherwise, and beyond it only with TLS or behind a proxy.
 
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { once } from 'node:events';
-import { createReadStream, readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Pillars } from './pillars.ts';
 import { MAX_BATCH_BYTES, MAX_BATCH_RECORDS, type SyncRecord } from '../api/sync.ts';
 import { LECTURE_FORMATS, type LectureFormat } from '../api/lecture.ts';
@@ -21,8 +27,9 @@ import { lecturePresentation } from '../core/report/pptx.ts';
 import { chartSvg } from '../core/report/chart-svg.ts';
 import { REPORT_WORDS } from '../core/report/words.ts';
 import { lectureWorkbook } from '../core/report/xlsx.ts';
-import { BundleError } from '../core/sync/bundle.ts';
-import { importBundleBytes, MAX_BUNDLE_BYTES } from './bundles.ts';
+import { sizeInWords } from '../core/platform/plain-file.ts';
+import { BUNDLE_KEY, BundleError } from '../core/sync/bundle.ts';
+import { importBundle, keyFingerprint, MAX_BUNDLE_BYTES, NewPillarKey } from './bundles.ts';
 import { Lecturers, SESSION_COOKIE, SESSION_MS } from './lecturers.ts';
 import { LINK_USED_HTML, PAGE_CSP, PAGE_CSS, PAGE_HTML, PAGE_JS, SIGN_IN_NEEDED_HTML } from './page.ts';
 import { crossSite, hostName, OwnHosts } from './hosts.ts';
@@ -33,6 +40,10 @@ import type { HubStore } from './store.ts';
 const FREE_FAILURES = 3;
 const MAX_FAILURE_DELAY_MS = 8000;
 const FAILURE_MEMORY_MS = 15 * 60_000;
+/** How long the rest of a refused upload is read away, so that the sender sees the refusal. */
+const DRAIN_MS = 10_000;
+/** Where uploaded bundles are written while they arrive, in the hub's data folder. */
+const UPLOADS = 'uploads';
 
 interface HubListen {
   port: number;
@@ -82,7 +93,38 @@ const BATCH_SCHEMA = {
   },
 } as const;
 
-export function buildHub(store: HubStore, pillars: Pillars, listen: Omit<HubListen, 'port'> = {}): FastifyInstance {
+/**
+ * Writes an upload to `file`, counting its bytes; past `max` the rest is read away (for
+ * DRAIN_MS at most) and not kept. Whether it fitted.
+ */
+async function spool(request: IncomingMessage, file: string, max: number): Promise<boolean> {
+  let bytes = 0;
+  let stop: NodeJS.Timeout | undefined;
+  const count = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      bytes += chunk.length;
+      if (bytes <= max) return done(null, chunk);
+      stop ??= setTimeout(() => request.destroy(), DRAIN_MS);
+      done();
+    },
+  });
+  try {
+    await pipeline(request, count, createWriteStream(file, { flags: 'wx', mode: 0o600 }));
+  } catch (error) {
+    if (bytes <= max) throw error;
+  } finally {
+    clearTimeout(stop);
+  }
+  return bytes <= max;
+}
+
+type HubOptions = Omit<HubListen, 'port'> & {
+  /** The largest bundle an upload may be (MAX_BUNDLE_BYTES unless told). */
+  maxBundleBytes?: number;
+};
+
+export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions = {}): FastifyInstance {
+  const maxBundleBytes = listen.maxBundleBytes ?? MAX_BUNDLE_BYTES;
   const app = Fastify({
     bodyLimit: MAX_BATCH_BYTES,
     // What is sent is what is checked: no coercing a string into a list, no dropping unknown fields.
@@ -116,14 +158,13 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: Omit<HubList
   // Every refusal as the contract's `{ "error": ... }`, whatever part of Fastify refused.
   app.setErrorHandler(async (error: { statusCode?: number; message: string; validation?: unknown }, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    const limit = request.url.startsWith('/v1/bundles') ? MAX_BUNDLE_BYTES : MAX_BATCH_BYTES;
-    const message = status === 413 ? `the ${limit === MAX_BATCH_BYTES ? 'batch' : 'bundle'} is larger than ${limit / 1024 / 1024} MiB` : status === 500 ? 'the hub could not store the batch; send it again later' : error.message;
+    const message = status === 413 ? `the batch is larger than ${sizeInWords(MAX_BATCH_BYTES)}` : status === 500 ? 'the hub could not store the batch; send it again later' : error.message;
     if (status === 500) app.log.error(error);
     if (status === 413 && !request.raw.readableEnded) {
       // Read the rest away (up to a limit) before answering: closing on unread bytes resets
       // the connection, and the sender may never see the 413.
       request.raw.resume();
-      await Promise.race([once(request.raw, 'end'), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      await Promise.race([once(request.raw, 'end'), new Promise((resolve) => setTimeout(resolve, DRAIN_MS))]);
       reply.header('connection', 'close');
     }
     return reply.code(status).send({ error: message });
@@ -206,15 +247,31 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: Omit<HubList
     return reply.type(mimeType(file)).header('content-security-policy', CONTENT_SECURITY_POLICY).send(createReadStream(file));
   };
 
-  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: MAX_BUNDLE_BYTES }, (_request, body, done) => done(null, body));
-  app.post<{ Body: Buffer; Querystring: { name?: string; 'trust-new-pillar'?: string } }>('/v1/bundles', async (request, reply) => {
+  // A bundle is not held in memory: its bytes go to a file as they arrive, and are read from there.
+  app.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));
+  app.post<{ Body: IncomingMessage; Querystring: { name?: string; 'trust-key'?: string } }>('/v1/bundles', async (request, reply) => {
     if (!here(request)) return reply.code(403).send({ error: 'bundles are imported only on the machine the hub runs on' });
-    if (!Buffer.isBuffer(request.body)) return reply.code(415).send({ error: 'send the bundle as application/octet-stream' });
+    if (typeof request.body?.pipe !== 'function') return reply.code(415).send({ error: 'send the bundle as application/octet-stream' });
+    const name = request.query.name ?? 'the bundle';
+    const trustKey = request.query['trust-key'];
+    if (trustKey !== undefined && !BUNDLE_KEY.test(trustKey)) return reply.code(400).send({ error: `trust-key is not a bundle key; nothing of ${name} was imported` });
+    const folder = path.join(store.dir, UPLOADS);
+    mkdirSync(folder, { recursive: true });
+    const file = path.join(folder, `${randomUUID()}.olifant-results`);
     try {
-      return importBundleBytes(request.body, request.query.name ?? 'the bundle', store, pillars, { trustNewPillar: request.query['trust-new-pillar'] === '1' });
+      if (!(await spool(request.body, file, maxBundleBytes))) {
+        reply.header('connection', 'close');
+        return reply.code(413).send({ error: `${name} is refused, nothing of it was imported: it is larger than ${sizeInWords(maxBundleBytes)}, more than a bundle can be` });
+      }
+      return importBundle(file, store, pillars, { trust: trustKey === undefined ? 'no' : { key: trustKey }, name });
     } catch (error) {
+      if (error instanceof NewPillarKey) {
+        return reply.code(409).send({ error: error.message, pillarId: error.pillarId, publicKey: error.publicKey, fingerprint: keyFingerprint(error.publicKey) });
+      }
       if (error instanceof BundleError) return reply.code(400).send({ error: error.message });
       throw error;
+    } finally {
+      rmSync(file, { force: true });
     }
   });
 
@@ -227,6 +284,8 @@ export async function startHub(store: HubStore, pillars: Pillars, listen: HubLis
   if (!LOOPBACK.has(host) && !listen.tls && !listen.behindProxy) {
     throw new HubConfigError(`the hub listens on ${host} only with TLS (--tls-cert and --tls-key) or behind a reverse proxy that adds it (--behind-proxy): answers and tokens must not cross a network in the clear`);
   }
+  // What an upload left behind when the hub was stopped in the middle of it.
+  rmSync(path.join(store.dir, UPLOADS), { recursive: true, force: true });
   const app = buildHub(store, pillars, listen);
   await app.listen({ port: listen.port, host });
   const { port } = app.server.address() as AddressInfo;

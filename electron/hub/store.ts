@@ -128,10 +128,13 @@ class NewerHubDatabaseError extends Error {
 
 export class HubStore {
   readonly db: Database.Database;
+  /** The hub's data folder. */
+  readonly dir: string;
   private readonly insertAnswer: Database.Statement;
   private readonly getAnswer: Database.Statement;
 
   constructor(dataDir: string) {
+    this.dir = dataDir;
     this.db = openDatabase(path.join(dataDir, 'hub.sqlite'));
     migrate(this.db, MIGRATIONS, (version) => new NewerHubDatabaseError(`The hub's database is from a newer version of Olifant (schema ${version}, this one knows ${MIGRATIONS.length}): update the app.`));
     this.insertAnswer = this.db.prepare(`INSERT INTO answers (${ANSWER_FIELDS.join(', ')}) VALUES (${ANSWER_FIELDS.map((f) => '@' + f).join(', ')}) ON CONFLICT(id) DO NOTHING`);
@@ -141,16 +144,29 @@ export class HubStore {
   /** Stores checked records of one pillar in one transaction: all of them, or (on any error) none. */
   store(records: SyncRecord[], pillarId: string, kind: 'batch' | 'bundle'): StoreOutcome {
     return this.db.transaction(() => {
-      const outcome: StoreOutcome = { stored: 0, duplicates: 0, conflicts: [] };
-      for (const record of records) {
+      const intake = this.intake(pillarId);
+      for (const record of records) intake.add(record);
+      return intake.done(kind);
+    })();
+  }
+
+  /** Takes checked records of one pillar one at a time, inside the caller's transaction; done() logs what they did and says it. */
+  intake(pillarId: string): { add(record: SyncRecord): void; done(kind: 'batch' | 'bundle'): StoreOutcome } {
+    const outcome: StoreOutcome = { stored: 0, duplicates: 0, conflicts: [] };
+    let records = 0;
+    return {
+      add: (record) => {
+        records++;
         if (record.type === 'answer') this.answer(record, outcome);
         else if (record.type === 'venue') this.venue(record);
         else this.pack(record, pillarId);
-      }
-      if (outcome.conflicts.length > 0) this.event(pillarId, 'conflict', `${kind}: ${outcome.conflicts.length} answer(s) with a stored id and other content refused, stored answers unchanged: ${outcome.conflicts.join(', ')}`);
-      this.event(pillarId, kind, `${records.length} record(s): ${outcome.stored} answer(s) stored, ${outcome.duplicates} already there`);
-      return outcome;
-    })();
+      },
+      done: (kind) => {
+        if (outcome.conflicts.length > 0) this.event(pillarId, 'conflict', `${kind}: ${outcome.conflicts.length} answer(s) with a stored id and other content refused, stored answers unchanged: ${outcome.conflicts.join(', ')}`);
+        this.event(pillarId, kind, `${records} record(s): ${outcome.stored} answer(s) stored, ${outcome.duplicates} already there`);
+        return outcome;
+      },
+    };
   }
 
   private answer(record: AnswerRecord, outcome: StoreOutcome): void {

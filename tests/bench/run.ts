@@ -2,8 +2,9 @@
 // not asserted: a busy machine changes the numbers, never a test result.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { createHash, randomBytes, randomUUID, sign } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -329,6 +330,47 @@ async function hubFigures(): Promise<void> {
   }
 }
 
+/** A bundle of about 600 MB (2,150,000 answers) imported by the command: its time, and the peak memory of the process importing it. */
+async function bigBundleFigures(): Promise<void> {
+  const COUNT = 2_150_000;
+  const pillarDir = path.join(temp, 'big-pillar');
+  mkdirSync(pillarDir, { recursive: true });
+  const key = pillarKey(pillarDir);
+  const file = path.join(temp, 'pillar-big.olifant-results');
+  // Written a line at a time (bundleBytes would hold it all), then signed as a whole: this process may use the memory, the hub's may not.
+  const out = openSync(file, 'w');
+  writeSync(out, JSON.stringify({ format: 'olifant-results/1', pillar_id: 'pillar-big', public_key: key.publicKey, created_hour: '2026-11-24T13:00Z', counts: { answer: COUNT, venue: 0, pack: 0 } }) + '\n');
+  for (let at = 0; at < COUNT; at += 10_000) {
+    const lines = Array.from({ length: Math.min(10_000, COUNT - at) }, (_, i) => JSON.stringify({ type: 'answer', ...benchAnswer('pillar-big', at + i) }) + '\n');
+    writeSync(out, lines.join(''));
+  }
+  closeSync(out);
+  const signature = sign(null, readFileSync(file), key.privateKey).toString('base64');
+  writeFileSync(file, JSON.stringify({ signature }) + '\n', { flag: 'a' });
+  const hubDir = path.join(temp, 'big-hub');
+  spawnSync(process.execPath, [CLI, 'hub', 'add-pillar', 'pillar-big', '--key', key.publicKey, '--data-dir', hubDir]);
+  const tImport = performance.now();
+  const child = spawn(process.execPath, [CLI, 'hub', 'import', file, '--data-dir', hubDir], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  // The kernel's high-water mark of the child's resident memory, read until it exits.
+  let peakKiB = 0;
+  const sampler = setInterval(() => {
+    try {
+      peakKiB = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? peakKiB);
+    } catch {
+      // gone already
+    }
+  }, 10);
+  const [code] = (await once(child, 'exit')) as [number | null];
+  clearInterval(sampler);
+  if (code !== 0) throw new Error(stderr);
+  print('hub-bundle-import-600mb', performance.now() - tImport, 'ms');
+  print('hub-bundle-import-rss-mb', Math.round(peakKiB / 1024), 'MB');
+  rmSync(file, { force: true });
+  rmSync(hubDir, { recursive: true, force: true });
+}
+
 /** The lecture: a visit's distributions on a hub of 1,000,000 answers, its files, and key to revealed chart in the presenter. */
 async function lectureFigures(): Promise<void> {
   const hubDir = path.join(temp, 'lecture-hub');
@@ -389,7 +431,7 @@ async function lectureFigures(): Promise<void> {
 }
 
 /** `npm run bench [-- GROUP...]`: every group, or only the ones named. */
-const groups: Record<string, () => Promise<void>> = { lecture: lectureFigures, hub: hubFigures, stick: stickFigures, commit: commitFigures, pty: ptyFigures, lossy: lossyFigures, ui: uiFigures };
+const groups: Record<string, () => Promise<void>> = { lecture: lectureFigures, hub: hubFigures, 'big-bundle': bigBundleFigures, stick: stickFigures, commit: commitFigures, pty: ptyFigures, lossy: lossyFigures, ui: uiFigures };
 const named = process.argv.slice(2);
 const unknown = named.filter((name) => !Object.hasOwn(groups, name));
 if (unknown.length > 0) {

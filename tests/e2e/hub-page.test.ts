@@ -1,5 +1,6 @@
 // The hub's page in Chromium: bundles picked from a stick are imported whole, a refused one
-// says why; the page and its upload are only for the machine the hub runs on.
+// says why, a new pillar's key is trusted only when the crew confirms it; the page and its
+// upload are only for the machine the hub runs on.
 
 import assert from 'node:assert/strict';
 import { createPrivateKey, randomUUID } from 'node:crypto';
@@ -20,17 +21,17 @@ const key = (() => {
   return { privateKey: createPrivateKey(made.privateKeyPem), publicKey: made.publicKey };
 })();
 
-function bundleFile(answers: number, name: string): string {
+function bundleFile(answers: number, name: string, pillarId = 'pillar-p'): string {
   const records = Array.from({ length: answers }, () => ({
-    type: 'answer' as const, id: randomUUID(), pillar_id: 'pillar-p', venue_session_id: '2026-11-24-hva', pack_id: 'olifant-tour', pack_version: 1,
+    type: 'answer' as const, id: randomUUID(), pillar_id: pillarId, venue_session_id: '2026-11-24-hva', pack_id: 'olifant-tour', pack_version: 1,
     question_id: 'naam-op-cv', value: '3', language: 'nl', hour: '2026-11-24T13:00Z', suspect: null,
   }));
   const file = path.join(tempDir(), name);
-  writeFileSync(file, bundleBytes('pillar-p', key, records, new Date()));
+  writeFileSync(file, bundleBytes(pillarId, key, records, new Date()));
   return file;
 }
 
-test("the hub's page imports the bundles picked, each whole; a cut-off one is refused with the reason", async (t) => {
+test("the hub's page imports the bundles picked, each whole, once the crew confirmed the new pillar's key; a cut-off one is refused with the reason", async (t) => {
   const hubDir = tempDir();
   const hub = await startHubProcess(hubDir);
   t.after(() => stopProcess(hub.child));
@@ -42,13 +43,25 @@ test("the hub's page imports the bundles picked, each whole; a cut-off one is re
   const page = await browser.newPage();
   await page.goto(hub.url);
   await page.getByLabel(/^Bestanden/).setInputFiles([good, cut]);
-  await page.getByLabel(/Nieuwe zuil: vertrouw haar sleutel/).check();
   await page.getByRole('button', { name: /Importeren/ }).click();
-  await page.getByText(/pillar-p-20261124-1300\.olifant-results: zuil pillar-p, 7 nieuwe antwoorden, 0 waren er al/).waitFor();
-  await page.getByText(/cut\.olifant-results is refused, nothing of it was imported: the bundle does not end with its signature line/).waitFor();
+  await page.getByText(`Zuil pillar-p is nieuw voor deze hub. Haar sleutel begint met ${key.publicKey.slice(0, 16).match(/.{4}/g)!.join(' ')}.`, { exact: false }).waitFor();
   const store = new HubStore(hubDir);
   t.after(() => store.close());
+  assert.equal(store.answerCount(), 0, 'nothing before the confirmation');
+  await page.getByRole('button', { name: 'Vertrouw zuil pillar-p / Trust pillar pillar-p' }).click();
+  await page.getByText(/pillar-p-20261124-1300\.olifant-results: zuil pillar-p, 7 nieuwe antwoorden, 0 waren er al/).waitFor();
+  await page.getByText(/cut\.olifant-results is refused, nothing of it was imported: the bundle does not end with its signature line/).waitFor();
   assert.equal(store.answerCount(), 7);
+  assert.equal(await page.getByRole('checkbox').count(), 0, 'no box trusts a key without a question');
+
+  // Declined: nothing is imported and the key is not kept.
+  const other = bundleFile(3, 'pillar-q.olifant-results', 'pillar-q');
+  await page.getByLabel(/^Bestanden/).setInputFiles([other]);
+  await page.getByRole('button', { name: /Importeren/ }).click();
+  await page.getByRole('button', { name: 'Niet importeren / Do not import' }).click();
+  await page.getByText('pillar-q.olifant-results: niet geïmporteerd / not imported').waitFor();
+  assert.equal(store.answerCount(), 7);
+  assert.equal(store.db.prepare("SELECT COUNT(*) FROM pillars WHERE id = 'pillar-q'").pluck().get(), 0);
 });
 
 test("the hub's page and its upload are refused to other machines and behind a proxy", async (t) => {

@@ -161,7 +161,7 @@ test('requests for a name that is not the hub\'s are refused (DNS rebinding); ch
   assert.equal((await ask({ host: 'evil@127.0.0.1' })).statusCode, 421, 'not a host name at all');
 
   const batch = { pillar_id: 'pillar-a', records: answers('pillar-a', 1) };
-  const crossSite = [{ origin: 'http://attacker.example' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'null' }];
+  const crossSite: Array<Record<string, string>> = [{ origin: 'http://attacker.example' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'null' }];
   for (const headers of crossSite) {
     const refused = await ask({ host: '127.0.0.1:8750', authorization: `Bearer ${tokens.a}`, 'content-type': 'application/json', ...headers }, 'POST', '/v1/batches', batch);
     assert.equal(refused.statusCode, 403, JSON.stringify(headers));

@@ -8,13 +8,31 @@ export class NotReadable extends Error {
   override name = 'NotReadable';
 }
 
-/** The file's bytes; throws NotReadable when it is not a plain file or is larger than `max`, and the system's error when it cannot be opened. */
-export function readPlainFile(file: string, max: number): Buffer {
+/** A size limit in words: MiB from one up, else bytes. */
+export const sizeInWords = (bytes: number) => (bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MiB` : `${bytes} bytes`);
+
+/**
+ * Opens a plain file of at most `max` bytes for reading: its descriptor (the caller closes it)
+ * and size. Throws NotReadable when it is not a plain file or is larger, and the system's
+ * error when it cannot be opened.
+ */
+export function openPlainFile(file: string, max: number): { fd: number; size: number } {
   const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) throw new NotReadable('it is not a plain file');
-    if (stat.size > max) throw new NotReadable(`it is larger than ${max >= 1024 * 1024 ? `${max / 1024 / 1024} MiB` : `${max} bytes`}`);
+    if (stat.size > max) throw new NotReadable(`it is larger than ${sizeInWords(max)}`);
+    return { fd, size: stat.size };
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+}
+
+/** The file's bytes, under the rules of openPlainFile(). */
+export function readPlainFile(file: string, max: number): Buffer {
+  const { fd } = openPlainFile(file, max);
+  try {
     return readFileSync(fd);
   } finally {
     closeSync(fd);

@@ -2,22 +2,23 @@
 // header, every record the pillar has (so each bundle is complete by itself), and a last line
 // with the Ed25519 signature of every byte before it. Written to a temporary name, flushed,
 // renamed, the folder synced, then read back and verified: only then may the stick come out.
-// The hub reads bundles with readBundle(): whole, or refused with the reason.
+// The hub reads bundles with readBundle(), a line at a time whatever their size: whole, or
+// refused with the reason.
 
-import { sign, verify } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { sign } from 'node:crypto';
+import { mkdirSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import type { SyncRecord } from '../../api/sync.ts';
-import { publicKeyFromBase64 } from '../../../content/signing.ts';
 import { hourOf } from '../answers/store.ts';
 import { writeFileAtomic } from '../platform/atomic.ts';
+import { Ed25519StreamVerifier } from './ed25519-stream.ts';
 import type { PillarKey } from './identity.ts';
 
 const BUNDLE_FORMAT = 'olifant-results/1';
 export const BUNDLE_FOLDER = 'olifant-results';
 export const BUNDLE_EXTENSION = '.olifant-results';
 
-interface BundleHeader {
+export interface BundleHeader {
   format: typeof BUNDLE_FORMAT;
   pillar_id: string;
   public_key: string;
@@ -78,40 +79,140 @@ export function writeBundle(file: string, pillarId: string, key: PillarKey, reco
 /** Where a drive's bundle goes: <drive>/olifant-results/<pillar_id>-<YYYYMMDD-HHMM>.olifant-results. */
 export const bundleOnDrive = (drive: string, pillarId: string, now: Date) => path.join(drive, BUNDLE_FOLDER, bundleName(pillarId, now));
 
-/** A bundle checked whole: format, signature over every byte before the last line, counts, and every line parsed. */
-export function readBundle(bytes: Buffer): { header: BundleHeader; records: unknown[] } {
-  if (bytes.length === 0 || bytes[bytes.length - 1] !== 0x0a) throw new BundleError('the bundle does not end with its signature line: it was cut off (a stick pulled out while it was written?)');
-  const lastStart = bytes.lastIndexOf(0x0a, bytes.length - 2) + 1;
-  if (lastStart === 0) throw new BundleError('the bundle has no header and records before its last line');
-  let signature: unknown;
-  try {
-    signature = (JSON.parse(bytes.subarray(lastStart).toString('utf8')) as { signature?: unknown }).signature;
-  } catch {
-    signature = undefined;
+/** Bytes a line may have: a pack's manifest is the longest record by far. */
+const MAX_LINE_BYTES = 16 * 1024 * 1024;
+/** The signature line is about a hundred bytes; a longer last line is not one. */
+const MAX_SIGNATURE_LINE_BYTES = 4096;
+/** How much of a bundle is read at a time. */
+const CHUNK_BYTES = 1024 * 1024;
+
+/** A bundle's key as its header carries it: base64 of the raw 32-byte Ed25519 public key, written exactly so. */
+export const BUNDLE_KEY = /^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$/;
+
+/** What the reader of a bundle does with its parts, in the order they come. */
+export interface BundleTaker {
+  /** The header, checked, before any record: a throw refuses the bundle at once. */
+  header(header: BundleHeader): void;
+  /** Each record in turn (`n` from 1). A throw refuses the bundle; the reason is told after the signature was checked. */
+  record(record: unknown, n: number): void;
+}
+
+const cutOff = () => new BundleError('the bundle does not end with its signature line: it was cut off (a stick pulled out while it was written?)');
+
+/** Up to `length` bytes from `position`; fewer only where the file ends. */
+function readAt(fd: number, length: number, position: number): Buffer {
+  const buffer = Buffer.alloc(length);
+  let got = 0;
+  while (got < length) {
+    let n: number;
+    try {
+      n = readSync(fd, buffer, got, length - got, position + got);
+    } catch (error) {
+      throw new BundleError(`the bundle could not be read to its end (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): was the stick taken out?`);
+    }
+    if (n === 0) break;
+    got += n;
   }
+  return buffer.subarray(0, got);
+}
+
+/** Where the last line starts, and the signature it holds (undefined when it is not a signature line). */
+function signatureLine(fd: number, size: number): { lastStart: number; signature: unknown } {
+  const tailStart = Math.max(0, size - MAX_SIGNATURE_LINE_BYTES - 1);
+  const tail = readAt(fd, size - tailStart, tailStart);
+  if (tail.length === 0 || tail[tail.length - 1] !== 0x0a) throw cutOff();
+  const newline = tail.length >= 2 ? tail.lastIndexOf(0x0a, tail.length - 2) : -1;
+  if (newline < 0 && tailStart === 0) throw new BundleError('the bundle has no header and records before its last line');
+  if (newline < 0) return { lastStart: size, signature: undefined };
+  try {
+    return { lastStart: tailStart + newline + 1, signature: (JSON.parse(tail.subarray(newline + 1).toString('utf8')) as { signature?: unknown }).signature };
+  } catch {
+    return { lastStart: tailStart + newline + 1, signature: undefined };
+  }
+}
+
+/**
+ * Reads a bundle from the open file `fd` of `size` bytes, `chunkBytes` at a time and never
+ * more than a line at once, so that its size does not matter: the last line (the signature)
+ * first, then the header, then each record, handed to `take` as it comes. The signature is
+ * checked as the bytes go by, so whether they are the pillar's is known only at the end:
+ * the caller takes records inside a transaction and rolls it back when this throws.
+ */
+export function readBundle(fd: number, size: number, take: BundleTaker, chunkBytes = CHUNK_BYTES): BundleHeader {
+  const { lastStart, signature } = signatureLine(fd, size);
   if (typeof signature !== 'string') throw new BundleError('the last line is not the signature: the bundle was cut off or changed');
-  const body = bytes.subarray(0, lastStart);
-  const lines = body.toString('utf8').split('\n').slice(0, -1);
-  let header: BundleHeader;
-  let records: unknown[];
-  try {
-    [header, ...records] = lines.map((line) => JSON.parse(line) as unknown) as [BundleHeader, ...unknown[]];
-  } catch (error) {
-    throw new BundleError(`a line of the bundle is not JSON (${(error as Error).message})`);
-  }
-  if (header?.format !== BUNDLE_FORMAT) throw new BundleError(`the bundle's format is not "${BUNDLE_FORMAT}"`);
-  let key;
-  try {
-    key = publicKeyFromBase64(String(header.public_key));
-  } catch {
-    throw new BundleError("the bundle's public_key is not an Ed25519 public key");
-  }
-  if (!verify(null, body, key, Buffer.from(signature, 'base64'))) throw new BundleError('the signature does not match the bundle: it was changed after it was written');
+  let header: BundleHeader | undefined;
+  let verifier: Ed25519StreamVerifier | undefined;
+  // Bytes read before the header's key was known, hashed once it is (at most a line and a chunk).
+  let unhashed: Buffer[] = [];
+  let line: Buffer[] = [];
+  let lineBytes = 0;
+  let records = 0;
+  let failure: unknown;
   const counts = { answer: 0, venue: 0, pack: 0 } as Record<string, number>;
-  for (const r of records) counts[String((r as { type?: unknown })?.type)] = (counts[String((r as { type?: unknown })?.type)] ?? 0) + 1;
+  const parse = (bytes: Buffer) => {
+    try {
+      return JSON.parse(bytes.toString('utf8')) as unknown;
+    } catch (error) {
+      throw new BundleError(`a line of the bundle is not JSON (${(error as Error).message})`);
+    }
+  };
+  const takeHeader = (bytes: Buffer) => {
+    header = parse(bytes) as BundleHeader;
+    if (header?.format !== BUNDLE_FORMAT) throw new BundleError(`the bundle's format is not "${BUNDLE_FORMAT}"`);
+    if (typeof header.public_key !== 'string' || !BUNDLE_KEY.test(header.public_key)) throw new BundleError("the bundle's public_key is not an Ed25519 public key");
+    verifier = new Ed25519StreamVerifier(Buffer.from(header.public_key, 'base64'), Buffer.from(signature, 'base64'));
+    take.header(header);
+  };
+  const takeRecord = (bytes: Buffer) => {
+    const record = parse(bytes);
+    const type = String((record as { type?: unknown })?.type);
+    counts[type] = (counts[type] ?? 0) + 1;
+    take.record(record, ++records);
+  };
+  for (let position = 0; position < lastStart; ) {
+    const chunk = readAt(fd, Math.min(chunkBytes, lastStart - position), position);
+    if (chunk.length === 0) throw cutOff();
+    position += chunk.length;
+    for (let start = 0; start < chunk.length && failure === undefined; ) {
+      const newline = chunk.indexOf(0x0a, start);
+      const end = newline < 0 ? chunk.length : newline;
+      lineBytes += end - start;
+      if (lineBytes > MAX_LINE_BYTES) {
+        if (!header) throw new BundleError(`the bundle's first line is longer than ${MAX_LINE_BYTES / 1024 / 1024} MiB: it is not a header`);
+        failure = new BundleError(`record ${records + 1} is longer than ${MAX_LINE_BYTES / 1024 / 1024} MiB: it is not a record`);
+        line = [];
+        break;
+      }
+      line.push(chunk.subarray(start, end));
+      start = end + 1;
+      if (newline < 0) break;
+      const bytes = line.length === 1 ? line[0] : Buffer.concat(line);
+      line = [];
+      lineBytes = 0;
+      if (!header) {
+        takeHeader(bytes);
+        continue;
+      }
+      try {
+        takeRecord(bytes);
+      } catch (error) {
+        // Read on to the end: a record changed on the way is told as the changed bundle it is.
+        failure = error;
+      }
+    }
+    if (verifier) {
+      for (const bytes of unhashed) verifier.update(bytes);
+      unhashed = [];
+      verifier.update(chunk);
+    } else unhashed.push(chunk);
+  }
+  if (!header || !verifier) throw new BundleError('the bundle has no header and records before its last line');
+  if (!verifier.verify()) throw new BundleError('the signature does not match the bundle: it was changed after it was written');
+  if (failure !== undefined) throw failure;
   const said = header.counts ?? {};
   if (Object.keys(counts).length !== 3 || counts.answer !== said.answer || counts.venue !== said.venue || counts.pack !== said.pack) {
     throw new BundleError(`the bundle's counts (${JSON.stringify(said)}) do not match its records (${JSON.stringify(counts)})`);
   }
-  return { header, records };
+  return header;
 }
