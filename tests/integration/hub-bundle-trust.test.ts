@@ -23,6 +23,7 @@ import { buildHub } from '../../electron/hub/server.ts';
 import { HubStore } from '../../electron/hub/store.ts';
 import { CLI } from '../helpers/cli.ts';
 import { hubCommand } from '../helpers/hub.ts';
+import { defaultManifest } from '../helpers/packs.ts';
 import { dataDir, tempDir } from '../helpers/tmp.ts';
 
 const newKey = (): PillarKey => {
@@ -216,7 +217,9 @@ test("the streamed Ed25519 check agrees with node:crypto's on valid and changed 
 
 test('a bundle read in tiny pieces (lines across pieces, a line longer than a piece) is taken the same; any refusal, even at the end, takes nothing', (t) => {
   const key = newKey();
-  const manifest = { id: 'olifant-tour', version: 1, questions: Array.from({ length: 40 }, (_, i) => ({ id: `q${i}`, text: 'é'.repeat(50) })) };
+  // A valid pack whose manifest line is longer than most pieces, with multi-byte letters split across them.
+  const manifest = defaultManifest();
+  manifest.title = { ...manifest.title, nl: 'é'.repeat(100) };
   const records: SyncRecord[] = [
     { type: 'pack', id: 'olifant-tour', version: 1, manifest },
     { type: 'venue', id: '2026-11-24-hva', pillar_id: 'pillar-s', name: 'Hogeschool van Amsterdam', started_hour: '2026-11-24T08:00Z', ended_hour: null, revision: 1 },
