@@ -45,6 +45,8 @@ export function resolveStatic(urlPath: string, assetFile: (path: string) => stri
   } catch {
     return null;
   }
+  // No file name holds a NUL (the file system would refuse it with an error, not a "no such file").
+  if (rel.includes('\0')) return null;
   const asset = assetFile(rel);
   if (asset) return asset;
   const file = path.resolve(root, rel === '' ? KIOSK_PAGE : rel.endsWith('/') ? `${rel}index.html` : rel);

@@ -67,10 +67,14 @@ const HELP = `olifant: the software of the pillar "De olifant in de kamer"
       date and the name, e.g. 2026-11-24-hva-amsterdam). A running kiosk's next answers carry it.
   olifant venue list
       The venue visits, newest first: id, name, and the hours (UTC) they started and ended.
-  olifant hub [--port N] [--host ADDR (--tls-cert FILE --tls-key FILE | --behind-proxy)] [--public-host NAME]...
+  olifant hub [--port N] [--host ADDR (--tls-cert FILE --tls-key FILE | --behind-proxy PROXY_ADDR...)] [--public-host NAME]...
       The hub that gathers every pillar's answers (POST /v1/batches); prints its URL. It
       listens on 127.0.0.1 (port 8750) unless --host says otherwise, and then only with TLS
-      or behind a reverse proxy. Its data folder is $OLIFANT_HUB_DIR or --data-dir DIR.
+      or behind a reverse proxy: --behind-proxy names the proxy's address (or range, e.g.
+      10.0.0.0/24; repeat it for more), the only sender whose X-Forwarded-For is believed.
+      Its data folder is $OLIFANT_HUB_DIR or --data-dir DIR; it logs to hub.log there (and
+      its warnings and errors to standard output). A damaged database is not opened: the
+      hub says so, writes nothing into it, and exits 1.
       It answers only to localhost, this machine's name and addresses, and each --public-host
       (the name pillars and lecturers use, e.g. the proxy's); other names are refused (421).
   olifant hub add-pillar PILLAR_ID [--key KEY] [--name NAME] [--url HUB_URL] [--stick DRIVE]
@@ -93,7 +97,12 @@ const HELP = `olifant: the software of the pillar "De olifant in de kamer"
       Takes a pillar's token back: its pushes and its bundles are refused from then on.
   olifant hub add-lecturer NAME [--url HUB_URL]
       Prints a one-time sign-in link (valid 7 days) to the hub's presenter view, for a hub
-      that listens beyond this machine; the session lasts 30 days.
+      that listens beyond this machine. Opening it shows a button; pressing that signs in
+      (the link is then used), for 30 days.
+  olifant hub lecturers
+      The lecturers: number, name, since when, browsers signed in, unused sign-in links.
+  olifant hub end-sessions NUMBER
+      Signs a lecturer out everywhere and ends their unused links (a new link signs in again).
   olifant hub import FILE... [--trust-new-pillar]
       Imports results bundles from USB sticks, each whole or not at all. A bundle of a pillar
       this hub never registered needs --trust-new-pillar (its key is then registered); a
@@ -322,7 +331,7 @@ async function hub(args: string[]): Promise<void> {
       host: { type: 'string' },
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
-      'behind-proxy': { type: 'boolean', default: false },
+      'behind-proxy': { type: 'string', multiple: true },
       'public-host': { type: 'string', multiple: true },
       name: { type: 'string' },
       url: { type: 'string' },
@@ -337,7 +346,7 @@ async function hub(args: string[]): Promise<void> {
     if (Boolean(values['tls-cert']) !== Boolean(values['tls-key'])) throw new UsageError('TLS needs both --tls-cert and --tls-key');
     const tls = values['tls-cert'] && values['tls-key'] ? { cert: values['tls-cert'], key: values['tls-key'] } : undefined;
     try {
-      const running = await startHub(store, pillars, { port: Number(values.port), host: values.host, tls, behindProxy: values['behind-proxy'], publicHosts: values['public-host'] ?? [] });
+      const running = await startHub(store, pillars, { port: Number(values.port), host: values.host, tls, behindProxy: values['behind-proxy'] ?? [], publicHosts: values['public-host'] ?? [] });
       process.stdout.write(`${running.url}\n`);
       const stop = async () => {
         await running.close();
@@ -372,6 +381,13 @@ async function hub(args: string[]): Promise<void> {
       const hubUrl = values.url ?? `http://127.0.0.1:${values.port}`;
       process.stdout.write(`a sign-in link for ${positionals[0]}, for one use within 7 days (on this machine no sign-in is needed):\n`);
       process.stdout.write(`${hubUrl.replace(/\/$/, '')}/signin?token=${token}\n`);
+    } else if (action === 'lecturers') {
+      for (const l of new Lecturers(store).list()) process.stdout.write(`${l.id}\t${l.name}\tsince ${l.addedHour}\t${l.sessions} signed in\t${l.links} unused link(s)\n`);
+    } else if (action === 'end-sessions') {
+      if (positionals.length !== 1 || !/^\d+$/.test(positionals[0])) throw new UsageError('hub end-sessions needs the lecturer\'s number, as `olifant hub lecturers` lists it');
+      const ended = new Lecturers(store).end(Number(positionals[0]));
+      if (ended === null) throw new Error(`there is no lecturer number ${positionals[0]}; \`olifant hub lecturers\` lists them`);
+      process.stdout.write(`lecturer ${positionals[0]} is signed out (${ended} session(s) ended) and their unused links no longer work; \`olifant hub add-lecturer\` gives a new one\n`);
     } else if (action === 'pillars') {
       for (const p of pillars.list()) process.stdout.write(`${p.id}\t${p.name}\t${p.revoked ? 'revoked' : 'active'}\tsince ${p.added_hour}\t${p.public_key ? `bundle key ${keyFingerprint(p.public_key)}…` : 'no bundle key'}\n`);
     } else if (action === 'import') {
@@ -415,7 +431,7 @@ async function hub(args: string[]): Promise<void> {
       pillars.setKey(positionals[0], bundleKeyFrom(positionals[1]));
       process.stdout.write(`pillar ${positionals[0]}'s bundle key is set; bundles signed with another key are refused\n`);
     } else {
-      throw new UsageError('hub takes add-pillar, set-pillar-key, pillars, revoke-pillar, add-lecturer, import, packs or remove-pack, or nothing to run the hub');
+      throw new UsageError('hub takes add-pillar, set-pillar-key, pillars, revoke-pillar, add-lecturer, lecturers, end-sessions, import, packs or remove-pack, or nothing to run the hub');
     }
   } catch (error) {
     if (error instanceof PillarError) throw new Error(error.message);

@@ -1,7 +1,9 @@
 // Lecturers on a hub that listens beyond this machine: the organiser gives each a one-time
-// sign-in link (`olifant hub add-lecturer NAME`), valid for a week; following it starts a
-// session kept in an HttpOnly, SameSite=Strict cookie for 30 days. Tokens are 32 random
-// bytes, stored only as their SHA-256.
+// sign-in link (`olifant hub add-lecturer NAME`), valid for a week. Opening it shows a button;
+// only pressing that (a POST) spends the link and starts a session, kept in an HttpOnly,
+// SameSite=Strict cookie for 30 days. The organiser lists lecturers and ends their sessions
+// (`olifant hub lecturers`, `olifant hub end-sessions`). Tokens are 32 random bytes, stored
+// only as their SHA-256.
 
 import { createHash, randomBytes } from 'node:crypto';
 import { hourOf } from '../core/answers/store.ts';
@@ -37,6 +39,11 @@ export class Lecturers {
     return token;
   }
 
+  /** Whether a sign-in link can still be used; it is not spent by asking. */
+  linkValid(linkToken: string): boolean {
+    return this.store.db.prepare('SELECT 1 FROM signin_links WHERE token_hash = ? AND used = 0 AND expires_at > ?').get(hashOf(linkToken), this.now()) !== undefined;
+  }
+
   /** Uses a sign-in link once: a new session's token, or null when the link is unknown, used or expired. */
   redeem(linkToken: string): string | null {
     const db = this.store.db;
@@ -55,4 +62,39 @@ export class Lecturers {
     if (!sessionToken) return false;
     return this.store.db.prepare('SELECT 1 FROM sessions WHERE token_hash = ? AND expires_at > ?').get(hashOf(sessionToken), this.now()) !== undefined;
   }
+
+  /** Every lecturer, with their live sessions and unused sign-in links. */
+  list(): LecturerRow[] {
+    return this.store.db
+      .prepare(
+        `SELECT l.id, l.name, l.added_hour AS addedHour,
+           (SELECT COUNT(*) FROM sessions s WHERE s.lecturer_id = l.id AND s.expires_at > @now) AS sessions,
+           (SELECT COUNT(*) FROM signin_links k WHERE k.lecturer_id = l.id AND k.used = 0 AND k.expires_at > @now) AS links
+         FROM lecturers l ORDER BY l.id`,
+      )
+      .all({ now: this.now() }) as LecturerRow[];
+  }
+
+  /** Ends a lecturer's sessions and unused sign-in links (signing in again takes a new link); how many sessions ended, or null for an unknown id. */
+  end(lecturerId: number): number | null {
+    const db = this.store.db;
+    return db.transaction(() => {
+      const lecturer = db.prepare('SELECT name FROM lecturers WHERE id = ?').get(lecturerId) as { name: string } | undefined;
+      if (!lecturer) return null;
+      const ended = db.prepare('DELETE FROM sessions WHERE lecturer_id = ? AND expires_at > ?').run(lecturerId, this.now()).changes;
+      db.prepare('UPDATE signin_links SET used = 1 WHERE lecturer_id = ?').run(lecturerId);
+      this.store.event(null, 'lecturer', `"${lecturer.name}": ${ended} session(s) and every unused sign-in link ended by the organiser`);
+      return ended;
+    })();
+  }
+}
+
+export interface LecturerRow {
+  id: number;
+  name: string;
+  addedHour: string;
+  /** Live sessions (browsers signed in). */
+  sessions: number;
+  /** Sign-in links not used yet and not expired. */
+  links: number;
 }

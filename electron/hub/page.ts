@@ -98,12 +98,27 @@ button { font: inherit; padding: 0.5rem 1.2rem; background: #2b1740; color: #fff
 `;
 
 /** A short page in both languages, styled by /hub.css. */
-const notice = (nl: string, en: string) => `<!doctype html>
+const notice = (nl: string, en: string, more = '') => `<!doctype html>
 <html lang="nl">
 <head><meta charset="utf-8"><title>Olifant hub</title><link rel="stylesheet" href="/hub.css"></head>
-<body><main><h1>Olifant hub</h1><p>${nl}</p><p lang="en">${en}</p></main></body>
+<body><main><h1>Olifant hub</h1><p>${nl}</p><p lang="en">${en}</p>${more}</main></body>
 </html>
 `;
+
+/** The sign-in form may post to the hub itself, and nowhere else. */
+export const SIGN_IN_CSP = PAGE_CSP.replace("form-action 'none'", "form-action 'self'");
+
+/**
+ * What a sign-in link opens: a button that signs in by a same-origin POST. Opening the link
+ * (a mail's click, a link preview, a HEAD) spends nothing; and the session cookie, SameSite=Strict,
+ * is then set by a request from the hub's own page, so the browser sends it on.
+ * `token` is base64url (checked before it gets here).
+ */
+export const signInHtml = (token: string) => notice(
+  'Je bent uitgenodigd als docent voor de olifant in de kamer.',
+  'You are invited as a lecturer for the elephant in the room.',
+  `<form method="post" action="/signin"><input type="hidden" name="token" value="${token}"><button type="submit">Aanmelden / Sign in</button></form>`,
+);
 
 export const SIGN_IN_NEEDED_HTML = notice(
   'Meld je aan met de link die je van de tourorganisator kreeg.',

@@ -4,10 +4,12 @@
 // revoked token (repeated failures from one address are answered ever more slowly), 403
 // another pillar's records, 413 over 1000 records or 4 MiB. Bundles uploaded on the hub's
 // page are written to a file in the data folder as they arrive, then imported from it.
-// It listens on 127.0.0.1 unless told otherwise, and beyond it only with TLS or behind a proxy.
+// It listens on 127.0.0.1 unless told otherwise, and beyond it only with TLS or behind a proxy
+// (whose addresses are named: only they may say who the client is). Every 500 is written to
+// the hub's log (log.ts) with its route, and answered in that route's own words.
 
 import fastifyCookie from '@fastify/cookie';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { once } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -31,7 +33,8 @@ import { sizeInWords } from '../core/platform/plain-file.ts';
 import { BUNDLE_KEY, BundleError } from '../core/sync/bundle.ts';
 import { importBundle, keyFingerprint, MAX_BUNDLE_BYTES, NewPillarKey } from './bundles.ts';
 import { Lecturers, SESSION_COOKIE, SESSION_MS } from './lecturers.ts';
-import { LINK_USED_HTML, PAGE_CSP, PAGE_CSS, PAGE_HTML, PAGE_JS, SIGN_IN_NEEDED_HTML } from './page.ts';
+import { hubLog, type HubLog } from './log.ts';
+import { LINK_USED_HTML, PAGE_CSP, PAGE_CSS, PAGE_HTML, PAGE_JS, SIGN_IN_CSP, SIGN_IN_NEEDED_HTML, signInHtml } from './page.ts';
 import { crossSite, hostName, OwnHosts } from './hosts.ts';
 import { checkRecord, RecordError } from './records.ts';
 import type { HubStore } from './store.ts';
@@ -50,8 +53,12 @@ interface HubListen {
   /** 127.0.0.1 by default; any other address needs `tls` or `behindProxy`. */
   host?: string;
   tls?: { cert: string; key: string };
-  /** A reverse proxy in front terminates TLS (and says who the client is). */
-  behindProxy?: boolean;
+  /**
+   * The addresses (or CIDR ranges) of the reverse proxy in front, which terminates TLS. Only a
+   * request from one of them may say who the client is (X-Forwarded-For); with a proxy, no
+   * request counts as coming from this machine.
+   */
+  behindProxy?: string[];
   /** Names pillars and browsers reach the hub by, beyond loopback and this machine's own name and addresses. */
   publicHosts?: string[];
 }
@@ -121,31 +128,54 @@ async function spool(request: IncomingMessage, file: string, max: number): Promi
 type HubOptions = Omit<HubListen, 'port'> & {
   /** The largest bundle an upload may be (MAX_BUNDLE_BYTES unless told). */
   maxBundleBytes?: number;
+  /** Where the hub logs; `hub.log` in the data folder unless told. */
+  log?: HubLog;
+  /** What slows down refused tokens, per client address. */
+  brake?: FailureBrake;
 };
+
+/** What a route says when it fails (500): its own words, set as its `config.failure`. */
+const FAILURE = {
+  batch: 'the hub could not store the batch; send it again later',
+  bundle: 'the hub could not import the bundle, and nothing of it was imported; try again later, and if it fails again, the hub\'s log (hub.log in its data folder) says why',
+  results: 'the hub could not read the results just now; try again, and if it fails again, the hub\'s log (hub.log in its data folder) says why',
+  signIn: 'the hub could not sign you in just now; try the link again in a moment',
+  page: 'the hub could not send this page just now; reload it in a moment',
+} as const;
+const failure = (words: string) => ({ config: { failure: words } });
+
+const behindProxy = (listen: Pick<HubListen, 'behindProxy'>) => (listen.behindProxy ?? []).length > 0;
 
 export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions = {}): FastifyInstance {
   const maxBundleBytes = listen.maxBundleBytes ?? MAX_BUNDLE_BYTES;
+  const own = listen.log ? null : hubLog(store.dir, false);
+  const proxied = behindProxy(listen);
   const app = Fastify({
     bodyLimit: MAX_BATCH_BYTES,
     // What is sent is what is checked: no coercing a string into a list, no dropping unknown fields.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
-    trustProxy: listen.behindProxy === true,
+    // Only the named proxy may say who the client is; from anyone else X-Forwarded-For is ignored.
+    trustProxy: proxied ? listen.behindProxy : false,
+    loggerInstance: (listen.log ?? own!.log) as FastifyBaseLogger,
+    // Not a line per request (a tour sends many): the hub logs what went wrong, below.
+    logController: new LogController({ disableRequestLogging: true }),
     ...(listen.tls ? { https: { cert: readFileSync(listen.tls.cert), key: readFileSync(listen.tls.key) } } : {}),
   });
+  if (own) app.addHook('onClose', async () => own.close());
   void app.register(fastifyCookie);
-  const brake = new FailureBrake();
+  const brake = listen.brake ?? new FailureBrake();
 
   // Only requests for this hub, and nothing changed from another site (hosts.ts).
-  const own = new OwnHosts(listen.host, listen.publicHosts ?? []);
+  const ownHosts = new OwnHosts(listen.host, listen.publicHosts ?? []);
   const strangers = new Set<string>();
   app.addHook('onRequest', async (request, reply) => {
-    if (!own.has(request.host)) {
+    if (!ownHosts.has(request.host)) {
       const name = hostName(request.host) ?? String(request.host);
       if (strangers.size < 100 && !strangers.has(name)) {
         strangers.add(name);
         app.log.warn({ host: name }, 'refused requests for a name that is not this hub\'s (421)');
       }
-      await reply.code(421).send({ error: `this hub does not answer to "${name}": it answers to ${own.list().join(', ')} and this machine's addresses. If pillars or lecturers reach it by that name, start the hub with --public-host ${name}` });
+      await reply.code(421).send({ error: `this hub does not answer to "${name}": it answers to ${ownHosts.list().join(', ')} and this machine's addresses. If pillars or lecturers reach it by that name, start the hub with --public-host ${name}` });
       return reply;
     }
     const cross = crossSite(request.method, request.headers, request.host);
@@ -158,8 +188,10 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
   // Every refusal as the contract's `{ "error": ... }`, whatever part of Fastify refused.
   app.setErrorHandler(async (error: { statusCode?: number; message: string; validation?: unknown }, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    const message = status === 413 ? `the batch is larger than ${sizeInWords(MAX_BATCH_BYTES)}` : status === 500 ? 'the hub could not store the batch; send it again later' : error.message;
-    if (status === 500) app.log.error(error);
+    const words = (request.routeOptions.config as { failure?: string }).failure ?? FAILURE.page;
+    const message = status === 413 ? `the batch is larger than ${sizeInWords(MAX_BATCH_BYTES)}` : status === 500 ? words : error.message;
+    // The route, never the URL: a sign-in link's token is in its query.
+    if (status === 500) request.log.error({ err: error, method: request.method, route: request.routeOptions.url ?? '(no route)' }, `answered 500: ${words}`);
     if (status === 413 && !request.raw.readableEnded) {
       // Read the rest away (up to a limit) before answering: closing on unread bytes resets
       // the connection, and the sender may never see the 413.
@@ -170,7 +202,7 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
     return reply.code(status).send({ error: message });
   });
 
-  app.post<{ Body: { pillar_id: string; records: unknown[] } }>('/v1/batches', { schema: { body: BATCH_SCHEMA } }, async (request, reply) => {
+  app.post<{ Body: { pillar_id: string; records: unknown[] } }>('/v1/batches', { schema: { body: BATCH_SCHEMA }, ...failure(FAILURE.batch) }, async (request, reply) => {
     const header = request.headers.authorization ?? '';
     const token = /^Bearer ([\w-]{10,200})$/.exec(header)?.[1];
     const pillarId = token ? pillars.authenticate(token) : null;
@@ -195,7 +227,7 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
   });
 
   // The page, and bundles uploaded on it: only for someone at this machine (there is no sign-in yet).
-  const here = (request: { socket: { remoteAddress?: string } }) => !listen.behindProxy && LOOPBACK_PEERS.has(request.socket.remoteAddress ?? '');
+  const here = (request: { socket: { remoteAddress?: string } }) => !proxied && LOOPBACK_PEERS.has(request.socket.remoteAddress ?? '');
   const page = (type: string, body: string) => (request: { socket: { remoteAddress?: string } }, reply: FastifyReply) =>
     here(request) ? reply.type(type).header('content-security-policy', PAGE_CSP).send(body) : reply.code(403).send({ error: 'the hub\'s page is open only on the machine the hub runs on' });
   app.get('/', page('text/html; charset=utf-8', PAGE_HTML));
@@ -207,22 +239,34 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
   const lecturers = new Lecturers(store);
   const lecturer = (request: FastifyRequest) => here(request) || lecturers.signedIn(request.cookies[SESSION_COOKIE]);
   const refuseFar = (reply: FastifyReply) => reply.code(401).type('text/html; charset=utf-8').header('content-security-policy', PAGE_CSP).send(SIGN_IN_NEEDED_HTML);
-  app.get<{ Querystring: { token?: string } }>('/signin', (request, reply) => {
-    const session = lecturers.redeem(String(request.query.token ?? ''));
-    if (session === null) return reply.code(401).type('text/html; charset=utf-8').header('content-security-policy', PAGE_CSP).send(LINK_USED_HTML);
-    const secure = Boolean(listen.tls) || listen.behindProxy === true;
+  // Opening a sign-in link (a click in a mail, a link preview, a HEAD) spends nothing: it shows
+  // a button, and only its POST, from the hub's own page, signs in. So the SameSite=Strict
+  // cookie is set by a same-site request, and the browser sends it on to the presenter.
+  const linkUsed = (reply: FastifyReply) => reply.code(401).type('text/html; charset=utf-8').header('content-security-policy', PAGE_CSP).send(LINK_USED_HTML);
+  const linkToken = (token: unknown) => (typeof token === 'string' && /^[\w-]{43}$/.test(token) ? token : null);
+  app.get<{ Querystring: { token?: string } }>('/signin', failure(FAILURE.signIn), (request, reply) => {
+    const token = linkToken(request.query.token);
+    if (token === null || !lecturers.linkValid(token)) return linkUsed(reply);
+    return reply.type('text/html; charset=utf-8').header('content-security-policy', SIGN_IN_CSP).header('cache-control', 'no-store').header('referrer-policy', 'same-origin').send(signInHtml(token));
+  });
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))));
+  app.post<{ Body: { token?: unknown } }>('/signin', failure(FAILURE.signIn), (request, reply) => {
+    const token = linkToken(request.body?.token);
+    const session = token === null ? null : lecturers.redeem(token);
+    if (session === null) return linkUsed(reply);
+    const secure = Boolean(listen.tls) || proxied;
     reply.setCookie(SESSION_COOKIE, session, { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: SESSION_MS / 1000 });
     return reply.redirect('/presenter/', 303);
   });
   // A stored manifest that is not a valid pack (from an older hub) is left out of results, and said.
   const skipped = (what: string) => app.log.warn(what);
-  app.get('/v1/lecture/overview', (request, reply) => (lecturer(request) ? tourOverview(store.db) : refuseFar(reply)));
-  app.get<{ Params: { id: string } }>('/v1/lecture/visits/:id', (request, reply) => {
+  app.get('/v1/lecture/overview', failure(FAILURE.results), (request, reply) => (lecturer(request) ? tourOverview(store.db) : refuseFar(reply)));
+  app.get<{ Params: { id: string } }>('/v1/lecture/visits/:id', failure(FAILURE.results), (request, reply) => {
     if (!lecturer(request)) return refuseFar(reply);
     const results = visitResults(store.db, request.params.id, skipped);
     return results.visit.answers === 0 ? reply.code(404).send({ error: `no answers of venue visit ${request.params.id}` }) : results;
   });
-  app.get<{ Params: { id: string; format: string } }>('/v1/lecture/visits/:id/lecture.:format', async (request, reply) => {
+  app.get<{ Params: { id: string; format: string } }>('/v1/lecture/visits/:id/lecture.:format', failure(FAILURE.results), async (request, reply) => {
     if (!lecturer(request)) return refuseFar(reply);
     const format = request.params.format as LectureFormat;
     if (!LECTURE_FORMATS.includes(format)) return reply.code(404).send({ error: 'the files are lecture.pptx, lecture.xlsx and lecture.csv' });
@@ -231,7 +275,7 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
     const bytes = format === 'pptx' ? await lecturePresentation(made) : format === 'xlsx' ? await lectureWorkbook(made) : dutchCsv(made.words.answerColumns, made.answers);
     return reply.type(FILE_TYPES[format]).header('content-disposition', `attachment; filename="${request.params.id}.${format}"`).send(bytes);
   });
-  app.get<{ Params: { id: string; question: string }; Querystring: { language?: string } }>('/v1/lecture/visits/:id/questions/:question/chart.svg', (request, reply) => {
+  app.get<{ Params: { id: string; question: string }; Querystring: { language?: string } }>('/v1/lecture/visits/:id/questions/:question/chart.svg', failure(FAILURE.results), (request, reply) => {
     if (!lecturer(request)) return refuseFar(reply);
     const language = request.query.language === 'en' ? 'en' : 'nl';
     const question = visitResults(store.db, request.params.id, skipped).questions.find((q) => q.id === request.params.question);
@@ -249,7 +293,7 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
 
   // A bundle is not held in memory: its bytes go to a file as they arrive, and are read from there.
   app.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));
-  app.post<{ Body: IncomingMessage; Querystring: { name?: string; 'trust-key'?: string } }>('/v1/bundles', async (request, reply) => {
+  app.post<{ Body: IncomingMessage; Querystring: { name?: string; 'trust-key'?: string } }>('/v1/bundles', failure(FAILURE.bundle), async (request, reply) => {
     if (!here(request)) return reply.code(403).send({ error: 'bundles are imported only on the machine the hub runs on' });
     if (typeof request.body?.pipe !== 'function') return reply.code(415).send({ error: 'send the bundle as application/octet-stream' });
     const name = request.query.name ?? 'the bundle';
@@ -281,12 +325,14 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
 /** Starts the hub as asked; resolves with the URL pillars and browsers use. */
 export async function startHub(store: HubStore, pillars: Pillars, listen: HubListen): Promise<{ url: string; close: () => Promise<void> }> {
   const host = listen.host ?? '127.0.0.1';
-  if (!LOOPBACK.has(host) && !listen.tls && !listen.behindProxy) {
-    throw new HubConfigError(`the hub listens on ${host} only with TLS (--tls-cert and --tls-key) or behind a reverse proxy that adds it (--behind-proxy): answers and tokens must not cross a network in the clear`);
+  if (!LOOPBACK.has(host) && !listen.tls && !behindProxy(listen)) {
+    throw new HubConfigError(`the hub listens on ${host} only with TLS (--tls-cert and --tls-key) or behind a reverse proxy that adds it (--behind-proxy ITS_ADDRESS): answers and tokens must not cross a network in the clear`);
   }
   // What an upload left behind when the hub was stopped in the middle of it.
   rmSync(path.join(store.dir, UPLOADS), { recursive: true, force: true });
-  const app = buildHub(store, pillars, listen);
+  const log = hubLog(store.dir, true);
+  const app = buildHub(store, pillars, { ...listen, log: log.log });
+  app.addHook('onClose', async () => log.close());
   await app.listen({ port: listen.port, host });
   const { port } = app.server.address() as AddressInfo;
   const shown = host.includes(':') ? `[${host}]` : host;

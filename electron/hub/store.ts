@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import path from 'node:path';
 import { TALLIES_MIGRATION, VISIT_SOURCES_MIGRATION } from '../core/answers/results.ts';
 import { ANSWER_FIELDS, hourOf } from '../core/answers/store.ts';
-import { migrate, openDatabase } from '../core/platform/sqlite.ts';
+import { damageOf, migrate, openDatabase } from '../core/platform/sqlite.ts';
 import type { AnswerRecord, BatchResult, PackRecord, SyncRecord, VenueRecord } from '../api/sync.ts';
 
 /** Each entry moves the schema one version up; never edit one that has shipped. */
@@ -126,6 +126,11 @@ class NewerHubDatabaseError extends Error {
   override name = 'NewerHubDatabaseError';
 }
 
+/** The database file is damaged: the hub does not start on it, and writes nothing into it. */
+export class DamagedHubDatabaseError extends Error {
+  override name = 'DamagedHubDatabaseError';
+}
+
 export class HubStore {
   readonly db: Database.Database;
   /** The hub's data folder. */
@@ -135,7 +140,17 @@ export class HubStore {
 
   constructor(dataDir: string) {
     this.dir = dataDir;
-    this.db = openDatabase(path.join(dataDir, 'hub.sqlite'));
+    const file = path.join(dataDir, 'hub.sqlite');
+    // Checked read-only before it is opened for writing: nothing is written into a damaged file.
+    const damage = damageOf(file);
+    if (damage) {
+      throw new DamagedHubDatabaseError(
+        `the hub's database ${file} is damaged (${damage}); nothing was written to it. ` +
+          `Restore the data folder from a backup, or move hub.sqlite (with hub.sqlite-wal and hub.sqlite-shm, if there) out of ${dataDir} and keep it, ` +
+          `then start the hub again: it starts an empty database, and importing each pillar's newest results bundle (every answer it holds) brings the answers back.`,
+      );
+    }
+    this.db = openDatabase(file);
     migrate(this.db, MIGRATIONS, (version) => new NewerHubDatabaseError(`The hub's database is from a newer version of Olifant (schema ${version}, this one knows ${MIGRATIONS.length}): update the app.`));
     this.insertAnswer = this.db.prepare(`INSERT INTO answers (${ANSWER_FIELDS.join(', ')}) VALUES (${ANSWER_FIELDS.map((f) => '@' + f).join(', ')}) ON CONFLICT(id) DO NOTHING`);
     this.getAnswer = this.db.prepare(`SELECT ${ANSWER_FIELDS.join(', ')} FROM answers WHERE id = ?`);

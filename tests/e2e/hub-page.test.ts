@@ -75,6 +75,6 @@ test("the hub's page and its upload are refused to other machines and behind a p
   const near = await app.inject({ method: 'GET', url: '/', remoteAddress: '127.0.0.1' });
   assert.equal(near.statusCode, 200);
   assert.match(near.headers['content-security-policy'] as string, /script-src 'self'/);
-  const proxied = buildHub(store, new Pillars(store), { behindProxy: true });
+  const proxied = buildHub(store, new Pillars(store), { behindProxy: ['127.0.0.1'] });
   assert.equal((await proxied.inject({ method: 'GET', url: '/', remoteAddress: '127.0.0.1' })).statusCode, 403, 'behind a proxy every visitor looks local');
 });

@@ -82,9 +82,9 @@ test('overview, presenter mode with the keyboard (reveal, next, insight, languag
   await page.getByRole('button', { name: 'Presenteer' }).waitFor();
 });
 
-test('beyond this machine (here: behind a proxy) the pages need a sign-in: a one-time link starts an HttpOnly, SameSite=Strict session', async (t) => {
+test('beyond this machine (here: behind a proxy) the pages need a sign-in: a one-time link, clicked from another site, starts an HttpOnly, SameSite=Strict session', async (t) => {
   const hubDir = tempDir();
-  const hub = await startHubProcess(hubDir, '--behind-proxy');
+  const hub = await startHubProcess(hubDir, '--behind-proxy', '127.0.0.1');
   t.after(() => stopProcess(hub.child));
   const browser = await launchChromium();
   t.after(() => browser.close());
@@ -98,8 +98,15 @@ test('beyond this machine (here: behind a proxy) the pages need a sign-in: a one
   assert.equal(added.status, 0, added.stderr);
   const link = added.stdout.trim().split('\n').at(-1)!;
   assert.match(link, /\/signin\?token=[\w-]{43}$/);
-  await page.goto(link);
-  assert.match(page.url(), /\/presenter\/$/);
+  // As from a mail: a cross-site navigation to the link (a page on another origin links to it).
+  // Opening it spends nothing (a link preview, a HEAD); its button signs in.
+  assert.equal((await fetch(link, { method: 'HEAD' })).status, 200);
+  assert.equal((await fetch(link)).status, 200, 'a link preview reads the page');
+  await page.route('http://mail.example/', (route) => route.fulfill({ contentType: 'text/html', body: `<a href="${link}">Aanmelden</a>` }));
+  await page.goto('http://mail.example/');
+  await page.getByRole('link', { name: 'Aanmelden' }).click();
+  await page.getByRole('button', { name: 'Aanmelden / Sign in' }).click();
+  await page.waitForURL(/\/presenter\/$/);
   await page.getByRole('heading', { name: 'De tour' }).waitFor();
   const [cookie] = await page.context().cookies();
   assert.deepEqual([cookie.name, cookie.httpOnly, cookie.sameSite], ['olifant_session', true, 'Strict']);

@@ -7,6 +7,7 @@
 
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
@@ -191,4 +192,7 @@ test('a real hub process refuses a rebound name over loopback and serves its own
     });
   assert.equal(await status(`attacker.example:${new URL(url).port}`), 421);
   assert.equal(await status(new URL(url).host), 200);
+  // The hub's structured log, in its data folder.
+  const lines = readFileSync(path.join(dir, 'hub.log'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { level: number; host?: string; msg: string });
+  assert.ok(lines.some((l) => l.level === 40 && l.host === 'attacker.example' && /refused requests for a name that is not this hub's \(421\)/.test(l.msg)), JSON.stringify(lines));
 });

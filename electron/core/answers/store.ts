@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { existsSync, renameSync } from 'node:fs';
 import type { AnswerRecord, VenueRecord } from '../../api/sync.ts';
 import type { Logger } from '../platform/log.ts';
-import { migrate, openDatabase } from '../platform/sqlite.ts';
+import { damageOf, migrate, openDatabase } from '../platform/sqlite.ts';
 import { TALLIES_MIGRATION, VISIT_SOURCES_MIGRATION } from './results.ts';
 
 /** Each entry moves the schema one version up; never edit one that has shipped. */
@@ -102,32 +102,13 @@ export class NewerDatabaseError extends Error {
   }
 }
 
-/** Why the database file cannot be used, or null when it is sound (or not there yet). */
-function damage(file: string): string | null {
-  if (!existsSync(file)) return null;
-  try {
-    // Read-only: a damaged file is not written to, its WAL not checkpointed into it.
-    const db = new Database(file, { readonly: true, fileMustExist: true });
-    try {
-      const check = db.pragma('quick_check', { simple: true });
-      return check === 'ok' ? null : String(check);
-    } finally {
-      db.close();
-    }
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return (error as Error).message;
-    throw error;
-  }
-}
-
 /**
  * The kiosk's store: a damaged database is moved aside as it is (with its -wal and -shm,
  * as `<file>.corrupt-<time>`) and a new one started, so students can go on answering.
  * A sound one is rewritten, so no copy of it shows in what order earlier answers came.
  */
 export function openAnswerStore(file: string, log: Logger): AnswerStore {
-  const problem = damage(file);
+  const problem = damageOf(file);
   if (problem) {
     const aside = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
     for (const suffix of ['', '-wal', '-shm']) if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix);

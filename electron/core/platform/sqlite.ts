@@ -3,8 +3,27 @@
 // transaction, never edited once shipped.
 
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+
+/** Why the database file cannot be used, or null when it is sound (or not there yet). */
+export function damageOf(file: string): string | null {
+  if (!existsSync(file)) return null;
+  try {
+    // Read-only: a damaged file is not written to, its WAL not checkpointed into it.
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      const check = db.pragma('quick_check', { simple: true });
+      return check === 'ok' ? null : String(check).trim().replace(/\s*\n\s*/g, '; ');
+    } finally {
+      db.close();
+    }
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return (error as Error).message;
+    throw error;
+  }
+}
 
 export function openDatabase(file: string): Database.Database {
   mkdirSync(path.dirname(file), { recursive: true });

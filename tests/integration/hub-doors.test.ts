@@ -1,0 +1,154 @@
+// The hub's doors beyond its records: a lecturer's sign-in link survives being opened, previewed
+// and clicked from a mail (only its button's POST spends it), and the organiser lists and ends
+// sessions; behind a proxy only the named proxy may say who the client is; a damaged database
+// is never opened; every 500 is logged with its route and answered in that route's words. The
+// hub's HTTP side runs in-process on a real SQLite file (app.inject); the damaged database
+// also goes to the real `olifant hub` command, whose exit code is what is tested.
+
+import assert from 'node:assert/strict';
+import { createHash, randomUUID } from 'node:crypto';
+import { closeSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { test } from 'node:test';
+import pino from 'pino';
+import { Lecturers, SESSION_COOKIE } from '../../electron/hub/lecturers.ts';
+import { Pillars } from '../../electron/hub/pillars.ts';
+import { buildHub, FailureBrake } from '../../electron/hub/server.ts';
+import { DamagedHubDatabaseError, HubStore } from '../../electron/hub/store.ts';
+import { hubCommand } from '../helpers/hub.ts';
+import { tempDir } from '../helpers/tmp.ts';
+
+const answers = (pillar: string, n: number) =>
+  Array.from({ length: n }, (_, i) => ({
+    type: 'answer' as const, id: randomUUID(), pillar_id: pillar, venue_session_id: '2026-11-24-hva', pack_id: 'olifant-tour', pack_version: 1,
+    question_id: 'naam-op-cv', value: String(1 + (i % 5)), language: 'nl', hour: '2026-11-24T13:00Z', suspect: null,
+  }));
+
+/** A hub beyond this machine (here: behind a proxy at 10.0.0.5), on a real SQLite file, its log lines kept. */
+function farHub(t: { after: (fn: () => void) => void }, options: { brake?: FailureBrake } = {}) {
+  const dir = tempDir();
+  const store = new HubStore(dir);
+  t.after(() => store.close());
+  const logged: Array<Record<string, unknown>> = [];
+  const log = pino({ level: 'info' }, new Writable({ write: (line, _encoding, done) => { logged.push(JSON.parse(String(line))); done(); } }));
+  const pillars = new Pillars(store);
+  const app = buildHub(store, pillars, { behindProxy: ['10.0.0.5'], log, ...options });
+  return { dir, store, pillars, app, logged };
+}
+
+test('a sign-in link is spent only by its button: opening it, a HEAD or a preview leaves it whole; the organiser lists and ends sessions', async (t) => {
+  const { dir, store, app } = farHub(t);
+  const lecturers = new Lecturers(store);
+  const token = lecturers.add('Dr. Jansen');
+  const ask = (method: 'GET' | 'HEAD' | 'POST', url: string, headers: Record<string, string> = {}, payload?: string) =>
+    app.inject({ method, url, remoteAddress: '10.0.0.5', headers: { host: '127.0.0.1:8750', 'x-forwarded-for': '203.0.113.7', ...headers }, payload });
+
+  for (const method of ['HEAD', 'GET', 'GET'] as const) {
+    const opened = await ask(method, `/signin?token=${token}`, { 'sec-fetch-site': 'cross-site' });
+    assert.equal(opened.statusCode, 200, method);
+    assert.equal(opened.headers['set-cookie'], undefined, `${method}: no session yet`);
+  }
+  const page = await ask('GET', `/signin?token=${token}`);
+  assert.match(page.body, /<form method="post" action="\/signin"><input type="hidden" name="token" value="[\w-]{43}"><button type="submit">Aanmelden \/ Sign in<\/button><\/form>/);
+  assert.match(page.headers['content-security-policy'] as string, /form-action 'self'/);
+  assert.equal(page.headers['referrer-policy'], 'same-origin', 'the link (its token) is never sent to another site; the form still says its origin');
+
+  const form = { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://127.0.0.1:8750', 'sec-fetch-site': 'same-origin' };
+  assert.equal((await ask('POST', '/signin', { ...form, origin: 'http://attacker.example', 'sec-fetch-site': 'cross-site' }, `token=${token}`)).statusCode, 403, 'not from another site');
+  const signedIn = await ask('POST', '/signin', form, `token=${token}`);
+  assert.equal(signedIn.statusCode, 303);
+  assert.equal(signedIn.headers.location, '/presenter/');
+  const cookie = signedIn.cookies.find((c) => c.name === SESSION_COOKIE)!;
+  assert.deepEqual([cookie.httpOnly, cookie.sameSite, cookie.secure], [true, 'Strict', true]);
+  assert.equal((await ask('POST', '/signin', form, `token=${token}`)).statusCode, 401, 'a link signs in once');
+  assert.equal((await ask('GET', `/signin?token=${token}`)).statusCode, 401, 'and then says it was used');
+  assert.equal((await ask('GET', '/signin?token=%00')).statusCode, 401);
+  const overview = () => ask('GET', '/v1/lecture/overview', { cookie: `${SESSION_COOKIE}=${cookie.value}` });
+  assert.equal((await overview()).statusCode, 200);
+
+  const spare = lecturers.add('Dr. de Vries');
+  const listed = hubCommand(dir, 'lecturers');
+  assert.equal(listed.status, 0, listed.stderr);
+  assert.match(listed.stdout, /^1\tDr\. Jansen\tsince \d{4}-\d\d-\d\dT\d\d:00Z\t1 signed in\t0 unused link\(s\)\n2\tDr\. de Vries\tsince .*\t0 signed in\t1 unused link\(s\)\n$/);
+  const ended = hubCommand(dir, 'end-sessions', '1');
+  assert.equal(ended.status, 0, ended.stderr);
+  assert.match(ended.stdout, /lecturer 1 is signed out \(1 session\(s\) ended\)/);
+  assert.equal((await overview()).statusCode, 401, 'the session is over');
+  assert.equal(lecturers.linkValid(spare), true, "another lecturer's link is untouched");
+  assert.equal(lecturers.end(2), 0);
+  assert.equal(lecturers.linkValid(spare), false, 'ending a lecturer ends their unused links too');
+  const unknown = hubCommand(dir, 'end-sessions', '9');
+  assert.equal(unknown.status, 1);
+  assert.match(unknown.stderr, /there is no lecturer number 9; `olifant hub lecturers` lists them/);
+});
+
+test('behind a proxy only the named proxy may say who the client is: a rotated X-Forwarded-For from anyone else is the sender itself', async (t) => {
+  const seen: string[] = [];
+  class Recording extends FailureBrake {
+    override delayFor(address: string, now?: number): number {
+      seen.push(address);
+      return super.delayFor(address, now);
+    }
+  }
+  const { app } = farHub(t, { brake: new Recording() });
+  const refused = (remoteAddress: string, forwarded: string) =>
+    app.inject({ method: 'POST', url: '/v1/batches', remoteAddress, headers: { host: '127.0.0.1:8750', authorization: 'Bearer not-a-token-at-all', 'x-forwarded-for': forwarded }, payload: { pillar_id: 'pillar-a', records: [] } });
+  assert.equal((await refused('10.0.0.5', '203.0.113.7')).statusCode, 401);
+  assert.equal((await refused('198.51.100.9', '203.0.113.8')).statusCode, 401);
+  assert.equal((await refused('198.51.100.9', '203.0.113.9, 10.0.0.5')).statusCode, 401);
+  assert.deepEqual(seen, ['203.0.113.7', '198.51.100.9', '198.51.100.9']);
+});
+
+test('a damaged hub database is not opened: the hub says which file and what to do, and writes nothing into it', (t) => {
+  const dir = tempDir();
+  const store = new HubStore(dir);
+  const pillars = new Pillars(store);
+  pillars.add('pillar-a');
+  store.store(answers('pillar-a', 3000), 'pillar-a', 'batch');
+  store.close();
+  const file = path.join(dir, 'hub.sqlite');
+  // 8 KiB overwritten in the middle of the file, as a failing disk or a torn copy leaves it.
+  const fd = openSync(file, 'r+');
+  writeSync(fd, Buffer.alloc(8192, 0x5a), 0, 8192, Math.floor(statSync(file).size / 2 / 4096) * 4096);
+  closeSync(fd);
+  const digest = () => createHash('sha256').update(readFileSync(file)).digest('hex');
+  const before = digest();
+
+  assert.throws(() => new HubStore(dir), (e: Error) => e instanceof DamagedHubDatabaseError && e.message.includes(file) && /is damaged .*nothing was written to it\. Restore the data folder from a backup/.test(e.message));
+  const started = hubCommand(dir, '--port', '0');
+  assert.equal(started.status, 1, started.stdout);
+  assert.match(started.stderr, /^olifant: the hub's database .*hub\.sqlite is damaged \(.*\); nothing was written to it\..*importing each pillar's newest results bundle/s);
+  assert.equal(digest(), before, 'the damaged file is as it was');
+  t.diagnostic('the hub refused the damaged database and left it unchanged');
+});
+
+test('every 500 is logged with its method and route (never its URL) and answered in its route\'s words; a NUL in a path is a 404', async (t) => {
+  const { store, pillars, app, logged } = farHub(t);
+  const token = pillars.add('pillar-a');
+  const local = (method: 'GET' | 'POST', url: string, extra: { headers?: Record<string, string>; payload?: unknown } = {}) =>
+    app.inject({ method, url, remoteAddress: '127.0.0.1', headers: { host: '127.0.0.1:8750', ...extra.headers }, payload: extra.payload as string });
+  const nul = await app.inject({ method: 'GET', url: '/presenter/%00', remoteAddress: '127.0.0.1', headers: { host: '127.0.0.1:8750', cookie: `${SESSION_COOKIE}=${new Lecturers(store).redeem(new Lecturers(store).add('x'))}` } });
+  assert.equal(nul.statusCode, 404);
+
+  assert.equal((await local('POST', '/v1/batches', { headers: { authorization: `Bearer ${token}` }, payload: { pillar_id: 'pillar-a', records: answers('pillar-a', 5) } })).statusCode, 200);
+  // A table the hub needs is gone (as in a database an outside tool damaged): reads and writes fail.
+  store.db.exec('DROP TABLE visit_sources');
+  const lecturer = new Lecturers(store);
+  const session = lecturer.redeem(lecturer.add('Dr. Jansen'))!;
+  const overview = await local('GET', '/v1/lecture/overview', { headers: { cookie: `${SESSION_COOKIE}=${session}` } });
+  assert.equal(overview.statusCode, 500);
+  assert.match(JSON.parse(overview.body).error, /^the hub could not read the results just now; try again/);
+  const batch = await local('POST', '/v1/batches', { headers: { authorization: `Bearer ${token}` }, payload: { pillar_id: 'pillar-a', records: answers('pillar-a', 1) } });
+  assert.equal(batch.statusCode, 500);
+  assert.equal(JSON.parse(batch.body).error, 'the hub could not store the batch; send it again later');
+  assert.equal(store.answerCount(), 5, 'nothing of the batch is stored');
+
+  const errors = logged.filter((line) => line.level === 50);
+  assert.deepEqual(errors.map((line) => [line.method, line.route]), [['GET', '/v1/lecture/overview'], ['POST', '/v1/batches']]);
+  for (const line of errors) {
+    assert.match(String((line.err as { message: string }).message), /no such table: (main\.)?visit_sources/);
+    assert.match(String(line.msg), /^answered 500: /);
+    for (const secret of [session, token]) assert.equal(JSON.stringify(line).includes(secret), false, 'no cookie or token in the log');
+  }
+});
