@@ -101,6 +101,9 @@ export const MIGRATIONS: string[] = [
    CREATE VIEW visit_manifests AS
      SELECT s.venue_session_id, s.pillar_id, s.answers, p.id AS pack_id, p.version, p.manifest
      FROM visit_sources s JOIN packs p ON p.pillar_id = s.pillar_id AND p.id = s.pack_id AND p.version = s.pack_version;`,
+  // When each pillar's answers last arrived is the newest of its log lines of a kind: found in
+  // this index, not by reading a log that grows with every batch.
+  `CREATE INDEX events_by_pillar ON events (pillar_id, kind, hour);`,
 ];
 
 /** What a batch or bundle did: stored new, accepted as duplicates, refused as conflicts (answer ids). */
@@ -135,12 +138,15 @@ export class HubStore {
   readonly db: Database.Database;
   /** The hub's data folder. */
   readonly dir: string;
+  /** The database file, in the data folder. */
+  readonly file: string;
   private readonly insertAnswer: Database.Statement;
   private readonly getAnswer: Database.Statement;
 
   constructor(dataDir: string) {
     this.dir = dataDir;
     const file = path.join(dataDir, 'hub.sqlite');
+    this.file = file;
     // Checked read-only before it is opened for writing: nothing is written into a damaged file.
     const damage = damageOf(file);
     if (damage) {

@@ -4,7 +4,7 @@
 import { randomInt } from 'node:crypto';
 
 /** mulberry32: small, fast, and good enough to decide which lines a simulated wire loses. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -175,40 +175,67 @@ export function visitResults(db: Database.Database, venueId: string, skipped: Sk
     };
   });
   questions.sort((a, b) => (a.slot ?? 99) - (b.slot ?? 99) || a.id.localeCompare(b.id));
-  return { visit: visitSummary(db, venueId), languages, questions };
+  return { visit: visitSummaries(db, venueId)[0] ?? NO_ANSWERS(venueId), languages, questions };
 }
 
 /**
- * A venue visit at a glance: its name, the pillars there, its hours, the answers that count.
- * Only the venue records of pillars with answers at the visit count, and its name is that of
- * the pillar with the most of them: another pillar's record never renames a visit it has no
- * part in, nor one where others gave more answers.
+ * Venue visits at a glance (every visit, or the one named), from the visit sources and the
+ * venue records alone: its name, the pillars there, its hours, the answers that count. Only
+ * the venue records of pillars with answers at the visit count, and its name is that of the
+ * pillar with the most of them: another pillar's record never renames a visit it has no
+ * part in, nor one where others gave more answers. Visits without answers that count are left out.
  */
-function visitSummary(db: Database.Database, venueId: string): VisitSummary {
+function visitSummaries(db: Database.Database, venueId?: string): VisitSummary[] {
+  const one = venueId === undefined ? [] : [venueId];
   const sources = db
-    .prepare('SELECT pillar_id, SUM(answers) AS answers, MIN(first_hour) AS first, MAX(last_hour) AS last FROM visit_sources WHERE venue_session_id = ? GROUP BY pillar_id ORDER BY SUM(answers) DESC, pillar_id')
-    .all(venueId) as Array<{ pillar_id: string; answers: number; first: string | null; last: string | null }>;
-  const records = new Map((db.prepare('SELECT pillar_id, name, started_hour, ended_hour FROM venues WHERE id = ?').all(venueId) as Array<{ pillar_id: string; name: string; started_hour: string; ended_hour: string | null }>).map((v) => [v.pillar_id, v]));
-  const visits = sources.flatMap((s) => records.get(s.pillar_id) ?? []);
-  // Only where no venue record tells (an answer from an older pillar): the first and last hour of its answers.
-  const hours = visits.length > 0 ? null : { first: sources.map((s) => s.first).filter((h) => h !== null).sort()[0] ?? null, last: sources.map((s) => s.last).filter((h) => h !== null).sort().at(-1) ?? null };
-  return {
-    id: venueId,
-    name: visits[0]?.name ?? venueId,
-    pillars: sources.map((s) => s.pillar_id).sort(),
-    startedHour: hours ? hours.first : visits.map((v) => v.started_hour).sort()[0],
-    endedHour: hours ? hours.last : visits.some((v) => v.ended_hour === null) ? null : visits.map((v) => v.ended_hour!).sort().at(-1)!,
-    answers: sources.reduce((n, s) => n + s.answers, 0),
-  };
+    .prepare(
+      `SELECT venue_session_id AS visit, pillar_id, SUM(answers) AS answers, MIN(first_hour) AS first, MAX(last_hour) AS last FROM visit_sources
+       ${venueId === undefined ? '' : 'WHERE venue_session_id = ?'} GROUP BY venue_session_id, pillar_id`,
+    )
+    .all(...one) as Array<{ visit: string; pillar_id: string; answers: number; first: string | null; last: string | null }>;
+  const records = db.prepare(`SELECT id, pillar_id, name, started_hour, ended_hour FROM venues ${venueId === undefined ? '' : 'WHERE id = ?'}`).all(...one) as Array<{ id: string; pillar_id: string; name: string; started_hour: string; ended_hour: string | null }>;
+  const recordOf = new Map(records.map((v) => [`${v.id}\n${v.pillar_id}`, v]));
+  const byVisit = new Map<string, typeof sources>();
+  for (const source of sources) byVisit.set(source.visit, [...(byVisit.get(source.visit) ?? []), source]);
+  const summaries: VisitSummary[] = [];
+  for (const [id, visitSources] of byVisit) {
+    const answers = visitSources.reduce((n, s) => n + s.answers, 0);
+    if (answers === 0) continue;
+    visitSources.sort((a, b) => b.answers - a.answers || a.pillar_id.localeCompare(b.pillar_id));
+    const visits = visitSources.flatMap((s) => recordOf.get(`${id}\n${s.pillar_id}`) ?? []);
+    // Only where no venue record tells (an answer from an older pillar): the first and last hour of its answers.
+    const hours = visits.length > 0 ? null : { first: visitSources.map((s) => s.first).filter((h) => h !== null).sort()[0] ?? null, last: visitSources.map((s) => s.last).filter((h) => h !== null).sort().at(-1) ?? null };
+    summaries.push({
+      id,
+      name: visits[0]?.name ?? id,
+      pillars: visitSources.map((s) => s.pillar_id).sort(),
+      startedHour: hours ? hours.first : visits.map((v) => v.started_hour).sort()[0],
+      endedHour: hours ? hours.last : visits.some((v) => v.ended_hour === null) ? null : visits.map((v) => v.ended_hour!).sort().at(-1)!,
+      answers,
+    });
+  }
+  return summaries;
 }
 
-/** Every venue visit with answers (newest first), the tour's answers, and when each pillar's answers last arrived (the hub's own log). */
+/** A visit that has no answers that count: nothing to show. */
+const NO_ANSWERS = (id: string): VisitSummary => ({ id, name: id, pillars: [], startedHour: null, endedHour: null, answers: 0 });
+
+/**
+ * Every venue visit with answers (newest first), the tour's answers, and when each pillar's
+ * answers last arrived (the hub's own log): from the visit sources, the venue records and an
+ * index of the log, so its cost grows with the visits and pillars shown, never with the answers.
+ */
 export function tourOverview(db: Database.Database): TourOverview {
-  const ids = (db.prepare('SELECT DISTINCT venue_session_id AS id FROM tallies').all() as Array<{ id: string }>).map((r) => r.id);
-  const answers = (db.prepare('SELECT COALESCE(SUM(n), 0) AS n FROM tallies').get() as { n: number }).n;
+  const visits = visitSummaries(db).sort((a, b) => (b.startedHour ?? '').localeCompare(a.startedHour ?? '') || a.id.localeCompare(b.id));
+  const answers = visits.reduce((n, v) => n + v.answers, 0);
+  // Each kind its own look-up of the newest in the index (events_by_pillar): MAX over an IN list would read them all.
+  const newest = (kind: string) => `(SELECT MAX(hour) FROM events e WHERE e.pillar_id = p.id AND e.kind = '${kind}')`;
   const pillars = db
-    .prepare(`SELECT p.id, p.name, (SELECT MAX(hour) FROM events e WHERE e.pillar_id = p.id AND e.kind IN ('batch', 'bundle')) AS lastArrived FROM pillars p ORDER BY p.id`)
-    .all() as TourOverview['pillars'];
-  const visits = ids.map((id) => visitSummary(db, id)).sort((a, b) => (b.startedHour ?? '').localeCompare(a.startedHour ?? ''));
+    .prepare(`SELECT p.id, p.name, max(coalesce(${newest('batch')}, ''), coalesce(${newest('bundle')}, '')) AS lastArrived FROM pillars p ORDER BY p.id`)
+    .all()
+    .map((p) => {
+      const row = p as TourOverview['pillars'][number];
+      return { ...row, lastArrived: row.lastArrived || null };
+    });
   return { visits, answers, pillars };
 }
