@@ -348,10 +348,14 @@ async function hub(args: string[]): Promise<void> {
     try {
       const running = await startHub(store, pillars, { port: Number(values.port), host: values.host, tls, behindProxy: values['behind-proxy'] ?? [], publicHosts: values['public-host'] ?? [] });
       process.stdout.write(`${running.url}\n`);
-      const stop = async () => {
-        await running.close();
-        store.close();
-        process.exit(0);
+      // Stopped (Ctrl-C, systemctl stop): the requests in hand are finished, the reader
+      // threads ended, the database closed (its log folded in), then exit 0. Once, whatever comes twice.
+      let stopping: Promise<void> | undefined;
+      const stop = () => {
+        stopping ??= running.close().then(() => {
+          store.close();
+          process.exit(0);
+        });
       };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);

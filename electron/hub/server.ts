@@ -20,15 +20,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Pillars } from './pillars.ts';
 import { MAX_BATCH_BYTES, MAX_BATCH_RECORDS, type SyncRecord } from '../api/sync.ts';
-import { LECTURE_FORMATS, type LectureFormat } from '../api/lecture.ts';
 import { CONTENT_SECURITY_POLICY, mimeType, resolveStatic } from '../carriers/static.ts';
-import { tourOverview, visitResults } from '../core/answers/results.ts';
-import { dutchCsv } from '../core/report/csv-nl.ts';
-import { lecture } from '../core/report/lecture.ts';
-import { lecturePresentation } from '../core/report/pptx.ts';
-import { chartSvg } from '../core/report/chart-svg.ts';
-import { REPORT_WORDS } from '../core/report/words.ts';
-import { lectureWorkbook } from '../core/report/xlsx.ts';
 import { sizeInWords } from '../core/platform/plain-file.ts';
 import { BUNDLE_KEY, BundleError } from '../core/sync/bundle.ts';
 import { importBundle, keyFingerprint, MAX_BUNDLE_BYTES, NewPillarKey } from './bundles.ts';
@@ -37,6 +29,8 @@ import { hubLog, type HubLog } from './log.ts';
 import { LINK_USED_HTML, PAGE_CSP, PAGE_CSS, PAGE_HTML, PAGE_JS, SIGN_IN_CSP, SIGN_IN_NEEDED_HTML, signInHtml } from './page.ts';
 import { crossSite, hostName, OwnHosts } from './hosts.ts';
 import { checkRecord, RecordError } from './records.ts';
+import { ReadAbandoned, ReaderPool, type Reader } from './readers.ts';
+import type { ReadAnswer, ReadJob } from './reads.ts';
 import type { HubStore } from './store.ts';
 
 /** Failed sign-ins from one address before its refusals slow down, and the slowest they get. */
@@ -70,11 +64,6 @@ export class HubConfigError extends Error {
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 const LOOPBACK_PEERS = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
-const FILE_TYPES: Record<LectureFormat, string> = {
-  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv; charset=utf-8',
-};
 
 /** 401s from one address, answered after a delay that doubles past the first few. */
 export class FailureBrake {
@@ -132,7 +121,23 @@ type HubOptions = Omit<HubListen, 'port'> & {
   log?: HubLog;
   /** What slows down refused tokens, per client address. */
   brake?: FailureBrake;
+  /** Who answers the lecturer's reads: READER_THREADS reader threads unless told. */
+  reader?: Reader;
+  /** How long a request may take before it is answered 503 (ms); DEADLINES unless told. */
+  deadlines?: Partial<typeof DEADLINES>;
 };
+
+/** Reader threads of a hub: the lecturer's reads run beside the event loop that takes batches. */
+const READER_THREADS = 2;
+
+/**
+ * Every request's deadline (ms): past it, the request is answered 503 with a time to try again,
+ * and a read still running is given up. A batch or a page is quick; a lecture file is made;
+ * a bundle of up to 1 GiB is uploaded and imported on the hub's own machine.
+ */
+const DEADLINES = { batch: 30_000, page: 10_000, read: 10_000, file: 60_000, bundle: 30 * 60_000 };
+/** What a 503 asks the sender to wait before trying again (s). */
+const RETRY_AFTER_S = 5;
 
 /** What a route says when it fails (500): its own words, set as its `config.failure`. */
 const FAILURE = {
@@ -142,12 +147,14 @@ const FAILURE = {
   signIn: 'the hub could not sign you in just now; try the link again in a moment',
   page: 'the hub could not send this page just now; reload it in a moment',
 } as const;
-const failure = (words: string) => ({ config: { failure: words } });
 
 const behindProxy = (listen: Pick<HubListen, 'behindProxy'>) => (listen.behindProxy ?? []).length > 0;
 
 export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions = {}): FastifyInstance {
   const maxBundleBytes = listen.maxBundleBytes ?? MAX_BUNDLE_BYTES;
+  const deadlines = { ...DEADLINES, ...listen.deadlines };
+  /** A route's words when it fails, and its deadline. */
+  const route = (words: string, deadline: number) => ({ config: { failure: words }, handlerTimeout: deadline });
   const own = listen.log ? null : hubLog(store.dir, false);
   const proxied = behindProxy(listen);
   const app = Fastify({
@@ -162,6 +169,15 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
     ...(listen.tls ? { https: { cert: readFileSync(listen.tls.cert), key: readFileSync(listen.tls.key) } } : {}),
   });
   if (own) app.addHook('onClose', async () => own.close());
+  // Once the hub is stopping, the requests in hand are answered and their connections closed,
+  // so that the hub does not wait for keep-alive connections to idle out.
+  let stopping = false;
+  app.addHook('preClose', async () => {
+    stopping = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (stopping) reply.header('connection', 'close');
+  });
   void app.register(fastifyCookie);
   const brake = listen.brake ?? new FailureBrake();
 
@@ -186,7 +202,12 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
   });
 
   // Every refusal as the contract's `{ "error": ... }`, whatever part of Fastify refused.
-  app.setErrorHandler(async (error: { statusCode?: number; message: string; validation?: unknown }, request, reply) => {
+  app.setErrorHandler(async (error: { statusCode?: number; code?: string; message: string; validation?: unknown }, request, reply) => {
+    if (error.code === 'FST_ERR_HANDLER_TIMEOUT') {
+      const seconds = (request.routeOptions.handlerTimeout ?? 0) / 1000;
+      request.log.warn({ method: request.method, route: request.routeOptions.url ?? '(no route)' }, `answered 503: not done within its deadline of ${seconds} s`);
+      return reply.code(503).header('retry-after', String(RETRY_AFTER_S)).send({ error: `the hub is busy and could not answer within ${seconds} seconds; try again in ${RETRY_AFTER_S} seconds` });
+    }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     const words = (request.routeOptions.config as { failure?: string }).failure ?? FAILURE.page;
     const message = status === 413 ? `the batch is larger than ${sizeInWords(MAX_BATCH_BYTES)}` : status === 500 ? words : error.message;
@@ -202,7 +223,7 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
     return reply.code(status).send({ error: message });
   });
 
-  app.post<{ Body: { pillar_id: string; records: unknown[] } }>('/v1/batches', { schema: { body: BATCH_SCHEMA }, ...failure(FAILURE.batch) }, async (request, reply) => {
+  app.post<{ Body: { pillar_id: string; records: unknown[] } }>('/v1/batches', { schema: { body: BATCH_SCHEMA }, ...route(FAILURE.batch, deadlines.batch) }, async (request, reply) => {
     const header = request.headers.authorization ?? '';
     const token = /^Bearer ([\w-]{10,200})$/.exec(header)?.[1];
     const pillarId = token ? pillars.authenticate(token) : null;
@@ -230,10 +251,11 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
   const here = (request: { socket: { remoteAddress?: string } }) => !proxied && LOOPBACK_PEERS.has(request.socket.remoteAddress ?? '');
   const page = (type: string, body: string) => (request: { socket: { remoteAddress?: string } }, reply: FastifyReply) =>
     here(request) ? reply.type(type).header('content-security-policy', PAGE_CSP).send(body) : reply.code(403).send({ error: 'the hub\'s page is open only on the machine the hub runs on' });
-  app.get('/', page('text/html; charset=utf-8', PAGE_HTML));
-  app.get('/hub.js', page('text/javascript; charset=utf-8', PAGE_JS));
+  const pages = route(FAILURE.page, deadlines.page);
+  app.get('/', pages, page('text/html; charset=utf-8', PAGE_HTML));
+  app.get('/hub.js', pages, page('text/javascript; charset=utf-8', PAGE_JS));
   // The style sheet is for everyone: the sign-in notices use it too.
-  app.get('/hub.css', (_request, reply) => reply.type('text/css; charset=utf-8').send(PAGE_CSS));
+  app.get('/hub.css', pages, (_request, reply) => reply.type('text/css; charset=utf-8').send(PAGE_CSS));
   // The lecturer's side: the tour, a visit's results, its files, and the presenter page.
   // On this machine no sign-in is needed; from anywhere else (or behind a proxy) a lecturer's session is.
   const lecturers = new Lecturers(store);
@@ -244,13 +266,13 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
   // cookie is set by a same-site request, and the browser sends it on to the presenter.
   const linkUsed = (reply: FastifyReply) => reply.code(401).type('text/html; charset=utf-8').header('content-security-policy', PAGE_CSP).send(LINK_USED_HTML);
   const linkToken = (token: unknown) => (typeof token === 'string' && /^[\w-]{43}$/.test(token) ? token : null);
-  app.get<{ Querystring: { token?: string } }>('/signin', failure(FAILURE.signIn), (request, reply) => {
+  app.get<{ Querystring: { token?: string } }>('/signin', route(FAILURE.signIn, deadlines.page), (request, reply) => {
     const token = linkToken(request.query.token);
     if (token === null || !lecturers.linkValid(token)) return linkUsed(reply);
     return reply.type('text/html; charset=utf-8').header('content-security-policy', SIGN_IN_CSP).header('cache-control', 'no-store').header('referrer-policy', 'same-origin').send(signInHtml(token));
   });
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))));
-  app.post<{ Body: { token?: unknown } }>('/signin', failure(FAILURE.signIn), (request, reply) => {
+  app.post<{ Body: { token?: unknown } }>('/signin', route(FAILURE.signIn, deadlines.page), (request, reply) => {
     const token = linkToken(request.body?.token);
     const session = token === null ? null : lecturers.redeem(token);
     if (session === null) return linkUsed(reply);
@@ -258,32 +280,36 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
     reply.setCookie(SESSION_COOKIE, session, { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: SESSION_MS / 1000 });
     return reply.redirect('/presenter/', 303);
   });
-  // A stored manifest that is not a valid pack (from an older hub) is left out of results, and said.
-  const skipped = (what: string) => app.log.warn(what);
-  app.get('/v1/lecture/overview', failure(FAILURE.results), (request, reply) => (lecturer(request) ? tourOverview(store.db) : refuseFar(reply)));
-  app.get<{ Params: { id: string } }>('/v1/lecture/visits/:id', failure(FAILURE.results), (request, reply) => {
+  // The lecturer's reads run on reader threads (readers.ts), each within its deadline; a
+  // stored manifest that is not a valid pack (from an older hub) is left out, and said.
+  const reader = listen.reader ?? new ReaderPool({ file: store.file, threads: READER_THREADS });
+  app.addHook('onClose', () => reader.close());
+  const read = async (request: FastifyRequest, reply: FastifyReply, job: ReadJob) => {
     if (!lecturer(request)) return refuseFar(reply);
-    const results = visitResults(store.db, request.params.id, skipped);
-    return results.visit.answers === 0 ? reply.code(404).send({ error: `no answers of venue visit ${request.params.id}` }) : results;
-  });
-  app.get<{ Params: { id: string; format: string } }>('/v1/lecture/visits/:id/lecture.:format', failure(FAILURE.results), async (request, reply) => {
-    if (!lecturer(request)) return refuseFar(reply);
-    const format = request.params.format as LectureFormat;
-    if (!LECTURE_FORMATS.includes(format)) return reply.code(404).send({ error: 'the files are lecture.pptx, lecture.xlsx and lecture.csv' });
-    const made = lecture(store.db, request.params.id, 'nl', skipped);
-    if (made.results.visit.answers === 0) return reply.code(404).send({ error: `no answers of venue visit ${request.params.id}` });
-    const bytes = format === 'pptx' ? await lecturePresentation(made) : format === 'xlsx' ? await lectureWorkbook(made) : dutchCsv(made.words.answerColumns, made.answers);
-    return reply.type(FILE_TYPES[format]).header('content-disposition', `attachment; filename="${request.params.id}.${format}"`).send(bytes);
-  });
-  app.get<{ Params: { id: string; question: string }; Querystring: { language?: string } }>('/v1/lecture/visits/:id/questions/:question/chart.svg', failure(FAILURE.results), (request, reply) => {
-    if (!lecturer(request)) return refuseFar(reply);
-    const language = request.query.language === 'en' ? 'en' : 'nl';
-    const question = visitResults(store.db, request.params.id, skipped).questions.find((q) => q.id === request.params.question);
-    if (!question) return reply.code(404).send({ error: `no answers to ${request.params.question} at ${request.params.id}` });
-    return reply.type('image/svg+xml').header('cache-control', 'no-store').send(chartSvg(question, language, REPORT_WORDS[language], false));
-  });
-  app.get('/presenter/*', (request, reply) => serveRenderer(request, reply));
-  app.get('/assets/*', (request, reply) => serveRenderer(request, reply));
+    let answer: ReadAnswer;
+    try {
+      answer = await reader.run(job, request.signal);
+    } catch (error) {
+      if (!(error instanceof ReadAbandoned)) throw error;
+      // Given up at the deadline: the 503 is on its way already. Else the hub is closing.
+      return request.signal.aborted ? reply : reply.code(503).header('retry-after', String(RETRY_AFTER_S)).send({ error: `the hub is stopping; try again in ${RETRY_AFTER_S} seconds` });
+    }
+    for (const warning of answer.warnings) request.log.warn(warning);
+    reply.code(answer.status).headers(answer.headers ?? {});
+    if (answer.type) reply.type(answer.type);
+    return reply.send(answer.body);
+  };
+  const reads = route(FAILURE.results, deadlines.read);
+  app.get('/v1/lecture/overview', reads, (request, reply) => read(request, reply, { read: 'overview' }));
+  app.get<{ Params: { id: string } }>('/v1/lecture/visits/:id', reads, (request, reply) => read(request, reply, { read: 'visit', visit: request.params.id }));
+  app.get<{ Params: { id: string; format: string } }>('/v1/lecture/visits/:id/lecture.:format', route(FAILURE.results, deadlines.file), (request, reply) =>
+    read(request, reply, { read: 'file', visit: request.params.id, format: request.params.format }),
+  );
+  app.get<{ Params: { id: string; question: string }; Querystring: { language?: string } }>('/v1/lecture/visits/:id/questions/:question/chart.svg', reads, (request, reply) =>
+    read(request, reply, { read: 'chart', visit: request.params.id, question: request.params.question, language: request.query.language === 'en' ? 'en' : 'nl' }),
+  );
+  app.get('/presenter/*', pages, (request, reply) => serveRenderer(request, reply));
+  app.get('/assets/*', pages, (request, reply) => serveRenderer(request, reply));
   const serveRenderer = (request: FastifyRequest, reply: FastifyReply) => {
     if (!lecturer(request)) return refuseFar(reply);
     const file = resolveStatic(new URL(request.url, 'http://hub').pathname, () => null);
@@ -293,7 +319,7 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
 
   // A bundle is not held in memory: its bytes go to a file as they arrive, and are read from there.
   app.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));
-  app.post<{ Body: IncomingMessage; Querystring: { name?: string; 'trust-key'?: string } }>('/v1/bundles', failure(FAILURE.bundle), async (request, reply) => {
+  app.post<{ Body: IncomingMessage; Querystring: { name?: string; 'trust-key'?: string } }>('/v1/bundles', route(FAILURE.bundle, deadlines.bundle), async (request, reply) => {
     if (!here(request)) return reply.code(403).send({ error: 'bundles are imported only on the machine the hub runs on' });
     if (typeof request.body?.pipe !== 'function') return reply.code(415).send({ error: 'send the bundle as application/octet-stream' });
     const name = request.query.name ?? 'the bundle';

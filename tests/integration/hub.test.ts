@@ -7,6 +7,9 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { request } from 'node:http';
+import path from 'node:path';
 import { test } from 'node:test';
 import { Lecturers, LINK_MS, SESSION_MS } from '../../electron/hub/lecturers.ts';
 import { FailureBrake } from '../../electron/hub/server.ts';
@@ -109,6 +112,39 @@ test('the hub killed -9 while taking batches in, then restarted: each batch is t
   t.after(() => stop(child));
   for (const records of batches) assert.equal((await push(url, token, { pillar_id: 'pillar-a', records })).status, 200);
   assert.equal(store.answerCount(), batches.reduce((n, b) => n + b.length, 0), 'after the resends, every answer once');
+});
+
+test('stopped with SIGTERM or SIGINT, the hub finishes the batch in hand, closes its database and exits 0', async (t) => {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    const dir = tempDir();
+    const token = addPillar(dir, 'pillar-a');
+    const { url, child } = await startHub(dir);
+    t.after(() => stop(child, 'SIGKILL'));
+    assert.equal((await fetch(`${url}/v1/lecture/overview`)).status, 200, 'a reader thread is running too');
+    const exited = once(child, 'exit');
+    // The batch is in hand once the hub has read its headers and asks for the rest (100 Continue).
+    const body = JSON.stringify({ pillar_id: 'pillar-a', records: Array.from({ length: 1000 }, () => answer('pillar-a')) });
+    const sending = request(`${url}/v1/batches`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), expect: '100-continue' } });
+    const answered = new Promise<number>((resolve, reject) => {
+      sending.on('response', (res) => {
+        res.resume();
+        resolve(res.statusCode!);
+      });
+      sending.on('error', reject);
+    });
+    sending.flushHeaders();
+    await once(sending, 'continue');
+    // Two signals, as an impatient Ctrl-C sends; then the rest of the batch.
+    child.kill(signal);
+    child.kill(signal);
+    sending.end(body);
+    assert.equal(await answered, 200, `${signal}: the batch in hand is answered`);
+    assert.deepEqual(await exited, [0, null], signal);
+    assert.equal(existsSync(path.join(dir, 'hub.sqlite-wal')), false, 'the database was closed (its log folded in)');
+    const store = new HubStore(dir);
+    assert.equal(store.answerCount(), 1000, `${signal}: the batch is stored`);
+    store.close();
+  }
 });
 
 test('the hub opens to a network only with TLS or behind a proxy', () => {

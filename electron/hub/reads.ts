@@ -1,0 +1,64 @@
+// What a lecturer reads from the hub: the tour, a venue visit's results, its lecture files and
+// its charts. Each read is a job, answered from the database it is given: by a reader thread
+// with its own read-only connection (readers.ts), so that no read holds up a batch.
+
+import type Database from 'better-sqlite3';
+import { LECTURE_FORMATS, type LectureFormat } from '../api/lecture.ts';
+import { tourOverview, visitResults } from '../core/answers/results.ts';
+import { chartSvg } from '../core/report/chart-svg.ts';
+import { dutchCsv } from '../core/report/csv-nl.ts';
+import { lecture } from '../core/report/lecture.ts';
+import { lecturePresentation } from '../core/report/pptx.ts';
+import { REPORT_WORDS } from '../core/report/words.ts';
+import { lectureWorkbook } from '../core/report/xlsx.ts';
+
+export type ReadJob =
+  | { read: 'overview' }
+  | { read: 'visit'; visit: string }
+  | { read: 'file'; visit: string; format: string }
+  | { read: 'chart'; visit: string; question: string; language: 'nl' | 'en' };
+
+export interface ReadAnswer {
+  status: 200 | 404;
+  /** The content type; JSON when not given. */
+  type?: string;
+  headers?: Record<string, string>;
+  /** An object (sent as JSON), a text, or a file's bytes. */
+  body: unknown;
+  /** What the read skipped and the hub's log should say (a stored manifest that is not a valid pack). */
+  warnings: string[];
+}
+
+const FILE_TYPES: Record<LectureFormat, string> = {
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+};
+
+const noAnswers = (visit: string, warnings: string[]): ReadAnswer => ({ status: 404, body: { error: `no answers of venue visit ${visit}` }, warnings });
+
+export async function answerRead(db: Database.Database, job: ReadJob): Promise<ReadAnswer> {
+  const warnings: string[] = [];
+  const skipped = (what: string) => warnings.push(what);
+  switch (job.read) {
+    case 'overview':
+      return { status: 200, body: tourOverview(db), warnings };
+    case 'visit': {
+      const results = visitResults(db, job.visit, skipped);
+      return results.visit.answers === 0 ? noAnswers(job.visit, warnings) : { status: 200, body: results, warnings };
+    }
+    case 'file': {
+      const format = job.format as LectureFormat;
+      if (!LECTURE_FORMATS.includes(format)) return { status: 404, body: { error: 'the files are lecture.pptx, lecture.xlsx and lecture.csv' }, warnings };
+      const made = lecture(db, job.visit, 'nl', skipped);
+      if (made.results.visit.answers === 0) return noAnswers(job.visit, warnings);
+      const bytes = format === 'pptx' ? await lecturePresentation(made) : format === 'xlsx' ? await lectureWorkbook(made) : dutchCsv(made.words.answerColumns, made.answers);
+      return { status: 200, type: FILE_TYPES[format], headers: { 'content-disposition': `attachment; filename="${job.visit}.${format}"` }, body: bytes, warnings };
+    }
+    case 'chart': {
+      const question = visitResults(db, job.visit, skipped).questions.find((q) => q.id === job.question);
+      if (!question) return { status: 404, body: { error: `no answers to ${job.question} at ${job.visit}` }, warnings };
+      return { status: 200, type: 'image/svg+xml', headers: { 'cache-control': 'no-store' }, body: chartSvg(question, job.language, REPORT_WORDS[job.language], false), warnings };
+    }
+  }
+}
