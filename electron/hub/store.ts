@@ -6,7 +6,7 @@
 
 import type Database from 'better-sqlite3';
 import path from 'node:path';
-import { TALLIES_MIGRATION, VISIT_SOURCES_MIGRATION } from '../core/answers/results.ts';
+import { SummaryDeltas, TALLIES_MIGRATION, VISIT_SOURCES_MIGRATION } from '../core/answers/results.ts';
 import { ANSWER_FIELDS, hourOf } from '../core/answers/store.ts';
 import { damageOf, migrate, openDatabase } from '../core/platform/sqlite.ts';
 import type { AnswerRecord, BatchResult, PackRecord, SyncRecord, VenueRecord } from '../api/sync.ts';
@@ -104,6 +104,10 @@ export const MIGRATIONS: string[] = [
   // When each pillar's answers last arrived is the newest of its log lines of a kind: found in
   // this index, not by reading a log that grows with every batch.
   `CREATE INDEX events_by_pillar ON events (pillar_id, kind, hour);`,
+  // A batch's tallies and visit sources are added once per distinct key at the end of its
+  // transaction (SummaryDeltas), not by a trigger per answer: a third of the cost of a batch.
+  `DROP TRIGGER tally;
+   DROP TRIGGER visit_source;`,
 ];
 
 /** What a batch or bundle did: stored new, accepted as duplicates, refused as conflicts (answer ids). */
@@ -157,8 +161,10 @@ export class HubStore {
       );
     }
     this.db = openDatabase(file);
+    // A season's answers are far more than SQLite's 2 MiB page cache: batches write into every part of the tables.
+    this.db.pragma('cache_size = -65536');
     migrate(this.db, MIGRATIONS, (version) => new NewerHubDatabaseError(`The hub's database is from a newer version of Olifant (schema ${version}, this one knows ${MIGRATIONS.length}): update the app.`));
-    this.insertAnswer = this.db.prepare(`INSERT INTO answers (${ANSWER_FIELDS.join(', ')}) VALUES (${ANSWER_FIELDS.map((f) => '@' + f).join(', ')}) ON CONFLICT(id) DO NOTHING`);
+    this.insertAnswer = this.db.prepare(`INSERT INTO answers (${ANSWER_FIELDS.join(', ')}) VALUES (${ANSWER_FIELDS.map(() => '?').join(', ')}) ON CONFLICT(id) DO NOTHING`);
     this.getAnswer = this.db.prepare(`SELECT ${ANSWER_FIELDS.join(', ')} FROM answers WHERE id = ?`);
   }
 
@@ -174,15 +180,17 @@ export class HubStore {
   /** Takes checked records of one pillar one at a time, inside the caller's transaction; done() logs what they did and says it. */
   intake(pillarId: string): { add(record: SyncRecord): void; done(kind: 'batch' | 'bundle'): StoreOutcome } {
     const outcome: StoreOutcome = { stored: 0, duplicates: 0, conflicts: [] };
+    const summaries = new SummaryDeltas();
     let records = 0;
     return {
       add: (record) => {
         records++;
-        if (record.type === 'answer') this.answer(record, outcome);
+        if (record.type === 'answer') this.answer(record, outcome, summaries);
         else if (record.type === 'venue') this.venue(record);
         else this.pack(record, pillarId);
       },
       done: (kind) => {
+        summaries.flush(this.db);
         if (outcome.conflicts.length > 0) this.event(pillarId, 'conflict', `${kind}: ${outcome.conflicts.length} answer(s) with a stored id and other content refused, stored answers unchanged: ${outcome.conflicts.join(', ')}`);
         this.event(pillarId, kind, `${records} record(s): ${outcome.stored} answer(s) stored, ${outcome.duplicates} already there`);
         return outcome;
@@ -190,14 +198,14 @@ export class HubStore {
     };
   }
 
-  private answer(record: AnswerRecord, outcome: StoreOutcome): void {
-    const answer = Object.fromEntries(ANSWER_FIELDS.map((f) => [f, record[f]]));
-    if (this.insertAnswer.run(answer).changes === 1) {
+  private answer(record: AnswerRecord, outcome: StoreOutcome, summaries: SummaryDeltas): void {
+    if (this.insertAnswer.run(ANSWER_FIELDS.map((f) => record[f])).changes === 1) {
       outcome.stored++;
+      summaries.add(record);
       return;
     }
     const stored = this.getAnswer.get(record.id) as Record<string, unknown>;
-    if (ANSWER_FIELDS.every((f) => stored[f] === answer[f])) outcome.duplicates++;
+    if (ANSWER_FIELDS.every((f) => stored[f] === record[f])) outcome.duplicates++;
     else outcome.conflicts.push(record.id);
   }
 

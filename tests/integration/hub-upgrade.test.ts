@@ -13,7 +13,7 @@ import { migrate } from '../../electron/core/platform/sqlite.ts';
 import { inlineReader } from '../../electron/hub/readers.ts';
 import { HubStore, MIGRATIONS } from '../../electron/hub/store.ts';
 import { tempDir } from '../helpers/tmp.ts';
-import { fillOlderHub, type TourShape } from '../helpers/tour.ts';
+import { fillOlderHub, tourBatches, type TourShape } from '../helpers/tour.ts';
 
 const before = JSON.parse(readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'hub-results-schema-7.json'), 'utf8')) as {
   schema: number;
@@ -22,7 +22,7 @@ const before = JSON.parse(readFileSync(path.join(import.meta.dirname, '..', 'fix
   visits: Record<string, { visit: { answers: number } }>;
 };
 
-test('a hub data folder of schema 7, upgraded in place, answers the overview and every visit figure for figure as before', async (t) => {
+test('a hub data folder of schema 7, upgraded in place, answers the overview and every visit figure for figure as before, and its summaries stay what its answers add up to', async (t) => {
   const dir = tempDir();
   const older = new Database(path.join(dir, 'hub.sqlite'));
   migrate(older, MIGRATIONS.slice(0, before.schema), () => new Error('not newer'));
@@ -41,4 +41,23 @@ test('a hub data folder of schema 7, upgraded in place, answers the overview and
     if (answer.status === 200) assert.deepEqual(answer.body, results, id);
   }
   t.diagnostic(`${Object.keys(before.visits).length} visits compared`);
+
+  // From then on the summaries are kept per batch: whatever comes (new answers, resent ones,
+  // suspect ones, another seed's tour), they are what the answers themselves add up to.
+  for (const batch of tourBatches({ ...before.shape, seed: before.shape.seed + 1 })) store.store(batch.records, batch.pillarId, 'batch');
+  for (const batch of tourBatches(before.shape)) {
+    const outcome = store.store(batch.records, batch.pillarId, 'batch');
+    assert.equal(outcome.stored, 0, 'all resent');
+  }
+  const rows = (sql: string) => store.db.prepare(sql).all();
+  assert.deepEqual(
+    rows('SELECT question_id, venue_session_id, value, n FROM tallies ORDER BY 1, 2, 3'),
+    rows('SELECT question_id, venue_session_id, value, COUNT(*) AS n FROM answers WHERE suspect IS NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3'),
+  );
+  assert.deepEqual(
+    rows('SELECT * FROM visit_sources ORDER BY 1, 2, 3, 4'),
+    rows(`SELECT venue_session_id, pillar_id, pack_id, pack_version, COUNT(*) FILTER (WHERE suspect IS NULL) AS answers,
+            MIN(hour) FILTER (WHERE suspect IS NULL) AS first_hour, MAX(hour) FILTER (WHERE suspect IS NULL) AS last_hour
+          FROM answers GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`),
+  );
 });

@@ -65,6 +65,48 @@ export const VISIT_SOURCES_MIGRATION = `CREATE TABLE visit_sources (
        last_hour = max(coalesce(last_hour, excluded.last_hour), coalesce(excluded.last_hour, last_hour));
    END;`;
 
+/**
+ * The tallies and visit sources of many answers at once, added at the end of the transaction
+ * that stores them: per distinct key, not per answer. The hub's way (its batches are large; a
+ * migration of the hub drops the two triggers); the kiosk's triggers do the same one answer at
+ * a time, and these upserts say exactly what they say.
+ */
+export class SummaryDeltas {
+  private readonly tallies = new Map<string, { question: string; visit: string; value: string; n: number }>();
+  private readonly sources = new Map<string, { visit: string; pillar: string; pack: string; version: number; answers: number; first: string | null; last: string | null }>();
+
+  /** A newly stored answer (not one that was already there). */
+  add(a: { venue_session_id: string; pillar_id: string; pack_id: string; pack_version: number; question_id: string; value: string; hour: string; suspect: string | null }): void {
+    const counts = a.suspect === null;
+    const sourceKey = `${a.venue_session_id}\n${a.pillar_id}\n${a.pack_id}\n${a.pack_version}`;
+    const source = this.sources.get(sourceKey) ?? { visit: a.venue_session_id, pillar: a.pillar_id, pack: a.pack_id, version: a.pack_version, answers: 0, first: null, last: null };
+    this.sources.set(sourceKey, source);
+    if (!counts) return;
+    source.answers++;
+    if (source.first === null || a.hour < source.first) source.first = a.hour;
+    if (source.last === null || a.hour > source.last) source.last = a.hour;
+    const tallyKey = `${a.question_id}\n${a.venue_session_id}\n${a.value}`;
+    const tally = this.tallies.get(tallyKey) ?? { question: a.question_id, visit: a.venue_session_id, value: a.value, n: 0 };
+    tally.n++;
+    this.tallies.set(tallyKey, tally);
+  }
+
+  /** Adds them to the database, inside the caller's transaction. */
+  flush(db: Database.Database): void {
+    const tally = db.prepare('INSERT INTO tallies VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n');
+    for (const t of this.tallies.values()) tally.run(t.question, t.visit, t.value, t.n);
+    const source = db.prepare(
+      `INSERT INTO visit_sources VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT DO UPDATE SET answers = answers + excluded.answers,
+         first_hour = min(coalesce(first_hour, excluded.first_hour), coalesce(excluded.first_hour, first_hour)),
+         last_hour = max(coalesce(last_hour, excluded.last_hour), coalesce(excluded.last_hour, last_hour))`,
+    );
+    for (const s of this.sources.values()) source.run(s.visit, s.pillar, s.pack, s.version, s.answers, s.first, s.last);
+    this.tallies.clear();
+    this.sources.clear();
+  }
+}
+
 /** Fewer answers than this in a group and its distribution is not shown. */
 export const MIN_GROUP = 5;
 
