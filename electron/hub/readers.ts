@@ -11,6 +11,8 @@ import { answerRead, type ReadAnswer, type ReadJob } from './reads.ts';
 export interface Reader {
   run(job: ReadJob, signal?: AbortSignal): Promise<ReadAnswer>;
   close(): Promise<void>;
+  /** Reader threads running now (none for reads on the calling thread). */
+  readonly size: number;
 }
 
 /** A read given up because its request's deadline passed (or the hub is closing). */
@@ -20,7 +22,7 @@ export class ReadAbandoned extends Error {
 
 /** Reads on the calling thread, with the connection given: a hub built in-process by a tool, or a test that watches its statements. */
 export function inlineReader(db: Database.Database): Reader {
-  return { run: (job) => answerRead(db, job), close: async () => {} };
+  return { run: (job) => answerRead(db, job), close: async () => {}, size: 0 };
 }
 
 interface Task {

@@ -11,6 +11,7 @@
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { once } from 'node:events';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
@@ -31,6 +32,7 @@ import { crossSite, hostName, OwnHosts } from './hosts.ts';
 import { checkRecord, RecordError } from './records.ts';
 import { ReadAbandoned, ReaderPool, type Reader } from './readers.ts';
 import type { ReadAnswer, ReadJob } from './reads.ts';
+import type { HubHealth } from '../api/organiser.ts';
 import type { HubStore } from './store.ts';
 
 /** Failed sign-ins from one address before its refusals slow down, and the slowest they get. */
@@ -308,6 +310,22 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
   app.get<{ Params: { id: string; question: string }; Querystring: { language?: string } }>('/v1/lecture/visits/:id/questions/:question/chart.svg', reads, (request, reply) =>
     read(request, reply, { read: 'chart', visit: request.params.id, question: request.params.question, language: request.query.language === 'en' ? 'en' : 'nl' }),
   );
+  // How the hub itself is doing, for the organiser on its machine (and the bench): how late its
+  // event loop ran since the last look, its memory, its reader threads.
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  app.addHook('onClose', async () => loop.disable());
+  app.get('/v1/hub/health', pages, (request, reply) => {
+    if (!here(request)) return reply.code(403).send({ error: 'the hub\'s health is shown only on the machine the hub runs on' });
+    const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+    const health: HubHealth = {
+      eventLoopDelayMs: { p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max) },
+      residentBytes: process.memoryUsage.rss(),
+      readerThreads: reader.size,
+    };
+    loop.reset();
+    return health;
+  });
   app.get('/presenter/*', pages, (request, reply) => serveRenderer(request, reply));
   app.get('/assets/*', pages, (request, reply) => serveRenderer(request, reply));
   const serveRenderer = (request: FastifyRequest, reply: FastifyReply) => {

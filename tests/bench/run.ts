@@ -11,12 +11,11 @@ import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
 import { generateSigningKey, signManifest } from '../../content/signing.ts';
 import { bundledPackDir } from '../../electron/core/packs/bundled.ts';
-import { visitResults } from '../../electron/core/answers/results.ts';
 import { AnswerStore } from '../../electron/core/answers/store.ts';
 import { lecture } from '../../electron/core/report/lecture.ts';
 import { lectureCharts } from '../../electron/core/report/png.ts';
-import { lecturePresentation } from '../../electron/core/report/pptx.ts';
-import { lectureWorkbook } from '../../electron/core/report/xlsx.ts';
+import type { HubHealth } from '../../electron/api/organiser.ts';
+import { Pillars } from '../../electron/hub/pillars.ts';
 import { HubStore } from '../../electron/hub/store.ts';
 import { StickPacks } from '../../electron/core/packs/stick.ts';
 import { openDatabase } from '../../electron/core/platform/sqlite.ts';
@@ -36,6 +35,8 @@ import { launchChromium } from '../helpers/browser.ts';
 import { ptyPair } from '../helpers/pty.ts';
 import { CLI } from '../helpers/cli.ts';
 import { seededRandom } from '../helpers/seeded.ts';
+import { endDescendants } from '../helpers/processes.ts';
+import { tourBatches, tourVisitIds } from '../helpers/tour.ts';
 
 const temp = mkdtempSync(path.join(os.tmpdir(), 'olifant-bench-'));
 const quiet = () => {};
@@ -371,49 +372,146 @@ async function bigBundleFigures(): Promise<void> {
   rmSync(hubDir, { recursive: true, force: true });
 }
 
-/** The lecture: a visit's distributions on a hub of 1,000,000 answers, its files, and key to revealed chart in the presenter. */
-async function lectureFigures(): Promise<void> {
-  const hubDir = path.join(temp, 'lecture-hub');
-  const store = new HubStore(hubDir);
-  const manifest = JSON.parse(readFileSync(path.join(bundledPackDir(), 'pack.json'), 'utf8')) as { id: string; version: number; questions: Array<{ id: string; answer: { type: string; steps?: number; options?: Array<{ id: string }> } }> };
-  store.db.prepare('INSERT INTO packs (id, version, manifest) VALUES (?, ?, ?)').run(manifest.id, manifest.version, JSON.stringify(manifest));
-  const insert = store.db.prepare('INSERT INTO answers (id, pillar_id, venue_session_id, pack_id, pack_version, question_id, value, language, hour, suspect) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)');
-  const random = seededRandom((m) => process.stderr.write(`lecture figures: ${m}\n`));
-  const valuesOf = (q: (typeof manifest.questions)[number]) => (q.answer.type === 'scale' ? Array.from({ length: q.answer.steps! }, (_, i) => String(i + 1)) : q.answer.options!.map((o) => o.id));
-  store.db.transaction(() => {
-    for (let i = 0; i < 1_000_000; i++) {
-      const q = manifest.questions[i % manifest.questions.length];
-      const values = valuesOf(q);
-      const venue = i % 200 === 0 ? 'lecture-visit' : `visit-${Math.floor(random() * 400)}`;
-      insert.run(randomUUID(), `pillar-${i % 3}`, venue, manifest.id, manifest.version, q.id, values[Math.floor(random() * values.length)], 'nl', '2026-11-24T13:00Z');
-    }
-  })();
-  const times: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const t0 = performance.now();
-    visitResults(store.db, 'lecture-visit');
-    times.push(performance.now() - t0);
-  }
-  print('visit_distributions_1m_answers', percentile(times, 50), 'ms');
-  const made = lecture(store.db, 'lecture-visit');
-  let t0 = performance.now();
-  await lecturePresentation(made);
-  print('lecture_pptx', performance.now() - t0, 'ms');
-  t0 = performance.now();
-  await lectureWorkbook(made);
-  print('lecture_xlsx', performance.now() - t0, 'ms');
-  t0 = performance.now();
-  lectureCharts(made);
-  print('lecture_png_all', performance.now() - t0, 'ms');
-  store.close();
+/** A real `olifant hub` process on a data folder; its URL and how to stop it (SIGTERM: it closes its database). */
+async function hubProcess(dir: string): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [CLI, 'hub', '--port', '0', '--data-dir', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [line] = (await once(child.stdout!, 'data')) as [Buffer];
+  return {
+    url: line.toString().trim(),
+    pid: child.pid!,
+    stop: async () => {
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
 
-  const hub = spawn(process.execPath, [CLI, 'hub', '--port', '0', '--data-dir', hubDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve) => hub.stdout!.once('data', (line: Buffer) => resolve(line.toString().trim())));
+const median = (values: number[]) => percentile(values, 50);
+
+async function timed(what: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await what();
+  return performance.now() - t0;
+}
+
+/** A request the hub must answer 200; its body. */
+async function ok(response: Promise<Response>): Promise<Buffer> {
+  const r = await response;
+  const body = Buffer.from(await r.arrayBuffer());
+  if (r.status !== 200) throw new Error(`${r.url}: the hub answered ${r.status} ${body.toString()}`);
+  return body;
+}
+
+/**
+ * The hub at a season's size and ten times it: a tour of 1,000 venue visits over 10 pillars
+ * (half without venue records), measured at 100,000 and at 1,000,000 answers. All but 55,000
+ * answers before each size go in through the store itself (the same code as a batch, without
+ * HTTP); the last 55,000 through HTTP in batches of 1000: 5 to warm up, 20 timed alone (the
+ * ingest rate), 30 while four lecturers reload the overview in a loop (each batch's latency,
+ * the event loop's lag).
+ * Then the lecturer's reads, the hub's memory, and from 1,000,000 the presenter's key to chart.
+ */
+async function scaleFigures(): Promise<void> {
+  const shape = { seed: 16, pillars: 10, visits: 1000, answers: 1_000_000 };
+  const hubDir = path.join(temp, 'scale-hub');
+  const tokens = new Map<string, string>();
+  const batches = tourBatches(shape);
+  const visits = tourVisitIds(shape);
+  let answers = 0;
+  // Every pillar is registered while the store is filled: the tour sends each pillar's pack and visits first.
+  const next = (pillars?: Pillars) => {
+    const { value, done } = batches.next();
+    if (done) throw new Error('the tour ran out of answers');
+    if (!tokens.has(value.pillarId)) tokens.set(value.pillarId, pillars!.add(value.pillarId));
+    answers += value.records.filter((r) => r.type === 'answer').length;
+    return value;
+  };
+  const HTTP_ANSWERS = 55_000;
+  for (const size of [100_000, 1_000_000]) {
+    const label = size === 100_000 ? '100k' : '1m';
+    const store = new HubStore(hubDir);
+    const pillars = new Pillars(store);
+    while (answers < size - HTTP_ANSWERS) {
+      const batch = next(pillars);
+      store.store(batch.records, batch.pillarId, 'batch');
+    }
+    store.close();
+    const hub = await hubProcess(hubDir);
+    try {
+      const post = (batch: { pillarId: string; body: string }) =>
+        ok(fetch(`${hub.url}/v1/batches`, { method: 'POST', headers: { authorization: `Bearer ${tokens.get(batch.pillarId)}`, 'content-type': 'application/json' }, body: batch.body }));
+      // The bodies are made before the clock starts: the figure is the hub's, not the sender's.
+      const bodies = (n: number) => Array.from({ length: n }, () => next()).map((b) => ({ ...b, body: JSON.stringify({ pillar_id: b.pillarId, records: b.records }) }));
+      // Five batches first: the hub's code and its page cache warm up as they would in a day's work.
+      for (const batch of bodies(5)) await post(batch);
+      const alone = bodies(20);
+      const tIngest = performance.now();
+      for (const batch of alone) await post(batch);
+      const ingest = alone.reduce((n, b) => n + b.records.length, 0) / ((performance.now() - tIngest) / 1000);
+      print(`hub_ingest_${label}`, Math.round(ingest), 'answers/s');
+      const raw = openDatabase(path.join(temp, `raw-${label}`, 'raw.sqlite'));
+      raw.exec('CREATE TABLE answers (id TEXT PRIMARY KEY, pillar_id TEXT NOT NULL, venue_session_id TEXT NOT NULL, pack_id TEXT NOT NULL, pack_version INTEGER NOT NULL, question_id TEXT NOT NULL, value TEXT NOT NULL, language TEXT NOT NULL, hour TEXT NOT NULL, suspect TEXT) STRICT, WITHOUT ROWID');
+      const insert = raw.prepare('INSERT INTO answers VALUES (@id, @pillar_id, @venue_session_id, @pack_id, @pack_version, @question_id, @value, @language, @hour, @suspect)');
+      const tRaw = performance.now();
+      for (const batch of alone) raw.transaction(() => batch.records.forEach((r) => r.type === 'answer' && insert.run({ ...r, type: undefined })))();
+      const rawRate = alone.reduce((n, b) => n + b.records.length, 0) / ((performance.now() - tRaw) / 1000);
+      raw.close();
+      print(`sqlite_raw_insert_${label}`, Math.round(rawRate), 'answers/s');
+      print(`hub_ingest_vs_raw_${label}`, ingest / rawRate, 'ratio');
+
+      const look = async (url: string, times: number) => {
+        await ok(fetch(url));
+        const spent: number[] = [];
+        for (let i = 0; i < times; i++) spent.push(await timed(() => ok(fetch(url))));
+        return median(spent);
+      };
+      print(`hub_overview_${label}`, await look(`${hub.url}/v1/lecture/overview`, 10), 'ms');
+      print(`hub_visit_results_${label}`, await look(`${hub.url}/v1/lecture/visits/${visits[0]}`, 10), 'ms');
+      const files = async () => {
+        for (const format of ['pptx', 'xlsx', 'csv']) await ok(fetch(`${hub.url}/v1/lecture/visits/${visits[0]}/lecture.${format}`));
+        const questions = JSON.parse(String(await ok(fetch(`${hub.url}/v1/lecture/visits/${visits[0]}`)))) as { questions: Array<{ id: string }> };
+        for (const q of questions.questions) await ok(fetch(`${hub.url}/v1/lecture/visits/${visits[0]}/questions/${q.id}/chart.svg`));
+      };
+      await files();
+      print(`hub_visit_files_${label}`, await timed(files), 'ms');
+
+      // Four lecturers reloading the overview while a pillar sends its batches.
+      const loaded = bodies(30);
+      await ok(fetch(`${hub.url}/v1/hub/health`));
+      let loading = true;
+      const lecturer = async () => {
+        while (loading) await ok(fetch(`${hub.url}/v1/lecture/overview`));
+      };
+      const lecturers = Array.from({ length: 4 }, lecturer);
+      const latencies: number[] = [];
+      for (const batch of loaded) latencies.push(await timed(() => post(batch)));
+      loading = false;
+      await Promise.all(lecturers);
+      const health = JSON.parse(String(await ok(fetch(`${hub.url}/v1/hub/health`)))) as HubHealth;
+      print(`hub_batch_under_load_p99_${label}`, percentile(latencies, 99), 'ms');
+      print(`hub_event_loop_lag_p99_${label}`, health.eventLoopDelayMs.p99, 'ms');
+      print(`hub_rss_${label}`, Math.round(health.residentBytes / 1024 / 1024), 'MiB');
+
+      // A visit without a venue record: its button is named by its id.
+      if (size === 1_000_000) await presenterFigures(hub.url, visits[1]);
+    } finally {
+      await hub.stop();
+    }
+  }
+  // The PNG charts (for slides made by hand) are drawn by the command, not the hub's routes.
+  const store = new HubStore(hubDir);
+  print('lecture_png_all_1m', await timed(async () => lectureCharts(lecture(store.db, visits[0]))), 'ms');
+  store.close();
+}
+
+/** From a key press in the presenter to the revealed chart on the screen, on the hub as it is. */
+async function presenterFigures(url: string, visit: string): Promise<void> {
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(`${url}/presenter/`);
-    await page.getByRole('button', { name: /lecture-visit/ }).click();
+    await page.getByRole('button', { name: new RegExp(`^${visit} ·`) }).click();
     await page.getByRole('button', { name: 'Presenteer' }).click();
     await page.getByText(/Raad eerst/).waitFor();
     const latencies: number[] = [];
@@ -426,20 +524,31 @@ async function lectureFigures(): Promise<void> {
     print('presenter_key_to_chart_p95', percentile(latencies, 95), 'ms');
   } finally {
     await browser.close();
-    hub.kill();
   }
 }
 
 /** `npm run bench [-- GROUP...]`: every group, or only the ones named. */
-const groups: Record<string, () => Promise<void>> = { lecture: lectureFigures, hub: hubFigures, 'big-bundle': bigBundleFigures, stick: stickFigures, commit: commitFigures, pty: ptyFigures, lossy: lossyFigures, ui: uiFigures };
+const groups: Record<string, () => Promise<void>> = { scale: scaleFigures, hub: hubFigures, 'big-bundle': bigBundleFigures, stick: stickFigures, commit: commitFigures, pty: ptyFigures, lossy: lossyFigures, ui: uiFigures };
 const named = process.argv.slice(2);
 const unknown = named.filter((name) => !Object.hasOwn(groups, name));
 if (unknown.length > 0) {
   process.stderr.write(`unknown bench group ${unknown.join(', ')}; the groups: ${Object.keys(groups).join(', ')}\n`);
   process.exit(2);
 }
+// Whatever happens (a failure, Ctrl-C, a kill), no process the bench started outlives it.
+const cleanUp = () => {
+  const left = endDescendants();
+  if (left.length > 0) process.stderr.write(`bench: ended ${left.length} process(es) it had started\n`);
+  rmSync(temp, { recursive: true, force: true });
+};
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    cleanUp();
+    process.exit(130);
+  });
+}
 try {
   for (const [name, run] of Object.entries(groups)) if (named.length === 0 || named.includes(name)) await run();
 } finally {
-  rmSync(temp, { recursive: true, force: true });
+  cleanUp();
 }

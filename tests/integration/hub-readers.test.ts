@@ -6,6 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { HubHealth } from '../../electron/api/organiser.ts';
 import { Pillars } from '../../electron/hub/pillars.ts';
 import { inlineReader, ReaderPool } from '../../electron/hub/readers.ts';
 import type { ReadJob } from '../../electron/hub/reads.ts';
@@ -87,4 +88,19 @@ test("reader threads answer figure for figure what the hub's own connection answ
   const pptx = await pool.run({ read: 'file', visit: visits[0], format: 'pptx' });
   assert.ok(Buffer.isBuffer(pptx.body) && pptx.body.subarray(0, 2).toString() === 'PK', 'a file comes back as its bytes');
   assert.ok(pool.size <= 2);
+});
+
+test("the hub's health, on its own machine only: how late its event loop ran since the last look, its memory, its reader threads", async (t) => {
+  const { store, pillars } = filledHub(t);
+  const app = buildHub(store, pillars, { reader: new ReaderPool({ file: store.file, threads: 2 }) });
+  t.after(() => app.close());
+  assert.equal((await app.inject({ method: 'GET', url: '/v1/lecture/overview', remoteAddress: '127.0.0.1' })).statusCode, 200);
+  const health = await app.inject({ method: 'GET', url: '/v1/hub/health', remoteAddress: '127.0.0.1' });
+  assert.equal(health.statusCode, 200);
+  const body = JSON.parse(health.body) as HubHealth;
+  assert.deepEqual(Object.keys(body.eventLoopDelayMs), ['p50', 'p99', 'max']);
+  assert.ok(body.eventLoopDelayMs.p99 <= body.eventLoopDelayMs.max);
+  assert.ok(body.residentBytes > 10 * 1024 * 1024);
+  assert.equal(body.readerThreads, 1, 'one read so far: one thread started');
+  assert.equal((await app.inject({ method: 'GET', url: '/v1/hub/health', remoteAddress: '10.1.2.3' })).statusCode, 403);
 });

@@ -89,6 +89,7 @@ test("no statement of a hub's request, nor of the kiosk's result screen, reads a
       return app.inject({ method: 'GET', url: `/v1/lecture/visits/${visit}/lecture.csv`, ...local });
     },
     'GET /v1/lecture/visits/:id/questions/:question/chart.svg': () => app.inject({ method: 'GET', url: `/v1/lecture/visits/${visit}/questions/naam-op-cv/chart.svg`, ...local }),
+    'GET /v1/hub/health': () => app.inject({ method: 'GET', url: '/v1/hub/health', remoteAddress: '127.0.0.1' }),
     'GET /presenter/*': () => app.inject({ method: 'GET', url: '/presenter/', ...local }),
     'GET /assets/*': () => app.inject({ method: 'GET', url: '/assets/none.js', ...local }),
     'POST /v1/bundles': () => app.inject({ method: 'POST', url: '/v1/bundles', headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.from('{"format":"olifant-results/1"}\n'), remoteAddress: '127.0.0.1' }),
