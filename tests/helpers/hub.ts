@@ -17,9 +17,17 @@ export function addPillar(dir: string, id: string): string {
   return last.hubToken;
 }
 
+/** Every hub a test file started: ended when the file's process ends, whether its tests passed, failed or were cut short. */
+const started = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of started) child.kill('SIGKILL');
+});
+
 /** Starts `olifant hub --port 0` (with more options, if given) and returns the URL it printed. */
 export async function startHubProcess(dir: string, ...options: string[]): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [CLI, 'hub', '--port', '0', '--data-dir', dir, ...options], { stdio: ['ignore', 'pipe', 'inherit'] });
+  started.add(child);
+  child.once('exit', () => started.delete(child));
   const [line] = (await once(child.stdout!, 'data')) as [Buffer];
   return { url: line.toString().trim(), child };
 }
