@@ -1,7 +1,7 @@
 // A tour's records as pillars send them (results-sync.md): venue visits spread over pillars,
 // half of them without a venue record (as an older pillar sends), the bundled pack's six
 // questions answered with every kind of value, some answers suspect, and each pillar's pack
-// record. The same seed gives the same tour, byte for byte.
+// record, a visit's answers arriving together. The same seed gives the same tour, byte for byte.
 
 import type Database from 'better-sqlite3';
 import type { AnswerRecord, PackRecord, SyncRecord, VenueRecord } from '../../electron/api/sync.ts';
@@ -37,8 +37,9 @@ export function* tourBatches(shape: TourShape, batch = 1000): Generator<{ pillar
   }
   const pending = new Map<string, SyncRecord[]>();
   for (let i = 0; i < shape.answers; i++) {
-    // Most answers at their visit's own pillar, some at a second pillar beside it.
-    const visit = visitOf(Math.floor(random() * shape.visits));
+    // The tour goes from visit to visit, and pillars send answers as they come: a visit's answers
+    // arrive together. Most at the visit's own pillar, some at a second pillar beside it.
+    const visit = visitOf(Math.floor((i * shape.visits) / shape.answers));
     const pillarId = random() < 0.9 ? visit.pillar : pillarIds[(pillarIds.indexOf(visit.pillar) + 1) % shape.pillars];
     const q = Math.floor(random() * questions.length);
     const values = valuesOf[q];
@@ -47,7 +48,8 @@ export function* tourBatches(shape: TourShape, batch = 1000): Generator<{ pillar
       pack_id: manifest.id, pack_version: manifest.version, question_id: questions[q].id, value: values[Math.floor(random() * values.length)],
       language: random() < 0.8 ? 'nl' : 'en', hour: `${visit.id.slice(0, 10)}T${String(9 + Math.floor(random() * 8)).padStart(2, '0')}:00Z`, suspect: random() < 0.02 ? 'too-fast' : null,
     };
-    const list = [...(pending.get(pillarId) ?? []), answer];
+    const list = pending.get(pillarId) ?? [];
+    list.push(answer);
     pending.set(pillarId, list);
     if (list.length === batch) {
       yield { pillarId, records: list };
