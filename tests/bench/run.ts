@@ -432,9 +432,11 @@ async function scaleFigures(): Promise<void> {
     const label = size === 100_000 ? '100k' : '1m';
     const store = new HubStore(hubDir);
     const pillars = new Pillars(store);
-    while (answers < size - HTTP_ANSWERS) {
+    for (let n = 1; answers < size - HTTP_ANSWERS; n++) {
       const batch = next(pillars);
       store.store(batch.records, batch.pillarId, 'batch');
+      // A turn for the event loop now and then: Ctrl-C ends the bench at once, its processes too.
+      if (n % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
     store.close();
     const hub = await hubProcess(hubDir);
