@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
 import { generateSigningKey, signManifest } from '../../content/signing.ts';
 import { bundledPackDir } from '../../electron/core/packs/bundled.ts';
+import { venueAgainstElsewhere } from '../../electron/core/answers/results.ts';
 import { AnswerStore } from '../../electron/core/answers/store.ts';
 import { lecture } from '../../electron/core/report/lecture.ts';
 import { lectureCharts } from '../../electron/core/report/png.ts';
@@ -507,6 +508,20 @@ async function scaleFigures(): Promise<void> {
   store.close();
 }
 
+/** The result screen's figures (this visit against the rest of the tour) on a pillar with 1,000,000 answers of its own. */
+async function pillarScaleFigures(): Promise<void> {
+  const shape = { seed: 5, pillars: 1, visits: 400, answers: 1_000_000 };
+  const store = new AnswerStore(path.join(temp, 'pillar-scale', 'answers.sqlite'));
+  store.transaction(() => {
+    for (const batch of tourBatches(shape)) for (const r of batch.records) if (r.type === 'answer') store.insert(r);
+  });
+  const visit = tourVisitIds(shape).at(-1)!;
+  const times: number[] = [];
+  for (let i = 0; i < 20; i++) times.push(await timed(async () => venueAgainstElsewhere(store.db, 'naam-op-cv', visit)));
+  print('kiosk_result_1m_local_answers', median(times), 'ms');
+  store.close();
+}
+
 /** From a key press in the presenter to the revealed chart on the screen, on the hub as it is. */
 async function presenterFigures(url: string, visit: string): Promise<void> {
   const browser = await launchChromium();
@@ -530,7 +545,7 @@ async function presenterFigures(url: string, visit: string): Promise<void> {
 }
 
 /** `npm run bench [-- GROUP...]`: every group, or only the ones named. */
-const groups: Record<string, () => Promise<void>> = { scale: scaleFigures, hub: hubFigures, 'big-bundle': bigBundleFigures, stick: stickFigures, commit: commitFigures, pty: ptyFigures, lossy: lossyFigures, ui: uiFigures };
+const groups: Record<string, () => Promise<void>> = { scale: scaleFigures, 'pillar-scale': pillarScaleFigures, hub: hubFigures, 'big-bundle': bigBundleFigures, stick: stickFigures, commit: commitFigures, pty: ptyFigures, lossy: lossyFigures, ui: uiFigures };
 const named = process.argv.slice(2);
 const unknown = named.filter((name) => !Object.hasOwn(groups, name));
 if (unknown.length > 0) {
