@@ -21,7 +21,7 @@ import { createLogger } from '../core/platform/log.ts';
 import { defaultDataDir, defaultHubDir } from '../core/platform/paths.ts';
 import { hashPin } from '../core/operator/pin.ts';
 import { readPlainFile } from '../core/platform/plain-file.ts';
-import { writeFileAtomic } from '../core/platform/atomic.ts';
+import { writeFileAtomic, writeProblem } from '../core/platform/atomic.ts';
 import { SettingsStore } from '../core/settings/settings.ts';
 import { BUNDLE_EXTENSION, bundleOnDrive, writeBundle } from '../core/sync/bundle.ts';
 import { pillarKey } from '../core/sync/identity.ts';
@@ -464,6 +464,25 @@ async function sync(args: string[]): Promise<void> {
   }
 }
 
+/** Makes the folder a report goes into, with the folders above it; or says which and why not. */
+function reportFolder(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw new Error(`the folder ${dir} cannot be made for the report: ${writeProblem(error)}`);
+  }
+}
+
+/** Writes one report file and prints its path; or says which file and why not. */
+function reportFile(file: string, bytes: string | Buffer): void {
+  try {
+    writeFileAtomic(file, bytes);
+  } catch (error) {
+    throw new Error(`${file} cannot be written: ${writeProblem(error)}`);
+  }
+  process.stdout.write(`${file}\n`);
+}
+
 async function report(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { venue: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, language: { type: 'string', default: 'nl' }, 'data-dir': { type: 'string' } } });
   if (!values.venue || !values.out) throw new UsageError('report needs --venue ID and --out PATH');
@@ -476,18 +495,16 @@ async function report(args: string[]): Promise<void> {
   try {
     const made = lecture(store.db, values.venue, values.language);
     if (made.results.visit.answers === 0) throw new Error(`no answers of venue visit "${values.venue}" in ${dir}; \`olifant venue list\` names the visits`);
+    const out = path.resolve(values.out);
     if (values.format === 'png') {
       // One file per question, into the folder --out names.
-      mkdirSync(path.resolve(values.out), { recursive: true });
-      for (const { name, png } of lectureCharts(made)) {
-        writeFileAtomic(path.join(path.resolve(values.out), name), png);
-        process.stdout.write(`${path.join(path.resolve(values.out), name)}\n`);
-      }
+      reportFolder(out);
+      for (const { name, png } of lectureCharts(made)) reportFile(path.join(out, name), png);
       return;
     }
     const bytes = values.format === 'pptx' ? await lecturePresentation(made) : values.format === 'xlsx' ? await lectureWorkbook(made) : dutchCsv(made.words.answerColumns, made.answers);
-    writeFileAtomic(path.resolve(values.out), bytes);
-    process.stdout.write(`${path.resolve(values.out)}\n`);
+    reportFolder(path.dirname(out));
+    reportFile(out, bytes);
   } finally {
     store.close();
   }
