@@ -6,7 +6,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { PackError, checkManifest, checkPack, packFolder } from '../../content/pack.ts';
-import { generateSigningKey, publicKeyOf, signManifest } from '../../content/signing.ts';
+import { generateSigningKey, publicKeyIn, publicKeyOf, signManifest } from '../../content/signing.ts';
 import { startSimulator } from '../../hardware/simulator.ts';
 import { serveKiosk } from '../carriers/http.ts';
 import { answersCsv } from '../core/answers/csv.ts';
@@ -119,10 +119,12 @@ const HELP = `olifant: the software of the pillar "De olifant in de kamer"
       Sets the crew's PIN for the PIN pad (a 2-second hold in the screen's top-left corner;
       for pillars without a door switch): 5 to 12 digits, read from stdin (asked twice on a
       terminal). Only a salted hash is kept, in settings.json. --clear removes the PIN.
-  olifant pack check DIR [--allow-unsigned] [--key PUBLIC_KEY]...
+  olifant pack check DIR --key PUBLIC_KEY... [--allow-unsigned]
   olifant pack keygen --out DIR
   olifant pack sign DIR --key PRIVATE_KEY_FILE
       Check, and sign, a content pack folder (DIR is the olifant-pack folder or the drive holding it).
+      check's --key is the public.txt keygen wrote, or the key itself; --allow-unsigned checks
+      all but the signature.
 
   The data folder (database, settings.json, olifant.log) is $OLIFANT_DATA_DIR,
   or --data-dir DIR, else ${defaultDataDir()}.`;
@@ -241,7 +243,9 @@ async function pack(args: string[]): Promise<void> {
     const checked = await checkPack(dir, { trustedKeys: [publicKeyOf(privateKeyPem)], allowUnsigned: false });
     process.stdout.write(`signed ${checked.pack.id} version ${checked.pack.version}\n`);
   } else if (action === 'check') {
-    const checked = await checkPack(packDir(positionals[0]), { trustedKeys: values.key ?? [], allowUnsigned: values['allow-unsigned'] });
+    const dir = packDir(positionals[0]);
+    if (!values.key && !values['allow-unsigned']) throw new UsageError('pack check: no key given. Give the public key with --key: the public.txt `olifant pack keygen` wrote, or the key itself (as in the kiosk\'s trustedKeys); or --allow-unsigned to check all but the signature');
+    const checked = await checkPack(dir, { trustedKeys: (values.key ?? []).map((key) => keyFrom(key, publicKeyIn)), allowUnsigned: values['allow-unsigned'] });
     process.stdout.write(`${checked.pack.id} version ${checked.pack.version}: ${checked.pack.questions.length} questions, ${checked.signed ? 'signed by a trusted key' : 'not signed by a trusted key'}; the pack is valid\n`);
   } else {
     throw new UsageError('pack takes install, current, rollback, check, keygen or sign');
@@ -306,14 +310,22 @@ function venue(args: string[]): void {
   }
 }
 
-/** A bundle key given on the command line: the key itself, or a file holding it (what `olifant pillar id` printed, say). */
-function bundleKeyFrom(arg: string): string {
-  if (!existsSync(arg)) return bundleKeyIn(arg);
+/**
+ * A key given on the command line: the key itself, or a file holding it (what `olifant pillar id`
+ * printed, or the public.txt of `olifant pack keygen`); `keyIn` finds the key in the text.
+ */
+function keyFrom(arg: string, keyIn: (text: string) => string): string {
+  if (!existsSync(arg)) return keyIn(arg);
+  let text: string;
   try {
-    return bundleKeyIn(readPlainFile(arg, 64 * 1024).toString('utf8'));
+    text = readPlainFile(arg, 64 * 1024).toString('utf8');
   } catch (error) {
-    if (error instanceof PillarError) throw new PillarError(`${arg}: ${error.message}`);
     throw new Error(`the key file ${arg} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  try {
+    return keyIn(text);
+  } catch (error) {
+    throw new Error(`${arg}: ${(error as Error).message}`);
   }
 }
 
@@ -364,7 +376,7 @@ async function hub(args: string[]): Promise<void> {
   try {
     if (action === 'add-pillar') {
       if (positionals.length !== 1) throw new UsageError('hub add-pillar needs the pillar id its service screen shows');
-      const token = pillars.add(positionals[0], values.name, values.key === undefined ? undefined : bundleKeyFrom(values.key));
+      const token = pillars.add(positionals[0], values.name, values.key === undefined ? undefined : keyFrom(values.key, bundleKeyIn));
       const hubUrl = values.url ?? `http://127.0.0.1:${values.port}`;
       if (values.stick) {
         const file = hubFileOn(path.resolve(values.stick), positionals[0]);
@@ -428,7 +440,7 @@ async function hub(args: string[]): Promise<void> {
       process.stdout.write(`pillar ${positionals[0]}'s token is revoked, and its bundles are refused; its answers stay\n`);
     } else if (action === 'set-pillar-key') {
       if (positionals.length !== 2) throw new UsageError('hub set-pillar-key needs the pillar id and its key (or a file holding it)');
-      pillars.setKey(positionals[0], bundleKeyFrom(positionals[1]));
+      pillars.setKey(positionals[0], keyFrom(positionals[1], bundleKeyIn));
       process.stdout.write(`pillar ${positionals[0]}'s bundle key is set; bundles signed with another key are refused\n`);
     } else {
       throw new UsageError('hub takes add-pillar, set-pillar-key, pillars, revoke-pillar, add-lecturer, lecturers, end-sessions, import, packs or remove-pack, or nothing to run the hub');

@@ -5,7 +5,7 @@
 
 import { mkdirSync, readFileSync, unwatchFile, watchFile } from 'node:fs';
 import path from 'node:path';
-import { publicKeyFromBase64 } from '../../../content/signing.ts';
+import { isPublicKey } from '../../../content/signing.ts';
 import { isPinHash } from '../operator/pin.ts';
 import { writeFileAtomic } from '../platform/atomic.ts';
 import { HUB_TOKEN, HUB_URL } from '../sync/hub-file.ts';
@@ -56,15 +56,6 @@ function defaults(): FileSettings {
     hubUrl: null,
     hubToken: null,
   };
-}
-
-function isPublicKey(text: string): boolean {
-  try {
-    publicKeyFromBase64(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Each setting's check, and what a valid value is, in the operator's words. */
