@@ -76,6 +76,7 @@ export function App({ api, info, initial }: { api: StudentApi; info: KioskInfo; 
     return api.onEvent((event) => {
       if (event.type === 'presence') dispatch({ type: 'presence', present: event.present, now: Date.now() });
       else if (event.type === 'card-taken') dispatch({ type: 'card-taken' });
+      else if (event.type === 'pillar') dispatch({ type: 'pillar', connected: event.status.link === 'connected' });
       // The operator came in: their page takes the window (an unfinished answer is dropped; stored ones stay).
       else if (event.type === 'operator' && event.open) openOperatorPage();
       else if (event.type === 'pack-changed') {
