@@ -20,6 +20,16 @@ export interface SessionState {
   pinSet: boolean;
   /** Seconds the PIN pad stays locked after wrong PINs; 0 when it takes a PIN. */
   lockedForSeconds: number;
+  /** Answers given on the pillar since the session opened, stored as set-up taps (suspect "test"): they count nowhere. */
+  testAnswers: number;
+}
+
+/**
+ * What every operator call carries: the key of this window's PIN session, when it opened one
+ * (unlock gives it; the API client adds it to each call). A door session needs none.
+ */
+export interface WindowKey {
+  sessionKey?: string | null;
 }
 
 /** Something the crew should do something about; the screen words it (Dutch or English) with what to do. */
@@ -110,25 +120,28 @@ export interface TestDispenseResult {
 }
 
 export interface OperatorMethods {
-  /** Allowed without a session: whether it is open, and the PIN pad's lockout. */
-  session(): SessionState;
-  /** Allowed without a session: tries a PIN. */
-  unlock(request: { pin: string }): SessionState & { wrong: boolean };
+  /**
+   * Allowed without a session: whether this window is in, and the PIN pad's lockout. Asked by a
+   * window without the open PIN session's key, it ends that session (its window is gone).
+   */
+  session(request?: WindowKey): SessionState;
+  /** Allowed without a session: tries a PIN; the key of the session it opens is for this window alone. */
+  unlock(request: { pin: string } & WindowKey): SessionState & { wrong: boolean; key: string | null };
   /** Allowed without a session: ends a PIN session (the door's ends when it closes). */
-  leave(): null;
-  overview(): Overview;
-  testDispense(request: { slot: number }): TestDispenseResult;
-  testLed(): null;
+  leave(request?: WindowKey): null;
+  overview(request?: WindowKey): Overview;
+  testDispense(request: { slot: number } & WindowKey): TestDispenseResult;
+  testLed(request?: WindowKey): null;
   /** Looks for the controller board again (after replugging its cable). */
-  rescanPillar(): null;
-  startVenue(request: { name: string }): VenueVisit;
+  rescanPillar(request?: WindowKey): null;
+  startVenue(request: { name: string } & WindowKey): VenueVisit;
   /** Installs the pack on the stick; a roll-back needs `confirmRollback`. */
-  installStickPack(request: { confirmRollback: boolean }): PackSummary;
-  rollbackPack(): PackSummary;
+  installStickPack(request: { confirmRollback: boolean } & WindowKey): PackSummary;
+  rollbackPack(request?: WindowKey): PackSummary;
   /** Writes every answer, venue visit and pack as a signed results bundle to the USB stick; done only once it is read back. */
-  exportResults(): StickExport;
+  exportResults(request?: WindowKey): StickExport;
   /** Takes the hub address and token for this pillar from the USB stick into the settings. */
-  useHubOnStick(): { hubUrl: string };
+  useHubOnStick(request?: WindowKey): { hubUrl: string };
 }
 
 export type OperatorMethod = keyof OperatorMethods;

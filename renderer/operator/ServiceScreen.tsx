@@ -91,6 +91,10 @@ export function ServiceScreen({ api, words, onClosed, onLeave }: { api: Operator
         )}
       </section>
 
+      <p className="op-panel test-answers" role="status">
+        {words.testAnswers(overview.session.testAnswers)}
+      </p>
+
       <section className="op-panel" aria-label={words.pillar}>
         <h2>{words.pillar}</h2>
         <p>{words.pillarId(pillar.id)}</p>

@@ -21,6 +21,8 @@ export interface OperatorWords {
   backToStudents: string;
   problems: string;
   allWell: string;
+  /** While the session is open: answers on the pillar count as tests, and how many so far. */
+  testAnswers: (count: number) => string;
   problem: (problem: Problem) => { what: string; todo: string };
   pillar: string;
   pillarId: (id: string) => string;
@@ -106,6 +108,9 @@ export interface OperatorWords {
   keyboardErase: string;
 }
 
+/** A number with its noun, one or many: "1 antwoord", "3 antwoorden". */
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 const nl: OperatorWords = {
   title: 'Servicescherm',
   otherLanguage: 'English',
@@ -121,6 +126,7 @@ const nl: OperatorWords = {
   backToStudents: 'Terug',
   problems: 'Wat er moet gebeuren',
   allWell: 'Alles in orde.',
+  testAnswers: (n) => `Zolang dit servicescherm open is, tellen antwoorden op de zuil als test: ze komen in geen uitslag en geen college. Sinds het openging: ${count(n, 'antwoord', 'antwoorden')} als test.`,
   problem: (p) => {
     switch (p.code) {
       case 'no-board':
@@ -248,6 +254,7 @@ const en: OperatorWords = {
   backToStudents: 'Back',
   problems: 'What needs doing',
   allWell: 'All is well.',
+  testAnswers: (n) => `While this service screen is open, answers on the pillar count as tests: they show in no result and no lecture. Since it opened: ${count(n, 'answer', 'answers')} counted as test.`,
   problem: (p) => {
     switch (p.code) {
       case 'no-board':

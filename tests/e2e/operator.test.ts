@@ -191,6 +191,41 @@ test('the PIN pad: a 2-second hold in the corner opens it; a wrong PIN locks it 
   assert.equal(kiosk.app.operatorSession.open, false);
 });
 
+test('the PIN opens the service screen for its own window: a reloaded kiosk window starts at the PIN pad, and the session is over', async () => {
+  const kiosk = await startKiosk({ settings: { operatorPin: hashPin('48213') } });
+  const page = await open(kiosk);
+  await page.goto(`${kiosk.url}operator/`);
+  const pad = page.getByRole('region', { name: 'Pincode voor de crew' });
+  for (const digit of '48213') await pad.getByRole('button', { name: digit, exact: true }).click();
+  await pad.getByRole('button', { name: 'OK' }).click();
+  await serviceScreen(page).waitFor();
+  assert.equal(kiosk.app.operatorSession.open, true);
+  await page.reload();
+  await page.getByRole('heading', { name: 'Pincode voor de crew' }).waitFor();
+  assert.equal(await serviceScreen(page).count(), 0, 'no service screen without the PIN');
+  assert.equal(kiosk.app.operatorSession.open, false, 'answers count again');
+  // The kiosk window restarted on the students' page: the attract loop, not the service screen.
+  await page.goto(kiosk.url);
+  await page.getByRole('button', { name: START }).waitFor();
+});
+
+test('while the service screen is open it says how many answers count as test, and why', async () => {
+  const kiosk = await startKiosk();
+  const page = await open(kiosk);
+  await openDoor(kiosk, page);
+  const notice = page.locator('.test-answers');
+  await notice.getByText(/^Zolang dit servicescherm open is, tellen antwoorden op de zuil als test: ze komen in geen uitslag en geen college\. Sinds het openging: 0 antwoorden als test\.$/).waitFor();
+  // Someone taps an answer on the pillar meanwhile (another browser on the kiosk's address, as the tour crew did).
+  const tap = () => page.evaluate(`fetch('/api/submitAnswer', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answerId: crypto.randomUUID(), questionId: 'naam-op-cv', value: '3', language: 'nl', shownMs: 5000 }) }).then((r) => r.status)`);
+  assert.equal(await tap(), 200);
+  await notice.getByText('Sinds het openging: 1 antwoord als test.', { exact: false }).waitFor();
+  await tap();
+  await notice.getByText('Sinds het openging: 2 antwoorden als test.', { exact: false }).waitFor();
+  await page.getByRole('button', { name: 'English' }).click();
+  await notice.getByText('Since it opened: 2 answers counted as test.', { exact: false }).waitFor();
+  assert.deepEqual([...kiosk.app.store.all()].map((a) => a.suspect), ['test', 'test']);
+});
+
 test('a student never reaches the service screen: taps and short corner presses stay in the journey; the page itself offers only the PIN pad, which goes back by itself', async () => {
   const kiosk = await startKiosk({ settings: { operatorPin: hashPin('48213') } });
   const page = await open(kiosk);
