@@ -68,13 +68,22 @@ export interface PackSummary {
   questions: Array<{ id: string; slot: number }>;
 }
 
-/** What is on a USB stick, as far as content packs go. */
+/** A USB stick: where it is mounted, and its name (the file system's label) when it has one. */
+export interface StickName {
+  drive: string;
+  label: string | null;
+}
+
+/**
+ * What is on a USB stick, as far as content packs go. With none, the `usbRoots` folders that
+ * have nothing mounted on or below them, so the crew can be told what that setting expects.
+ */
 export type StickView =
-  | { kind: 'none' }
-  | { kind: 'checking'; drive: string }
-  | { kind: 'no-pack'; drive: string }
-  | { kind: 'refused'; drive: string; message: string }
-  | { kind: 'found'; drive: string; preview: PackPreview };
+  | { kind: 'none'; unmountedRoots: string[] }
+  | ({ kind: 'checking' } & StickName)
+  | ({ kind: 'no-pack' } & StickName)
+  | ({ kind: 'refused'; message: string } & StickName)
+  | ({ kind: 'found'; preview: PackPreview } & StickName);
 
 /** A pack on a stick, next to the running one: everything the crew checks before installing it. */
 export interface PackPreview {

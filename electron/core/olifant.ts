@@ -39,7 +39,7 @@ export interface OlifantOptions {
   /** Another folder for the pack that comes with the app (`--bundled-pack`). */
   bundledPackDir?: string;
   /** Where to look for USB sticks; tests hand in their own mount table. */
-  drives?: Pick<DriveWatcherOptions, 'readMounts' | 'platform'>;
+  drives?: Pick<DriveWatcherOptions, 'readMounts' | 'platform' | 'devices'>;
   /** The sender's clock and network; tests hand in their own. */
   sync?: Pick<SenderDeps, 'fetch' | 'now' | 'sleep' | 'random'>;
   log?: Logger;

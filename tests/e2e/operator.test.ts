@@ -10,7 +10,9 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { hashPin } from '../../electron/core/operator/pin.ts';
+import { linuxBlockDevices } from '../../electron/core/platform/usb.ts';
 import { launchChromium } from '../helpers/browser.ts';
+import { deviceTree, STICK_LABEL } from '../helpers/devices.ts';
 import { startKiosk, type TestKiosk } from '../helpers/kiosk.ts';
 import { buildPack, KEY } from '../helpers/packs.ts';
 import { stick } from '../helpers/stick.ts';
@@ -117,7 +119,7 @@ test('a pack on a USB stick is previewed, installed, shows at the next attract l
   assert.equal(await page.getByText('Durf jij het te zeggen?').count(), 0, 'students never see a pack arrive');
 
   await openDoor(kiosk, page);
-  const stickPanel = page.getByRole('region', { name: 'Vragen (inhoudspakket)' });
+  const stickPanel = page.getByRole('region', { name: 'USB-stick' });
   await stickPanel.getByText('versie 1 → 8').waitFor();
   await stickPanel.locator('.changed').getByText('naam-op-cv').waitFor();
   await stickPanel.getByText('Leg de kaartjes van naam-op-cv in stapel 1.').waitFor();
@@ -132,13 +134,41 @@ test('a pack on a USB stick is previewed, installed, shows at the next attract l
   await page.getByText('Durf jij het te zeggen?').waitFor();
 
   await openDoor(kiosk, page);
-  await stickPanel.getByRole('button', { name: 'Zet het vorige pakket terug' }).click();
-  await stickPanel.getByRole('button', { name: 'Ja, zet terug' }).click();
+  const packPanel = page.getByRole('region', { name: 'Vragen (inhoudspakket)' });
+  await packPanel.getByRole('button', { name: 'Zet het vorige pakket terug' }).click();
+  await packPanel.getByRole('button', { name: 'Ja, zet terug' }).click();
   await page.getByText('versie 1 is weer actief').waitFor();
   // The stick's pack is now newer than the running one again; an older one would ask twice (see the stick tests).
   kiosk.app.board!.setService(false);
   await page.getByRole('button', { name: START }).waitFor();
   assert.equal(await page.getByText('Durf jij het te zeggen?').count(), 0);
+});
+
+test('on the pillar\'s screen a stick put in comes first, named by its label and where it is mounted; usbRoots with nothing mounted are explained', async (t) => {
+  const drives = mkdtempSync(path.join(os.tmpdir(), 'olifant-drives-'));
+  const usb = stick(4, (m) => t.diagnostic(m), drives);
+  cpSync(buildPack((m) => (m.version = 8)).dir, path.join(usb.dir, 'olifant-pack'), { recursive: true });
+  // The mount table names the device the stick comes from, labelled in a /dev and /sys of the test's own.
+  let mounts = '';
+  const devices = linuxBlockDevices(deviceTree());
+  const kiosk = await startKiosk({ settings: { trustedKeys: [KEY.publicKey], usbRoots: [drives] }, drives: { readMounts: () => mounts, devices, platform: 'linux' } });
+  const page = await browser.newPage({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
+  await page.goto(kiosk.url);
+  await page.waitForSelector('body[data-ready]');
+  await openDoor(kiosk, page);
+  const stickPanel = page.getByRole('region', { name: 'USB-stick' });
+  await stickPanel.getByText(`In settings.json noemt usbRoots ${drives}, maar daar is geen stick aangekoppeld. usbRoots is voor mappen waarin USB-sticks worden aangekoppeld`, { exact: false }).waitFor();
+
+  mounts = `/dev/sdb1 ${usb.dir} vfat rw 0 0`;
+  await stickPanel.getByText(`Stick "${STICK_LABEL}" in ${usb.dir}`).waitFor();
+  await stickPanel.getByText('Alles past', { exact: false }).waitFor({ timeout: 60_000 });
+  const panels = await page.locator('main.service > section').evaluateAll((all) => all.map((e) => e.getAttribute('aria-label')));
+  assert.deepEqual(panels.slice(0, 3), ['Wat er moet gebeuren', 'USB-stick', 'Locatiebezoek'], 'what needs doing, then the stick, before the rest');
+  const install = (await stickPanel.getByRole('button', { name: 'Installeer dit pakket' }).boundingBox())!;
+  assert.ok(install.y + install.height <= 1920, `the install button is on the first screen, without scrolling (at ${Math.round(install.y)} px)`);
+  assert.ok(await stickPanel.getByText('Leg de kaartjes van naam-op-cv in stapel 1.').isVisible(), 'every question follows below it');
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('region', { name: 'USB stick' }).getByText(`Stick "${STICK_LABEL}" at ${usb.dir}`).waitFor();
 });
 
 test('the preview says what of a pack does not fit the student screens, and installing it stays possible', async (t) => {
