@@ -1,7 +1,7 @@
 // The operator's API: what the service screen may ask of the app. Its own surface, apart
 // from the student's: its own IPC channels (`operator:<method>`, only from the operator
 // page), its own HTTP path (/api/operator/, only to this machine), and every method but
-// the first three is refused until the service door is open or the PIN accepted.
+// the first four is refused until the service door is open or the PIN accepted.
 // Types only (plus the method lists), so the renderer can import it.
 
 import type { LinkState, SlotState } from '../../hardware/pillar.ts';
@@ -129,11 +129,14 @@ export interface TestDispenseResult {
 }
 
 export interface OperatorMethods {
-  /**
-   * Allowed without a session: whether this window is in, and the PIN pad's lockout. Asked by a
-   * window without the open PIN session's key, it ends that session (its window is gone).
-   */
+  /** Allowed without a session: whether this window is in, and the PIN pad's lockout. */
   session(request?: WindowKey): SessionState;
+  /**
+   * Allowed without a session: the operator page has just loaded in a window, which has no PIN
+   * session key yet. A PIN session open now was opened by a window that is gone (reloaded or
+   * restarted): it ends. Answers with the state, as session() does.
+   */
+  windowOpened(request?: WindowKey): SessionState;
   /** Allowed without a session: tries a PIN; the key of the session it opens is for this window alone. */
   unlock(request: { pin: string } & WindowKey): SessionState & { wrong: boolean; key: string | null };
   /** Allowed without a session: ends a PIN session (the door's ends when it closes). */
@@ -159,7 +162,7 @@ export type OperatorBridge = Bridge<OperatorMethods>;
 export type OperatorApi = Client<OperatorMethods>;
 
 export const OPERATOR_METHODS = [
-  'session', 'unlock', 'leave', 'overview', 'testDispense', 'testLed', 'rescanPillar', 'startVenue', 'installStickPack', 'rollbackPack', 'exportResults', 'useHubOnStick',
+  'session', 'windowOpened', 'unlock', 'leave', 'overview', 'testDispense', 'testLed', 'rescanPillar', 'startVenue', 'installStickPack', 'rollbackPack', 'exportResults', 'useHubOnStick',
 ] as const satisfies readonly OperatorMethod[];
 
 /** IPC channel names: `operator:<method>`, accepted only from the operator page. */

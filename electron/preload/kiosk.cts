@@ -28,6 +28,7 @@ const bridge: StudentBridge = {
 
 const operator: OperatorBridge = {
   session: operatorCall('session'),
+  windowOpened: operatorCall('windowOpened'),
   unlock: operatorCall('unlock'),
   leave: operatorCall('leave'),
   overview: operatorCall('overview'),

@@ -1,6 +1,6 @@
 // The operator's API: the service screen's view of the pillar, the venue visit, the answers,
 // the content packs and the log, and what the crew may do about them. Every method but
-// session, unlock and leave is refused here, in the service, while no operator session is
+// session, windowOpened, unlock and leave is refused here, in the service, while no operator session is
 // open: hiding the screen from students is not the only guard. Plain Node: the same
 // handlers behind Electron IPC and HTTP.
 
@@ -97,7 +97,9 @@ export class OperatorService {
   }
 
   readonly handlers: OperatorHandlers = {
-    session: (request) => this.deps.session.claim(keyOf(request)),
+    session: (request) => this.deps.session.state(keyOf(request)),
+
+    windowOpened: (request) => this.deps.session.claim(keyOf(request)),
 
     unlock: (request) => {
       const pin = requestObject(request).pin;
@@ -116,7 +118,7 @@ export class OperatorService {
       const venue = this.deps.venues.current();
       const before = this.deps.packs.previous();
       return {
-        session: this.deps.session.state(),
+        session: this.deps.session.state(keyOf(request)),
         pillar: pillarView(this.deps.pillarId(), this.deps.pillar.status(), running.pack, this.deps.simulatedPillar, venue !== null),
         venue: { current: venue, recent: this.deps.venues.recentNames(8) },
         answers: this.deps.venues.counts(),

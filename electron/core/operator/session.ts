@@ -42,13 +42,15 @@ export class OperatorSession {
     return this.door || this.pinKey !== null;
   }
 
-  state(): SessionState {
+  /** The session as a window sees it: open for it when the door is, or when it holds the PIN session's key. */
+  state(key?: unknown): SessionState {
+    const open = this.admits(key);
     return {
-      open: this.open,
-      via: this.door ? 'door' : this.pinKey !== null ? 'pin' : null,
+      open,
+      via: this.door ? 'door' : open ? 'pin' : null,
       pinSet: this.pinHash() !== null,
       lockedForSeconds: Math.ceil(this.pad.lockedForMs() / 1000),
-      testAnswers: this.open ? this.testAnswers : 0,
+      testAnswers: open ? this.testAnswers : 0,
     };
   }
 
@@ -57,10 +59,10 @@ export class OperatorSession {
     return this.door || (this.pinKey !== null && key === this.pinKey);
   }
 
-  /** A window asks whether it is in. One without the PIN session's key ends that session: the window that opened it is gone. */
+  /** A window's operator page has loaded. Without the PIN session's key, the window that opened that session is gone: it ends. */
   claim(key: unknown): SessionState {
     if (this.pinKey !== null && key !== this.pinKey) this.leave();
-    return this.state();
+    return this.state(key);
   }
 
   /** Tries a PIN from the pad; the state says whether it opened (with the key for this window alone), or how long the pad is locked. */
@@ -69,7 +71,8 @@ export class OperatorSession {
     const result = this.pad.try(pin, this.pinHash());
     if (result.ok) this.pinKey = randomUUID();
     this.changed(was);
-    return { ...this.state(), wrong: !result.ok && result.reason === 'wrong', key: result.ok ? this.pinKey : null };
+    const key = result.ok ? this.pinKey : null;
+    return { ...this.state(key), wrong: !result.ok && result.reason === 'wrong', key };
   }
 
   /** Ends a PIN session; a door session ends only when the door closes. */
