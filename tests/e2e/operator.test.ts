@@ -221,6 +221,25 @@ test('the PIN pad: a 2-second hold in the corner opens it; a wrong PIN locks it 
   assert.equal(kiosk.app.operatorSession.open, false);
 });
 
+test('a door opened while the kiosk page is still connecting for events: the service screen comes all the same', async () => {
+  const kiosk = await startKiosk();
+  await until(() => kiosk.app.pillar.status().link === 'connected', 'the simulated board');
+  const page = await browser.newPage({ viewport: { width: 540, height: 960 }, hasTouch: true });
+  // The page's event stream is held back until the door is open: the 'operator' event goes out before the page listens.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/events', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(kiosk.url);
+  await page.waitForSelector('body[data-ready]');
+  kiosk.app.board!.setService(true);
+  await until(() => kiosk.app.operatorSession.open, 'the door session');
+  release();
+  await serviceScreen(page).waitFor();
+});
+
 test('the PIN opens the service screen for its own window: a reloaded kiosk window starts at the PIN pad, and the session is over', async () => {
   const kiosk = await startKiosk({ settings: { operatorPin: hashPin('48213') } });
   const page = await open(kiosk);

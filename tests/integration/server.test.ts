@@ -68,7 +68,7 @@ test('another site in the same browser cannot call the kiosk', async () => {
   assert.equal(status, 403, 'DNS rebinding: a foreign Host header is refused');
 });
 
-test('events stream to the page: presence and card taken', async () => {
+test('events stream to the page: first that it is connected, then presence and card taken', async () => {
   const { url, app } = await startKiosk({ simulatedBoard: { dispenseMs: 5, autoTakeMs: 20 } });
   const controller = new AbortController();
   const response = await fetch(`${url}api/events`, { signal: controller.signal });
@@ -80,6 +80,7 @@ test('events stream to the page: presence and card taken', async () => {
   await post(url, 'dispenseCard', { answerId });
   while (!text.includes('card-taken') || !text.includes('presence')) text += new TextDecoder().decode((await reader.read()).value);
   controller.abort();
+  assert.match(text, /^data: \{"type":"connected"\}\n\n/, 'the page knows when events flow, to read again what it may have missed');
   assert.match(text, /data: \{"type":"presence","present":true\}/);
 });
 
