@@ -164,6 +164,7 @@ test('no board connected: the student is told at once that no card comes, never 
   assert.doesNotMatch(seen, /dispensing|Je kaart komt eraan/);
   assert.deepEqual(rows(kiosk).map((r) => [r.question_id, r.suspect]), [['naam-op-cv', null]], 'a read answer, stored and counted');
   assert.notEqual(kiosk.app.pillar.status().link, 'connected');
+  await page.close();
 });
 
 test('someone stepping in front of the pillar wakes the attract loop', async () => {
