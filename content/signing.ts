@@ -12,6 +12,29 @@ export function publicKeyFromBase64(text: string): KeyObject {
   return createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, raw]), format: 'der', type: 'spki' });
 }
 
+/**
+ * The one public key in a text: the key itself, or public.txt as `olifant pack keygen` wrote it.
+ * Throws, in words, for anything else (a private key given by mistake, say).
+ */
+export function publicKeyIn(text: string): string {
+  if (text.includes('PRIVATE KEY')) throw new Error('that is the private key, which stays secret: give the public key (public.txt beside private.pem, or the text `olifant pack keygen` printed)');
+  const keys = [...new Set(text.split(/\s+/).filter((word) => word !== '' && isPublicKey(word)))];
+  if (keys.length === 1) return keys[0];
+  throw new Error(keys.length === 0
+    ? 'that is not a public key: it is 44 characters of base64, as `olifant pack keygen` printed it and wrote it to public.txt'
+    : 'that text holds more than one public key: give one per --key');
+}
+
+/** Whether a text is a public key as settings hold it (trustedKeys). */
+export function isPublicKey(text: string): boolean {
+  try {
+    publicKeyFromBase64(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function signatureIsTrusted(manifest: Buffer, signature: string, trustedKeys: string[]): boolean {
   const sig = Buffer.from(signature.trim(), 'base64');
   if (sig.length !== 64) return false;

@@ -1,7 +1,7 @@
 // The operator's API: what the service screen may ask of the app. Its own surface, apart
 // from the student's: its own IPC channels (`operator:<method>`, only from the operator
 // page), its own HTTP path (/api/operator/, only to this machine), and every method but
-// the first three is refused until the service door is open or the PIN accepted.
+// the first four is refused until the service door is open or the PIN accepted.
 // Types only (plus the method lists), so the renderer can import it.
 
 import type { LinkState, SlotState } from '../../hardware/pillar.ts';
@@ -20,6 +20,16 @@ export interface SessionState {
   pinSet: boolean;
   /** Seconds the PIN pad stays locked after wrong PINs; 0 when it takes a PIN. */
   lockedForSeconds: number;
+  /** Answers given on the pillar since the session opened, stored as set-up taps (suspect "test"): they count nowhere. */
+  testAnswers: number;
+}
+
+/**
+ * What every operator call carries: the key of this window's PIN session, when it opened one
+ * (unlock gives it; the API client adds it to each call). A door session needs none.
+ */
+export interface WindowKey {
+  sessionKey?: string | null;
 }
 
 /** Something the crew should do something about; the screen words it (Dutch or English) with what to do. */
@@ -58,13 +68,22 @@ export interface PackSummary {
   questions: Array<{ id: string; slot: number }>;
 }
 
-/** What is on a USB stick, as far as content packs go. */
+/** A USB stick: where it is mounted, and its name (the file system's label) when it has one. */
+export interface StickName {
+  drive: string;
+  label: string | null;
+}
+
+/**
+ * What is on a USB stick, as far as content packs go. With none, the `usbRoots` folders that
+ * have nothing mounted on or below them, so the crew can be told what that setting expects.
+ */
 export type StickView =
-  | { kind: 'none' }
-  | { kind: 'checking'; drive: string }
-  | { kind: 'no-pack'; drive: string }
-  | { kind: 'refused'; drive: string; message: string }
-  | { kind: 'found'; drive: string; preview: PackPreview };
+  | { kind: 'none'; unmountedRoots: string[] }
+  | ({ kind: 'checking' } & StickName)
+  | ({ kind: 'no-pack' } & StickName)
+  | ({ kind: 'refused'; message: string } & StickName)
+  | ({ kind: 'found'; preview: PackPreview } & StickName);
 
 /** A pack on a stick, next to the running one: everything the crew checks before installing it. */
 export interface PackPreview {
@@ -110,25 +129,31 @@ export interface TestDispenseResult {
 }
 
 export interface OperatorMethods {
-  /** Allowed without a session: whether it is open, and the PIN pad's lockout. */
-  session(): SessionState;
-  /** Allowed without a session: tries a PIN. */
-  unlock(request: { pin: string }): SessionState & { wrong: boolean };
+  /** Allowed without a session: whether this window is in, and the PIN pad's lockout. */
+  session(request?: WindowKey): SessionState;
+  /**
+   * Allowed without a session: the operator page has just loaded in a window, which has no PIN
+   * session key yet. A PIN session open now was opened by a window that is gone (reloaded or
+   * restarted): it ends. Answers with the state, as session() does.
+   */
+  windowOpened(request?: WindowKey): SessionState;
+  /** Allowed without a session: tries a PIN; the key of the session it opens is for this window alone. */
+  unlock(request: { pin: string } & WindowKey): SessionState & { wrong: boolean; key: string | null };
   /** Allowed without a session: ends a PIN session (the door's ends when it closes). */
-  leave(): null;
-  overview(): Overview;
-  testDispense(request: { slot: number }): TestDispenseResult;
-  testLed(): null;
+  leave(request?: WindowKey): null;
+  overview(request?: WindowKey): Overview;
+  testDispense(request: { slot: number } & WindowKey): TestDispenseResult;
+  testLed(request?: WindowKey): null;
   /** Looks for the controller board again (after replugging its cable). */
-  rescanPillar(): null;
-  startVenue(request: { name: string }): VenueVisit;
+  rescanPillar(request?: WindowKey): null;
+  startVenue(request: { name: string } & WindowKey): VenueVisit;
   /** Installs the pack on the stick; a roll-back needs `confirmRollback`. */
-  installStickPack(request: { confirmRollback: boolean }): PackSummary;
-  rollbackPack(): PackSummary;
+  installStickPack(request: { confirmRollback: boolean } & WindowKey): PackSummary;
+  rollbackPack(request?: WindowKey): PackSummary;
   /** Writes every answer, venue visit and pack as a signed results bundle to the USB stick; done only once it is read back. */
-  exportResults(): StickExport;
+  exportResults(request?: WindowKey): StickExport;
   /** Takes the hub address and token for this pillar from the USB stick into the settings. */
-  useHubOnStick(): { hubUrl: string };
+  useHubOnStick(request?: WindowKey): { hubUrl: string };
 }
 
 export type OperatorMethod = keyof OperatorMethods;
@@ -137,7 +162,7 @@ export type OperatorBridge = Bridge<OperatorMethods>;
 export type OperatorApi = Client<OperatorMethods>;
 
 export const OPERATOR_METHODS = [
-  'session', 'unlock', 'leave', 'overview', 'testDispense', 'testLed', 'rescanPillar', 'startVenue', 'installStickPack', 'rollbackPack', 'exportResults', 'useHubOnStick',
+  'session', 'windowOpened', 'unlock', 'leave', 'overview', 'testDispense', 'testLed', 'rescanPillar', 'startVenue', 'installStickPack', 'rollbackPack', 'exportResults', 'useHubOnStick',
 ] as const satisfies readonly OperatorMethod[];
 
 /** IPC channel names: `operator:<method>`, accepted only from the operator page. */

@@ -82,7 +82,13 @@ export type KioskEvent =
   /** Another content pack is running now: the screens take it (kiosk() again) at the next attract loop, never mid-journey. */
   | { type: 'pack-changed' }
   /** The operator came in (door opened, PIN accepted) or left: the window shows the operator page, or the attract loop again. */
-  | { type: 'operator'; open: boolean };
+  | { type: 'operator'; open: boolean }
+  /**
+   * From the carrier, not the app: events reach this page from now on. What happened before
+   * (between the page's kiosk() and now, or while a stream was down) may have been missed,
+   * so the page reads the kiosk's state again.
+   */
+  | { type: 'connected' };
 
 export interface StudentMethods {
   kiosk(): KioskInfo;

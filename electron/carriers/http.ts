@@ -103,7 +103,7 @@ export function startServer(app: Olifant, port = 0, root?: string): Promise<Runn
   return listen(port, async (req, res, url) => {
     if (url.pathname === '/api/events' && req.method === 'GET') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
-      res.write(': connected\n\n');
+      res.write(`data: ${JSON.stringify({ type: 'connected' })}\n\n`);
       const stop = app.student.onEvent((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
       const beat = setInterval(() => res.write(': beat\n\n'), 15_000);
       req.on('close', () => {

@@ -4,8 +4,12 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { OlifantOptions } from '../core/olifant.ts';
+import { defaultDataDir } from '../core/platform/paths.ts';
 
 export class UsageError extends Error {}
+
+/** The kiosk's data folder: --data-dir, else $OLIFANT_DATA_DIR or the platform's place. */
+export const dataDirFrom = (values: { 'data-dir'?: string }) => (values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir());
 
 export interface KioskArgs {
   options: OlifantOptions;

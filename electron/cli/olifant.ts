@@ -1,26 +1,19 @@
 #!/usr/bin/env node
 // The `olifant` command. Run `olifant help` for what it does.
 
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { PackError, checkManifest, checkPack, packFolder } from '../../content/pack.ts';
-import { generateSigningKey, publicKeyOf, signManifest } from '../../content/signing.ts';
+import { PackError, checkManifest } from '../../content/pack.ts';
 import { startSimulator } from '../../hardware/simulator.ts';
 import { serveKiosk } from '../carriers/http.ts';
 import { answersCsv } from '../core/answers/csv.ts';
 import { ANSWER_FIELDS, AnswerStore } from '../core/answers/store.ts';
 import { dutchCsv } from '../core/report/csv-nl.ts';
-import { lecture } from '../core/report/lecture.ts';
-import { lectureCharts } from '../core/report/png.ts';
-import { lecturePresentation } from '../core/report/pptx.ts';
-import { lectureWorkbook } from '../core/report/xlsx.ts';
-import { openPackStore } from '../core/packs/store.ts';
 import { createLogger } from '../core/platform/log.ts';
-import { defaultDataDir, defaultHubDir } from '../core/platform/paths.ts';
+import { defaultHubDir } from '../core/platform/paths.ts';
 import { hashPin } from '../core/operator/pin.ts';
-import { readPlainFile } from '../core/platform/plain-file.ts';
 import { writeFileAtomic } from '../core/platform/atomic.ts';
 import { SettingsStore } from '../core/settings/settings.ts';
 import { BUNDLE_EXTENSION, bundleOnDrive, writeBundle } from '../core/sync/bundle.ts';
@@ -34,106 +27,11 @@ import { Lecturers } from '../hub/lecturers.ts';
 import { bundleKeyIn, Pillars, PillarError } from '../hub/pillars.ts';
 import { HubConfigError, startHub } from '../hub/server.ts';
 import { HubStore } from '../hub/store.ts';
-import { parseKioskArgs, UsageError } from './kiosk-args.ts';
-
-const HELP = `olifant: the software of the pillar "De olifant in de kamer"
-
-  olifant serve [--port N] [--pillar auto|simulated] [--pillar-port PATH] [--bundled-pack DIR]
-      Serves the kiosk UI and its services on 127.0.0.1 and prints the URL;
-      --bundled-pack uses that pack folder instead of the one that comes with the app.
-  olifant results --format csv
-      Prints every stored answer as CSV on stdout. The hour column is in UTC
-      (2026-11-22T14:00Z is 15:00 in Amsterdam in winter).
-  olifant results --format csv --excel-nl
-      The same, as Dutch Excel opens it in columns (BOM, semicolons, decimal commas).
-  olifant report --venue ID --format pptx|xlsx|csv|png --out PATH [--language nl|en]
-      Lecture-ready files for one venue visit, from a hub's data folder or a pillar's
-      (--data-dir): slides with editable charts, a spreadsheet, the answers as Dutch CSV,
-      or one 1920x1080 PNG chart per question into the folder PATH.
-  olifant results --format bundle --out DRIVE_OR_FILE
-      Writes every answer, venue visit and pack as a signed results bundle (for a hub without
-      network): into DRIVE/olifant-results/, or to a file ending in .olifant-results; prints it.
-  olifant pillar-sim --port PATH [--dispense-ms N] [--stock N] [--manual-take]
-      A simulated controller board on a serial port or pseudo-terminal; type help for faults.
-  olifant pack install DIR [--rollback]
-      Installs the pack on a stick (DIR: the drive or its olifant-pack folder) into the data
-      folder, as the operator screen does; --rollback confirms a version that is not higher.
-  olifant pack current
-      Prints the running pack as JSON: {"id": ..., "version": ...}.
-  olifant pack rollback
-      Runs the previous pack again.
-  olifant venue start NAME
-      Ends the running venue visit and starts one at the named venue; prints its id (the
-      date and the name, e.g. 2026-11-24-hva-amsterdam). A running kiosk's next answers carry it.
-  olifant venue list
-      The venue visits, newest first: id, name, and the hours (UTC) they started and ended.
-  olifant hub [--port N] [--host ADDR (--tls-cert FILE --tls-key FILE | --behind-proxy PROXY_ADDR...)] [--public-host NAME]...
-      The hub that gathers every pillar's answers (POST /v1/batches); prints its URL. It
-      listens on 127.0.0.1 (port 8750) unless --host says otherwise, and then only with TLS
-      or behind a reverse proxy: --behind-proxy names the proxy's address (or range, e.g.
-      10.0.0.0/24; repeat it for more), the only sender whose X-Forwarded-For is believed.
-      Its data folder is $OLIFANT_HUB_DIR or --data-dir DIR; it logs to hub.log there (and
-      its warnings and errors to standard output). A damaged database is not opened: the
-      hub says so, writes nothing into it, and exits 1.
-      It answers only to localhost, this machine's name and addresses, and each --public-host
-      (the name pillars and lecturers use, e.g. the proxy's); other names are refused (421).
-  olifant hub add-pillar PILLAR_ID [--key KEY] [--name NAME] [--url HUB_URL] [--stick DRIVE]
-      Registers a pillar; prints its token once, and the pillar's two settings as JSON on
-      the last line: {"hubUrl": ..., "hubToken": ...}. --stick also writes them to the stick
-      (olifant-hub/PILLAR_ID.json), for the pillar's service screen to take. --key is the
-      pillar's bundle key (as \`olifant pillar id\` prints it on the pillar), or a file holding
-      it: without it, the pillar's bundles are refused until set-pillar-key sets it.
-  olifant hub set-pillar-key PILLAR_ID KEY
-      Sets or replaces a registered pillar's bundle key (KEY: the key, or a file holding it),
-      for one trusted by mistake, say; the old and the new key are logged.
-  olifant hub pillars
-      The registered pillars: id, name, active or revoked, since when, and the start of the
-      bundle key (or that it has none).
-  olifant hub packs
-      The pack records pillars sent (the questions' texts), per pillar: PILLAR PACK VERSION.
-  olifant hub remove-pack PILLAR_ID PACK_ID VERSION
-      Removes one pack record (its answers stay; they show question ids until it comes again).
-  olifant hub revoke-pillar PILLAR_ID
-      Takes a pillar's token back: its pushes and its bundles are refused from then on.
-  olifant hub add-lecturer NAME [--url HUB_URL]
-      Prints a one-time sign-in link (valid 7 days) to the hub's presenter view, for a hub
-      that listens beyond this machine. Opening it shows a button; pressing that signs in
-      (the link is then used), for 30 days.
-  olifant hub lecturers
-      The lecturers: number, name, since when, browsers signed in, unused sign-in links.
-  olifant hub end-sessions NUMBER
-      Signs a lecturer out everywhere and ends their unused links (a new link signs in again).
-  olifant hub import FILE... [--trust-new-pillar]
-      Imports results bundles from USB sticks, each whole or not at all. A bundle of a pillar
-      this hub never registered needs --trust-new-pillar (its key is then registered); a
-      registered pillar's must carry its registered key. Exit 1 if any is refused.
-  olifant sync now
-      Sends what waits to the hub (hubUrl, hubToken in settings) at once and says what
-      happened; exit 0 when nothing waits any more, 1 otherwise.
-  olifant sync status
-      The sync's facts as JSON: hub set, what waits, last success, last problem.
-  olifant pillar id
-      Prints this pillar's id, and on the next line its bundle key (for
-      \`olifant hub add-pillar ID --key KEY\` on the hub).
-  olifant operator pin [--clear]
-      Sets the crew's PIN for the PIN pad (a 2-second hold in the screen's top-left corner;
-      for pillars without a door switch): 5 to 12 digits, read from stdin (asked twice on a
-      terminal). Only a salted hash is kept, in settings.json. --clear removes the PIN.
-  olifant pack check DIR [--allow-unsigned] [--key PUBLIC_KEY]...
-  olifant pack keygen --out DIR
-  olifant pack sign DIR --key PRIVATE_KEY_FILE
-      Check, and sign, a content pack folder (DIR is the olifant-pack folder or the drive holding it).
-
-  The data folder (database, settings.json, olifant.log) is $OLIFANT_DATA_DIR,
-  or --data-dir DIR, else ${defaultDataDir()}.`;
-
-/** The kiosk's data folder: --data-dir, else $OLIFANT_DATA_DIR or the platform's place. */
-const dataDirFrom = (values: { 'data-dir'?: string }) => (values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir());
-
-function packDir(arg: string | undefined): string {
-  if (!arg) throw new UsageError('name the pack folder');
-  return packFolder(path.resolve(arg));
-}
+import { HELP } from './help.ts';
+import { keyFrom } from './key-file.ts';
+import { dataDirFrom, parseKioskArgs, UsageError } from './kiosk-args.ts';
+import { pack } from './pack.ts';
+import { report } from './report.ts';
 
 async function serve(args: string[]): Promise<void> {
   const { options, port } = parseKioskArgs(args);
@@ -203,51 +101,6 @@ async function pillarSim(args: string[]): Promise<void> {
   process.on('SIGTERM', quit);
 }
 
-async function pack(args: string[]): Promise<void> {
-  const [action, ...rest] = args;
-  const { values, positionals } = parseArgs({
-    args: rest,
-    allowPositionals: true,
-    options: {
-      key: { type: 'string', multiple: true },
-      out: { type: 'string' },
-      'allow-unsigned': { type: 'boolean', default: false },
-      rollback: { type: 'boolean', default: false },
-      'data-dir': { type: 'string' },
-    },
-  });
-  if (action === 'install' || action === 'current' || action === 'rollback') {
-    const dataDir = dataDirFrom(values);
-    const log = createLogger(path.join(dataDir, 'olifant.log'), false);
-    const settings = new SettingsStore(dataDir, log);
-    const current = settings.current();
-    settings.close();
-    const store = await openPackStore(dataDir, () => current, log);
-    const running = action === 'install' ? await store.install(packDir(positionals[0]), { rollback: values.rollback }) : action === 'rollback' ? await store.rollback() : store.current();
-    if (action === 'current') process.stdout.write(`${JSON.stringify({ id: running.pack.id, version: running.pack.version })}\n`);
-    else process.stdout.write(`${running.pack.id} version ${running.pack.version} is running; a running kiosk takes it at its next attract loop\n`);
-  } else if (action === 'keygen') {
-    if (!values.out) throw new UsageError('pack keygen needs --out DIR');
-    const key = generateSigningKey();
-    mkdirSync(values.out, { recursive: true });
-    writeFileSync(path.join(values.out, 'private.pem'), key.privateKeyPem, { mode: 0o600 });
-    writeFileSync(path.join(values.out, 'public.txt'), key.publicKey + '\n');
-    process.stdout.write(`private key: ${path.join(values.out, 'private.pem')} (keep it secret)\npublic key for the kiosk's trustedKeys: ${key.publicKey}\n`);
-  } else if (action === 'sign') {
-    const dir = packDir(positionals[0]);
-    if (!values.key?.[0]) throw new UsageError('pack sign needs --key PRIVATE_KEY_FILE');
-    const privateKeyPem = readFileSync(values.key[0], 'utf8');
-    writeFileSync(path.join(dir, 'pack.sig'), signManifest(readFileSync(path.join(dir, 'pack.json')), privateKeyPem));
-    const checked = await checkPack(dir, { trustedKeys: [publicKeyOf(privateKeyPem)], allowUnsigned: false });
-    process.stdout.write(`signed ${checked.pack.id} version ${checked.pack.version}\n`);
-  } else if (action === 'check') {
-    const checked = await checkPack(packDir(positionals[0]), { trustedKeys: values.key ?? [], allowUnsigned: values['allow-unsigned'] });
-    process.stdout.write(`${checked.pack.id} version ${checked.pack.version}: ${checked.pack.questions.length} questions, ${checked.signed ? 'signed by a trusted key' : 'not signed by a trusted key'}; the pack is valid\n`);
-  } else {
-    throw new UsageError('pack takes install, current, rollback, check, keygen or sign');
-  }
-}
-
 /** The lines typed (or piped) on stdin, each asked for on a terminal. */
 async function readLines(questions: string[]): Promise<string[]> {
   const rl = createInterface({ input: process.stdin, output: process.stdin.isTTY ? process.stderr : undefined, terminal: process.stdin.isTTY });
@@ -306,17 +159,6 @@ function venue(args: string[]): void {
   }
 }
 
-/** A bundle key given on the command line: the key itself, or a file holding it (what `olifant pillar id` printed, say). */
-function bundleKeyFrom(arg: string): string {
-  if (!existsSync(arg)) return bundleKeyIn(arg);
-  try {
-    return bundleKeyIn(readPlainFile(arg, 64 * 1024).toString('utf8'));
-  } catch (error) {
-    if (error instanceof PillarError) throw new PillarError(`${arg}: ${error.message}`);
-    throw new Error(`the key file ${arg} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
-}
-
 /** The port a hub listens on when not told. */
 const HUB_PORT = 8750;
 
@@ -368,7 +210,7 @@ async function hub(args: string[]): Promise<void> {
   try {
     if (action === 'add-pillar') {
       if (positionals.length !== 1) throw new UsageError('hub add-pillar needs the pillar id its service screen shows');
-      const token = pillars.add(positionals[0], values.name, values.key === undefined ? undefined : bundleKeyFrom(values.key));
+      const token = pillars.add(positionals[0], values.name, values.key === undefined ? undefined : keyFrom(values.key, bundleKeyIn));
       const hubUrl = values.url ?? `http://127.0.0.1:${values.port}`;
       if (values.stick) {
         const file = hubFileOn(path.resolve(values.stick), positionals[0]);
@@ -432,7 +274,7 @@ async function hub(args: string[]): Promise<void> {
       process.stdout.write(`pillar ${positionals[0]}'s token is revoked, and its bundles are refused; its answers stay\n`);
     } else if (action === 'set-pillar-key') {
       if (positionals.length !== 2) throw new UsageError('hub set-pillar-key needs the pillar id and its key (or a file holding it)');
-      pillars.setKey(positionals[0], bundleKeyFrom(positionals[1]));
+      pillars.setKey(positionals[0], keyFrom(positionals[1], bundleKeyIn));
       process.stdout.write(`pillar ${positionals[0]}'s bundle key is set; bundles signed with another key are refused\n`);
     } else {
       throw new UsageError('hub takes add-pillar, set-pillar-key, pillars, revoke-pillar, add-lecturer, lecturers, end-sessions, import, packs or remove-pack, or nothing to run the hub');
@@ -465,35 +307,6 @@ async function sync(args: string[]): Promise<void> {
   } finally {
     store.close();
     settings.close();
-  }
-}
-
-async function report(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { venue: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, language: { type: 'string', default: 'nl' }, 'data-dir': { type: 'string' } } });
-  if (!values.venue || !values.out) throw new UsageError('report needs --venue ID and --out PATH');
-  if (values.format !== 'pptx' && values.format !== 'xlsx' && values.format !== 'csv' && values.format !== 'png') throw new UsageError('report --format is pptx, xlsx, csv or png');
-  if (values.language !== 'nl' && values.language !== 'en') throw new UsageError('report --language is nl or en');
-  const dir = dataDirFrom(values);
-  // A hub's data folder or a pillar's: the same tables either way.
-  const hub = existsSync(path.join(dir, 'hub.sqlite'));
-  const store = hub ? new HubStore(dir) : new AnswerStore(path.join(dir, 'answers.sqlite'));
-  try {
-    const made = lecture(store.db, values.venue, values.language);
-    if (made.results.visit.answers === 0) throw new Error(`no answers of venue visit "${values.venue}" in ${dir}; \`olifant venue list\` names the visits`);
-    if (values.format === 'png') {
-      // One file per question, into the folder --out names.
-      mkdirSync(path.resolve(values.out), { recursive: true });
-      for (const { name, png } of lectureCharts(made)) {
-        writeFileAtomic(path.join(path.resolve(values.out), name), png);
-        process.stdout.write(`${path.join(path.resolve(values.out), name)}\n`);
-      }
-      return;
-    }
-    const bytes = values.format === 'pptx' ? await lecturePresentation(made) : values.format === 'xlsx' ? await lectureWorkbook(made) : dutchCsv(made.words.answerColumns, made.answers);
-    writeFileAtomic(path.resolve(values.out), bytes);
-    process.stdout.write(`${path.resolve(values.out)}\n`);
-  } finally {
-    store.close();
   }
 }
 

@@ -14,6 +14,7 @@ import { openPackStore, type PackStore } from './packs/store.ts';
 import { OperatorService } from './operator/service.ts';
 import { OperatorSession } from './operator/session.ts';
 import { connectPillar } from './pillar/connect.ts';
+import { writeProblem } from './platform/atomic.ts';
 import { createLogger, type Logger } from './platform/log.ts';
 import { defaultDataDir } from './platform/paths.ts';
 import { DriveWatcher, type DriveWatcherOptions } from './platform/usb.ts';
@@ -38,7 +39,7 @@ export interface OlifantOptions {
   /** Another folder for the pack that comes with the app (`--bundled-pack`). */
   bundledPackDir?: string;
   /** Where to look for USB sticks; tests hand in their own mount table. */
-  drives?: Pick<DriveWatcherOptions, 'readMounts' | 'platform'>;
+  drives?: Pick<DriveWatcherOptions, 'readMounts' | 'platform' | 'devices'>;
   /** The sender's clock and network; tests hand in their own. */
   sync?: Pick<SenderDeps, 'fetch' | 'now' | 'sleep' | 'random'>;
   log?: Logger;
@@ -54,14 +55,6 @@ export function kioskLog(options: OlifantOptions): Logger {
   return options.log ?? createLogger(path.join(options.dataDir ?? defaultDataDir(), 'olifant.log'));
 }
 
-const WRITE_PROBLEMS: Record<string, string> = {
-  ENOTDIR: 'part of its path is a file, not a folder',
-  EROFS: 'the disk is read-only',
-  EACCES: 'the app may not write there',
-  EPERM: 'the app may not write there',
-  ENOSPC: 'the disk is full',
-};
-
 /** Makes the data folder if need be, and writes (and removes) a file in it. */
 function checkWritable(dataDir: string): void {
   const probe = path.join(dataDir, '.olifant-write-check');
@@ -70,8 +63,7 @@ function checkWritable(dataDir: string): void {
     writeFileSync(probe, '');
     rmSync(probe);
   } catch (error) {
-    const problem = WRITE_PROBLEMS[(error as NodeJS.ErrnoException).code ?? ''] ?? (error as Error).message;
-    throw new StartupError(`The data folder ${dataDir} cannot be written: ${problem}. Give the app a folder it may write to (--data-dir or OLIFANT_DATA_DIR).`);
+    throw new StartupError(`The data folder ${dataDir} cannot be written: ${writeProblem(error)}. Give the app a folder it may write to (--data-dir or OLIFANT_DATA_DIR).`);
   }
 }
 

@@ -20,6 +20,8 @@ const bridge: StudentBridge = {
   onEvent(listener: (event: KioskEvent) => void) {
     const handler = (_e: unknown, event: KioskEvent) => listener(event);
     ipcRenderer.on('student:event', handler);
+    // Events reach the page from here on; whatever came before, it reads again.
+    void Promise.resolve().then(() => listener({ type: 'connected' }));
     return () => {
       ipcRenderer.removeListener('student:event', handler);
     };
@@ -28,6 +30,7 @@ const bridge: StudentBridge = {
 
 const operator: OperatorBridge = {
   session: operatorCall('session'),
+  windowOpened: operatorCall('windowOpened'),
   unlock: operatorCall('unlock'),
   leave: operatorCall('leave'),
   overview: operatorCall('overview'),

@@ -54,6 +54,8 @@ export interface JourneyState {
   earlierCardInGate: boolean;
   /** Answers of this journey whose card the pillar is still being asked for, whatever the screen. */
   cardsAsked: string[];
+  /** The pillar's controller is connected: a card can come. Without it an answer's result says at once that none comes. */
+  pillarConnected: boolean;
 }
 
 export type JourneyEvent =
@@ -71,6 +73,7 @@ export type JourneyEvent =
   | { type: 'card'; answerId: string; status: CardStatus }
   | { type: 'card-taken' }
   | { type: 'presence'; present: boolean; now: number }
+  | { type: 'pillar'; connected: boolean }
   | { type: 'pack'; info: KioskInfo }
   | { type: 'tick'; now: number };
 
@@ -90,6 +93,7 @@ export function initialJourney(info: KioskInfo, now: number): JourneyState {
     // At start (a reload, the operator page and back) the pillar itself says whether a card waits.
     earlierCardInGate: info.pillar.gate === 'CARD',
     cardsAsked: [],
+    pillarConnected: info.pillar.link === 'connected',
   };
 }
 
@@ -102,7 +106,7 @@ function go(state: JourneyState, view: View, now: number): JourneyState {
 /** Back to the attract loop for the next student, with the newest pack; a card left in the gate stays known, as nobody's. */
 function reset(state: JourneyState, now: number): JourneyState {
   const fresh = initialJourney(state.pendingInfo ?? state.info, now);
-  return { ...go(fresh, fresh.view, now), present: state.present, earlierCardInGate: state.cardInGate || state.earlierCardInGate };
+  return { ...go(fresh, fresh.view, now), present: state.present, earlierCardInGate: state.cardInGate || state.earlierCardInGate, pillarConnected: state.pillarConnected };
 }
 
 /** How long the current screen may stay untouched before "still there?". */
@@ -135,10 +139,10 @@ function tick(state: JourneyState, now: number): JourneyState {
   return due(idleDeadline(state)) ? { ...settled, stillThereUntil: now + state.info.stillThereSeconds * 1000 } : settled;
 }
 
-/** The answered question's result screen; a question answered earlier gets no second card. */
+/** The answered question's result screen; a question answered earlier gets no second card, and none is promised while the pillar is not connected. */
 function result(state: JourneyState, questionId: string, value: string, answerId: string | null, now: number): JourneyState {
-  const card: CardView = answerId === null ? 'none' : 'dispensing';
-  const cardsAsked = answerId === null ? state.cardsAsked : [...state.cardsAsked, answerId];
+  const card: CardView = answerId === null ? 'none' : state.pillarConnected ? 'dispensing' : 'unavailable';
+  const cardsAsked = answerId !== null && card === 'dispensing' ? [...state.cardsAsked, answerId] : state.cardsAsked;
   return go({ ...state, cardsAsked }, { kind: 'result', questionId, value, results: null, card, answerId }, now);
 }
 
@@ -193,6 +197,8 @@ export function journey(state: JourneyState, event: JourneyEvent): JourneyState 
     }
     case 'presence':
       return { ...state, present: event.present, leftAt: !event.present && inJourney(view) ? (state.leftAt ?? event.now) : null };
+    case 'pillar':
+      return event.connected === state.pillarConnected ? state : { ...state, pillarConnected: event.connected };
     case 'pack':
       return view.kind === 'attract'
         ? { ...state, info: event.info, pendingInfo: null, language: offeredLanguages(event.info.pack.languages)[0] }

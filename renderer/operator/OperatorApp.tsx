@@ -19,14 +19,16 @@ export function OperatorApp({ api, toStudents }: { api: OperatorApi; toStudents:
   const words = WORDS[language];
 
   // While nobody is in, the session is asked for (the door may open); once in, ServiceScreen watches.
+  // The first look says this window is new: a PIN session a window that is gone opened ends.
   const open = session?.open ?? false;
+  const known = session !== null;
   useEffect(() => {
     if (open) return;
-    const look = () => api.session().then(setSession, () => {});
+    const look = () => (known ? api.session() : api.windowOpened()).then(setSession, () => {});
     look();
     const timer = setInterval(look, POLL_MS);
     return () => clearInterval(timer);
-  }, [api, open]);
+  }, [api, open, known]);
 
   useEffect(() => {
     if (open) return;

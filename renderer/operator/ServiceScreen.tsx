@@ -1,12 +1,14 @@
-// The service screen: what needs doing first, then the pillar, the venue visit, the content
-// pack and the log. It asks the app for the overview every second; when the app refuses
-// (the door closed), the page goes back to the students.
+// The service screen: what needs doing first, then what the crew came for: the USB stick when
+// one is in (its pack, its hub, the results onto it); then the venue visit, the pillar, the
+// content pack, sending to the hub, and the log. It asks the app for the overview every
+// second; when the app refuses (the door closed), the page goes back to the students.
 
 import { useEffect, useState } from 'react';
 import type { OperatorApi, Overview } from '../../electron/api/operator.ts';
 import { localTime } from '../shared/time.ts';
 import { Keyboard } from './Keyboard.tsx';
 import { PackPanel } from './PackPanel.tsx';
+import { StickPanel } from './StickPanel.tsx';
 import type { OperatorWords } from './words.ts';
 
 /** How often the operator page asks the app how things are. */
@@ -57,6 +59,8 @@ export function ServiceScreen({ api, words, onClosed, onLeave }: { api: Operator
   if (overview === null) return null;
   const { pillar, venue, answers, log } = overview;
   const language = document.documentElement.lang;
+  const stick = <StickPanel api={api} words={words} overview={overview} run={run} busy={busy} />;
+  const stickIn = overview.stick.kind !== 'none';
 
   return (
     <main className="service" onPointerDown={() => setTouched(Date.now())}>
@@ -91,39 +95,11 @@ export function ServiceScreen({ api, words, onClosed, onLeave }: { api: Operator
         )}
       </section>
 
-      <section className="op-panel" aria-label={words.pillar}>
-        <h2>{words.pillar}</h2>
-        <p>{words.pillarId(pillar.id)}</p>
-        <p>
-          {words.link[pillar.link]} · {words.port}: {pillar.simulated ? words.simulated : (pillar.port ?? '–')} · {words.firmware}: {pillar.firmware ?? '–'}
-        </p>
-        <ul className="stacks">
-          {pillar.stacks.map((stack) => (
-            <li key={stack.slot} className={`stack state-${stack.state.toLowerCase()}`}>
-              <span>
-                {words.stack(stack.slot)}: {stack.questionId ?? words.noQuestion}, <strong>{words.slotState[stack.state]}</strong>
-              </span>
-              <button
-                type="button"
-                className="op-button small"
-                disabled={busy}
-                onClick={() => run(() => api.testDispense({ slot: stack.slot }), (r) => (r.ok ? words.dispensed(stack.slot) : words.notDispensed(stack.slot, r.text ?? '')))}
-              >
-                {words.testDispense}
-              </button>
-            </li>
-          ))}
-        </ul>
-        <p>{words.gate[pillar.gate]}</p>
-        <div className="op-buttons">
-          <button type="button" className="op-button" disabled={busy} onClick={() => run(() => api.testLed(), () => words.ledTest)}>
-            {words.ledTest}
-          </button>
-          <button type="button" className="op-button" disabled={busy} onClick={() => run(() => api.rescanPillar(), () => words.link.connecting)}>
-            {words.rescan}
-          </button>
-        </div>
-      </section>
+      <p className="op-panel test-answers" role="status">
+        {words.testAnswers(overview.session.testAnswers)}
+      </p>
+
+      {stickIn && stick}
 
       <section className="op-panel" aria-label={words.venue}>
         <h2>{words.venue}</h2>
@@ -173,6 +149,40 @@ export function ServiceScreen({ api, words, onClosed, onLeave }: { api: Operator
         )}
       </section>
 
+      <section className="op-panel" aria-label={words.pillar}>
+        <h2>{words.pillar}</h2>
+        <p>{words.pillarId(pillar.id)}</p>
+        <p>
+          {words.link[pillar.link]} · {words.port}: {pillar.simulated ? words.simulated : (pillar.port ?? '–')} · {words.firmware}: {pillar.firmware ?? '–'}
+        </p>
+        <ul className="stacks">
+          {pillar.stacks.map((stack) => (
+            <li key={stack.slot} className={`stack state-${stack.state.toLowerCase()}`}>
+              <span>
+                {words.stack(stack.slot)}: {stack.questionId ?? words.noQuestion}, <strong>{words.slotState[stack.state]}</strong>
+              </span>
+              <button
+                type="button"
+                className="op-button small"
+                disabled={busy}
+                onClick={() => run(() => api.testDispense({ slot: stack.slot }), (r) => (r.ok ? words.dispensed(stack.slot) : words.notDispensed(stack.slot, r.text ?? '')))}
+              >
+                {words.testDispense}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <p>{words.gate[pillar.gate]}</p>
+        <div className="op-buttons">
+          <button type="button" className="op-button" disabled={busy} onClick={() => run(() => api.testLed(), () => words.ledTest)}>
+            {words.ledTest}
+          </button>
+          <button type="button" className="op-button" disabled={busy} onClick={() => run(() => api.rescanPillar(), () => words.link.connecting)}>
+            {words.rescan}
+          </button>
+        </div>
+      </section>
+
       <PackPanel api={api} words={words} overview={overview} run={run} busy={busy} />
 
       <section className="op-panel" aria-label={words.sync}>
@@ -187,18 +197,9 @@ export function ServiceScreen({ api, words, onClosed, onLeave }: { api: Operator
         ) : (
           <p>{words.noHub}</p>
         )}
-        {overview.hubOnStick && (
-          <div className="confirm">
-            <p>{words.hubOnStick(overview.hubOnStick.hubUrl)}</p>
-            <button type="button" className="op-button" disabled={busy} onClick={() => run(() => api.useHubOnStick(), (hub) => words.hubSet(hub.hubUrl))}>
-              {words.useHub}
-            </button>
-          </div>
-        )}
-        <button type="button" className="op-button" disabled={busy} onClick={() => run(() => api.exportResults(), (r) => words.exported(r.answers, r.lectureFiles.length > 0))}>
-          {words.exportResults}
-        </button>
       </section>
+
+      {!stickIn && stick}
 
       <section className="op-panel" aria-label={words.log}>
         <h2>{words.log}</h2>

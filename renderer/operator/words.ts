@@ -21,6 +21,8 @@ export interface OperatorWords {
   backToStudents: string;
   problems: string;
   allWell: string;
+  /** While the session is open: answers on the pillar count as tests, and how many so far. */
+  testAnswers: (count: number) => string;
   problem: (problem: Problem) => { what: string; todo: string };
   pillar: string;
   pillarId: (id: string) => string;
@@ -56,7 +58,11 @@ export interface OperatorWords {
   yesRollBack: string;
   rolledBack: (id: string, version: number) => string;
   stick: string;
+  /** The stick by its label (the name a desktop shows) and where it is mounted. */
+  stickName: (label: string | null, drive: string) => string;
   stickNone: string;
+  /** usbRoots names folders with nothing mounted on or below them: what the setting expects. */
+  unmountedRoots: (roots: string[]) => string;
   stickChecking: string;
   stickNoPack: string;
   stickRefused: string;
@@ -106,6 +112,9 @@ export interface OperatorWords {
   keyboardErase: string;
 }
 
+/** A number with its noun, one or many: "1 antwoord", "3 antwoorden". */
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 const nl: OperatorWords = {
   title: 'Servicescherm',
   otherLanguage: 'English',
@@ -114,13 +123,14 @@ const nl: OperatorWords = {
   pinTitle: 'Pincode voor de crew',
   pinHint: 'Alleen voor de tourcrew. Tik niets in, dan gaat dit scherm vanzelf terug.',
   pinWrong: 'Verkeerde pincode.',
-  pinLocked: (s) => `Te vaak een verkeerde pincode. Probeer het over ${s} seconden opnieuw.`,
+  pinLocked: (s) => `Te vaak een verkeerde pincode. Probeer het over ${count(s, 'seconde', 'seconden')} opnieuw.`,
   pinClear: 'Wissen',
   pinEnter: 'OK',
   noPin: 'Open de servicedeur om bij het servicescherm te komen. (Er is geen pincode ingesteld; dat kan met `olifant operator pin`.)',
   backToStudents: 'Terug',
   problems: 'Wat er moet gebeuren',
   allWell: 'Alles in orde.',
+  testAnswers: (n) => `Zolang dit servicescherm open is, tellen antwoorden op de zuil als test: ze komen in geen uitslag en geen college. Sinds het openging: ${count(n, 'antwoord', 'antwoorden')} als test.`,
   problem: (p) => {
     switch (p.code) {
       case 'no-board':
@@ -175,7 +185,10 @@ const nl: OperatorWords = {
   yesRollBack: 'Ja, zet terug',
   rolledBack: (id, v) => `${id} versie ${v} is weer actief.`,
   stick: 'USB-stick',
+  stickName: (label, drive) => (label ? `Stick "${label}" in ${drive}` : `Stick in ${drive}`),
   stickNone: 'Geen USB-stick gevonden. Steek een stick met een map "olifant-pack" in de computer.',
+  unmountedRoots: (roots) =>
+    `In settings.json noemt usbRoots ${roots.join(', ')}, maar daar is geen stick aangekoppeld. usbRoots is voor mappen waarin USB-sticks worden aangekoppeld (een stick verschijnt als map daarin, of wordt op de map zelf aangekoppeld); een gewone map met bestanden is geen stick. Sticks onder /media, /run/media en /mnt vindt de kiosk zelf.`,
   stickChecking: 'De stick wordt gecontroleerd…',
   stickNoPack: 'Op deze stick staat geen map "olifant-pack".',
   stickRefused: 'Dit pakket kan niet worden geïnstalleerd; er verandert niets:',
@@ -197,7 +210,7 @@ const nl: OperatorWords = {
   studentsGetItAt: 'De studenten zien nieuwe vragen pas bij het volgende beginscherm.',
   layoutTitle: 'Op het scherm van de zuil',
   layoutChecking: 'Elk scherm wordt nagemeten, staand en liggend…',
-  layoutFits: (n) => `Alles past: ${n} schermen nagemeten, staand en liggend.`,
+  layoutFits: (n) => `Alles past: ${count(n, 'scherm', 'schermen')} nagemeten, staand en liggend.`,
   layoutProblems: (n) => `${n === 1 ? 'Eén ding past' : `${n} dingen passen`} niet goed op het scherm. Je kunt het pakket toch installeren; vraag de tourorganisator om kortere teksten.`,
   layoutMore: (n) => `…en nog ${n}.`,
   layoutFailed: (reason) => `Het nameten lukte niet (${reason}). Dat zegt niets over het pakket; je kunt het toch installeren en daarna de schermen bekijken.`,
@@ -219,13 +232,13 @@ const nl: OperatorWords = {
   sync: 'Versturen naar de hub',
   noHub: 'Er is geen hub ingesteld: de antwoorden blijven op de zuil (en gaan mee op een USB-stick).',
   hubAt: (url) => `Hub: ${url}`,
-  waiting: (answers, venues) => `Wachten op verzending: ${answers} antwoorden, ${venues} locatiebezoeken.`,
+  waiting: (answers, venues) => `Wachten op verzending: ${count(answers, 'antwoord', 'antwoorden')}, ${count(venues, 'locatiebezoek', 'locatiebezoeken')}.`,
   lastSent: (when) => (when ? `Laatst gelukt: ${when}` : 'Nog nooit gelukt.'),
   hubOnStick: (url) => `Op de USB-stick staat een hub voor deze zuil: ${url}`,
   useHub: 'Gebruik deze hub',
   hubSet: (url) => `De antwoorden gaan voortaan naar ${url}.`,
   exportResults: 'Zet de resultaten op de USB-stick',
-  exported: (n, lecture) => `De resultaten (${n} antwoorden)${lecture ? ' en de collegebestanden van dit bezoek (map olifant-lecture)' : ''} staan op de stick en zijn gecontroleerd. Je kunt de stick er nu uit halen.`,
+  exported: (n, lecture) => `De resultaten (${count(n, 'antwoord', 'antwoorden')})${lecture ? ' en de collegebestanden van dit bezoek (map olifant-lecture)' : ''} staan op de stick en zijn gecontroleerd. Je kunt de stick er nu uit halen.`,
   log: 'Logboek (nieuwste eerst)',
   emptyLog: 'Het logboek is leeg.',
   keyboardSpace: 'spatie',
@@ -241,13 +254,14 @@ const en: OperatorWords = {
   pinTitle: 'Crew PIN',
   pinHint: 'For the tour crew only. Type nothing and this screen goes back by itself.',
   pinWrong: 'Wrong PIN.',
-  pinLocked: (s) => `Too many wrong PINs. Try again in ${s} seconds.`,
+  pinLocked: (s) => `Too many wrong PINs. Try again in ${count(s, 'second', 'seconds')}.`,
   pinClear: 'Clear',
   pinEnter: 'OK',
   noPin: 'Open the service door to reach the service screen. (No PIN is set; set one with `olifant operator pin`.)',
   backToStudents: 'Back',
   problems: 'What needs doing',
   allWell: 'All is well.',
+  testAnswers: (n) => `While this service screen is open, answers on the pillar count as tests: they show in no result and no lecture. Since it opened: ${count(n, 'answer', 'answers')} counted as test.`,
   problem: (p) => {
     switch (p.code) {
       case 'no-board':
@@ -302,7 +316,10 @@ const en: OperatorWords = {
   yesRollBack: 'Yes, go back',
   rolledBack: (id, v) => `${id} version ${v} is running again.`,
   stick: 'USB stick',
+  stickName: (label, drive) => (label ? `Stick "${label}" at ${drive}` : `Stick at ${drive}`),
   stickNone: 'No USB stick found. Put in a stick with an "olifant-pack" folder.',
+  unmountedRoots: (roots) =>
+    `usbRoots in settings.json names ${roots.join(', ')}, but no stick is mounted there. usbRoots is for folders in which USB sticks get mounted (a stick shows as a folder inside, or is mounted on the folder itself); a plain folder of files is not a stick. Sticks under /media, /run/media and /mnt the kiosk finds by itself.`,
   stickChecking: 'Checking the stick…',
   stickNoPack: 'This stick has no "olifant-pack" folder.',
   stickRefused: 'This pack cannot be installed; nothing changes:',
@@ -324,7 +341,7 @@ const en: OperatorWords = {
   studentsGetItAt: 'Students see new questions only at the next attract screen.',
   layoutTitle: "On the pillar's screen",
   layoutChecking: 'Measuring every screen, upright and on its side…',
-  layoutFits: (n) => `Everything fits: ${n} screens measured, upright and on its side.`,
+  layoutFits: (n) => `Everything fits: ${count(n, 'screen', 'screens')} measured, upright and on its side.`,
   layoutProblems: (n) => `${n === 1 ? 'One thing does' : `${n} things do`} not fit the screen well. You can still install the pack; ask the tour organiser for shorter texts.`,
   layoutMore: (n) => `…and ${n} more.`,
   layoutFailed: (reason) => `Measuring did not work (${reason}). That says nothing about the pack; you can still install it and look at the screens afterwards.`,
@@ -346,13 +363,13 @@ const en: OperatorWords = {
   sync: 'Sending to the hub',
   noHub: 'No hub is set: the answers stay on the pillar (and leave on a USB stick).',
   hubAt: (url) => `Hub: ${url}`,
-  waiting: (answers, venues) => `Waiting to be sent: ${answers} answers, ${venues} venue visits.`,
+  waiting: (answers, venues) => `Waiting to be sent: ${count(answers, 'answer', 'answers')}, ${count(venues, 'venue visit', 'venue visits')}.`,
   lastSent: (when) => (when ? `Last sent: ${when}` : 'Never sent yet.'),
   hubOnStick: (url) => `The USB stick holds a hub for this pillar: ${url}`,
   useHub: 'Use this hub',
   hubSet: (url) => `From now on the answers go to ${url}.`,
   exportResults: 'Export the results to the USB stick',
-  exported: (n, lecture) => `The results (${n} answers)${lecture ? " and this visit's lecture files (folder olifant-lecture)" : ''} are on the stick and checked. You can take the stick out now.`,
+  exported: (n, lecture) => `The results (${count(n, 'answer', 'answers')})${lecture ? " and this visit's lecture files (folder olifant-lecture)" : ''} are on the stick and checked. You can take the stick out now.`,
   log: 'Log (newest first)',
   emptyLog: 'The log is empty.',
   keyboardSpace: 'space',

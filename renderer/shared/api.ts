@@ -38,13 +38,13 @@ const httpCall = (path: string): Call => async (method, argument) => {
   return (await response.json()) as Outcome<unknown>;
 };
 
-/** One promise-returning method per name; a failed Outcome becomes a KioskError. */
-function client(methods: readonly string[], bridge: object | undefined, path: string): Record<string, unknown> {
+/** One promise-returning method per name; a failed Outcome becomes a KioskError. `send` shapes what each call carries. */
+function client(methods: readonly string[], bridge: object | undefined, path: string, send: (argument: unknown) => unknown = (argument) => argument): Record<string, unknown> {
   const call: Call = bridge ? (method, argument) => (bridge as Record<string, (a: unknown) => Promise<Outcome<unknown>>>)[method](argument) : httpCall(path);
   const api: Record<string, unknown> = {};
   for (const method of methods) {
     api[method] = async (argument?: unknown) => {
-      const outcome = await call(method, argument);
+      const outcome = await call(method, send(argument));
       if (!outcome.ok) throw new KioskError(outcome.error.code, outcome.error.message);
       return outcome.value;
     };
@@ -63,6 +63,18 @@ export function createApi(bridge: StudentBridge | undefined = window.olifant): S
   return { ...client(STUDENT_METHODS, bridge, '/api/'), onEvent } as StudentApi;
 }
 
+/**
+ * The operator's client. The key of a PIN session this page opens lives in this page's memory
+ * alone and goes with every call: a reloaded or restarted window has none, and starts at the PIN pad.
+ */
 export function createOperatorApi(bridge: OperatorBridge | undefined = window.olifantOperator): OperatorApi {
-  return client(OPERATOR_METHODS, bridge, '/api/operator/') as OperatorApi;
+  let sessionKey: string | null = null;
+  const api = client(OPERATOR_METHODS, bridge, '/api/operator/', (argument) => ({ ...(argument as object | undefined), sessionKey })) as OperatorApi;
+  const unlock = api.unlock;
+  api.unlock = async (request) => {
+    const result = await unlock(request);
+    sessionKey = result.key;
+    return result;
+  };
+  return api;
 }

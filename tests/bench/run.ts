@@ -225,7 +225,7 @@ async function stickFigures(): Promise<void> {
     writeFileSync(path.join(dir, 'pack.sig'), signManifest(raw, key.privateKeyPem));
     const packs = await openPackStore(path.join(temp, 'stick-data'), () => ({ trustedKeys: [key.publicKey], allowUnsignedPacks: false }), quiet);
     const watcher = new DriveWatcher({ roots: () => [drives], readMounts: mounted ? undefined : () => `tmpfs ${drive} tmpfs rw 0 0`, platform: 'linux' });
-    const sticky = new StickPacks({ drives: () => watcher.drives().filter((d) => d.root === drive), onEvent: watcher.onEvent.bind(watcher) }, packs, quiet);
+    const sticky = new StickPacks({ drives: () => watcher.drives().filter((d) => d.root === drive), onEvent: watcher.onEvent.bind(watcher), unmountedRoots: watcher.unmountedRoots.bind(watcher) }, packs, quiet);
     const t0 = performance.now();
     watcher.poll();
     await sticky.look();

@@ -10,7 +10,7 @@ import { electronBinary } from '../../electron/cli/electron-binary.ts';
 import { dataDir } from '../helpers/tmp.ts';
 
 const binary = electronBinary();
-const skip = 'missing' in binary ? `Electron's binary is not available here (${binary.missing}); the shell is type-checked, and the same UI and services are tested in Chromium` : false;
+const skip = 'missing' in binary ? `${binary.missing} The shell is type-checked, and the same UI and services are tested in Chromium` : false;
 
 test('the Electron kiosk starts, loads the UI over app:// and serves the API over IPC', { skip, timeout: 60_000 }, async () => {
   const main = path.join(import.meta.dirname, '..', '..', 'dist', 'electron', 'main', 'main.js');

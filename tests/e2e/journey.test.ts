@@ -138,6 +138,35 @@ test('an empty or jammed stack is said kindly, the question stays, the journey g
   await page.close();
 });
 
+test('no board connected: the student is told at once that no card comes, never first that it is on its way', async () => {
+  const kiosk = await startKiosk({ pillar: 'auto', listPorts: async () => [] });
+  const page = await browser.newPage({ viewport: { width: 540, height: 960 }, hasTouch: true });
+  // The page's clock: the question is read for a second without the test sleeping.
+  await page.clock.install();
+  // Every card state and text the kiosk ever puts on screen, however briefly (soft hyphens taken out).
+  await page.addInitScript(`{
+    const seen = (window.seen = []);
+    new MutationObserver(() => {
+      const card = document.querySelector('[data-card]');
+      if (card) seen.push(card.dataset.card + ': ' + card.innerText.replaceAll('\\u00ad', ''));
+    }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+  }`);
+  await page.goto(kiosk.url);
+  await page.waitForSelector('body[data-ready]');
+  await page.getByRole('button', { name: /Raak me aan om te beginnen/ }).click();
+  await page.getByRole('button', { name: /^Vraag 1/ }).click();
+  await page.getByRole('button', { name: '3', exact: true }).waitFor();
+  await page.clock.fastForward(1000);
+  await page.getByRole('button', { name: '3', exact: true }).click();
+  await page.getByText('Er komt nu geen kaart').waitFor();
+  const seen = (await page.evaluate('window.seen.join("\\n")')) as string;
+  assert.match(seen, /^unavailable: Er komt nu geen kaart/);
+  assert.doesNotMatch(seen, /dispensing|Je kaart komt eraan/);
+  assert.deepEqual(rows(kiosk).map((r) => [r.question_id, r.suspect]), [['naam-op-cv', null]], 'a read answer, stored and counted');
+  assert.notEqual(kiosk.app.pillar.status().link, 'connected');
+  await page.close();
+});
+
 test('someone stepping in front of the pillar wakes the attract loop', async () => {
   const kiosk = await startKiosk();
   const page = await open(kiosk);

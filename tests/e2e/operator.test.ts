@@ -10,7 +10,9 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { hashPin } from '../../electron/core/operator/pin.ts';
+import { linuxBlockDevices } from '../../electron/core/platform/usb.ts';
 import { launchChromium } from '../helpers/browser.ts';
+import { deviceTree, STICK_LABEL } from '../helpers/devices.ts';
 import { startKiosk, type TestKiosk } from '../helpers/kiosk.ts';
 import { buildPack, KEY } from '../helpers/packs.ts';
 import { stick } from '../helpers/stick.ts';
@@ -117,7 +119,7 @@ test('a pack on a USB stick is previewed, installed, shows at the next attract l
   assert.equal(await page.getByText('Durf jij het te zeggen?').count(), 0, 'students never see a pack arrive');
 
   await openDoor(kiosk, page);
-  const stickPanel = page.getByRole('region', { name: 'Vragen (inhoudspakket)' });
+  const stickPanel = page.getByRole('region', { name: 'USB-stick' });
   await stickPanel.getByText('versie 1 → 8').waitFor();
   await stickPanel.locator('.changed').getByText('naam-op-cv').waitFor();
   await stickPanel.getByText('Leg de kaartjes van naam-op-cv in stapel 1.').waitFor();
@@ -132,13 +134,41 @@ test('a pack on a USB stick is previewed, installed, shows at the next attract l
   await page.getByText('Durf jij het te zeggen?').waitFor();
 
   await openDoor(kiosk, page);
-  await stickPanel.getByRole('button', { name: 'Zet het vorige pakket terug' }).click();
-  await stickPanel.getByRole('button', { name: 'Ja, zet terug' }).click();
+  const packPanel = page.getByRole('region', { name: 'Vragen (inhoudspakket)' });
+  await packPanel.getByRole('button', { name: 'Zet het vorige pakket terug' }).click();
+  await packPanel.getByRole('button', { name: 'Ja, zet terug' }).click();
   await page.getByText('versie 1 is weer actief').waitFor();
   // The stick's pack is now newer than the running one again; an older one would ask twice (see the stick tests).
   kiosk.app.board!.setService(false);
   await page.getByRole('button', { name: START }).waitFor();
   assert.equal(await page.getByText('Durf jij het te zeggen?').count(), 0);
+});
+
+test('on the pillar\'s screen a stick put in comes first, named by its label and where it is mounted; usbRoots with nothing mounted are explained', async (t) => {
+  const drives = mkdtempSync(path.join(os.tmpdir(), 'olifant-drives-'));
+  const usb = stick(4, (m) => t.diagnostic(m), drives);
+  cpSync(buildPack((m) => (m.version = 8)).dir, path.join(usb.dir, 'olifant-pack'), { recursive: true });
+  // The mount table names the device the stick comes from, labelled in a /dev and /sys of the test's own.
+  let mounts = '';
+  const devices = linuxBlockDevices(deviceTree());
+  const kiosk = await startKiosk({ settings: { trustedKeys: [KEY.publicKey], usbRoots: [drives] }, drives: { readMounts: () => mounts, devices, platform: 'linux' } });
+  const page = await browser.newPage({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
+  await page.goto(kiosk.url);
+  await page.waitForSelector('body[data-ready]');
+  await openDoor(kiosk, page);
+  const stickPanel = page.getByRole('region', { name: 'USB-stick' });
+  await stickPanel.getByText(`In settings.json noemt usbRoots ${drives}, maar daar is geen stick aangekoppeld. usbRoots is voor mappen waarin USB-sticks worden aangekoppeld`, { exact: false }).waitFor();
+
+  mounts = `/dev/sdb1 ${usb.dir} vfat rw 0 0`;
+  await stickPanel.getByText(`Stick "${STICK_LABEL}" in ${usb.dir}`).waitFor();
+  await stickPanel.getByText('Alles past', { exact: false }).waitFor({ timeout: 60_000 });
+  const panels = await page.locator('main.service > section').evaluateAll((all) => all.map((e) => e.getAttribute('aria-label')));
+  assert.deepEqual(panels.slice(0, 3), ['Wat er moet gebeuren', 'USB-stick', 'Locatiebezoek'], 'what needs doing, then the stick, before the rest');
+  const install = (await stickPanel.getByRole('button', { name: 'Installeer dit pakket' }).boundingBox())!;
+  assert.ok(install.y + install.height <= 1920, `the install button is on the first screen, without scrolling (at ${Math.round(install.y)} px)`);
+  assert.ok(await stickPanel.getByText('Leg de kaartjes van naam-op-cv in stapel 1.').isVisible(), 'every question follows below it');
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('region', { name: 'USB stick' }).getByText(`Stick "${STICK_LABEL}" at ${usb.dir}`).waitFor();
 });
 
 test('the preview says what of a pack does not fit the student screens, and installing it stays possible', async (t) => {
@@ -189,6 +219,60 @@ test('the PIN pad: a 2-second hold in the corner opens it; a wrong PIN locks it 
   await page.getByRole('button', { name: 'Klaar: terug naar de studenten' }).click();
   await page.getByRole('button', { name: START }).waitFor();
   assert.equal(kiosk.app.operatorSession.open, false);
+});
+
+test('a door opened while the kiosk page is still connecting for events: the service screen comes all the same', async () => {
+  const kiosk = await startKiosk();
+  await until(() => kiosk.app.pillar.status().link === 'connected', 'the simulated board');
+  const page = await browser.newPage({ viewport: { width: 540, height: 960 }, hasTouch: true });
+  // The page's event stream is held back until the door is open: the 'operator' event goes out before the page listens.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/events', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(kiosk.url);
+  await page.waitForSelector('body[data-ready]');
+  kiosk.app.board!.setService(true);
+  await until(() => kiosk.app.operatorSession.open, 'the door session');
+  release();
+  await serviceScreen(page).waitFor();
+});
+
+test('the PIN opens the service screen for its own window: a reloaded kiosk window starts at the PIN pad, and the session is over', async () => {
+  const kiosk = await startKiosk({ settings: { operatorPin: hashPin('48213') } });
+  const page = await open(kiosk);
+  await page.goto(`${kiosk.url}operator/`);
+  const pad = page.getByRole('region', { name: 'Pincode voor de crew' });
+  for (const digit of '48213') await pad.getByRole('button', { name: digit, exact: true }).click();
+  await pad.getByRole('button', { name: 'OK' }).click();
+  await serviceScreen(page).waitFor();
+  assert.equal(kiosk.app.operatorSession.open, true);
+  await page.reload();
+  await page.getByRole('heading', { name: 'Pincode voor de crew' }).waitFor();
+  assert.equal(await serviceScreen(page).count(), 0, 'no service screen without the PIN');
+  assert.equal(kiosk.app.operatorSession.open, false, 'answers count again');
+  // The kiosk window restarted on the students' page: the attract loop, not the service screen.
+  await page.goto(kiosk.url);
+  await page.getByRole('button', { name: START }).waitFor();
+});
+
+test('while the service screen is open it says how many answers count as test, and why', async () => {
+  const kiosk = await startKiosk();
+  const page = await open(kiosk);
+  await openDoor(kiosk, page);
+  const notice = page.locator('.test-answers');
+  await notice.getByText(/^Zolang dit servicescherm open is, tellen antwoorden op de zuil als test: ze komen in geen uitslag en geen college\. Sinds het openging: 0 antwoorden als test\.$/).waitFor();
+  // Someone taps an answer on the pillar meanwhile (another browser on the kiosk's address, as the tour crew did).
+  const tap = () => page.evaluate(`fetch('/api/submitAnswer', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answerId: crypto.randomUUID(), questionId: 'naam-op-cv', value: '3', language: 'nl', shownMs: 5000 }) }).then((r) => r.status)`);
+  assert.equal(await tap(), 200);
+  await notice.getByText('Sinds het openging: 1 antwoord als test.', { exact: false }).waitFor();
+  await tap();
+  await notice.getByText('Sinds het openging: 2 antwoorden als test.', { exact: false }).waitFor();
+  await page.getByRole('button', { name: 'English' }).click();
+  await notice.getByText('Since it opened: 2 answers counted as test.', { exact: false }).waitFor();
+  assert.deepEqual([...kiosk.app.store.all()].map((a) => a.suspect), ['test', 'test']);
 });
 
 test('a student never reaches the service screen: taps and short corner presses stay in the journey; the page itself offers only the PIN pad, which goes back by itself', async () => {

@@ -25,7 +25,7 @@ const operator = (url: string, method: string, body?: unknown) => call(url, `ope
 const answer = (kiosk: TestKiosk) =>
   call(kiosk.url, 'submitAnswer', { answerId: randomUUID(), questionId: 'naam-op-cv', value: '3', language: 'nl', shownMs: 5000 });
 
-test('every operator method but session, unlock and leave is refused until the service door opens; closing it refuses them again', async () => {
+test('every operator method but session, windowOpened, unlock and leave is refused until the service door opens; closing it refuses them again', async () => {
   const kiosk = await startKiosk();
   const board = kiosk.app.board!;
   await until(() => kiosk.app.pillar.status().link === 'connected', 'the simulated board');
@@ -35,7 +35,7 @@ test('every operator method but session, unlock and leave is refused until the s
     assert.equal(reply.error?.code, 'forbidden');
   }
   assert.equal((await call(kiosk.url, 'overview')).status, 400, "the student's path does not know operator methods");
-  assert.deepEqual((await operator(kiosk.url, 'session')).reply.value, { open: false, via: null, pinSet: false, lockedForSeconds: 0 });
+  assert.deepEqual((await operator(kiosk.url, 'session')).reply.value, { open: false, via: null, pinSet: false, lockedForSeconds: 0, testAnswers: 0 });
 
   board.setService(true);
   await until(async () => (await operator(kiosk.url, 'overview')).status === 200, 'the door session');
@@ -65,10 +65,27 @@ test('answers while the operator is in are set-up taps: stored, marked "test", a
   assert.equal(countAnswers(kiosk.app.store.db, 'naam-op-cv', { venue: 'venue-test' }).total, 2);
 });
 
+test('a PIN session is its window\'s: calls without its key are refused, and a window loading without it (a reload) ends it', async () => {
+  const kiosk = await startKiosk({ settings: { operatorPin: hashPin('48213') } });
+  const { key } = (await operator(kiosk.url, 'unlock', { pin: '48213' })).reply.value as { key: string };
+  assert.equal((await operator(kiosk.url, 'overview', { sessionKey: key })).status, 200);
+  assert.equal((await operator(kiosk.url, 'overview')).status, 403, 'another window, or a script, without the key');
+  assert.equal((await operator(kiosk.url, 'testDispense', { slot: 1, sessionKey: 'made-up' })).status, 403);
+  assert.equal(((await operator(kiosk.url, 'windowOpened', { sessionKey: key })).reply.value as { open: boolean }).open, true, 'its own page loading again changes nothing');
+  assert.equal(((await operator(kiosk.url, 'session')).reply.value as { open: boolean }).open, false, 'not open for a window without the key...');
+  assert.equal(kiosk.app.operatorSession.open, true, '...and asking changes nothing');
+  await answer(kiosk);
+  const counted = (await operator(kiosk.url, 'overview', { sessionKey: key })).reply.value as { session: { testAnswers: number } };
+  assert.equal(counted.session.testAnswers, 1, 'the service screen is told how many answers count as test');
+  assert.equal(((await operator(kiosk.url, 'windowOpened')).reply.value as { open: boolean }).open, false, 'a reloaded window starts at the PIN pad');
+  assert.equal(kiosk.app.operatorSession.open, false, 'and the session is over: answers count again');
+  assert.equal((await operator(kiosk.url, 'overview', { sessionKey: key })).status, 403);
+});
+
 test('the PIN pad: a wrong PIN locks it for 15 s, the right one after that opens a session, leave ends it', async () => {
   const kiosk = await startKiosk({ settings: { operatorPin: hashPin('48213') } });
   const wrong = await operator(kiosk.url, 'unlock', { pin: '11111' });
-  assert.deepEqual(wrong.reply.value, { open: false, via: null, pinSet: true, lockedForSeconds: 15, wrong: true });
+  assert.deepEqual(wrong.reply.value, { open: false, via: null, pinSet: true, lockedForSeconds: 15, testAnswers: 0, wrong: true, key: null });
   const early = await operator(kiosk.url, 'unlock', { pin: '48213' });
   assert.equal((early.reply.value as { open: boolean }).open, false, 'the right PIN waits out the lockout');
   assert.equal((await operator(kiosk.url, 'overview')).status, 403);
@@ -89,10 +106,11 @@ test('`olifant operator pin` keeps only a salted hash in settings.json; a runnin
   assert.match(settings, /"operatorPin": "scrypt\$/);
   await until(async () => ((await operator(kiosk.url, 'session')).reply.value as { pinSet: boolean }).pinSet, 'the kiosk taking the PIN');
   const opened = await operator(kiosk.url, 'unlock', { pin: '48213' });
-  assert.deepEqual(opened.reply.value, { open: true, via: 'pin', pinSet: true, lockedForSeconds: 0, wrong: false });
-  assert.equal((await operator(kiosk.url, 'overview')).status, 200);
+  const { key, ...state } = opened.reply.value as { key: string };
+  assert.deepEqual(state, { open: true, via: 'pin', pinSet: true, lockedForSeconds: 0, testAnswers: 0, wrong: false });
+  assert.equal((await operator(kiosk.url, 'overview', { sessionKey: key })).status, 200);
   await operator(kiosk.url, 'leave');
-  assert.equal((await operator(kiosk.url, 'overview')).status, 403);
+  assert.equal((await operator(kiosk.url, 'overview', { sessionKey: key })).status, 403);
   assert.equal(run(['--clear'], '').status, 0);
   await until(async () => !((await operator(kiosk.url, 'session')).reply.value as { pinSet: boolean }).pinSet, 'the kiosk dropping the PIN');
 });

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { test } from 'node:test';
@@ -176,4 +176,18 @@ test('the PNG charts: one per question, 1920×1080, not blank, drawn with the sh
     for (let i = 0; i < pixels.length; i += 997) colours.add(pixels[i]);
     assert.ok(colours.size > 8, `${path.basename(file)} is not blank (${colours.size} values)`);
   }
+});
+
+test('--out in folders that do not exist yet: they are made, for one file as for the PNG folder; a file in the way is named', async () => {
+  const { dir } = await seeded();
+  const root = tempDir();
+  for (const format of ['pptx', 'xlsx', 'csv']) {
+    const out = path.join(root, 'lectures', format, `hva.${format}`);
+    assert.equal(report(dir, format, out), out);
+    assert.ok(existsSync(out), `${format} written into the new folders`);
+  }
+  writeFileSync(path.join(root, 'notes.txt'), 'a file, not a folder');
+  const blocked = spawnSync(process.execPath, [CLI, 'report', '--venue', VISIT, '--format', 'pptx', '--out', path.join(root, 'notes.txt', 'hva.pptx'), '--data-dir', dir], { encoding: 'utf8', timeout: 60_000 });
+  assert.equal(blocked.status, 1);
+  assert.equal(blocked.stderr, `olifant: the folder ${path.join(root, 'notes.txt')} cannot be made for the report: a file of that name is in the way\n`);
 });

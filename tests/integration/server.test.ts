@@ -68,7 +68,7 @@ test('another site in the same browser cannot call the kiosk', async () => {
   assert.equal(status, 403, 'DNS rebinding: a foreign Host header is refused');
 });
 
-test('events stream to the page: presence and card taken', async () => {
+test('events stream to the page: first that it is connected, then presence and card taken', async () => {
   const { url, app } = await startKiosk({ simulatedBoard: { dispenseMs: 5, autoTakeMs: 20 } });
   const controller = new AbortController();
   const response = await fetch(`${url}api/events`, { signal: controller.signal });
@@ -80,6 +80,7 @@ test('events stream to the page: presence and card taken', async () => {
   await post(url, 'dispenseCard', { answerId });
   while (!text.includes('card-taken') || !text.includes('presence')) text += new TextDecoder().decode((await reader.read()).value);
   controller.abort();
+  assert.match(text, /^data: \{"type":"connected"\}\n\n/, 'the page knows when events flow, to read again what it may have missed');
   assert.match(text, /data: \{"type":"presence","present":true\}/);
 });
 
@@ -119,12 +120,26 @@ test('olifant: clear usage errors, and pack check names the broken rule', () => 
   assert.match(refused.stderr, /the pack is refused: pack\.json: questions\[0\]\.slot must be a whole number from 1 to 6, not 9 \(rule: slots\)/);
 });
 
-test('olifant pack keygen and sign make a pack that checks', () => {
+test('olifant pack keygen and sign make a pack that checks, with the public.txt keygen wrote or the key it printed; no key given is said so', () => {
   const keys = dataDir();
-  assert.equal(run(['pack', 'keygen', '--out', keys]).status, 0);
+  const made = run(['pack', 'keygen', '--out', keys]);
+  assert.equal(made.status, 0, made.stderr);
+  const printed = made.stdout.match(/public key for the kiosk's trustedKeys: (\S+)/)![1];
   const pack = buildPack(undefined, {}, { sign: false });
   const signed = run(['pack', 'sign', pack.dir, '--key', path.join(keys, 'private.pem')]);
   assert.equal(signed.status, 0, signed.stderr);
-  const publicKey = run(['pack', 'check', pack.dir, '--key', 'x']).stderr;
-  assert.match(publicKey, /not a valid signature/);
+  for (const key of [path.join(keys, 'public.txt'), printed]) {
+    const checked = run(['pack', 'check', pack.dir, '--key', key]);
+    assert.equal(checked.status, 0, checked.stderr);
+    assert.match(checked.stdout, /signed by a trusted key; the pack is valid/);
+  }
+  const none = run(['pack', 'check', pack.dir]);
+  assert.equal(none.status, 2);
+  assert.match(none.stderr, /^olifant: pack check: no key given\. Give the public key with --key: the public\.txt `olifant pack keygen` wrote/);
+  const secret = run(['pack', 'check', pack.dir, '--key', path.join(keys, 'private.pem')]);
+  assert.equal(secret.status, 1);
+  assert.match(secret.stderr, /private\.pem: that is the private key, which stays secret: give the public key \(public\.txt/);
+  assert.match(run(['pack', 'check', pack.dir, '--key', 'x']).stderr, /that is not a public key: it is 44 characters of base64/);
+  const other = buildPack();
+  assert.match(run(['pack', 'check', other.dir, '--key', path.join(keys, 'public.txt')]).stderr, /not a valid signature/, 'a pack signed with another key');
 });

@@ -21,7 +21,7 @@ async function setUp(t: TestContext) {
   const readMounts = () => (sticks.every((s) => s.mounted) ? readFileSync('/proc/mounts', 'utf8') : sticks.map((s) => `tmpfs ${s.dir} tmpfs rw 0 0`).join('\n'));
   const watcher = new DriveWatcher({ roots: () => [drives], readMounts, platform: 'linux' });
   // Only the test's drives: a machine may have its own mounts below /mnt or /media.
-  const own = { drives: () => watcher.drives().filter((d) => d.root.startsWith(drives)), onEvent: watcher.onEvent.bind(watcher) };
+  const own = { drives: () => watcher.drives().filter((d) => d.root.startsWith(drives)), onEvent: watcher.onEvent.bind(watcher), unmountedRoots: watcher.unmountedRoots.bind(watcher) };
   const packs = await openPackStore(dataDir(), () => ({ trustedKeys: [KEY.publicKey], allowUnsignedPacks: false }), () => {});
   const sticky = new StickPacks(own, packs, () => {});
   t.after(() => sticky.close());
@@ -39,7 +39,7 @@ async function setUp(t: TestContext) {
     watcher.poll();
     await sticky.look();
   };
-  return { packs, sticky, insert, pull };
+  return { packs, sticky, insert, pull, drives };
 }
 
 test('a signed pack on a stick is previewed against the running pack: questions with their stacks, what is added, removed and changed', async (t) => {
@@ -66,7 +66,7 @@ test('a signed pack on a stick is previewed against the running pack: questions 
 });
 
 test('a refused pack shows the broken rule and file; a stick without a pack says so; a pulled stick is gone', async (t) => {
-  const { sticky, insert, pull, packs } = await setUp(t);
+  const { sticky, insert, pull, packs, drives } = await setUp(t);
   const tampered = buildPack((m) => (m.version = 4));
   writeFileSync(path.join(tampered.dir, 'pack.json'), readFileSync(path.join(tampered.dir, 'pack.json'), 'utf8').replace('"version": 4', '"version": 5'));
   const usb = await insert(tampered);
@@ -76,9 +76,9 @@ test('a refused pack shows the broken rule and file; a stick without a pack says
   await assert.rejects(sticky.install(true), /no pack on a USB stick/);
   assert.equal(packs.current().pack.version, 1);
   await pull(usb);
-  assert.deepEqual(sticky.view(), { kind: 'none' });
+  assert.deepEqual(sticky.view(), { kind: 'none', unmountedRoots: [drives] });
   const empty = await insert(null);
-  assert.deepEqual(sticky.view(), { kind: 'no-pack', drive: empty.dir });
+  assert.deepEqual(sticky.view(), { kind: 'no-pack', drive: empty.dir, label: null });
   // Files that show after the stick was noticed are looked at again.
   mkdirSync(path.join(empty.dir, 'olifant-pack'));
   cpSync(buildPack((m) => (m.version = 2)).dir, path.join(empty.dir, 'olifant-pack'), { recursive: true });

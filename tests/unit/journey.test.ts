@@ -200,6 +200,22 @@ test('a kiosk that starts while a card waits in the gate (a reload) pulses green
   assert.equal(moodOf(run(s, { type: 'card-taken' })), 'attract');
 });
 
+test('with the pillar\'s controller not connected, the result says at once that no card comes, and none is asked for; connected again, cards come', () => {
+  const down = info();
+  const start = initialJourney({ ...down, pillar: { ...down.pillar, link: 'connecting' } }, 0);
+  const answered = (s: JourneyState, now: number) =>
+    run(s, { type: 'start', now }, { type: 'pick', questionId: 'q1', now: now + 1000 }, { type: 'answered', questionId: 'q1', value: '3', answerId: ANSWER, now: now + 2000 });
+  let s = answered(start, 0);
+  assert.equal(s.view.kind === 'result' && s.view.card, 'unavailable', 'no "your card is on its way" first');
+  assert.equal(cardToDispense(s), null, 'the pillar is not asked');
+  assert.deepEqual(s.cardsAsked, []);
+  s = advance(run(s, { type: 'pillar', connected: true }, { type: 'finish', now: 3000 }), 3000 + THANKS_MS);
+  assert.equal(s.view.kind, 'attract');
+  s = answered(s, 10_000);
+  assert.equal(cardToDispense(s), ANSWER, 'the board is back (a pillar event, kept over the attract loop): the card is asked for');
+  assert.equal(run(s, { type: 'pillar', connected: false }).pillarConnected, false);
+});
+
 test('pack-changed: the new pack waits for the attract loop, never mid-journey', () => {
   const next = info({ id: 'pack-b', languages: ['en', 'nl'] });
   let s = run(onResult(), { type: 'pack', info: next });

@@ -53,8 +53,10 @@ test('the operator session: the door opens and closes it; a PIN session ends whe
   assert.equal(session.state().via, 'door');
   board.setService(false);
   await until(() => !session.open, 'the door closing');
-  assert.equal(session.unlock('48213').open, true);
-  assert.equal(session.state().via, 'pin');
+  const opened = session.unlock('48213');
+  assert.equal(opened.open, true);
+  assert.equal(session.state(opened.key).via, 'pin');
+  assert.deepEqual([session.open, session.state().open], [true, false], 'open for the kiosk (answers are set-up taps), but not for a window without the key');
   session.leave();
   assert.equal(session.open, false);
   session.unlock('48213');
@@ -63,8 +65,34 @@ test('the operator session: the door opens and closes it; a PIN session ends whe
   board.setService(false);
   await until(() => !session.open, 'the door closing, which ends the PIN session too');
   pin = null;
-  assert.deepEqual(session.unlock('48213'), { open: false, via: null, pinSet: false, lockedForSeconds: 0, wrong: false });
+  assert.deepEqual(session.unlock('48213'), { open: false, via: null, pinSet: false, lockedForSeconds: 0, testAnswers: 0, wrong: false, key: null });
   assert.deepEqual(changes, [true, false, true, false, true, false]);
+  session.close();
+  await pillar.stop();
+  board.dispose();
+});
+
+test('a PIN session belongs to the window that opened it: only its key is let in, and a window without it ends the session; set-up answers are counted per session', async () => {
+  const board = new BoardModel();
+  const pillar = new PillarDriver(new BoardLinkSource(board), { log: () => {} });
+  pillar.start();
+  const session = new OperatorSession(pillar, () => hashPin('48213'));
+  await until(() => pillar.status().link === 'connected', 'the simulated board');
+  const { key } = session.unlock('48213');
+  assert.match(key ?? '', /^[0-9a-f-]{36}$/);
+  assert.ok(session.admits(key) && !session.admits(null) && !session.admits('someone-else'), 'only the key of this session');
+  assert.equal(session.claim(key).open, true, 'its own window asking changes nothing');
+  session.countTestAnswer();
+  session.countTestAnswer();
+  assert.equal(session.state(key).testAnswers, 2);
+  assert.deepEqual(session.claim(undefined), { open: false, via: null, pinSet: true, lockedForSeconds: 0, testAnswers: 0 }, 'a reloaded window, without the key: the session ends');
+  assert.ok(!session.admits(key), 'the old key opens nothing any more');
+  session.countTestAnswer();
+  assert.equal(session.unlock('48213').testAnswers, 0, 'a new session counts from nothing');
+  board.setService(true);
+  await until(() => session.state().via === 'door', 'the door');
+  assert.ok(session.admits(undefined), 'the door lets in any window');
+  assert.equal(session.claim(undefined).open, true, 'and a window without the PIN key keeps the door session');
   session.close();
   await pillar.stop();
   board.dispose();

@@ -8,6 +8,8 @@ import { after, test } from 'node:test';
 import type { StudentMethods } from '../../electron/api/student.ts';
 import { createOlifant, StartupError } from '../../electron/core/olifant.ts';
 import { SettingsError, SettingsStore, type Settings } from '../../electron/core/settings/settings.ts';
+import { hashPin } from '../../electron/core/operator/pin.ts';
+import { KEY } from '../helpers/packs.ts';
 import { dataDir, tempDir, until } from '../helpers/tmp.ts';
 
 async function start(dir: string) {
@@ -160,4 +162,25 @@ test('a venue set in settings.json by someone else reaches the running kiosk wit
   const answer = { answerId: randomUUID(), questionId: 'naam-op-cv', value: '2', language: 'nl', shownMs: 4000 };
   (app.student.handlers as unknown as StudentMethods).submitAnswer(answer);
   assert.equal(app.store.get(answer.answerId)?.venue_session_id, 'venue-next');
+});
+
+test('the log says which setting changed, and how, never the PIN or the token themselves', () => {
+  const { settings, logs } = store(dataDir({ venueSessionId: 'venue-a' }));
+  const changes = () => logs.filter((l) => l.startsWith('info settings changed: ')).map((l) => l.slice('info settings changed: '.length));
+  const pin = hashPin('48213');
+  settings.update({ hubUrl: 'https://hub.olifant-tour.nl', hubToken: 'token-0123456789' });
+  settings.update({ operatorPin: pin });
+  settings.update({ usbRoots: ['/srv/usb'] });
+  settings.update({ trustedKeys: [KEY.publicKey] });
+  settings.update({ operatorPin: null, hubToken: 'token-9876543210' });
+  settings.update({ venueSessionId: 'venue-b' });
+  assert.deepEqual(changes(), [
+    'hubUrl null → "https://hub.olifant-tour.nl"; hubToken set',
+    'operatorPin set',
+    'usbRoots [] → ["/srv/usb"]',
+    `trustedKeys added ${KEY.publicKey.slice(0, 8)}…`,
+    'operatorPin removed; hubToken changed',
+    'venueSessionId "venue-a" → "venue-b"',
+  ]);
+  assert.ok(!logs.some((l) => l.includes(pin) || l.includes('token-0123456789') || l.includes('token-9876543210')), 'no secret in the log');
 });

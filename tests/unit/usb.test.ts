@@ -1,12 +1,14 @@
 // Noticing sticks: mounts below the watched roots, from a real /proc/mounts where this
-// machine lets a test mount a tmpfs, else from a mount table the test writes (said so).
+// machine lets a test mount a tmpfs, else from a mount table the test writes (said so); which
+// of them are sticks, and their names, from a /sys and /dev laid out as Linux lays them out.
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { DriveWatcher, mountsUnder, type DriveEvent } from '../../electron/core/platform/usb.ts';
+import { DriveWatcher, linuxBlockDevices, mountsUnder, type DriveEvent } from '../../electron/core/platform/usb.ts';
 import { stick } from '../helpers/stick.ts';
+import { deviceTree } from '../helpers/devices.ts';
 
 const TABLE = [
   'sysfs /sys sysfs rw 0 0',
@@ -31,10 +33,39 @@ test('a stick mounted below a watched root is noticed at the next look, and its 
   const events: DriveEvent[] = [];
   watcher.onEvent((e) => events.push(e));
   watcher.poll();
-  assert.deepEqual(events.filter((e) => e.drive.root === usb.dir), [{ type: 'added', drive: { root: usb.dir } }]);
+  assert.deepEqual(events.filter((e) => e.drive.root === usb.dir), [{ type: 'added', drive: { root: usb.dir, label: null } }]);
   assert.ok(watcher.drives().some((d) => d.root === usb.dir));
   usb.pull();
   table = '';
   watcher.poll();
-  assert.deepEqual(events.at(-1), { type: 'removed', drive: { root: usb.dir } });
+  assert.deepEqual(events.at(-1), { type: 'removed', drive: { root: usb.dir, label: null } });
+});
+
+test('below /media, /run/media and /mnt only USB sticks and memory cards are drives, named by their label; a data disk or a tmpfs there is not', () => {
+  const table = [
+    '/dev/vda /mnt/data ext4 rw 0 0',
+    'tmpfs /mnt/sandboxing/tools tmpfs ro 0 0',
+    '/dev/sdb1 /media/kiosk/OLIFANT\\040STICK vfat rw 0 0',
+    '/dev/mmcblk0p1 /media/kiosk/CARD vfat rw 0 0',
+    '/dev/sdc1 /run/media/crew/BACKUP ext4 rw 0 0',
+    '/dev/sdd /mnt/reader vfat rw 0 0',
+  ].join('\n');
+  const watcher = new DriveWatcher({ readMounts: () => table, devices: linuxBlockDevices(deviceTree()), platform: 'linux' });
+  watcher.poll();
+  assert.deepEqual(watcher.drives(), [
+    { root: '/media/kiosk/CARD', label: null },
+    { root: '/media/kiosk/OLIFANT STICK', label: 'OLIFANT STICK' },
+    { root: '/mnt/reader', label: null },
+  ]);
+  // This machine's own system disk is no stick either.
+  const system = readFileSync('/proc/mounts', 'utf8').split('\n').map((l) => l.split(' ')).find((f) => f[1] === '/');
+  assert.equal(linuxBlockDevices().removable(system?.[0] ?? 'none'), false, `the disk the system runs from (${system?.[0]})`);
+});
+
+test('usbRoots: whatever is mounted on or below one counts; one with nothing mounted is reported, to say what the setting expects', () => {
+  const table = ['tmpfs /srv/usb/stick tmpfs rw 0 0', '/dev/sdx1 /srv/own vfat rw 0 0'].join('\n');
+  const watcher = new DriveWatcher({ roots: () => ['/srv/usb', '/srv/own', '/srv/files'], readMounts: () => table, devices: linuxBlockDevices(deviceTree()), platform: 'linux' });
+  watcher.poll();
+  assert.deepEqual(watcher.drives().map((d) => d.root), ['/srv/own', '/srv/usb/stick']);
+  assert.deepEqual(watcher.unmountedRoots(), ['/srv/files']);
 });

@@ -1,6 +1,6 @@
 // The operator's API: the service screen's view of the pillar, the venue visit, the answers,
 // the content packs and the log, and what the crew may do about them. Every method but
-// session, unlock and leave is refused here, in the service, while no operator session is
+// session, windowOpened, unlock and leave is refused here, in the service, while no operator session is
 // open: hiding the screen from students is not the only guard. Plain Node: the same
 // handlers behind Electron IPC and HTTP.
 
@@ -58,6 +58,9 @@ function packSummary(pack: Pack): PackSummary {
   return { id: pack.id, version: pack.version, title: pack.title, questions: pack.questions.map((q) => ({ id: q.id, slot: q.slot })) };
 }
 
+/** The window's PIN session key a call carries, if any. */
+const keyOf = (request: unknown) => (typeof request === 'object' && request !== null ? (request as { sessionKey?: unknown }).sessionKey : undefined);
+
 const STACK_PROBLEM = { EMPTY: 'stack-empty', LOW: 'stack-low', JAM: 'stack-jammed', UNKNOWN: 'stack-unknown' } as const;
 
 /** The pillar as the crew sees it: each stack with its question, and what needs doing. */
@@ -88,12 +91,15 @@ export class OperatorService {
     if (this.ledTest) clearTimeout(this.ledTest);
   }
 
-  private guard(): void {
-    if (!this.deps.session.open) throw new ApiError('forbidden', 'Open the service door, or enter the PIN, first.');
+  /** Lets in a call while the door is open, or one from the window that opened the PIN session. */
+  private guard(request: unknown): void {
+    if (!this.deps.session.admits(keyOf(request))) throw new ApiError('forbidden', 'Open the service door, or enter the PIN, first.');
   }
 
   readonly handlers: OperatorHandlers = {
-    session: () => this.deps.session.state(),
+    session: (request) => this.deps.session.state(keyOf(request)),
+
+    windowOpened: (request) => this.deps.session.claim(keyOf(request)),
 
     unlock: (request) => {
       const pin = requestObject(request).pin;
@@ -106,13 +112,13 @@ export class OperatorService {
       return null;
     },
 
-    overview: () => {
-      this.guard();
+    overview: (request) => {
+      this.guard(request);
       const running = this.deps.packs.current();
       const venue = this.deps.venues.current();
       const before = this.deps.packs.previous();
       return {
-        session: this.deps.session.state(),
+        session: this.deps.session.state(keyOf(request)),
         pillar: pillarView(this.deps.pillarId(), this.deps.pillar.status(), running.pack, this.deps.simulatedPillar, venue !== null),
         venue: { current: venue, recent: this.deps.venues.recentNames(8) },
         answers: this.deps.venues.counts(),
@@ -125,15 +131,15 @@ export class OperatorService {
     },
 
     testDispense: async (request) => {
-      this.guard();
+      this.guard(request);
       const slot = requestObject(request).slot;
       if (typeof slot !== 'number' || !Number.isInteger(slot) || slot < 1 || slot > 6) throw new ApiError('bad-request', 'slot must be a stack number from 1 to 6');
       const outcome = await this.deps.pillar.dispense(slot);
       return outcome.ok ? { ok: true, text: null } : { ok: false, text: outcome.text };
     },
 
-    testLed: async () => {
-      this.guard();
+    testLed: async (request) => {
+      this.guard(request);
       if (this.ledTest) clearTimeout(this.ledTest);
       await this.deps.pillar.led('RAINBOW');
       this.ledTest = setTimeout(() => {
@@ -143,15 +149,15 @@ export class OperatorService {
       return null;
     },
 
-    rescanPillar: async () => {
-      this.guard();
+    rescanPillar: async (request) => {
+      this.guard(request);
       await this.deps.pillar.stop();
       this.deps.pillar.start();
       return null;
     },
 
     startVenue: (request) => {
-      this.guard();
+      this.guard(request);
       const name = requestObject(request).name;
       if (typeof name !== 'string') throw new ApiError('bad-request', "type the venue's name");
       try {
@@ -162,18 +168,18 @@ export class OperatorService {
     },
 
     installStickPack: async (request) => {
-      this.guard();
+      this.guard(request);
       const confirm = requestObject(request).confirmRollback === true;
       return packSummary((await this.refusedInWords(() => this.deps.stick.install(confirm))).pack);
     },
 
-    rollbackPack: async () => {
-      this.guard();
+    rollbackPack: async (request) => {
+      this.guard(request);
       return packSummary((await this.refusedInWords(() => this.deps.packs.rollback())).pack);
     },
 
-    useHubOnStick: () => {
-      this.guard();
+    useHubOnStick: (request) => {
+      this.guard(request);
       const hub = this.deps.hubOnStick();
       if (!hub) throw new ApiError('bad-request', 'There is no hub for this pillar on the USB stick (made with `olifant hub add-pillar PILLAR_ID --stick DRIVE`).');
       try {
@@ -184,8 +190,8 @@ export class OperatorService {
       return { hubUrl: hub.hubUrl };
     },
 
-    exportResults: async () => {
-      this.guard();
+    exportResults: async (request) => {
+      this.guard(request);
       try {
         return await this.deps.exportResults();
       } catch (error) {

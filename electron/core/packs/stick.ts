@@ -7,7 +7,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { PACK_FOLDER, PackError, type CheckedPack } from '../../../content/pack.ts';
-import type { PackPreview, StickView } from '../../api/operator.ts';
+import type { PackPreview, StickName, StickView } from '../../api/operator.ts';
 import { answerValues } from '../answers/results.ts';
 import type { Logger } from '../platform/log.ts';
 import { kioskPack } from '../student/kiosk-pack.ts';
@@ -44,13 +44,13 @@ function previewPack(checked: CheckedPack, current: CheckedPack): PackPreview {
 }
 
 /** The drives there are, and word when that changes (a DriveWatcher). */
-type Drives = Pick<DriveWatcher, 'drives' | 'onEvent'>;
+type Drives = Pick<DriveWatcher, 'drives' | 'onEvent' | 'unmountedRoots'>;
 
-type Found = { kind: 'found'; drive: string; checked: CheckedPack };
+type Found = { kind: 'found'; checked: CheckedPack } & StickName;
 type State = Exclude<StickView, { kind: 'found' }> | Found;
 
 export class StickPacks {
-  private state: State = { kind: 'none' };
+  private state: State = { kind: 'none', unmountedRoots: [] };
   /** Rises with every look: a check that finishes after the stick changed is dropped. */
   private looks = 0;
   private readonly watcher: Drives;
@@ -74,31 +74,35 @@ export class StickPacks {
     const state = this.state;
     // A stick mounted before its files show (or a pack copied onto it): look again once a pack folder is there.
     if (state.kind === 'no-pack' && this.pick().holdsPack) void this.look();
+    // The usbRoots folders are looked at anew each time: a setting changed, or a stick mounted there.
+    if (state.kind === 'none') return { kind: 'none', unmountedRoots: this.watcher.unmountedRoots() };
     if (state.kind !== 'found') return state;
-    return { kind: 'found', drive: state.drive, preview: previewPack(state.checked, this.packs.current()) };
+    return { kind: 'found', drive: state.drive, label: state.label, preview: previewPack(state.checked, this.packs.current()) };
   }
 
   /** The drive to show: the newest with an olifant-pack folder, else the newest (the stick just put in). */
-  private pick(): { drive: string | undefined; holdsPack: boolean } {
-    const drives = this.watcher.drives().map((d) => d.root).reverse();
-    const withPack = drives.find((root) => existsSync(path.join(root, PACK_FOLDER)));
-    return { drive: withPack ?? drives[0], holdsPack: withPack !== undefined };
+  private pick(): { stick: StickName | undefined; holdsPack: boolean } {
+    const drives = this.watcher.drives().reverse();
+    const withPack = drives.find((d) => existsSync(path.join(d.root, PACK_FOLDER)));
+    const stick = withPack ?? drives[0];
+    return { stick: stick && { drive: stick.root, label: stick.label }, holdsPack: withPack !== undefined };
   }
 
   /** Checks the drive to show, and keeps what the crew should see. */
   async look(): Promise<void> {
     const look = ++this.looks;
-    const { drive, holdsPack } = this.pick();
-    if (drive === undefined) return void (this.state = { kind: 'none' });
-    if (!holdsPack) return void (this.state = { kind: 'no-pack', drive });
-    this.state = { kind: 'checking', drive };
+    const { stick, holdsPack } = this.pick();
+    if (stick === undefined) return void (this.state = { kind: 'none', unmountedRoots: [] });
+    if (!holdsPack) return void (this.state = { kind: 'no-pack', ...stick });
+    this.state = { kind: 'checking', ...stick };
+    const { drive } = stick;
     let next: State;
     try {
-      next = { kind: 'found', drive, checked: await this.packs.check(drive) };
+      next = { kind: 'found', ...stick, checked: await this.packs.check(drive) };
       this.log('info', `a USB stick at ${drive} holds content pack ${next.checked.pack.id} version ${next.checked.pack.version}`);
     } catch (error) {
       const message = error instanceof PackError ? error.message : `The stick could not be read (${(error as Error).message}); was it pulled out?`;
-      next = { kind: 'refused', drive, message };
+      next = { kind: 'refused', ...stick, message };
       this.log('warn', `the content pack on the USB stick at ${drive} is refused: ${message}`);
     }
     if (look === this.looks) this.state = next;

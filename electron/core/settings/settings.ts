@@ -5,7 +5,7 @@
 
 import { mkdirSync, readFileSync, unwatchFile, watchFile } from 'node:fs';
 import path from 'node:path';
-import { publicKeyFromBase64 } from '../../../content/signing.ts';
+import { isPublicKey } from '../../../content/signing.ts';
 import { isPinHash } from '../operator/pin.ts';
 import { writeFileAtomic } from '../platform/atomic.ts';
 import { HUB_TOKEN, HUB_URL } from '../sync/hub-file.ts';
@@ -58,15 +58,6 @@ function defaults(): FileSettings {
   };
 }
 
-function isPublicKey(text: string): boolean {
-  try {
-    publicKeyFromBase64(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Each setting's check, and what a valid value is, in the operator's words. */
 const RULES: { [K in keyof FileSettings]: { valid: (v: unknown) => boolean; is: string } } = {
   venueSessionId: { valid: (v) => typeof v === 'string' && /^[\w.-]{1,80}$/.test(v), is: 'a name of up to 80 letters, digits, dashes, underscores or dots' },
@@ -81,6 +72,28 @@ const RULES: { [K in keyof FileSettings]: { valid: (v: unknown) => boolean; is: 
   hubUrl: { valid: (v) => v === null || (typeof v === 'string' && HUB_URL.test(v)), is: 'null, or the hub\'s address such as "https://hub.olifant-tour.nl"' },
   hubToken: { valid: (v) => v === null || (typeof v === 'string' && HUB_TOKEN.test(v)), is: 'null, or the token `olifant hub add-pillar` printed' },
 };
+
+/** Settings whose values are never written to the log: the PIN's hash and the hub's token. */
+const SECRET = new Set<keyof Settings>(['operatorPin', 'hubToken']);
+
+/** What changed between two settings, one part per setting, secrets said without their value. */
+function describeChanges(before: Settings, after: Settings): string {
+  const keys = (Object.keys(after) as Array<keyof Settings>).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+  return keys
+    .map((key) => {
+      const [was, is] = [before[key], after[key]];
+      if (SECRET.has(key)) return `${key} ${was === null ? 'set' : is === null ? 'removed' : 'changed'}`;
+      if (key === 'trustedKeys') {
+        const [old, now] = [was as string[], is as string[]];
+        const listed = (list: string[]) => list.map((k) => `${k.slice(0, 8)}…`).join(', ');
+        const added = now.filter((k) => !old.includes(k));
+        const removed = old.filter((k) => !now.includes(k));
+        return `trustedKeys ${[added.length ? `added ${listed(added)}` : '', removed.length ? `removed ${listed(removed)}` : ''].filter(Boolean).join(', ') || 'reordered'}`;
+      }
+      return `${key} ${JSON.stringify(was)} → ${JSON.stringify(is)}`;
+    })
+    .join('; ');
+}
 
 /** A settings change that was refused; the message says why, in the operator's words. */
 export class SettingsError extends Error {
@@ -195,8 +208,9 @@ export class SettingsStore {
   private reload(): void {
     const next = this.settle(this.read(), this.settings, 'the settings in use');
     if (JSON.stringify(next) === JSON.stringify(this.settings)) return;
+    const said = describeChanges(this.settings, next);
     this.settings = next;
-    this.log('info', `settings changed: venue ${next.venueSessionId}`);
+    this.log('info', `settings changed: ${said}`);
     for (const listener of this.listeners) listener(next);
   }
 }

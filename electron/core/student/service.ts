@@ -43,8 +43,8 @@ export interface StudentDeps {
   pillar: Pillar;
   /** The pillar is the simulator, not a real board: the screen says so for the operator. */
   simulatedPillar: boolean;
-  /** Whether the operator is in (door open or PIN accepted): answers then are set-up taps. */
-  operator: { readonly open: boolean; onChange(listener: (open: boolean) => void): () => void };
+  /** Whether the operator is in (door open or PIN accepted): answers then are set-up taps, and counted for the service screen. */
+  operator: { readonly open: boolean; onChange(listener: (open: boolean) => void): () => void; countTestAnswer(): void };
   log: Logger;
   now?: () => number;
 }
@@ -143,6 +143,7 @@ export class StudentService {
         throw new ApiError('storage', 'the answer could not be saved');
       }
       if (stored) this.recent.push(now);
+      if (stored && suspect === 'test') this.deps.operator.countTestAnswer();
       return { stored, suspect: suspect !== null };
     },
 

@@ -1,0 +1,62 @@
+// `olifant report`: lecture-ready files for one venue visit, from a hub's data folder or a
+// pillar's: slides, a spreadsheet, the answers as Dutch CSV, or a PNG chart per question.
+
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { AnswerStore } from '../core/answers/store.ts';
+import { writeFileAtomic, writeProblem } from '../core/platform/atomic.ts';
+import { dutchCsv } from '../core/report/csv-nl.ts';
+import { lecture } from '../core/report/lecture.ts';
+import { lectureCharts } from '../core/report/png.ts';
+import { lecturePresentation } from '../core/report/pptx.ts';
+import { lectureWorkbook } from '../core/report/xlsx.ts';
+import { HubStore } from '../hub/store.ts';
+import { dataDirFrom, UsageError } from './kiosk-args.ts';
+
+/** Makes the folder a report goes into, with the folders above it; or says which and why not. */
+function reportFolder(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw new Error(`the folder ${dir} cannot be made for the report: ${writeProblem(error)}`);
+  }
+}
+
+/** Writes one report file and prints its path; or says which file and why not. */
+function reportFile(file: string, bytes: string | Buffer): void {
+  try {
+    writeFileAtomic(file, bytes);
+  } catch (error) {
+    throw new Error(`${file} cannot be written: ${writeProblem(error)}`);
+  }
+  process.stdout.write(`${file}\n`);
+}
+
+export async function report(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { venue: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, language: { type: 'string', default: 'nl' }, 'data-dir': { type: 'string' } } });
+  if (!values.venue || !values.out) throw new UsageError('report needs --venue ID and --out PATH');
+  if (values.format !== 'pptx' && values.format !== 'xlsx' && values.format !== 'csv' && values.format !== 'png') throw new UsageError('report --format is pptx, xlsx, csv or png');
+  if (values.language !== 'nl' && values.language !== 'en') throw new UsageError('report --language is nl or en');
+  const dir = dataDirFrom(values);
+  // A hub's data folder or a pillar's: the same tables either way.
+  const hub = existsSync(path.join(dir, 'hub.sqlite'));
+  const store = hub ? new HubStore(dir) : new AnswerStore(path.join(dir, 'answers.sqlite'));
+  try {
+    const made = lecture(store.db, values.venue, values.language);
+    if (made.results.visit.answers === 0) throw new Error(`no answers of venue visit "${values.venue}" in ${dir}; \`olifant venue list\` names the visits`);
+    const out = path.resolve(values.out);
+    if (values.format === 'png') {
+      // One file per question, into the folder --out names.
+      reportFolder(out);
+      for (const { name, png } of lectureCharts(made)) reportFile(path.join(out, name), png);
+      return;
+    }
+    const bytes = values.format === 'pptx' ? await lecturePresentation(made) : values.format === 'xlsx' ? await lectureWorkbook(made) : dutchCsv(made.words.answerColumns, made.answers);
+    reportFolder(path.dirname(out));
+    reportFile(out, bytes);
+  } finally {
+    store.close();
+  }
+}
+
