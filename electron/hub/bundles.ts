@@ -74,6 +74,7 @@ export function importBundle(file: string, store: HubStore, pillars: Pillars, op
     throw new BundleError(`${name} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); nothing of it was imported`);
   }
   try {
+    // Immediate: the write lock is taken (or waited for) before the first read, never asked for midway.
     return store.db.transaction(() => {
       let pillarId = '';
       let intake: ReturnType<HubStore['intake']> | undefined;
@@ -89,7 +90,7 @@ export function importBundle(file: string, store: HubStore, pillars: Pillars, op
         },
       }, options.chunkBytes);
       return { ...intake!.done('bundle'), pillarId };
-    })();
+    }).immediate();
   } catch (error) {
     if (error instanceof NewPillarKey) throw error;
     if (error instanceof BundleError || error instanceof RecordError || error instanceof PillarError) throw new BundleError(`${name} is refused, nothing of it was imported: ${error.message}`);

@@ -24,7 +24,8 @@ import { MAX_BATCH_BYTES, MAX_BATCH_RECORDS, type SyncRecord } from '../api/sync
 import { CONTENT_SECURITY_POLICY, mimeType, resolveStatic } from '../carriers/static.ts';
 import { sizeInWords } from '../core/platform/plain-file.ts';
 import { BUNDLE_KEY, BundleError } from '../core/sync/bundle.ts';
-import { importBundle, keyFingerprint, MAX_BUNDLE_BYTES, NewPillarKey } from './bundles.ts';
+import { keyFingerprint, MAX_BUNDLE_BYTES, NewPillarKey } from './bundles.ts';
+import { importOnThread } from './import-thread.ts';
 import { Lecturers, SESSION_COOKIE, SESSION_MS } from './lecturers.ts';
 import { hubLog, type HubLog } from './log.ts';
 import { LINK_USED_HTML, PAGE_CSP, PAGE_CSS, PAGE_HTML, PAGE_JS, SIGN_IN_CSP, SIGN_IN_NEEDED_HTML, signInHtml } from './page.ts';
@@ -138,6 +139,8 @@ const READER_THREADS = 2;
  * a bundle of up to 1 GiB is uploaded and imported on the hub's own machine.
  */
 const DEADLINES = { batch: 30_000, page: 10_000, read: 10_000, file: 60_000, bundle: 30 * 60_000 };
+/** How long the hub's event loop waits for the database's write lock (ms). */
+const WRITE_LOCK_WAIT_MS = 250;
 /** What a 503 asks the sender to wait before trying again (s). */
 const RETRY_AFTER_S = 5;
 
@@ -171,6 +174,9 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
     ...(listen.tls ? { https: { cert: readFileSync(listen.tls.cert), key: readFileSync(listen.tls.key) } } : {}),
   });
   if (own) app.addHook('onClose', async () => own.close());
+  // The event loop waits for the write lock only a moment (a bundle being imported holds it):
+  // a batch that cannot have it is answered 503, and sent again later.
+  store.db.pragma(`busy_timeout = ${WRITE_LOCK_WAIT_MS}`);
   // Once the hub is stopping, the requests in hand are answered and their connections closed,
   // so that the hub does not wait for keep-alive connections to idle out.
   let stopping = false;
@@ -209,6 +215,10 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
       const seconds = (request.routeOptions.handlerTimeout ?? 0) / 1000;
       request.log.warn({ method: request.method, route: request.routeOptions.url ?? '(no route)' }, `answered 503: not done within its deadline of ${seconds} s`);
       return reply.code(503).header('retry-after', String(RETRY_AFTER_S)).send({ error: `the hub is busy and could not answer within ${seconds} seconds; try again in ${RETRY_AFTER_S} seconds` });
+    }
+    if (error.code === 'SQLITE_BUSY') {
+      request.log.warn({ method: request.method, route: request.routeOptions.url ?? '(no route)' }, 'answered 503: the database was busy (a bundle being imported)');
+      return reply.code(503).header('retry-after', String(RETRY_AFTER_S)).send({ error: `the hub is busy importing a bundle; nothing of this request was stored. Try again in ${RETRY_AFTER_S} seconds` });
     }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     const words = (request.routeOptions.config as { failure?: string }).failure ?? FAILURE.page;
@@ -351,7 +361,7 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
         reply.header('connection', 'close');
         return reply.code(413).send({ error: `${name} is refused, nothing of it was imported: it is larger than ${sizeInWords(maxBundleBytes)}, more than a bundle can be` });
       }
-      return importBundle(file, store, pillars, { trust: trustKey === undefined ? 'no' : { key: trustKey }, name });
+      return await importOnThread(store.dir, file, { trust: trustKey === undefined ? 'no' : { key: trustKey }, name });
     } catch (error) {
       if (error instanceof NewPillarKey) {
         return reply.code(409).send({ error: error.message, pillarId: error.pillarId, publicKey: error.publicKey, fingerprint: keyFingerprint(error.publicKey) });

@@ -147,12 +147,13 @@ export class HubStore {
   private readonly insertAnswer: Database.Statement;
   private readonly getAnswer: Database.Statement;
 
-  constructor(dataDir: string) {
+  /** `checked`: the hub that opens a second connection has checked the file at its start. */
+  constructor(dataDir: string, options: { checked?: boolean } = {}) {
     this.dir = dataDir;
     const file = path.join(dataDir, 'hub.sqlite');
     this.file = file;
     // Checked read-only before it is opened for writing: nothing is written into a damaged file.
-    const damage = damageOf(file);
+    const damage = options.checked ? null : damageOf(file);
     if (damage) {
       throw new DamagedHubDatabaseError(
         `the hub's database ${file} is damaged (${damage}); nothing was written to it. ` +
@@ -170,11 +171,12 @@ export class HubStore {
 
   /** Stores checked records of one pillar in one transaction: all of them, or (on any error) none. */
   store(records: SyncRecord[], pillarId: string, kind: 'batch' | 'bundle'): StoreOutcome {
+    // Immediate: the write lock is taken (or waited for) before the first read, never asked for midway.
     return this.db.transaction(() => {
       const intake = this.intake(pillarId);
       for (const record of records) intake.add(record);
       return intake.done(kind);
-    })();
+    }).immediate();
   }
 
   /** Takes checked records of one pillar one at a time, inside the caller's transaction; done() logs what they did and says it. */

@@ -12,6 +12,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { test } from 'node:test';
+import Database from 'better-sqlite3';
 import { generateSigningKey } from '../../content/signing.ts';
 import type { SyncRecord } from '../../electron/api/sync.ts';
 import { bundleBytes } from '../../electron/core/sync/bundle.ts';
@@ -285,4 +286,33 @@ test('an upload over the limit is answered 413 with the reason and leaves nothin
   assert.equal(store.answerCount(), 20);
   const uploads = path.join(dir, 'uploads');
   assert.deepEqual(existsSync(uploads) ? readdirSync(uploads) : [], [], 'no upload stays in the data folder');
+});
+
+test("a bundle uploaded on the page is imported on its own thread: reads are answered meanwhile, a batch that cannot have the write lock is answered 503, and the bundle is taken once the lock is free", async (t) => {
+  const key = newKey();
+  const { store, pillars } = hubIn(t);
+  pillars.add('pillar-s', undefined, key.publicKey);
+  const batchToken = pillars.add('pillar-b');
+  const app = buildHub(store, pillars);
+  t.after(() => app.close());
+  const bytes = bundleBytes('pillar-s', key, answers('pillar-s', 500), new Date());
+  // Another program holds the database's write lock (as a batch in hand would, for longer).
+  const holder = new Database(store.file);
+  t.after(() => holder.close());
+  holder.exec('BEGIN IMMEDIATE');
+  let settled = false;
+  const upload = uploadTo(app, bytes).then((r) => ((settled = true), r));
+  // While the bundle waits for the lock on its thread, the event loop answers.
+  const overview = await app.inject({ method: 'GET', url: '/v1/lecture/overview', remoteAddress: '127.0.0.1' });
+  assert.equal(overview.statusCode, 200);
+  const batch = await app.inject({ method: 'POST', url: '/v1/batches', headers: { authorization: `Bearer ${batchToken}` }, payload: { pillar_id: 'pillar-b', records: answers('pillar-b', 1) } });
+  assert.equal(batch.statusCode, 503);
+  assert.equal(batch.headers['retry-after'], '5');
+  assert.match(JSON.parse(batch.body).error, /busy importing a bundle; nothing of this request was stored/);
+  assert.equal(settled, false, 'the bundle is still waiting for the lock');
+  holder.exec('ROLLBACK');
+  const done = await upload;
+  assert.equal(done.statusCode, 200, done.body);
+  assert.deepEqual(JSON.parse(done.body), { stored: 500, duplicates: 0, conflicts: [], pillarId: 'pillar-s' });
+  assert.equal(store.answerCount(), 500);
 });

@@ -1,0 +1,23 @@
+// A bundle uploaded on the hub's page, imported on a thread of its own with its own connection
+// to the hub's database (import-thread.ts), so that the hub's event loop goes on answering
+// reads and batches meanwhile. Answers with what the import did, or why it was refused.
+
+import { parentPort, workerData } from 'node:worker_threads';
+import { importBundle, NewPillarKey, type NewPillarTrust } from './bundles.ts';
+import { BundleError } from '../core/sync/bundle.ts';
+import { Pillars } from './pillars.ts';
+import { HubStore } from './store.ts';
+
+const job = workerData as { dir: string; file: string; trust: NewPillarTrust; name: string };
+const store = new HubStore(job.dir, { checked: true });
+// A bundle waits its turn behind a batch in hand, or another import, for as long as it takes.
+store.db.pragma('busy_timeout = 60000');
+try {
+  parentPort!.postMessage({ done: importBundle(job.file, store, new Pillars(store), { trust: job.trust, name: job.name }) });
+} catch (error) {
+  if (error instanceof NewPillarKey) parentPort!.postMessage({ newKey: { pillarId: error.pillarId, publicKey: error.publicKey } });
+  else if (error instanceof BundleError) parentPort!.postMessage({ refused: error.message });
+  else parentPort!.postMessage({ failed: { message: (error as Error).message, stack: (error as Error).stack } });
+} finally {
+  store.close();
+}
