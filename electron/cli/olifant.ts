@@ -194,10 +194,17 @@ async function hub(args: string[]): Promise<void> {
       // threads ended, the database closed (its log folded in), then exit 0. Once, whatever comes twice.
       let stopping: Promise<void> | undefined;
       const stop = () => {
-        stopping ??= running.close().then(() => {
-          store.close();
-          process.exit(0);
-        });
+        stopping ??= running.close().then(
+          () => {
+            store.close();
+            process.exit(0);
+          },
+          (error: Error) => {
+            process.stderr.write(`olifant: the hub did not stop cleanly: ${error.message}\n`);
+            store.close();
+            process.exit(1);
+          },
+        );
       };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);

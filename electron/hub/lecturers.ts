@@ -54,7 +54,7 @@ export class Lecturers {
       const session = newToken();
       db.prepare('INSERT INTO sessions (token_hash, lecturer_id, expires_at) VALUES (?, ?, ?)').run(hashOf(session), link.lecturer_id, this.now() + SESSION_MS);
       return session;
-    })();
+    }).immediate();
   }
 
   /** Whether a session cookie's token is a live session. */

@@ -41,6 +41,8 @@ export class ReaderPool implements Reader {
   private readonly workerUrl: URL;
   private readonly idle: Worker[] = [];
   private readonly busy = new Map<Worker, Task>();
+  /** Threads given up and asked to end: counted until they have (one inside SQLite ends only when it returns). */
+  private readonly ending = new Set<Worker>();
   private readonly queue: Task[] = [];
   private closed = false;
 
@@ -65,15 +67,15 @@ export class ReaderPool implements Reader {
   async close(): Promise<void> {
     this.closed = true;
     for (const task of this.queue.splice(0)) task.reject(new ReadAbandoned('the hub is closing'));
-    const all = [...this.idle.splice(0), ...this.busy.keys()];
+    const all = [...this.idle.splice(0), ...this.busy.keys(), ...this.ending];
     for (const task of this.busy.values()) task.reject(new ReadAbandoned('the hub is closing'));
     this.busy.clear();
     await Promise.all(all.map((w) => w.terminate()));
   }
 
-  /** Threads now running (idle or busy). */
+  /** Threads now running (idle, busy, or given up and not ended yet). */
   get size(): number {
-    return this.idle.length + this.busy.size;
+    return this.idle.length + this.busy.size + this.ending.size;
   }
 
   private pump(): void {
@@ -92,19 +94,20 @@ export class ReaderPool implements Reader {
     const worker = new Worker(this.workerUrl, { workerData: { file: this.file } });
     worker.on('message', (message: { answer?: ReadAnswer; error?: { message: string; stack?: string } }) => {
       const task = this.busy.get(worker);
+      // A thread given up (its read past its deadline) may still answer before it ends: not taken back.
+      if (!task) return;
       this.busy.delete(worker);
       worker.unref();
       if (!this.closed) this.idle.push(worker);
-      if (task) {
-        if (message.answer) task.resolve(withBuffer(message.answer));
-        else task.reject(Object.assign(new Error(message.error!.message), { stack: message.error!.stack }));
-      }
+      if (message.answer) task.resolve(withBuffer(message.answer));
+      else task.reject(Object.assign(new Error(message.error!.message), { stack: message.error!.stack }));
       this.pump();
     });
     // A thread that failed or ended on its own takes its job with it; the next job gets a new one.
     const gone = (error: Error) => {
       const task = this.busy.get(worker);
       this.busy.delete(worker);
+      this.ending.delete(worker);
       const idle = this.idle.indexOf(worker);
       if (idle >= 0) this.idle.splice(idle, 1);
       task?.reject(error);
@@ -120,6 +123,7 @@ export class ReaderPool implements Reader {
     if (queued >= 0) this.queue.splice(queued, 1);
     else if (task.worker && this.busy.get(task.worker) === task) {
       this.busy.delete(task.worker);
+      this.ending.add(task.worker);
       void task.worker.terminate();
     } else return;
     task.reject(new ReadAbandoned(why));

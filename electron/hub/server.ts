@@ -25,7 +25,7 @@ import { CONTENT_SECURITY_POLICY, mimeType, resolveStatic } from '../carriers/st
 import { sizeInWords } from '../core/platform/plain-file.ts';
 import { BUNDLE_KEY, BundleError } from '../core/sync/bundle.ts';
 import { keyFingerprint, MAX_BUNDLE_BYTES, NewPillarKey } from './bundles.ts';
-import { importOnThread } from './import-thread.ts';
+import { BundleImports } from './import-thread.ts';
 import { Lecturers, SESSION_COOKIE, SESSION_MS } from './lecturers.ts';
 import { hubLog, type HubLog } from './log.ts';
 import { LINK_USED_HTML, PAGE_CSP, PAGE_CSS, PAGE_HTML, PAGE_JS, SIGN_IN_CSP, SIGN_IN_NEEDED_HTML, signInHtml } from './page.ts';
@@ -188,6 +188,12 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
   });
   void app.register(fastifyCookie);
   const brake = listen.brake ?? new FailureBrake();
+  const imports = new BundleImports();
+  /** The database's write lock is another's (a bundle being imported): 503, send again later. */
+  const writeLockBusy = (request: FastifyRequest, reply: FastifyReply) => {
+    request.log.warn({ method: request.method, route: request.routeOptions.url ?? '(no route)' }, 'answered 503: the database was busy (a bundle being imported)');
+    return reply.code(503).header('retry-after', String(RETRY_AFTER_S)).send({ error: `the hub is busy importing a bundle; nothing of this request was stored. Try again in ${RETRY_AFTER_S} seconds` });
+  };
 
   // Only requests for this hub, and nothing changed from another site (hosts.ts).
   const ownHosts = new OwnHosts(listen.host, listen.publicHosts ?? []);
@@ -216,10 +222,7 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
       request.log.warn({ method: request.method, route: request.routeOptions.url ?? '(no route)' }, `answered 503: not done within its deadline of ${seconds} s`);
       return reply.code(503).header('retry-after', String(RETRY_AFTER_S)).send({ error: `the hub is busy and could not answer within ${seconds} seconds; try again in ${RETRY_AFTER_S} seconds` });
     }
-    if (error.code === 'SQLITE_BUSY') {
-      request.log.warn({ method: request.method, route: request.routeOptions.url ?? '(no route)' }, 'answered 503: the database was busy (a bundle being imported)');
-      return reply.code(503).header('retry-after', String(RETRY_AFTER_S)).send({ error: `the hub is busy importing a bundle; nothing of this request was stored. Try again in ${RETRY_AFTER_S} seconds` });
-    }
+    if (error.code?.startsWith('SQLITE_BUSY')) return writeLockBusy(request, reply);
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     const words = (request.routeOptions.config as { failure?: string }).failure ?? FAILURE.page;
     const message = status === 413 ? `the batch is larger than ${sizeInWords(MAX_BATCH_BYTES)}` : status === 500 ? words : error.message;
@@ -256,6 +259,8 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
     }
     const foreign = checked.findIndex((r) => r.type !== 'pack' && r.pillar_id !== pillarId);
     if (foreign >= 0) return reply.code(403).send({ error: `records[${foreign}] belongs to pillar ${(checked[foreign] as { pillar_id: string }).pillar_id}, not to ${pillarId}` });
+    // A bundle being imported holds the write lock: the batch is not kept waiting for it.
+    if (imports.busy) return writeLockBusy(request, reply);
     return store.store(checked, pillarId, 'batch');
   });
 
@@ -361,7 +366,12 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
         reply.header('connection', 'close');
         return reply.code(413).send({ error: `${name} is refused, nothing of it was imported: it is larger than ${sizeInWords(maxBundleBytes)}, more than a bundle can be` });
       }
-      return await importOnThread(store.dir, file, { trust: trustKey === undefined ? 'no' : { key: trustKey }, name });
+      // Ended only at its deadline: the request's own signal also aborts once its body has been read.
+      const deadline = new AbortController();
+      request.signal.addEventListener('abort', () => {
+        if ((request.signal.reason as { code?: string } | undefined)?.code === 'FST_ERR_HANDLER_TIMEOUT') deadline.abort(request.signal.reason);
+      });
+      return await imports.run(store.dir, file, { trust: trustKey === undefined ? 'no' : { key: trustKey }, name, signal: deadline.signal });
     } catch (error) {
       if (error instanceof NewPillarKey) {
         return reply.code(409).send({ error: error.message, pillarId: error.pillarId, publicKey: error.publicKey, fingerprint: keyFingerprint(error.publicKey) });

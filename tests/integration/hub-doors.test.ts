@@ -143,12 +143,18 @@ test('every 500 is logged with its method and route (never its URL) and answered
   assert.equal(batch.statusCode, 500);
   assert.equal(JSON.parse(batch.body).error, 'the hub could not store the batch; send it again later');
   assert.equal(store.answerCount(), 5, 'nothing of the batch is stored');
+  // A sign-in link's token is in its URL: a failure there never writes it down.
+  const link = lecturer.add('Dr. de Vries');
+  store.db.exec('DROP TABLE signin_links');
+  const signIn = await local('GET', `/signin?token=${link}`);
+  assert.equal(signIn.statusCode, 500);
+  assert.match(JSON.parse(signIn.body).error, /^the hub could not sign you in just now/);
 
   const errors = logged.filter((line) => line.level === 50);
-  assert.deepEqual(errors.map((line) => [line.method, line.route]), [['GET', '/v1/lecture/overview'], ['POST', '/v1/batches']]);
+  assert.deepEqual(errors.map((line) => [line.method, line.route]), [['GET', '/v1/lecture/overview'], ['POST', '/v1/batches'], ['GET', '/signin']]);
   for (const line of errors) {
-    assert.match(String((line.err as { message: string }).message), /no such table: (main\.)?visit_sources/);
+    assert.match(String((line.err as { message: string }).message), /no such table: (main\.)?(visit_sources|signin_links)/);
     assert.match(String(line.msg), /^answered 500: /);
-    for (const secret of [session, token]) assert.equal(JSON.stringify(line).includes(secret), false, 'no cookie or token in the log');
+    for (const secret of [session, token, link]) assert.equal(JSON.stringify(line).includes(secret), false, 'no cookie, token or link in the log');
   }
 });

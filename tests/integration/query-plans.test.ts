@@ -1,8 +1,10 @@
 // Every request path is served by an index or a summary: no statement the hub runs for a
 // request, and none the kiosk runs for its result screen, reads the whole of a table that
-// grows with the answers. The statements are not listed by hand: every statement run while
-// each of the hub's routes is asked (a route the table below does not ask fails the test)
-// is recorded, and its plan read with EXPLAIN QUERY PLAN on the same real SQLite file.
+// grows with the answers. The statements are not listed by hand: every statement run on this
+// thread while each of the hub's routes is asked (a route the table below does not ask fails
+// the test) is recorded, and its plan read with EXPLAIN QUERY PLAN on the same real SQLite
+// file. The reads run on this thread (an inline reader); a bundle is imported on a thread of
+// its own, through the same intake as a batch, whose statements are recorded here.
 
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';

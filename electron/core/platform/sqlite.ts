@@ -20,7 +20,8 @@ export function damageOf(file: string): string | null {
     }
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return (error as Error).message;
+    // Extended codes too (SQLITE_CORRUPT_INDEX, ...): better-sqlite3 reports them.
+    if (code?.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return (error as Error).message;
     throw error;
   }
 }
