@@ -3,12 +3,7 @@
 
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { spec, tap } from 'node:test/reporters';
-
-interface Event {
-  type: string;
-  data: { name: string; file?: string; details?: { duration_ms: number; type?: string }; skip?: unknown; todo?: unknown };
-}
+import { spec, tap, type TestEvent } from 'node:test/reporters';
 
 interface Timed {
   name: string;
@@ -22,13 +17,15 @@ function slowest(tests: Timed[]): string[] {
   return [`the ${top.length} slowest tests:`, ...top.map((t) => `${(t.ms / 1000).toFixed(2).padStart(8)} s  ${t.name}  (${t.file})`)];
 }
 
-export default async function* withSlowest(source: AsyncIterable<Event>): AsyncGenerator<string> {
+export default async function* withSlowest(source: AsyncIterable<TestEvent>): AsyncGenerator<string> {
   const timed: Timed[] = [];
-  async function* noting(): AsyncGenerator<Event> {
+  async function* noting(): AsyncGenerator<TestEvent, void> {
     for await (const event of source) {
-      const { data } = event;
-      if ((event.type === 'test:pass' || event.type === 'test:fail') && data.details?.type !== 'suite' && !data.skip && !data.todo) {
-        timed.push({ name: data.name, file: path.relative(process.cwd(), data.file ?? '?'), ms: data.details?.duration_ms ?? 0 });
+      if (event.type === 'test:pass' || event.type === 'test:fail') {
+        const { data } = event;
+        if (data.details.type !== 'suite' && !data.skip && !data.todo) {
+          timed.push({ name: data.name, file: path.relative(process.cwd(), data.file ?? '?'), ms: data.details.duration_ms });
+        }
       }
       yield event;
     }
