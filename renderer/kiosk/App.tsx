@@ -133,8 +133,15 @@ export function App({ api, info, initial }: { api: StudentApi; info: KioskInfo; 
 
   return (
     <MotionConfig reducedMotion="user">
-      {/* data-pack-waiting: a new pack is here and waits for the attract loop (for the operator's eye and for tests). */}
-      <div className={`kiosk${state.settleUntil !== null ? ' settling' : ''}`} lang={language} onPointerDown={tap('touch')} data-pack-waiting={state.pendingInfo !== null || undefined}>
+      {/* data-pack-waiting: a new pack is here and waits for the attract loop; data-leaving: the student walked away, and the
+          journey ends when the grace is over unless someone touches the screen (for the operator's eye and for tests). */}
+      <div
+        className={`kiosk${state.settleUntil !== null ? ' settling' : ''}`}
+        lang={language}
+        onPointerDown={tap('touch')}
+        data-pack-waiting={state.pendingInfo !== null || undefined}
+        data-leaving={state.leftAt !== null || undefined}
+      >
         {/* A new screen at once, its words fading in (no cross-fade of two full screens: that costs frames); the settle guard keeps a double tap's second tap off it. */}
         <FitScreen key={view.kind + ('questionId' in view ? view.questionId : '')} className={`screen screen-${view.kind}`}>
           {screen}

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { test } from 'node:test';
 import { electronBinary } from '../../electron/cli/electron-binary.ts';
-import { dataDir } from '../helpers/tmp.ts';
+import { dataDir, until } from '../helpers/tmp.ts';
 
 const binary = electronBinary();
 const skip = 'missing' in binary ? `${binary.missing} The shell is type-checked, and the same UI and services are tested in Chromium` : false;
@@ -20,8 +20,7 @@ test('the Electron kiosk starts, loads the UI over app:// and serves the API ove
   });
   let log = '';
   child.stderr.on('data', (c: Buffer) => (log += c.toString()));
-  const deadline = Date.now() + 30_000;
-  while (!/pillar controller .* connected on simulated/.test(log) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  await until(() => /pillar controller .* connected on simulated/.test(log), 'the kiosk to connect its simulated pillar', 50_000);
   child.kill();
   assert.match(log, /Olifant started/);
 });

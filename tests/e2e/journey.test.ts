@@ -4,11 +4,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser.ts';
+import { launchChromium, openKiosk, readQuestion } from '../helpers/browser.ts';
 import { startKiosk, type TestKiosk } from '../helpers/kiosk.ts';
 import { openPackStore } from '../../electron/core/packs/store.ts';
 import { addLanguage, buildPack, KEY, trustSettings } from '../helpers/packs.ts';
 import { dataDir, until } from '../helpers/tmp.ts';
+import { LEAVE_GRACE_MS } from '../../renderer/kiosk/journey.ts';
 
 let browser: Browser;
 before(async () => {
@@ -16,19 +17,11 @@ before(async () => {
 });
 after(() => browser?.close());
 
-/** A person reads before tapping; quicker taps are flagged as hammering. */
-const READ_MS = 800;
-
-async function open(kiosk: TestKiosk): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 540, height: 960 }, hasTouch: true });
-  await page.goto(kiosk.url);
-  await page.waitForSelector('body[data-ready]');
-  return page;
-}
+const open = (kiosk: TestKiosk): Promise<Page> => openKiosk(browser, kiosk.url);
 
 async function answer(page: Page, cardName: RegExp, answerName: string | RegExp) {
   await page.getByRole('button', { name: cardName }).click();
-  await page.waitForTimeout(READ_MS);
+  await readQuestion(page);
   await page.getByRole('button', { name: answerName, exact: typeof answerName === 'string' }).click();
   await page.getByRole('button', { name: /^(Nog een vraag|Another question)$/ }).waitFor();
 }
@@ -89,31 +82,43 @@ test('hammering an answer stores it once, and seeing an answered question again 
   const kiosk = await startKiosk({ simulatedBoard: { dispenseMs: 50, autoTakeMs: 200 } });
   const page = await open(kiosk);
   await page.getByRole('button', { name: /Raak me aan/ }).click();
+  // Every call the page makes to the kiosk's services, answered before the store is read.
+  const calls: Array<Promise<unknown>> = [];
+  page.on('request', (request) => void (request.method() === 'POST' && calls.push(request.response())));
   await page.getByRole('button', { name: /^Vraag 2/ }).click();
-  await page.waitForTimeout(READ_MS);
+  await readQuestion(page);
   const box = (await page.getByRole('button', { name: 'Weet ik niet' }).boundingBox())!;
   for (let i = 0; i < 15; i++) await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await page.getByRole('button', { name: 'Nog een vraag' }).click();
   await page.getByRole('button', { name: /^Vraag 2/ }).dblclick();
   await page.getByRole('region', { name: /Hier/ }).waitFor();
-  await page.waitForTimeout(300);
+  await Promise.all(calls);
   assert.deepEqual(rows(kiosk).map((r) => r.value), ['weet-niet']);
   assert.equal(kiosk.app.board!.dispensed.length, 1, 'one answer, one card');
   await page.close();
 });
 
 test('a quiet pillar asks "still there?", then discards the half-finished answer; "yes" keeps the journey', async () => {
-  const kiosk = await startKiosk({ settings: { idleSeconds: 5, stillThereSeconds: 3 } });
+  // Long spells, gone through at once on the page's clock: a slow machine never reaches them by itself.
+  const idle = 600_000;
+  const stillThere = 300_000;
+  const kiosk = await startKiosk({ settings: { idleSeconds: idle / 1000, stillThereSeconds: stillThere / 1000 } });
   const page = await open(kiosk);
+  const stillThereDialog = page.getByRole('alertdialog', { name: 'Ben je er nog?' });
   await page.getByRole('button', { name: /Raak me aan/ }).click();
   await answer(page, /^Vraag 1/, '3');
   await page.getByRole('button', { name: 'Nog een vraag' }).click();
   await page.getByRole('button', { name: /^Vraag 4/ }).click();
-  await page.getByRole('alertdialog', { name: 'Ben je er nog?' }).waitFor({ timeout: 10_000 });
-  await page.getByRole('button', { name: 'Ja, ik ben er nog' }).click();
   await page.getByRole('heading', { name: /Wie promotie krijgt/ }).waitFor();
-  await page.getByRole('alertdialog', { name: 'Ben je er nog?' }).waitFor({ timeout: 10_000 });
-  await page.getByRole('button', { name: /Raak me aan om te beginnen/ }).waitFor({ timeout: 10_000 });
+  await page.clock.fastForward(idle);
+  await stillThereDialog.waitFor();
+  await page.getByRole('button', { name: 'Ja, ik ben er nog' }).click();
+  await stillThereDialog.waitFor({ state: 'detached' });
+  await page.getByRole('heading', { name: /Wie promotie krijgt/ }).waitFor();
+  await page.clock.fastForward(idle);
+  await stillThereDialog.waitFor();
+  await page.clock.fastForward(stillThere);
+  await page.getByRole('button', { name: /Raak me aan om te beginnen/ }).waitFor();
   assert.deepEqual(rows(kiosk).map((r) => r.question_id), ['naam-op-cv'], 'the finished answer is kept, nothing else');
   await page.close();
 });
@@ -185,8 +190,11 @@ test('defect 4: the student walking away brings the attract loop back, and the a
   await page.getByRole('button', { name: /Raak me aan/ }).click();
   await answer(page, /^Vraag 1/, '4');
   kiosk.app.board!.setPresence(false);
-  // The grace (8 s) is far shorter than any idle timeout on this screen (25 s, then 15 s "still there?").
-  await page.getByRole('button', { name: /Raak me aan om te beginnen/ }).waitFor({ timeout: 15_000 });
+  // The page heard it; then the grace (8 s), far shorter than any idle timeout on this screen (25 s, then 15 s "still
+  // there?"), goes by on the page's clock.
+  await page.locator('.kiosk[data-leaving]').waitFor();
+  await page.clock.fastForward(LEAVE_GRACE_MS);
+  await page.getByRole('button', { name: /Raak me aan om te beginnen/ }).waitFor();
   await page.locator('.screen-result').waitFor({ state: 'detached' });
   await page.getByRole('button', { name: /Raak me aan om te beginnen/ }).click();
   await page.getByRole('heading', { name: 'Kies een vraag' }).waitFor();
@@ -286,12 +294,14 @@ test('with reduced motion the elephant stands still; without, it moves', async (
   const kiosk = await startKiosk();
   const transforms = async (reducedMotion: 'reduce' | 'no-preference') => {
     const context = await browser.newContext({ viewport: { width: 540, height: 960 }, reducedMotion });
+    // The page's clock: the elephant's next 700 ms of animation frames run at once.
+    await context.clock.install();
     const page = await context.newPage();
     await page.goto(kiosk.url);
     await page.waitForSelector('body[data-ready]');
     const sample = () => page.locator('svg.elephant').first().evaluate((svg) => (svg as unknown as { style: { transform: string } }).style.transform);
     const first = await sample();
-    await page.waitForTimeout(700);
+    await page.clock.runFor(700);
     const second = await sample();
     await context.close();
     return first === second;
@@ -311,7 +321,7 @@ test('a full disk: the student is told kindly, can go on, and nothing half-writt
   }, /full/);
   await page.getByRole('button', { name: /Raak me aan/ }).click();
   await page.getByRole('button', { name: /^Vraag 3/ }).click();
-  await page.waitForTimeout(READ_MS);
+  await readQuestion(page);
   for (let i = 0; i < 3; i++) {
     await page.getByRole('button', { name: 'Ik lach mee' }).click();
     await page.getByRole('alert').filter({ hasText: 'Je antwoord kon niet worden bewaard' }).waitFor();

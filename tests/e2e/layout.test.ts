@@ -14,7 +14,7 @@ import { kioskPack } from '../../electron/core/student/kiosk-pack.ts';
 import { checkPack } from '../../content/pack.ts';
 import { offeredLanguages } from '../../renderer/shared/i18n.ts';
 import { auditPack, checkPage, openAudit, screenLabel, SIZES, type AuditReport } from '../helpers/audit.ts';
-import { launchChromium } from '../helpers/browser.ts';
+import { launchChromium, openKiosk, readQuestion } from '../helpers/browser.ts';
 import { extremePacks } from '../helpers/extreme-packs.ts';
 import { startKiosk } from '../helpers/kiosk.ts';
 import { KEY, trust, trustSettings, type BuiltPack } from '../helpers/packs.ts';
@@ -66,9 +66,7 @@ test('the real journey with the largest pack, in German: every screen passes the
   const walked = await startKiosk({ dataDir: dir, simulatedBoard: { dispenseMs: 50, autoTakeMs: null } });
   for (const size of SIZES) {
     // Reduced motion: what moves (the elephant, the call to action's beckoning) is measured at rest, the same every run.
-    const page = await browser.newPage({ viewport: { width: size.width, height: size.height }, hasTouch: true, reducedMotion: 'reduce' });
-    await page.goto(walked.url);
-    await page.waitForSelector('body[data-ready]');
+    const page = await openKiosk(browser, walked.url, { viewport: { width: size.width, height: size.height }, hasTouch: true, reducedMotion: 'reduce' });
     const measure = async (where: string, screen: string) => {
       // That screen, once it takes taps: while it settles (the guard against a double tap's second tap) taps go nowhere.
       await page.locator(`.screen-${screen}`).waitFor();
@@ -84,8 +82,7 @@ test('the real journey with the largest pack, in German: every screen passes the
 
     await page.getByRole('button', { name: /^Frage 1/ }).click();
     await measure('question 1, a 7-step scale', 'question');
-    // A person reads before tapping; quicker taps are flagged as hammering and get no card.
-    await page.waitForTimeout(800);
+    await readQuestion(page);
     await page.getByRole('button', { name: /^7 / }).click();
     await page.getByText('Da ist deine Karte!').waitFor();
     await measure('result 1, card out', 'result');
@@ -95,7 +92,7 @@ test('the real journey with the largest pack, in German: every screen passes the
 
     await page.getByRole('button', { name: /^Frage 2/ }).click();
     await measure('question 2, six options', 'question');
-    await page.waitForTimeout(800);
+    await readQuestion(page);
     await page.locator('.choice').nth(5).click();
     await page.getByText('Da ist deine Karte!').waitFor();
     await measure('result 2, card out', 'result');

@@ -7,7 +7,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { launchChromium } from '../helpers/browser.ts';
+import { launchChromium, openKiosk, readQuestion } from '../helpers/browser.ts';
 import { startKiosk } from '../helpers/kiosk.ts';
 import { ptyPair, type PtyPair } from '../helpers/pty.ts';
 import { tempDir, until } from '../helpers/tmp.ts';
@@ -63,12 +63,11 @@ test('the journey drives the stand-alone simulator over a pty, through a jam and
   after(() => browser.close());
   await until(() => kiosk.app.pillar.status().link === 'connected', 'the kiosk to find the simulator');
 
-  const page = await browser.newPage({ viewport: { width: 540, height: 960 } });
-  await page.goto(kiosk.url);
+  const page = await openKiosk(browser, kiosk.url, { viewport: { width: 540, height: 960 } });
   await page.getByRole('button', { name: /Raak me aan/ }).click();
   const answer = async (card: RegExp, option: string) => {
     await page.getByRole('button', { name: card }).click();
-    await page.waitForTimeout(800);
+    await readQuestion(page);
     await page.getByRole('button', { name: option, exact: true }).click();
   };
   const next = () => page.getByRole('button', { name: 'Nog een vraag' }).click();

@@ -1,6 +1,6 @@
 // Debian's Chromium driven by Playwright (never a downloaded browser).
 
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.OLIFANT_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -9,4 +9,26 @@ export function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
+}
+
+/**
+ * The kiosk at `url` in a new page whose clock the test drives (Playwright's clock: time flows as
+ * usual, and the test jumps it on where the kiosk would make a person wait), ready for taps.
+ */
+export async function openKiosk(browser: Browser, url: string, options: BrowserContextOptions = { viewport: { width: 540, height: 960 }, hasTouch: true }): Promise<Page> {
+  const page = await browser.newPage(options);
+  await page.clock.install();
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready]');
+  return page;
+}
+
+/** A person reads before tapping; quicker taps are flagged as hammering (and get no card). */
+export const READ_MS = 800;
+
+/** The question on screen is read: the page's clock moves on by a reading's time, at once. */
+export async function readQuestion(page: Page): Promise<void> {
+  // The question screen notes when it was shown as it appears: only then may the clock move on.
+  await page.locator('.screen-question').waitFor();
+  await page.clock.fastForward(READ_MS);
 }

@@ -18,13 +18,15 @@ export function dataDir(settings: Record<string, unknown> = {}): string {
   return dir;
 }
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Waits until check() is true, polling; fails after the limit with the message. */
-export async function until(check: () => boolean | Promise<boolean>, what: string, limitMs = 10_000): Promise<void> {
+/**
+ * Waits until check() is true, polling; fails after the limit with the message. The limit is a
+ * deadline for a machine ten times slower than ours, never a duration a test waits out. This poll
+ * is the one place in the tests that waits on a timer (tests/unit/no-sleeps.test.ts).
+ */
+export async function until(check: () => boolean | Promise<boolean>, what: string, limitMs = 60_000): Promise<void> {
   const end = Date.now() + limitMs;
   while (!(await check())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

@@ -78,7 +78,7 @@ test('10,000 answers from 3 pillars over 5 venue visits reach the hub exactly on
   const sleep = async (ms: number) => {
     if (ms > LOOK_MS) retries.push(ms);
     clock.now += ms;
-    await new Promise((resolve) => setTimeout(resolve, 1));
+    await new Promise((resolve) => setImmediate(resolve));
   };
   const proxy = await flakyProxy(random, hubPort, () => clock.now < start + WEEK_MS);
   t.after(() => proxy.close());

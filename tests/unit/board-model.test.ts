@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { BoardModel } from '../../hardware/board-model.ts';
 import { encodeFrame, FrameDecoder } from '../../hardware/protocol.ts';
-import { sleep } from '../helpers/tmp.ts';
+import { until } from '../helpers/tmp.ts';
 
 function board(options: ConstructorParameters<typeof BoardModel>[0] = {}) {
   const b = new BoardModel({ dispenseMs: 5, autoTakeMs: null, ...options });
@@ -20,7 +20,7 @@ test('a repeated id is answered from memory and never executed twice', async () 
   send(1, 'DISPENSE', 2);
   send(1, 'DISPENSE', 2);
   assert.deepEqual(heard, ['1,ACK', '1,ACK']);
-  await sleep(20);
+  await until(() => heard.includes('1,OK,DISPENSE,2'), 'the dispense to end');
   send(1, 'DISPENSE', 2);
   assert.deepEqual(heard.slice(2), ['1,OK,DISPENSE,2', '1,OK,DISPENSE,2']);
   assert.equal(b.dispensed.length, 1);
@@ -45,7 +45,7 @@ test('the board remembers only its last 16 ids, and forgets all on BOOT', () => 
 test('dispense refusals: gate full, empty, jam, bad slot, bad command', async () => {
   const { b, heard, send } = board({ stock: [1, 0, 5, 5, 5, 5] });
   send(1, 'DISPENSE', 1);
-  await sleep(20);
+  await until(() => heard.includes('1,OK,DISPENSE,1'), 'the dispense to end');
   send(2, 'DISPENSE', 3);
   b.take();
   send(3, 'DISPENSE', 2);
