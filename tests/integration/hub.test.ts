@@ -18,7 +18,7 @@ import { CLI } from '../helpers/cli.ts';
 import { defaultManifest } from '../helpers/packs.ts';
 import { addPillar, hubCommand as command, startHubProcess as startHub, stopProcess as stop } from '../helpers/hub.ts';
 import { seededRandom } from '../helpers/seeded.ts';
-import { tempDir } from '../helpers/tmp.ts';
+import { tempDir, until } from '../helpers/tmp.ts';
 
 const answer = (pillar: string, over: Record<string, unknown> = {}) => ({
   type: 'answer', id: randomUUID(), pillar_id: pillar, venue_session_id: '2026-11-24-hva-amsterdam', pack_id: 'olifant-tour',
@@ -97,7 +97,7 @@ test('the hub killed -9 while taking batches in, then restarted: each batch is t
   // Kill it once the first batches are in, while the rest are arriving.
   const store = new HubStore(dir);
   t.after(() => store.close());
-  while (store.answerCount() === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+  await until(() => store.answerCount() > 0, 'the first batches to be stored');
   const exited = once(child, 'exit');
   child.kill('SIGKILL');
   const statuses = await Promise.all(sent);

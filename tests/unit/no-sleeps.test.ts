@@ -23,11 +23,6 @@ const SLEEPS: Array<[RegExp, string]> = [
 /** Lines allowed to wait on a timer, each with why; an allowance no longer needed fails too. */
 const ALLOWED: Array<{ file: string; line: string; why: string }> = [
   { file: 'tests/helpers/tmp.ts', line: 'await new Promise((resolve) => setTimeout(resolve, 20));', why: "until's poll interval: the one poll every wait uses" },
-  {
-    file: 'tests/integration/hub.test.ts',
-    line: 'while (store.answerCount() === 0) await new Promise((resolve) => setTimeout(resolve, 5));',
-    why: 'a poll without a deadline in a file another change owns, to become `until`',
-  },
 ];
 
 function testFiles(dir: string): string[] {
