@@ -3,7 +3,7 @@
 // pillar's id lives in its own file (pillar-id.ts). The kiosk notices when someone else
 // changes the file, within a few seconds. A file it cannot read is never overwritten.
 
-import { mkdirSync, readFileSync, unwatchFile, watchFile } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isPublicKey } from '../../../content/signing.ts';
 import { isPinHash } from '../operator/pin.ts';
@@ -113,7 +113,9 @@ export class SettingsStore {
   private settings: Settings;
   private readonly listeners = new Set<(settings: Settings) => void>();
   private readonly log: Logger;
-  private readonly watcher = () => this.reload();
+  /** The file as it was when last read (inode, size, time): a change since is looked for every POLL_MS. */
+  private seen: string | null = null;
+  private readonly poll: NodeJS.Timeout;
 
   constructor(dataDir: string, log: Logger) {
     this.file = path.join(dataDir, 'settings.json');
@@ -129,7 +131,12 @@ export class SettingsStore {
     const mayNameId = unread !== null && (unread.raw === null || unread.raw.includes('pillarId'));
     this.pillarId = pillarIdentity(dataDir, 'parsed' in state ? state.parsed.pillarId : undefined, log, mayNameId ? unread.problem : null);
     this.settings = this.settle(state, { pillarId: this.pillarId, ...defaults() }, 'the default settings');
-    watchFile(this.file, { interval: POLL_MS, persistent: false }, this.watcher);
+    // Compared with what was read, not with a first look taken later (which a change made
+    // meanwhile, on a busy machine, would already be part of).
+    this.poll = setInterval(() => {
+      if (this.stamp() !== this.seen) this.reload();
+    }, POLL_MS);
+    this.poll.unref();
   }
 
   current(): Settings {
@@ -158,11 +165,18 @@ export class SettingsStore {
   }
 
   close(): void {
-    unwatchFile(this.file, this.watcher);
+    clearInterval(this.poll);
     this.listeners.clear();
   }
 
+  private stamp(): string | null {
+    const stat = statSync(this.file, { throwIfNoEntry: false });
+    return stat ? `${stat.ino}:${stat.size}:${stat.mtimeMs}` : null;
+  }
+
   private read(): FileState {
+    // Taken before the text: a change between the two is seen at the next look.
+    this.seen = this.stamp();
     let raw: string;
     try {
       raw = readFileSync(this.file, 'utf8');
