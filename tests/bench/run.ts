@@ -16,6 +16,7 @@ import { AnswerStore } from '../../electron/core/answers/store.ts';
 import { lecture } from '../../electron/core/report/lecture.ts';
 import { lectureCharts } from '../../electron/core/report/png.ts';
 import type { HubHealth } from '../../electron/api/organiser.ts';
+import type { SyncRecord } from '../../electron/api/sync.ts';
 import { Pillars } from '../../electron/hub/pillars.ts';
 import { HubStore } from '../../electron/hub/store.ts';
 import { StickPacks } from '../../electron/core/packs/stick.ts';
@@ -405,36 +406,38 @@ async function ok(response: Promise<Response>): Promise<Buffer> {
 }
 
 /**
- * The hub at a season's size and ten times it: a tour of 1,000 venue visits over 10 pillars
- * (half without venue records), measured at 100,000 and at 1,000,000 answers. All but 55,000
- * answers before each size go in through the store itself (the same code as a batch, without
- * HTTP); the last 55,000 through HTTP in batches of 1000: 5 to warm up, 20 timed alone (the
- * ingest rate), 30 while four lecturers reload the overview in a loop (each batch's latency,
- * the event loop's lag).
- * Then the lecturer's reads, the hub's memory, and from 1,000,000 the presenter's key to chart.
+ * The hub at a season's size and ten times it: for each of 100,000 and 1,000,000 answers, a
+ * whole tour of that size over the same 1,000 venue visits and 10 pillars (half the visits
+ * without venue records), on a hub of its own. All but the last 25,000 answers go in through
+ * the store itself (the same code as a batch, without HTTP); those through HTTP in batches of
+ * 1000: 5 to warm up, the rest timed (the ingest rate). Then the lecturer's reads, and another
+ * 30,000 answers sent while four lecturers reload the overview in a loop (each batch's
+ * latency, the event loop's lag), the hub's memory, and at 1,000,000 the presenter's key to chart.
  */
 async function scaleFigures(): Promise<void> {
-  const shape = { seed: 16, pillars: 10, visits: 1000, answers: 1_000_000 };
-  const hubDir = path.join(temp, 'scale-hub');
-  const tokens = new Map<string, string>();
-  const batches = tourBatches(shape);
-  const visits = tourVisitIds(shape);
-  let answers = 0;
-  // Every pillar is registered while the store is filled: the tour sends each pillar's pack and visits first.
-  const next = (pillars?: Pillars) => {
-    const { value, done } = batches.next();
-    if (done) throw new Error('the tour ran out of answers');
-    if (!tokens.has(value.pillarId)) tokens.set(value.pillarId, pillars!.add(value.pillarId));
-    answers += value.records.filter((r) => r.type === 'answer').length;
-    return value;
-  };
-  const HTTP_ANSWERS = 55_000;
+  const HTTP_ANSWERS = 25_000;
   for (const size of [100_000, 1_000_000]) {
     const label = size === 100_000 ? '100k' : '1m';
+    // A whole tour of `size` answers over 1,000 visits, on a hub of its own; a second tour's
+    // answers (the same visits, other ids) are what a pillar sends while lecturers load the overview.
+    const shape = { seed: 16, pillars: 10, visits: 1000, answers: size };
+    const hubDir = path.join(temp, `scale-hub-${label}`);
+    const tokens = new Map<string, string>();
+    const batches = tourBatches(shape);
+    const visits = tourVisitIds(shape);
+    let answers = 0;
+    // Every pillar is registered while the store is filled: the tour sends each pillar's pack and visits first.
+    const next = (from: Generator<{ pillarId: string; records: SyncRecord[] }>, pillars?: Pillars) => {
+      const { value, done } = from.next();
+      if (done) return null;
+      if (!tokens.has(value.pillarId)) tokens.set(value.pillarId, pillars!.add(value.pillarId));
+      answers += value.records.filter((r) => r.type === 'answer').length;
+      return value;
+    };
     const store = new HubStore(hubDir);
     const pillars = new Pillars(store);
     for (let n = 1; answers < size - HTTP_ANSWERS; n++) {
-      const batch = next(pillars);
+      const batch = next(batches, pillars)!;
       store.store(batch.records, batch.pillarId, 'batch');
       // A turn for the event loop now and then: Ctrl-C ends the bench at once, its processes too.
       if (n % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
@@ -445,10 +448,15 @@ async function scaleFigures(): Promise<void> {
       const post = (batch: { pillarId: string; body: string }) =>
         ok(fetch(`${hub.url}/v1/batches`, { method: 'POST', headers: { authorization: `Bearer ${tokens.get(batch.pillarId)}`, 'content-type': 'application/json' }, body: batch.body }));
       // The bodies are made before the clock starts: the figure is the hub's, not the sender's.
-      const bodies = (n: number) => Array.from({ length: n }, () => next()).map((b) => ({ ...b, body: JSON.stringify({ pillar_id: b.pillarId, records: b.records }) }));
+      const bodies = (from: Generator<{ pillarId: string; records: SyncRecord[] }>) => {
+        const made: Array<{ pillarId: string; records: SyncRecord[]; body: string }> = [];
+        for (let b = next(from); b; b = next(from)) made.push({ ...b, body: JSON.stringify({ pillar_id: b.pillarId, records: b.records }) });
+        return made;
+      };
+      const rest = bodies(batches);
       // Five batches first: the hub's code and its page cache warm up as they would in a day's work.
-      for (const batch of bodies(5)) await post(batch);
-      const alone = bodies(20);
+      for (const batch of rest.slice(0, 5)) await post(batch);
+      const alone = rest.slice(5);
       const tIngest = performance.now();
       for (const batch of alone) await post(batch);
       const ingest = alone.reduce((n, b) => n + b.records.length, 0) / ((performance.now() - tIngest) / 1000);
@@ -479,8 +487,8 @@ async function scaleFigures(): Promise<void> {
       await files();
       print(`hub_visit_files_${label}`, await timed(files), 'ms');
 
-      // Four lecturers reloading the overview while a pillar sends its batches.
-      const loaded = bodies(30);
+      // Four lecturers reloading the overview while the pillars send another 30,000 answers.
+      const loaded = bodies(tourBatches({ ...shape, seed: shape.seed + 1, answers: 30_000 }));
       await ok(fetch(`${hub.url}/v1/hub/health`));
       let loading = true;
       const lecturer = async () => {
@@ -501,11 +509,14 @@ async function scaleFigures(): Promise<void> {
     } finally {
       await hub.stop();
     }
+    if (size === 1_000_000) {
+      // The PNG charts (for slides made by hand) are drawn by the command, not the hub's routes.
+      const done = new HubStore(hubDir);
+      print('lecture_png_all_1m', await timed(async () => lectureCharts(lecture(done.db, visits[0]))), 'ms');
+      done.close();
+    }
+    rmSync(hubDir, { recursive: true, force: true });
   }
-  // The PNG charts (for slides made by hand) are drawn by the command, not the hub's routes.
-  const store = new HubStore(hubDir);
-  print('lecture_png_all_1m', await timed(async () => lectureCharts(lecture(store.db, visits[0]))), 'ms');
-  store.close();
 }
 
 /** The result screen's figures (this visit against the rest of the tour) on a pillar with 1,000,000 answers of its own. */
