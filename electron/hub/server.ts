@@ -13,12 +13,10 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, t
 import { once } from 'node:events';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createReadStream, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { Pillars } from './pillars.ts';
 import { MAX_BATCH_BYTES, MAX_BATCH_RECORDS, type SyncRecord } from '../api/sync.ts';
 import { CONTENT_SECURITY_POLICY, mimeType, resolveStatic } from '../carriers/static.ts';
@@ -30,18 +28,14 @@ import { Lecturers, SESSION_COOKIE, SESSION_MS } from './lecturers.ts';
 import { hubLog, type HubLog } from './log.ts';
 import { LINK_USED_HTML, PAGE_CSP, PAGE_CSS, PAGE_HTML, PAGE_JS, SIGN_IN_CSP, SIGN_IN_NEEDED_HTML, signInHtml } from './page.ts';
 import { crossSite, hostName, OwnHosts } from './hosts.ts';
+import { FailureBrake } from './brake.ts';
 import { checkRecord, RecordError } from './records.ts';
+import { DRAIN_MS, spool } from './uploads.ts';
 import { ReadAbandoned, ReaderPool, type Reader } from './readers.ts';
 import type { ReadAnswer, ReadJob } from './reads.ts';
 import type { HubHealth } from '../api/organiser.ts';
 import type { HubStore } from './store.ts';
 
-/** Failed sign-ins from one address before its refusals slow down, and the slowest they get. */
-const FREE_FAILURES = 3;
-const MAX_FAILURE_DELAY_MS = 8000;
-const FAILURE_MEMORY_MS = 15 * 60_000;
-/** How long the rest of a refused upload is read away, so that the sender sees the refusal. */
-const DRAIN_MS = 10_000;
 /** Where uploaded bundles are written while they arrive, in the hub's data folder. */
 const UPLOADS = 'uploads';
 
@@ -68,18 +62,6 @@ export class HubConfigError extends Error {
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 const LOOPBACK_PEERS = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
-/** 401s from one address, answered after a delay that doubles past the first few. */
-export class FailureBrake {
-  private readonly failures = new Map<string, { count: number; last: number }>();
-
-  delayFor(address: string, now = Date.now()): number {
-    const seen = this.failures.get(address);
-    const count = seen && now - seen.last < FAILURE_MEMORY_MS ? seen.count + 1 : 1;
-    this.failures.set(address, { count, last: now });
-    if (this.failures.size > 10_000) this.failures.delete(this.failures.keys().next().value!);
-    return count <= FREE_FAILURES ? 0 : Math.min(MAX_FAILURE_DELAY_MS, 250 * 2 ** (count - FREE_FAILURES - 1));
-  }
-}
 
 const BATCH_SCHEMA = {
   type: 'object',
@@ -92,30 +74,6 @@ const BATCH_SCHEMA = {
   },
 } as const;
 
-/**
- * Writes an upload to `file`, counting its bytes; past `max` the rest is read away (for
- * DRAIN_MS at most) and not kept. Whether it fitted.
- */
-async function spool(request: IncomingMessage, file: string, max: number): Promise<boolean> {
-  let bytes = 0;
-  let stop: NodeJS.Timeout | undefined;
-  const count = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      bytes += chunk.length;
-      if (bytes <= max) return done(null, chunk);
-      stop ??= setTimeout(() => request.destroy(), DRAIN_MS);
-      done();
-    },
-  });
-  try {
-    await pipeline(request, count, createWriteStream(file, { flags: 'wx', mode: 0o600 }));
-  } catch (error) {
-    if (bytes <= max) throw error;
-  } finally {
-    clearTimeout(stop);
-  }
-  return bytes <= max;
-}
 
 type HubOptions = Omit<HubListen, 'port'> & {
   /** The largest bundle an upload may be (MAX_BUNDLE_BYTES unless told). */

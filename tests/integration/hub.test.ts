@@ -12,7 +12,7 @@ import { request } from 'node:http';
 import path from 'node:path';
 import { test } from 'node:test';
 import { Lecturers, LINK_MS, SESSION_MS } from '../../electron/hub/lecturers.ts';
-import { FailureBrake } from '../../electron/hub/server.ts';
+import { FailureBrake } from '../../electron/hub/brake.ts';
 import { HubStore } from '../../electron/hub/store.ts';
 import { CLI } from '../helpers/cli.ts';
 import { defaultManifest } from '../helpers/packs.ts';
