@@ -9,7 +9,7 @@ import pino, { type Logger } from 'pino';
 
 export type HubLog = Logger;
 
-export const HUB_LOG_FILE = 'hub.log';
+const HUB_LOG_FILE = 'hub.log';
 
 /** A log into `<dataDir>/hub.log` (info and up), and onto standard output (warnings and up) when asked. */
 export function hubLog(dataDir: string, toStdout: boolean): { log: HubLog; close: () => void } {

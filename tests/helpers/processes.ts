@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
 /** The ids of every process below `root` (children, their children, ...). */
-export function descendants(root = process.pid): number[] {
+function descendants(root = process.pid): number[] {
   const children = new Map<number, number[]>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
