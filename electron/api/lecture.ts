@@ -43,6 +43,9 @@ export interface VisitResults {
   questions: QuestionResult[];
 }
 
+/** The venue visit answers carry until the crew starts the first one: answers from before any visit. */
+export const BEFORE_ANY_VISIT = 'venue-not-set';
+
 /** The lecture files a visit can be downloaded as. */
 export const LECTURE_FORMATS = ['pptx', 'xlsx', 'csv'] as const;
 export type LectureFormat = (typeof LECTURE_FORMATS)[number];

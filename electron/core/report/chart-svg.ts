@@ -1,70 +1,122 @@
 // One question's chart, drawn once, as SVG: the presenter shows it (served by the hub) and
 // the PNG files are made from it, so they look the same. Per answer, this venue against the
 // rest of the tour: thick bars, the percentage and the count in big type, a legend; a group
-// under the privacy floor is not drawn and says so. 1920×1080, the projector's size.
+// under the privacy floor is not drawn and says so, and when it is this venue's, the chart's
+// title says so first, so the rest of the tour is never read as this room's answers. Every
+// text is measured in the shipped font (text-width.ts) and laid out to fit: a long answer
+// wraps, a long legend takes a line per group. 1920×1080, the projector's size.
 
 import type { QuestionResult } from '../../api/lecture.ts';
+import { largestSize, textWidth, wrap } from './text-width.ts';
 import type { ReportWords } from './words.ts';
 
 const CHART_WIDTH = 1920;
 const CHART_HEIGHT = 1080;
+const MARGIN = 80;
+const LINE_WIDTH = CHART_WIDTH - 2 * MARGIN;
 /** The font the chart is drawn in: shipped in content/fonts, so a PNG looks the same everywhere. */
 export const CHART_FONT = 'DejaVu Sans';
 
-const COLOURS = { venue: '#FF9A3C', elsewhere: '#C7A6F0', text: '#FFF4E6', background: '#2B1740' };
+/** The lecture's colours (the presenter view's): cream on deep plum, this venue orange, the rest of the tour lilac. */
+export const PALETTE = { venue: '#FF9A3C', elsewhere: '#C7A6F0', text: '#FFF4E6', background: '#2B1740' };
+
+const SIZE = { prompt: 56, notice: 48, label: 40, value: 36, legend: 38, floor: 26 };
+const SWATCH = 36;
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** The prompt broken into lines of about `width` characters, at most `max` lines (the last ends in … when cut). */
-function lines(text: string, width: number, max: number): string[] {
-  const out: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line && (line + ' ' + word).length > width) {
-      out.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) out.push(line);
-  return out.length > max ? [...out.slice(0, max - 1), `${out[max - 1]}…`] : out;
+const text = (x: number, y: number, size: number, content: string, more = '') =>
+  `<text x="${x}" y="${y}" font-size="${size}" font-weight="bold"${more ? ` ${more}` : ''}>${escape(content)}</text>`;
+
+export interface LegendItem {
+  text: string;
+  /** Shown groups get a swatch in their colour; a group under the floor only says why. */
+  swatch: boolean;
+  colour: string;
+}
+
+/** The legend, in the presenter's order (this venue, then the rest of the tour): "Deze locatie · 6 antwoorden". */
+export function legendItems(question: QuestionResult, words: ReportWords): LegendItem[] {
+  return [
+    { name: words.thisVenue, group: question.venue, colour: PALETTE.venue },
+    { name: words.restOfTour, group: question.elsewhere, colour: PALETTE.elsewhere },
+  ].map(({ name, group, colour }) => ({ text: group.counts ? `${name} · ${words.answers(group.total)}` : `${name}: ${words.notShown}`, swatch: group.counts !== null, colour }));
+}
+
+/**
+ * The legend's items on one line if they fit `width` at size `from` (a swatch `swatch` wide
+ * before each shown group, items 1.6 sizes apart), else one item per line at the largest size
+ * down to `floor` at which each fits.
+ */
+export function legendLines(items: LegendItem[], width: number, from: number, floor: number, swatch: number) {
+  const itemWidth = (item: LegendItem, size: number) => textWidth(item.text, size) + (item.swatch ? swatch * 1.45 : 0);
+  const gap = (size: number) => size * 1.6;
+  if (items.reduce((w, item) => w + itemWidth(item, from), 0) + (items.length - 1) * gap(from) <= width) return { size: from, gap: gap(from), lines: [items] };
+  const size = largestSize(from, floor, (s) => items.every((item) => itemWidth(item, s) <= width));
+  return { size, gap: gap(size), lines: items.map((item) => [item]) };
 }
 
 export function chartSvg(question: QuestionResult, language: string, words: ReportWords, withPrompt: boolean): string {
-  const say = (text: Record<string, string> | null) => (text ? (text[language] ?? Object.values(text)[0] ?? '') : '');
-  const groups = [
-    { name: words.thisVenue, group: question.venue, colour: COLOURS.venue },
-    { name: words.restOfTour, group: question.elsewhere, colour: COLOURS.elsewhere },
-  ];
-  const promptLines = withPrompt ? lines(say(question.prompt), 52, 3) : [];
-  const top = 60 + promptLines.length * 70 + (withPrompt ? 30 : 0);
-  const legendY = CHART_HEIGHT - 70;
-  const row = Math.min(150, (legendY - 40 - top) / Math.max(1, question.values.length));
-  const labelW = 620;
-  const barMax = CHART_WIDTH - labelW - 320;
-  const bar = (row - 24) / 2;
+  const say = (t: Record<string, string> | null) => (t ? (t[language] ?? Object.values(t)[0] ?? '') : '');
+  const shown = [
+    { group: question.venue, colour: PALETTE.venue },
+    { group: question.elsewhere, colour: PALETTE.elsewhere },
+  ].filter(({ group }) => group.counts !== null);
   const parts: string[] = [];
-  promptLines.forEach((text, i) => parts.push(`<text x="80" y="${110 + i * 70}" font-size="56" font-weight="bold">${escape(text)}</text>`));
-  question.values.forEach((v, i) => {
-    const y = top + i * row;
-    parts.push(`<text x="${labelW - 30}" y="${y + row / 2}" font-size="40" font-weight="bold" text-anchor="end" dominant-baseline="middle">${escape(say(v.label))}</text>`);
-    groups.forEach(({ group, colour }, g) => {
-      if (!group.counts) return;
-      const n = group.counts[v.value] ?? 0;
-      const width = Math.max(6, (n / group.total) * barMax);
-      const by = y + 8 + g * (bar + 8);
-      parts.push(`<rect x="${labelW}" y="${by}" width="${width}" height="${bar}" rx="8" fill="${colour}"/>`);
-      parts.push(`<text x="${labelW + width + 18}" y="${by + bar / 2}" font-size="36" font-weight="bold" dominant-baseline="middle">${Math.round((n / group.total) * 100)}% (${n})</text>`);
-    });
-  });
-  let x = 80;
-  for (const { name, group, colour } of groups) {
-    const text = group.counts ? `${name} · ${words.answers(group.total)}` : `${name}: ${words.notShown}`;
-    parts.push(`<text x="${x}" y="${legendY}" font-size="38" font-weight="bold" fill="${group.counts ? colour : COLOURS.text}">${escape(text)}</text>`);
-    x += 60 + text.length * 22;
+  let top = 40;
+  if (withPrompt) {
+    for (const line of wrap(say(question.prompt), LINE_WIDTH, SIZE.prompt, 3)) parts.push(text(MARGIN, (top += 70), SIZE.prompt, line));
+    top += 30;
   }
-  parts.push(`<text x="80" y="${CHART_HEIGHT - 20}" font-size="26">${escape(words.floor)}</text>`);
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART_WIDTH}" height="${CHART_HEIGHT}" viewBox="0 0 ${CHART_WIDTH} ${CHART_HEIGHT}" font-family="${CHART_FONT}" fill="${COLOURS.text}">
-<rect width="100%" height="100%" fill="${COLOURS.background}"/>
+  // This venue under the floor, the rest of the tour shown: the title says whose bars these are.
+  if (question.venue.counts === null && question.elsewhere.counts !== null) {
+    for (const line of wrap(words.noVenueYet, LINE_WIDTH, SIZE.notice, 2)) parts.push(text(MARGIN, (top += 62), SIZE.notice, line, `fill="${PALETTE.elsewhere}"`));
+    top += 30;
+  }
+
+  const legend = legendLines(legendItems(question, words), LINE_WIDTH, SIZE.legend, 24, SWATCH);
+  const legendStep = legend.size + 14;
+  const legendTop = CHART_HEIGHT - 70 - (legend.lines.length - 1) * legendStep - legend.size;
+  legend.lines.forEach((line, i) => {
+    let x = MARGIN;
+    const y = CHART_HEIGHT - 70 - (legend.lines.length - 1 - i) * legendStep;
+    for (const item of line) {
+      if (item.swatch) {
+        parts.push(`<rect x="${x}" y="${y - legend.size * 0.8}" width="${SWATCH}" height="${SWATCH}" rx="6" fill="${item.colour}"/>`);
+        x += SWATCH * 1.45;
+      }
+      parts.push(text(x, y, legend.size, item.text, `fill="${item.swatch ? item.colour : PALETTE.text}"`));
+      x += textWidth(item.text, legend.size) + legend.gap;
+    }
+  });
+  parts.push(`<text x="${MARGIN}" y="${CHART_HEIGHT - 20}" font-size="${SIZE.floor}">${escape(words.floor)}</text>`);
+
+  if (shown.length > 0) {
+    const rows = Math.max(1, question.values.length);
+    const row = Math.min(150, (legendTop - 40 - top) / rows);
+    const labels = question.values.map((v) => say(v.label));
+    const labelWidth = Math.min(640, Math.max(160, ...labels.map((l) => textWidth(l, SIZE.label))));
+    const maxLines = row >= 100 ? 2 : 1;
+    const labelSize = largestSize(SIZE.label, 26, (s) => labels.every((l) => wrap(l, labelWidth, s, 99).length <= maxLines && wrap(l, labelWidth, s, 99).every((line) => textWidth(line, s) <= labelWidth)));
+    const barsX = MARGIN + labelWidth + 30;
+    const barMax = CHART_WIDTH - MARGIN - barsX - textWidth('100% (0000)', SIZE.value) - 18;
+    const bar = Math.min(64, (row - 24 - 8 * (shown.length - 1)) / shown.length);
+    question.values.forEach((v, i) => {
+      const y = top + i * row;
+      const lines = wrap(labels[i], labelWidth, labelSize, maxLines);
+      lines.forEach((line, l) => parts.push(text(barsX - 30, y + row / 2 + (l - (lines.length - 1) / 2) * labelSize * 1.1, labelSize, line, 'text-anchor="end" dominant-baseline="middle"')));
+      const pairTop = y + (row - (shown.length * bar + 8 * (shown.length - 1))) / 2;
+      shown.forEach(({ group, colour }, g) => {
+        const n = group.counts![v.value] ?? 0;
+        const width = Math.max(6, (n / group.total) * barMax);
+        const by = pairTop + g * (bar + 8);
+        parts.push(`<rect x="${barsX}" y="${by}" width="${width}" height="${bar}" rx="8" fill="${colour}"/>`);
+        parts.push(text(barsX + width + 18, by + bar / 2, SIZE.value, `${Math.round((n / group.total) * 100)}% (${n})`, 'dominant-baseline="middle"'));
+      });
+    });
+  }
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART_WIDTH}" height="${CHART_HEIGHT}" viewBox="0 0 ${CHART_WIDTH} ${CHART_HEIGHT}" font-family="${CHART_FONT}" fill="${PALETTE.text}">
+<rect width="100%" height="100%" fill="${PALETTE.background}"/>
 ${parts.join('\n')}
 </svg>
 `;

@@ -3,19 +3,19 @@
 // shipped in content/fonts, never the machine's own, so it looks the same everywhere.
 
 import { Resvg } from '@resvg/resvg-js';
-import path from 'node:path';
-import { appRoot } from '../platform/paths.ts';
+import type { QuestionResult } from '../../api/lecture.ts';
 import { CHART_FONT, chartSvg } from './chart-svg.ts';
 import type { Lecture } from './lecture.ts';
+import { fontFile } from './text-width.ts';
+import type { ReportWords } from './words.ts';
 
-const FONT_DIR = () => path.join(appRoot(), 'content', 'fonts');
+/** One question's chart as a PNG, with its prompt above the bars. */
+export function chartPng(question: QuestionResult, language: string, words: ReportWords): Buffer {
+  const svg = chartSvg(question, language, words, true);
+  return new Resvg(svg, { font: { fontFiles: [fontFile('regular'), fontFile('bold')], loadSystemFonts: false, defaultFontFamily: CHART_FONT } }).render().asPng();
+}
 
 /** One PNG per question: its name (`<slot>-<question id>.png`) and bytes. */
 export function lectureCharts(l: Lecture): Array<{ name: string; png: Buffer }> {
-  const fonts = [path.join(FONT_DIR(), 'DejaVuSans.ttf'), path.join(FONT_DIR(), 'DejaVuSans-Bold.ttf')];
-  return l.results.questions.map((q) => {
-    const svg = chartSvg(q, l.language, l.words, true);
-    const png = new Resvg(svg, { font: { fontFiles: fonts, loadSystemFonts: false, defaultFontFamily: CHART_FONT } }).render().asPng();
-    return { name: `${q.slot ?? 0}-${q.id}.png`, png };
-  });
+  return l.results.questions.map((q) => ({ name: `${q.slot ?? 0}-${q.id}.png`, png: chartPng(q, l.language, l.words) }));
 }

@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isPublicKey } from '../../../content/signing.ts';
+import { BEFORE_ANY_VISIT } from '../../api/lecture.ts';
 import { isPinHash } from '../operator/pin.ts';
 import { writeFileAtomic } from '../platform/atomic.ts';
 import { HUB_TOKEN, HUB_URL } from '../sync/hub-file.ts';
@@ -44,7 +45,7 @@ export type FileSettings = Omit<Settings, 'pillarId'>;
 
 function defaults(): FileSettings {
   return {
-    venueSessionId: 'venue-not-set',
+    venueSessionId: BEFORE_ANY_VISIT,
     pillar: 'auto',
     pillarPort: null,
     idleSeconds: 45,

@@ -4,12 +4,11 @@
 // ended, and a revision that rises with every change, as results-sync.md asks) and written to
 // settings.json as venueSessionId, which every answer carries from then on, at once.
 
+import { BEFORE_ANY_VISIT } from '../../api/lecture.ts';
 import type { VenueVisit } from '../../api/operator.ts';
 import { hourOf, type AnswerStore, type Venue } from '../answers/store.ts';
 import type { Settings, SettingsStore } from '../settings/settings.ts';
 
-/** What venueSessionId is until the crew starts the first visit. */
-const NO_VENUE = 'venue-not-set';
 const MAX_NAME = 80;
 /** settings' venueSessionId allows 80 characters: the date and a dash take 11. */
 const MAX_SLUG = 80 - 11;
@@ -62,7 +61,7 @@ export class VenueVisits {
    */
   reconcile(settings: Settings = this.settings.current()): void {
     const id = settings.venueSessionId;
-    if (id === NO_VENUE || this.store.venue(id, settings.pillarId)) return;
+    if (id === BEFORE_ANY_VISIT || this.store.venue(id, settings.pillarId)) return;
     const started = this.store.firstHourAt(id) ?? hourOf(this.now());
     this.store.saveVenue({ id, pillar_id: settings.pillarId, name: id, started_hour: started, ended_hour: null, revision: 1 });
   }
