@@ -46,6 +46,6 @@ export interface VisitResults {
 /** The venue visit answers carry until the crew starts the first one: answers from before any visit. */
 export const BEFORE_ANY_VISIT = 'venue-not-set';
 
-/** The lecture files a visit can be downloaded as. */
-export const LECTURE_FORMATS = ['pptx', 'xlsx', 'csv'] as const;
+/** The lecture files a visit can be downloaded as (`lecture.<format>`); `zip` holds a PNG chart per question. */
+export const LECTURE_FORMATS = ['pptx', 'xlsx', 'csv', 'zip'] as const;
 export type LectureFormat = (typeof LECTURE_FORMATS)[number];

@@ -10,6 +10,7 @@ import { dutchCsv } from '../core/report/csv-nl.ts';
 import { lecture } from '../core/report/lecture.ts';
 import { lectureCharts } from '../core/report/png.ts';
 import { lecturePresentation } from '../core/report/pptx.ts';
+import { isReportLanguage, REPORT_LANGUAGES } from '../core/report/words.ts';
 import { lectureWorkbook } from '../core/report/xlsx.ts';
 import { HubStore } from '../hub/store.ts';
 import { dataDirFrom, UsageError } from './kiosk-args.ts';
@@ -37,7 +38,7 @@ export async function report(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { venue: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, language: { type: 'string', default: 'nl' }, 'data-dir': { type: 'string' } } });
   if (!values.venue || !values.out) throw new UsageError('report needs --venue ID and --out PATH');
   if (values.format !== 'pptx' && values.format !== 'xlsx' && values.format !== 'csv' && values.format !== 'png') throw new UsageError('report --format is pptx, xlsx, csv or png');
-  if (values.language !== 'nl' && values.language !== 'en') throw new UsageError('report --language is nl or en');
+  if (!isReportLanguage(values.language)) throw new UsageError(`report --language is ${REPORT_LANGUAGES.join(', ')}`);
   const dir = dataDirFrom(values);
   // A hub's data folder or a pillar's: the same tables either way.
   const hub = existsSync(path.join(dir, 'hub.sqlite'));

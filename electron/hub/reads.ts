@@ -5,18 +5,20 @@
 import type Database from 'better-sqlite3';
 import { LECTURE_FORMATS, type LectureFormat } from '../api/lecture.ts';
 import { tourOverview, visitResults } from '../core/answers/results.ts';
+import { zipSync } from 'fflate';
 import { chartSvg } from '../core/report/chart-svg.ts';
 import { dutchCsv } from '../core/report/csv-nl.ts';
 import { lecture } from '../core/report/lecture.ts';
+import { chartPng, lectureCharts } from '../core/report/png.ts';
 import { lecturePresentation } from '../core/report/pptx.ts';
-import { REPORT_WORDS } from '../core/report/words.ts';
+import { REPORT_WORDS, type ReportLanguage } from '../core/report/words.ts';
 import { lectureWorkbook } from '../core/report/xlsx.ts';
 
 export type ReadJob =
   | { read: 'overview' }
   | { read: 'visit'; visit: string }
-  | { read: 'file'; visit: string; format: string }
-  | { read: 'chart'; visit: string; question: string; language: 'nl' | 'en' };
+  | { read: 'file'; visit: string; format: string; language: ReportLanguage }
+  | { read: 'chart'; visit: string; question: string; language: ReportLanguage; image: 'svg' | 'png' };
 
 export interface ReadAnswer {
   status: 200 | 404;
@@ -33,7 +35,11 @@ const FILE_TYPES: Record<LectureFormat, string> = {
   pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv; charset=utf-8',
+  zip: 'application/zip',
 };
+
+/** The PNG charts of a visit in one zip, stored as they are (a PNG is compressed already). */
+const chartsZip = (charts: Array<{ name: string; png: Buffer }>) => Buffer.from(zipSync(Object.fromEntries(charts.map(({ name, png }) => [name, png])), { level: 0 }));
 
 const noAnswers = (visit: string, warnings: string[]): ReadAnswer => ({ status: 404, body: { error: `no answers of venue visit ${visit}` }, warnings });
 
@@ -49,16 +55,22 @@ export async function answerRead(db: Database.Database, job: ReadJob): Promise<R
     }
     case 'file': {
       const format = job.format as LectureFormat;
-      if (!LECTURE_FORMATS.includes(format)) return { status: 404, body: { error: 'the files are lecture.pptx, lecture.xlsx and lecture.csv' }, warnings };
-      const made = lecture(db, job.visit, 'nl', skipped);
+      if (!LECTURE_FORMATS.includes(format)) return { status: 404, body: { error: 'the files are lecture.pptx, lecture.xlsx, lecture.csv and lecture.zip (the PNG charts)' }, warnings };
+      const made = lecture(db, job.visit, job.language, skipped);
       if (made.results.visit.answers === 0) return noAnswers(job.visit, warnings);
-      const bytes = format === 'pptx' ? await lecturePresentation(made) : format === 'xlsx' ? await lectureWorkbook(made) : dutchCsv(made.words.answerColumns, made.answers);
-      return { status: 200, type: FILE_TYPES[format], headers: { 'content-disposition': `attachment; filename="${job.visit}.${format}"` }, body: bytes, warnings };
+      const bytes = format === 'pptx' ? await lecturePresentation(made) : format === 'xlsx' ? await lectureWorkbook(made) : format === 'zip' ? chartsZip(lectureCharts(made)) : dutchCsv(made.words.answerColumns, made.answers);
+      const name = format === 'zip' ? `${job.visit}-charts.zip` : `${job.visit}.${format}`;
+      return { status: 200, type: FILE_TYPES[format], headers: { 'content-disposition': `attachment; filename="${name}"` }, body: bytes, warnings };
     }
     case 'chart': {
       const question = visitResults(db, job.visit, skipped).questions.find((q) => q.id === job.question);
       if (!question) return { status: 404, body: { error: `no answers to ${job.question} at ${job.visit}` }, warnings };
-      return { status: 200, type: 'image/svg+xml', headers: { 'cache-control': 'no-store' }, body: chartSvg(question, job.language, REPORT_WORDS[job.language], false), warnings };
+      const words = REPORT_WORDS[job.language];
+      if (job.image === 'png') {
+        const headers = { 'cache-control': 'no-store', 'content-disposition': `attachment; filename="${job.visit}-${question.slot ?? 0}-${question.id}.png"` };
+        return { status: 200, type: 'image/png', headers, body: chartPng(question, job.language, words), warnings };
+      }
+      return { status: 200, type: 'image/svg+xml', headers: { 'cache-control': 'no-store' }, body: chartSvg(question, job.language, words, false), warnings };
     }
   }
 }

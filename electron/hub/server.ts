@@ -21,6 +21,7 @@ import type { Pillars } from './pillars.ts';
 import { MAX_BATCH_BYTES, MAX_BATCH_RECORDS, type SyncRecord } from '../api/sync.ts';
 import { CONTENT_SECURITY_POLICY, mimeType, resolveStatic } from '../carriers/static.ts';
 import { sizeInWords } from '../core/platform/plain-file.ts';
+import { isReportLanguage } from '../core/report/words.ts';
 import { BUNDLE_KEY, BundleError } from '../core/sync/bundle.ts';
 import { keyFingerprint, MAX_BUNDLE_BYTES, NewPillarKey } from './bundles.ts';
 import { BundleImports } from './import-thread.ts';
@@ -277,12 +278,16 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
   const reads = route(FAILURE.results, deadlines.read);
   app.get('/v1/lecture/overview', reads, (request, reply) => read(request, reply, { read: 'overview' }));
   app.get<{ Params: { id: string } }>('/v1/lecture/visits/:id', reads, (request, reply) => read(request, reply, { read: 'visit', visit: request.params.id }));
-  app.get<{ Params: { id: string; format: string } }>('/v1/lecture/visits/:id/lecture.:format', route(FAILURE.results, deadlines.file), (request, reply) =>
-    read(request, reply, { read: 'file', visit: request.params.id, format: request.params.format }),
+  // Files and charts in the lecture's language (?language=nl|en|de|fr, Dutch unless told).
+  const language = (request: FastifyRequest<{ Querystring: { language?: string } }>) => (isReportLanguage(request.query.language) ? request.query.language : 'nl');
+  app.get<{ Params: { id: string; format: string }; Querystring: { language?: string } }>('/v1/lecture/visits/:id/lecture.:format', route(FAILURE.results, deadlines.file), (request, reply) =>
+    read(request, reply, { read: 'file', visit: request.params.id, format: request.params.format, language: language(request) }),
   );
-  app.get<{ Params: { id: string; question: string }; Querystring: { language?: string } }>('/v1/lecture/visits/:id/questions/:question/chart.svg', reads, (request, reply) =>
-    read(request, reply, { read: 'chart', visit: request.params.id, question: request.params.question, language: request.query.language === 'en' ? 'en' : 'nl' }),
-  );
+  app.get<{ Params: { id: string; question: string; image: string }; Querystring: { language?: string } }>('/v1/lecture/visits/:id/questions/:question/chart.:image', reads, (request, reply) => {
+    const image = request.params.image;
+    if (image !== 'svg' && image !== 'png') return reply.code(404).send({ error: 'a chart is chart.svg or chart.png' });
+    return read(request, reply, { read: 'chart', visit: request.params.id, question: request.params.question, language: language(request), image });
+  });
   // How the hub itself is doing, for the organiser on its machine (and the bench): how late its
   // event loop ran since the last look, its memory, its reader threads.
   const loop = monitorEventLoopDelay({ resolution: 10 });

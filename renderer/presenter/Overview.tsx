@@ -1,9 +1,10 @@
 // The lecturer's overview: the tour's venue visits, when each pillar last sent answers, and
 // for a chosen visit its questions ranked by how far this venue's answers lie from the rest of
-// the tour, where the room's discussion could start; its files; and "present".
+// the tour, where the room's discussion could start; its files; and "present" (Ranking.tsx).
 
 import type { TourOverview, VisitResults } from '../../electron/api/lecture.ts';
 import { localTime } from '../shared/time.ts';
+import { Ranking, visitName } from './Ranking.tsx';
 import type { PresenterWords } from './words.ts';
 
 export function Overview({ tour, chosen, words, language, onChoose, onPresent }: {
@@ -14,8 +15,6 @@ export function Overview({ tour, chosen, words, language, onChoose, onPresent }:
   onChoose: (id: string) => void;
   onPresent: (index: number) => void;
 }) {
-  const say = (text: Record<string, string>) => text[language] ?? Object.values(text)[0] ?? '';
-  const ranked = chosen ? chosen.questions.map((q, i) => ({ q, i })).sort((a, b) => (b.q.difference ?? -1) - (a.q.difference ?? -1)) : [];
   return (
     <main className="overview">
       <section aria-label={words.tour}>
@@ -37,42 +36,13 @@ export function Overview({ tour, chosen, words, language, onChoose, onPresent }:
           {tour.visits.map((v) => (
             <li key={v.id}>
               <button type="button" className={chosen?.visit.id === v.id ? 'visit chosen' : 'visit'} onClick={() => onChoose(v.id)}>
-                <strong>{v.name}</strong> · {v.startedHour ? localTime(v.startedHour, language) : ''} · {v.pillars.join(', ')} · {words.answers(v.answers)}
+                <strong>{visitName(v, language)}</strong> · {v.startedHour ? localTime(v.startedHour, language) : ''} · {v.pillars.join(', ')} · {words.answers(v.answers)}
               </button>
             </li>
           ))}
         </ul>
       </section>
-      {chosen && (
-        <section aria-label={words.ranked}>
-          <h2>
-            {chosen.visit.name}: {words.ranked}
-          </h2>
-          <p className="how">{words.rankedHow}</p>
-          <ol className="ranked">
-            {ranked.map(({ q, i }) => (
-              <li key={q.id}>
-                <button type="button" onClick={() => onPresent(i)}>
-                  {say(q.prompt)} <span className="difference">{q.difference === null ? words.notComparable : `${Math.round(q.difference * 100)}%`}</span>
-                </button>
-              </li>
-            ))}
-          </ol>
-          <p>
-            <button type="button" className="present" onClick={() => onPresent(0)}>
-              {words.present}
-            </button>
-          </p>
-          <p>
-            {words.downloads}:{' '}
-            {(['pptx', 'xlsx', 'csv'] as const).map((format) => (
-              <a key={format} href={`/v1/lecture/visits/${encodeURIComponent(chosen.visit.id)}/lecture.${format}`} download>
-                {format}
-              </a>
-            ))}
-          </p>
-        </section>
-      )}
+      {chosen && <Ranking chosen={chosen} words={words} language={language} onPresent={onPresent} />}
     </main>
   );
 }

@@ -74,9 +74,9 @@ test("reader threads answer figure for figure what the hub's own connection answ
     { read: 'overview' },
     ...visits.map((visit): ReadJob => ({ read: 'visit', visit })),
     { read: 'visit', visit: 'no-such-visit' },
-    { read: 'file', visit: visits[0], format: 'csv' },
-    { read: 'file', visit: visits[0], format: 'doc' },
-    { read: 'chart', visit: visits[1], question: 'naam-op-cv', language: 'en' },
+    { read: 'file', visit: visits[0], format: 'csv', language: 'nl' },
+    { read: 'file', visit: visits[0], format: 'doc', language: 'nl' },
+    { read: 'chart', visit: visits[1], question: 'naam-op-cv', language: 'en', image: 'svg' },
   ];
   // At once, more than there are threads: they queue, and each comes back to its own request.
   const threaded = await Promise.all(jobs.map((job) => pool.run(job)));
@@ -85,7 +85,7 @@ test("reader threads answer figure for figure what the hub's own connection answ
     const got = threaded[i];
     assert.deepEqual({ ...got, body: Buffer.isBuffer(got.body) ? got.body.toString('utf8') : got.body }, expected, JSON.stringify(job));
   }
-  const pptx = await pool.run({ read: 'file', visit: visits[0], format: 'pptx' });
+  const pptx = await pool.run({ read: 'file', visit: visits[0], format: 'pptx', language: 'nl' });
   assert.ok(Buffer.isBuffer(pptx.body) && pptx.body.subarray(0, 2).toString() === 'PK', 'a file comes back as its bytes');
   assert.ok(pool.size <= 2);
 });

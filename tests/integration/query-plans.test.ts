@@ -87,10 +87,13 @@ test("no statement of a hub's request, nor of the kiosk's result screen, reads a
     'GET /v1/lecture/overview': () => app.inject({ method: 'GET', url: '/v1/lecture/overview', remoteAddress: '10.1.2.3', headers: local.headers }),
     'GET /v1/lecture/visits/:id': () => app.inject({ method: 'GET', url: `/v1/lecture/visits/${visit}`, ...local }),
     'GET /v1/lecture/visits/:id/lecture.:format': async () => {
-      for (const format of ['pptx', 'xlsx']) assert.equal((await app.inject({ method: 'GET', url: `/v1/lecture/visits/${visit}/lecture.${format}`, ...local })).statusCode, 200);
+      for (const format of ['pptx', 'xlsx', 'zip']) assert.equal((await app.inject({ method: 'GET', url: `/v1/lecture/visits/${visit}/lecture.${format}`, ...local })).statusCode, 200);
       return app.inject({ method: 'GET', url: `/v1/lecture/visits/${visit}/lecture.csv`, ...local });
     },
-    'GET /v1/lecture/visits/:id/questions/:question/chart.svg': () => app.inject({ method: 'GET', url: `/v1/lecture/visits/${visit}/questions/naam-op-cv/chart.svg`, ...local }),
+    'GET /v1/lecture/visits/:id/questions/:question/chart.:image': async () => {
+      assert.equal((await app.inject({ method: 'GET', url: `/v1/lecture/visits/${visit}/questions/naam-op-cv/chart.png`, ...local })).statusCode, 200);
+      return app.inject({ method: 'GET', url: `/v1/lecture/visits/${visit}/questions/naam-op-cv/chart.svg`, ...local });
+    },
     'GET /v1/hub/health': () => app.inject({ method: 'GET', url: '/v1/hub/health', remoteAddress: '127.0.0.1' }),
     'GET /presenter/*': () => app.inject({ method: 'GET', url: '/presenter/', ...local }),
     'GET /assets/*': () => app.inject({ method: 'GET', url: '/assets/none.js', ...local }),
