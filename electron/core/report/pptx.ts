@@ -85,7 +85,8 @@ function questionSlide(deck: Deck, l: Lecture, q: Lecture['results']['questions'
         // The first answer on top, and in each pair the first series (this venue) above: as the presenter shows it.
         catAxisOrientation: 'maxMin' as 'minMax',
         catAxisLabelFontSize: CHART_TEXT_PT, catAxisLabelColor: LOOK.text, catAxisLabelFontFace: LOOK.font, catAxisLabelFontBold: true, catAxisLineShow: false, catAxisMajorTickMark: 'none',
-        valAxisHidden: true, valAxisMinVal: 0, valAxisMaxVal: 1, valGridLine: { style: 'none' },
+        // The percentages stand beside the bars; the axis is hidden (and readable when shown again).
+        valAxisHidden: true, valAxisMinVal: 0, valAxisMaxVal: 1, valGridLine: { style: 'none' }, valAxisLabelFormatCode: '0%', valAxisLabelFontSize: CHART_TEXT_PT, valAxisLabelColor: LOOK.text, valAxisLabelFontFace: LOOK.font,
         showValue: true, dataLabelFormatCode: '0%', dataLabelPosition: 'outEnd', dataLabelFontSize: CHART_TEXT_PT, dataLabelFontBold: true, dataLabelColor: LOOK.text, dataLabelFontFace: LOOK.font,
         // The legend is the presenter's (above), in its order whatever the program: this venue first.
         showLegend: false,
