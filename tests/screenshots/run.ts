@@ -10,6 +10,7 @@ import { createOlifant } from '../../electron/core/olifant.ts';
 import { startServer } from '../../electron/carriers/http.ts';
 import { openAudit, screenLabel, showScreen, SIZES } from '../helpers/audit.ts';
 import { launchChromium } from '../helpers/browser.ts';
+import { slideScreenshots } from './slides.ts';
 
 const out = path.resolve(process.argv[2] ?? 'screenshots');
 /** Long enough for every entrance (the words fading in, the bars growing) to end. */
@@ -36,6 +37,7 @@ try {
     process.stdout.write(`${names.length} screens at ${size.width}x${size.height} in ${dir}\n`);
     await page.close();
   }
+  await slideScreenshots(out);
 } finally {
   await browser.close();
   await server.close();
