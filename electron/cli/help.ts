@@ -12,7 +12,7 @@ export const HELP = `olifant: the software of the pillar "De olifant in de kamer
       (2026-11-22T14:00Z is 15:00 in Amsterdam in winter).
   olifant results --format csv --excel-nl
       The same, as Dutch Excel opens it in columns (BOM, semicolons, decimal commas).
-  olifant report --venue ID --format pptx|xlsx|csv|png --out PATH [--language nl|en]
+  olifant report --venue ID --format pptx|xlsx|csv|png --out PATH [--language nl|en|de|fr]
       Lecture-ready files for one venue visit, from a hub's data folder or a pillar's
       (--data-dir): slides with editable charts, a spreadsheet, the answers as Dutch CSV,
       or one 1920x1080 PNG chart per question into the folder PATH.
