@@ -65,7 +65,10 @@ export function chartSvg(question: QuestionResult, language: string, words: Repo
   const parts: string[] = [];
   let top = 40;
   if (withPrompt) {
-    for (const line of wrap(say(question.prompt), LINE_WIDTH, SIZE.prompt, 3)) parts.push(text(MARGIN, (top += 70), SIZE.prompt, line));
+    // The question whole, on three lines if its type can step down (to 32 px) that far, else on as many as it takes.
+    const prompt = say(question.prompt);
+    const size = largestSize(SIZE.prompt, 32, (s) => wrap(prompt, LINE_WIDTH, s, 99).length <= 3);
+    for (const line of wrap(prompt, LINE_WIDTH, size, 6)) parts.push(text(MARGIN, (top += Math.round(size * 1.25)), size, line));
     top += 30;
   }
   // This venue under the floor, the rest of the tour shown: the title says whose bars these are.
@@ -95,9 +98,14 @@ export function chartSvg(question: QuestionResult, language: string, words: Repo
     const rows = Math.max(1, question.values.length);
     const row = Math.min(150, (legendTop - 40 - top) / rows);
     const labels = question.values.map((v) => say(v.label));
-    const labelWidth = Math.min(640, Math.max(160, ...labels.map((l) => textWidth(l, SIZE.label))));
-    const maxLines = row >= 100 ? 2 : 1;
-    const labelSize = largestSize(SIZE.label, 26, (s) => labels.every((l) => wrap(l, labelWidth, s, 99).length <= maxLines && wrap(l, labelWidth, s, 99).every((line) => textWidth(line, s) <= labelWidth)));
+    // Each answer on as many lines as its row holds (at most three), its type stepping down to
+    // 26 px first; where even that is too little, the answers' column widens (into the bars').
+    const linesAt = (s: number) => Math.max(1, Math.min(3, Math.floor((row - 8) / (s * 1.1))));
+    const fits = (width: number, s: number) => labels.every((l) => wrap(l, width, s, 99).length <= linesAt(s));
+    const narrowest = Math.min(640, Math.max(160, ...labels.map((l) => textWidth(l, SIZE.label))));
+    const labelWidth = [narrowest, 720, 800, 880, 960].find((w) => w >= narrowest && fits(w, 26)) ?? 960;
+    const labelSize = largestSize(SIZE.label, 26, (s) => fits(labelWidth, s));
+    const maxLines = linesAt(labelSize);
     const barsX = MARGIN + labelWidth + 30;
     const barMax = CHART_WIDTH - MARGIN - barsX - textWidth('100% (0000)', SIZE.value) - 18;
     const bar = Math.min(64, (row - 24 - 8 * (shown.length - 1)) / shown.length);

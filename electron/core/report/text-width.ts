@@ -77,20 +77,37 @@ export function textWidth(text: string, size: number, weight: Weight = 'bold'): 
   return (units / metrics.unitsPerEm) * size;
 }
 
+/** A word too wide for a line, broken between letters into pieces that fit, each but the last ending in a hyphen. */
+function breakWord(word: string, width: number, size: number, weight: Weight): string[] {
+  const pieces: string[] = [];
+  let piece = '';
+  for (const char of word) {
+    if (piece && textWidth(`${piece}${char}-`, size, weight) > width) {
+      pieces.push(`${piece}-`);
+      piece = char;
+    } else piece += char;
+  }
+  return [...pieces, piece];
+}
+
 /**
  * `text` broken at spaces into lines no wider than `width` at `size`, at most `max` lines;
- * the last line ends in … when the text is cut. A single word wider than the line stays whole
- * (the caller steps the size down when a line is still too wide).
+ * the last line ends in … when the text is cut. A word wider than a whole line is broken
+ * between its letters, with a hyphen, as a last resort.
  */
 export function wrap(text: string, width: number, size: number, max: number, weight: Weight = 'bold'): string[] {
   const out: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
     const longer = line ? `${line} ${word}` : word;
-    if (line && textWidth(longer, size, weight) > width) {
-      out.push(line);
-      line = word;
-    } else line = longer;
+    if (textWidth(longer, size, weight) <= width) {
+      line = longer;
+      continue;
+    }
+    if (line) out.push(line);
+    const pieces = textWidth(word, size, weight) > width ? breakWord(word, width, size, weight) : [word];
+    out.push(...pieces.slice(0, -1));
+    line = pieces.at(-1)!;
   }
   if (line) out.push(line);
   if (out.length <= max) return out;
