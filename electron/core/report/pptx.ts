@@ -59,7 +59,7 @@ function questionSlide(deck: Deck, l: Lecture, q: Lecture['results']['questions'
   let top = 0.35;
   const heading = (text: string, from: number, more: Record<string, unknown> = {}) => {
     const size = sizeFor(text, BODY_WIDTH, 2, from);
-    const height = (wrap(text, BODY_WIDTH * 72, size, 2).length * size * 1.2) / 72;
+    const height = (wrap(text, BODY_WIDTH * 72, size, 99).length * size * 1.2) / 72;
     slide.addText(text, type({ x: 0.5, y: top, w: BODY_WIDTH, h: height, fontSize: size, bold: true, valign: 'top', ...more }));
     top += height + 0.2;
   };
