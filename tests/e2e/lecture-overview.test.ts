@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { unzipSync } from 'fflate';
+import { strFromU8, unzipSync } from 'fflate';
 import { BEFORE_ANY_VISIT } from '../../electron/api/lecture.ts';
 import { bundledPackDir } from '../../electron/core/packs/bundled.ts';
 import { launchChromium } from '../helpers/browser.ts';
@@ -83,4 +83,9 @@ test('the overview ranks by the difference with the tour, in words; explains the
   const zip = unzipSync(new Uint8Array(fetched[5].bytes));
   assert.deepEqual(Object.keys(zip).sort(), ['1-naam-op-cv.png', '3-grap-over-afkomst.png']);
   assert.ok(Object.values(zip).every((file) => Buffer.from(file).subarray(1, 4).toString() === 'PNG'));
+  // The files of the answers from before any visit say what they are, too.
+  const before = await fetch(`${hub.url}/v1/lecture/visits/${BEFORE_ANY_VISIT}/lecture.pptx`);
+  assert.equal(before.status, 200);
+  const title = strFromU8(unzipSync(new Uint8Array(await before.arrayBuffer()))['ppt/slides/slide1.xml']);
+  assert.ok(title.includes('<a:t>Antwoorden van vóór een locatiebezoek</a:t>') && !title.includes(BEFORE_ANY_VISIT), 'the title slide names them');
 });
