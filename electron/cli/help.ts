@@ -1,6 +1,6 @@
 // The `olifant` command's help text: every command, what it does, and where its data lives.
 
-import { defaultDataDir } from '../core/platform/paths.ts';
+import { defaultDataDir } from '../platform/paths.ts';
 
 export const HELP = `olifant: the software of the pillar "De olifant in de kamer"
 

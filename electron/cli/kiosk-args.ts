@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { OlifantOptions } from '../core/olifant.ts';
-import { defaultDataDir } from '../core/platform/paths.ts';
+import { defaultDataDir } from '../platform/paths.ts';
 
 export class UsageError extends Error {}
 

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { checkPack, packFolder } from '../../content/pack.ts';
 import { generateSigningKey, publicKeyIn, publicKeyOf, signManifest } from '../../content/signing.ts';
 import { openPackStore } from '../core/packs/store.ts';
-import { createLogger } from '../core/platform/log.ts';
+import { createLogger } from '../platform/log.ts';
 import { SettingsStore } from '../core/settings/settings.ts';
 import { keyFrom } from './key-file.ts';
 import { dataDirFrom, UsageError } from './kiosk-args.ts';

@@ -5,12 +5,12 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AnswerStore } from '../core/answers/store.ts';
-import { writeFileAtomic, writeProblem } from '../core/platform/atomic.ts';
-import { dutchCsv } from '../core/report/csv-nl.ts';
-import { lecture } from '../core/report/lecture.ts';
-import { lectureCharts } from '../core/report/png.ts';
-import { lecturePresentation } from '../core/report/pptx.ts';
-import { lectureWorkbook } from '../core/report/xlsx.ts';
+import { writeFileAtomic, writeProblem } from '../platform/atomic.ts';
+import { dutchCsv } from '../lecture-files/csv-nl.ts';
+import { lecture } from '../lecture-files/lecture.ts';
+import { lectureCharts } from '../lecture-files/png.ts';
+import { lecturePresentation } from '../lecture-files/pptx.ts';
+import { lectureWorkbook } from '../lecture-files/xlsx.ts';
 import { HubStore } from '../hub/store.ts';
 import { dataDirFrom, UsageError } from './kiosk-args.ts';
 

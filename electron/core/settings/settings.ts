@@ -7,9 +7,9 @@ import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isPublicKey } from '../../../content/signing.ts';
 import { isPinHash } from '../operator/pin.ts';
-import { writeFileAtomic } from '../platform/atomic.ts';
+import { writeFileAtomic } from '../../platform/atomic.ts';
 import { HUB_TOKEN, HUB_URL } from '../sync/hub-file.ts';
-import type { Logger } from '../platform/log.ts';
+import type { Logger } from '../../platform/log.ts';
 import { PILLAR_ID_FILE, pillarIdentity } from './pillar-id.ts';
 
 export interface Settings {

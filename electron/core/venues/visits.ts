@@ -5,7 +5,8 @@
 // settings.json as venueSessionId, which every answer carries from then on, at once.
 
 import type { VenueVisit } from '../../api/operator.ts';
-import { hourOf, type AnswerStore, type Venue } from '../answers/store.ts';
+import { hourOf, type Venue } from '../../results/records.ts';
+import type { AnswerStore } from '../answers/store.ts';
 import type { Settings, SettingsStore } from '../settings/settings.ts';
 
 /** What venueSessionId is until the crew starts the first visit. */

@@ -1,6 +1,6 @@
 // The lecture files' words, in Dutch and English: what a lecturer and their audience read.
 
-import { MIN_GROUP } from '../answers/results.ts';
+import { MIN_GROUP } from '../results/floor.ts';
 
 export type ReportLanguage = 'nl' | 'en';
 

@@ -1,10 +1,12 @@
 // What the lecture files hold, from one place: a visit's results (with the privacy floor, from
-// answers/results.ts) and its anonymous answers, only of questions whose group at this visit
+// results/aggregates.ts) and its anonymous answers, only of questions whose group at this visit
 // reaches the floor (raw answers of a small group would show what the charts hide).
 
 import type Database from 'better-sqlite3';
-import type { Text } from '../../../content/types.ts';
-import { MIN_GROUP, visitResults, type SkippedPack, type VisitResults } from '../answers/results.ts';
+import type { Text } from '../../content/types.ts';
+import type { VisitResults } from '../api/lecture.ts';
+import { visitResults, type SkippedPack } from '../results/aggregates.ts';
+import { MIN_GROUP } from '../results/floor.ts';
 import { localHour, REPORT_WORDS, type ReportLanguage, type ReportWords } from './words.ts';
 
 export interface Lecture {

@@ -3,7 +3,7 @@
 // anonymous answers. A group under the privacy floor shows only why it is empty.
 
 import ExcelJS from 'exceljs';
-import type { Group } from '../../api/student.ts';
+import type { Group } from '../api/student.ts';
 import type { Lecture } from './lecture.ts';
 import { localHour } from './words.ts';
 

@@ -3,7 +3,7 @@
 // rest of the tour: thick bars, the percentage and the count in big type, a legend; a group
 // under the privacy floor is not drawn and says so. 1920×1080, the projector's size.
 
-import type { QuestionResult } from '../../api/lecture.ts';
+import type { QuestionResult } from '../api/lecture.ts';
 import type { ReportWords } from './words.ts';
 
 const CHART_WIDTH = 1920;
