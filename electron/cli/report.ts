@@ -3,7 +3,6 @@
 
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { AnswerStore } from '../core/answers/store.ts';
 import { writeFileAtomic, writeProblem } from '../platform/atomic.ts';
 import { dutchCsv } from '../lecture-files/csv-nl.ts';
@@ -12,7 +11,7 @@ import { lectureCharts } from '../lecture-files/png.ts';
 import { lecturePresentation } from '../lecture-files/pptx.ts';
 import { lectureWorkbook } from '../lecture-files/xlsx.ts';
 import { HubStore } from '../hub/store.ts';
-import { dataDirFrom, UsageError } from './kiosk-args.ts';
+import { dataDirFrom } from './kiosk-args.ts';
 
 /** Makes the folder a report goes into, with the folders above it; or says which and why not. */
 function reportFolder(dir: string): void {
@@ -33,12 +32,8 @@ function reportFile(file: string, bytes: string | Buffer): void {
   process.stdout.write(`${file}\n`);
 }
 
-export async function report(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { venue: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, language: { type: 'string', default: 'nl' }, 'data-dir': { type: 'string' } } });
-  if (!values.venue || !values.out) throw new UsageError('report needs --venue ID and --out PATH');
-  if (values.format !== 'pptx' && values.format !== 'xlsx' && values.format !== 'csv' && values.format !== 'png') throw new UsageError('report --format is pptx, xlsx, csv or png');
-  if (values.language !== 'nl' && values.language !== 'en') throw new UsageError('report --language is nl or en');
-  const dir = dataDirFrom(values);
+export async function report(values: { venue: string; format: 'pptx' | 'xlsx' | 'csv' | 'png'; out: string; language: 'nl' | 'en'; dataDir?: string }): Promise<void> {
+  const dir = dataDirFrom(values.dataDir);
   // A hub's data folder or a pillar's: the same tables either way.
   const hub = existsSync(path.join(dir, 'hub.sqlite'));
   const store = hub ? new HubStore(dir) : new AnswerStore(path.join(dir, 'answers.sqlite'));

@@ -555,8 +555,26 @@ async function presenterFigures(url: string, visit: string): Promise<void> {
   }
 }
 
+/**
+ * `olifant --help`, from starting its process to its end (it loads commander alone, no command's
+ * modules): compiled, as an installed kiosk runs it, and from the source, as `npx olifant` does.
+ */
+async function cliFigures(): Promise<void> {
+  const compiled = path.join(import.meta.dirname, '..', '..', 'dist', 'electron', 'cli', 'olifant.js');
+  for (const [label, file] of [['compiled', compiled], ['source', CLI]] as const) {
+    const times: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const start = performance.now();
+      const run = spawnSync(process.execPath, [file, '--help'], { encoding: 'utf8' });
+      times.push(performance.now() - start);
+      if (run.status !== 0) throw new Error(`olifant --help (${label}) exited ${run.status}: ${run.stderr}`);
+    }
+    print(`cli_help_${label}_p50`, median(times), 'ms');
+  }
+}
+
 /** `npm run bench [-- GROUP...]`: every group, or only the ones named. */
-const groups: Record<string, () => Promise<void>> = { scale: scaleFigures, 'pillar-scale': pillarScaleFigures, hub: hubFigures, 'big-bundle': bigBundleFigures, stick: stickFigures, commit: commitFigures, pty: ptyFigures, lossy: lossyFigures, ui: uiFigures };
+const groups: Record<string, () => Promise<void>> = { cli: cliFigures, scale: scaleFigures, 'pillar-scale': pillarScaleFigures, hub: hubFigures, 'big-bundle': bigBundleFigures, stick: stickFigures, commit: commitFigures, pty: ptyFigures, lossy: lossyFigures, ui: uiFigures };
 const named = process.argv.slice(2);
 const unknown = named.filter((name) => !Object.hasOwn(groups, name));
 if (unknown.length > 0) {
