@@ -43,6 +43,10 @@ export interface VisitResults {
   questions: QuestionResult[];
 }
 
+/** The languages the lecture files and charts can be in (`?language=`, `olifant report --language`). */
+export const LECTURE_LANGUAGES = ['nl', 'en', 'de', 'fr'] as const;
+export type LectureLanguage = (typeof LECTURE_LANGUAGES)[number];
+
 /** The venue visit answers carry until the crew starts the first one: answers from before any visit. */
 export const BEFORE_ANY_VISIT = 'venue-not-set';
 

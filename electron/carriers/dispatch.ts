@@ -3,7 +3,7 @@
 
 import type { Outcome } from '../api/common.ts';
 import { ApiError } from '../core/errors.ts';
-import type { Logger } from '../core/platform/log.ts';
+import type { Logger } from '../platform/log.ts';
 
 /** A role's API as a carrier sees it: its allow-list of method names and their handlers. */
 export interface RoleApi {

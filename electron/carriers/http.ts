@@ -10,9 +10,10 @@ import { OPERATOR_METHODS } from '../api/operator.ts';
 import { STUDENT_METHODS } from '../api/student.ts';
 import { createOlifant, kioskLog, StartupError, type Olifant, type OlifantOptions } from '../core/olifant.ts';
 import { showOutOfOrder, type OutOfOrder } from '../core/out-of-order.ts';
-import { defaultDataDir } from '../core/platform/paths.ts';
+import { defaultDataDir } from '../platform/paths.ts';
 import { dispatch } from './dispatch.ts';
-import { CONTENT_SECURITY_POLICY, mimeType, outOfOrderResponse, policyFor, resolveStatic } from './static.ts';
+import { CONTENT_SECURITY_POLICY, mimeType, resolveStatic } from '../platform/renderer-files.ts';
+import { outOfOrderResponse, policyFor } from './static.ts';
 
 export const MAX_BODY = 64 * 1024;
 const OPERATOR_PATH = '/api/operator/';

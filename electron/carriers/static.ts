@@ -1,57 +1,14 @@
-// Which file answers a URL path of the kiosk UI: the built renderer, or an asset of the
-// active content pack. Used by Electron's app:// protocol and by the HTTP server.
+// What the kiosk serves besides the built UI's files (platform/renderer-files.ts): the policy
+// of the page the operator's pack preview frames, and the out-of-order page. Used by
+// Electron's app:// protocol and by the HTTP server.
 
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import { LAYOUT_AUDIT_PAGE } from '../api/operator.ts';
-import { appRoot } from '../core/platform/paths.ts';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
-
-/** Served with every page: only the app's own files, no inline scripts, no framing. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+import { CONTENT_SECURITY_POLICY, mimeType, rendererDir } from '../platform/renderer-files.ts';
 
 /** The policy for a served file: the layout audit's page alone may be framed, by the kiosk's own pages (the operator's pack preview). */
 export function policyFor(file: string, root = rendererDir()): string {
   return file === path.join(root, LAYOUT_AUDIT_PAGE, 'index.html') ? CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", "frame-ancestors 'self'") : CONTENT_SECURITY_POLICY;
-}
-
-/** The kiosk window's page, served at `/`; the operator's at `/operator/` (a folder's index.html). */
-const KIOSK_PAGE = path.join('kiosk', 'index.html');
-
-const rendererDir = (): string => path.join(appRoot(), 'dist', 'renderer');
-
-export function mimeType(file: string): string {
-  return TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
-
-/** The file for a URL path such as `/`, `/assets/index-abc.js` or `/pack-assets/assets/x.webp`; null if none. */
-export function resolveStatic(urlPath: string, assetFile: (path: string) => string | null, root = rendererDir()): string | null {
-  let rel: string;
-  try {
-    rel = decodeURIComponent(urlPath).replace(/^\/+/, '');
-  } catch {
-    return null;
-  }
-  // No file name holds a NUL (the file system would refuse it with an error, not a "no such file").
-  if (rel.includes('\0')) return null;
-  const asset = assetFile(rel);
-  if (asset) return asset;
-  const file = path.resolve(root, rel === '' ? KIOSK_PAGE : rel.endsWith('/') ? `${rel}index.html` : rel);
-  if (file !== root && !file.startsWith(root + path.sep)) return null;
-  return statSync(file, { throwIfNoEntry: false })?.isFile() ? file : null;
 }
 
 /** The out-of-order page's style sheet, at this path: the policy allows no inline style. */
@@ -73,7 +30,7 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
  * of order (in Dutch and English) and, for the crew, why; no script, its style from 'self'.
  */
 export function outOfOrderResponse(urlPath: string, reason: string): { status: number; type: string; body: string } {
-  if (urlPath === OUT_OF_ORDER_CSS_PATH) return { status: 200, type: TYPES['.css'], body: OUT_OF_ORDER_CSS };
+  if (urlPath === OUT_OF_ORDER_CSS_PATH) return { status: 200, type: mimeType(OUT_OF_ORDER_CSS_PATH), body: OUT_OF_ORDER_CSS };
   const body = `<!doctype html>
 <html lang="nl">
 <head>
@@ -93,5 +50,5 @@ export function outOfOrderResponse(urlPath: string, reason: string): { status: n
 </body>
 </html>
 `;
-  return { status: 503, type: TYPES['.html'], body };
+  return { status: 503, type: mimeType('index.html'), body };
 }

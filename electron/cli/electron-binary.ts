@@ -3,7 +3,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { appRoot } from '../core/platform/paths.ts';
+import { appRoot } from '../platform/paths.ts';
 
 /** Errors that mean the download server could not be reached at all. */
 const NO_CONNECTION = /fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH/;

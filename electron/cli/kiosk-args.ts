@@ -1,15 +1,26 @@
 // The kiosk's own command-line options, read one way wherever the kiosk starts:
-// `olifant serve`, `npm start` and the Electron shell.
+// `olifant serve` (its values read by commander), `npm start` and the Electron shell.
 
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { OlifantOptions } from '../core/olifant.ts';
-import { defaultDataDir } from '../core/platform/paths.ts';
+import { defaultDataDir } from '../platform/paths.ts';
 
+/** A command or option not given as it must be: exit code 2, the usage told. */
 export class UsageError extends Error {}
 
 /** The kiosk's data folder: --data-dir, else $OLIFANT_DATA_DIR or the platform's place. */
-export const dataDirFrom = (values: { 'data-dir'?: string }) => (values['data-dir'] ? path.resolve(values['data-dir']) : defaultDataDir());
+export const dataDirFrom = (dataDir: string | undefined) => (dataDir ? path.resolve(dataDir) : defaultDataDir());
+
+/** The kiosk's options as given (strings, as typed). */
+export interface KioskValues {
+  port?: string;
+  pillar?: string;
+  pillarPort?: string;
+  dataDir?: string;
+  bundledPack?: string;
+  dev?: boolean;
+}
 
 export interface KioskArgs {
   options: OlifantOptions;
@@ -37,20 +48,22 @@ export function parseKioskArgs(args: string[], { strict = true } = {}): KioskArg
     },
   });
   const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not ${values.port}`);
-  const pillar = text(values.pillar);
+  return kioskArgsFrom({ port: text(values.port), pillar: text(values.pillar), pillarPort: text(values['pillar-port']), dataDir: text(values['data-dir']), bundledPack: text(values['bundled-pack']), dev: values.dev === true });
+}
+
+/** The kiosk options from their values, checked: a bad one is a UsageError naming its flag. */
+export function kioskArgsFrom({ port: portText = '0', pillar, pillarPort, dataDir, bundledPack, dev = false }: KioskValues): KioskArgs {
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not ${portText}`);
   if (pillar !== undefined && !(PILLARS as readonly string[]).includes(pillar)) throw new UsageError('--pillar must be auto or simulated');
-  const dataDir = text(values['data-dir']);
-  const bundledPack = text(values['bundled-pack']);
   return {
     options: {
       dataDir: dataDir ? path.resolve(dataDir) : undefined,
       pillar: pillar as OlifantOptions['pillar'],
-      pillarPort: text(values['pillar-port']) ?? null,
+      pillarPort: pillarPort ?? null,
       bundledPackDir: bundledPack ? path.resolve(bundledPack) : undefined,
     },
     port,
-    dev: values.dev === true,
+    dev,
   };
 }

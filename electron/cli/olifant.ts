@@ -1,360 +1,371 @@
 #!/usr/bin/env node
-// The `olifant` command. Run `olifant help` for what it does.
+// The `olifant` command: its commands, options, help and exit codes, read by commander. Each
+// command's own code, with what it needs (SQLite, exceljs, Fastify...), is imported only when
+// that command runs, so `olifant --help` answers at once.
 
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
-import { PackError, checkManifest } from '../../content/pack.ts';
-import { startSimulator } from '../../hardware/simulator.ts';
-import { serveKiosk } from '../carriers/http.ts';
-import { answersCsv } from '../core/answers/csv.ts';
-import { ANSWER_FIELDS, AnswerStore } from '../core/answers/store.ts';
-import { dutchCsv } from '../core/report/csv-nl.ts';
-import { createLogger } from '../core/platform/log.ts';
-import { defaultHubDir } from '../core/platform/paths.ts';
-import { hashPin } from '../core/operator/pin.ts';
-import { writeFileAtomic } from '../core/platform/atomic.ts';
-import { SettingsStore } from '../core/settings/settings.ts';
-import { BUNDLE_EXTENSION, bundleOnDrive, writeBundle } from '../core/sync/bundle.ts';
-import { pillarKey } from '../core/sync/identity.ts';
-import { hubFileOn } from '../core/sync/hub-file.ts';
-import { Outbox } from '../core/sync/outbox.ts';
-import { SyncSender } from '../core/sync/sender.ts';
-import { VenueNameError, VenueVisits } from '../core/venues/visits.ts';
-import { importBundle, keyFingerprint, NewPillarKey } from '../hub/bundles.ts';
-import { Lecturers } from '../hub/lecturers.ts';
-import { bundleKeyIn, Pillars, PillarError } from '../hub/pillars.ts';
-import { HubConfigError, startHub } from '../hub/server.ts';
-import { HubStore } from '../hub/store.ts';
-import { HELP } from './help.ts';
-import { keyFrom } from './key-file.ts';
-import { dataDirFrom, parseKioskArgs, UsageError } from './kiosk-args.ts';
-import { pack } from './pack.ts';
-import { report } from './report.ts';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { LECTURE_LANGUAGES } from '../api/lecture.ts';
+import { defaultDataDir, defaultHubDir } from '../platform/paths.ts';
+import type { HubValues } from './hub.ts';
+import { UsageError } from './kiosk-args.ts';
 
-async function serve(args: string[]): Promise<void> {
-  const { options, port } = parseKioskArgs(args);
-  const { server } = await serveKiosk(options, port);
-  process.stdout.write(`${server.url}\n`);
-}
+/** What the command's exit code says: done; not done (told why on stderr); not understood (nothing done). */
+const EXIT = { done: 0, failed: 1, usage: 2 } as const;
 
-function results(args: string[]): void {
-  const { values } = parseArgs({ args, options: { format: { type: 'string', default: 'csv' }, out: { type: 'string' }, 'excel-nl': { type: 'boolean', default: false }, 'data-dir': { type: 'string' } } });
-  if (values.format !== 'csv' && values.format !== 'bundle') throw new UsageError(`--format ${values.format} is not known; use --format csv or --format bundle`);
-  if (values.format === 'bundle' && !values.out) throw new UsageError('--format bundle needs --out: a stick (or folder), or a file ending in .olifant-results');
-  const dataDir = dataDirFrom(values);
-  const store = new AnswerStore(path.join(dataDir, 'answers.sqlite'));
-  try {
-    if (values.format === 'csv' && values['excel-nl']) {
-      process.stdout.write(dutchCsv([...ANSWER_FIELDS], (function* () {
-        for (const answer of store.all()) yield ANSWER_FIELDS.map((f) => answer[f]);
-      })()));
-      return;
-    }
-    if (values.format === 'csv') {
-      for (const line of answersCsv(store)) process.stdout.write(line);
-      return;
-    }
-    const settings = new SettingsStore(dataDir, createLogger(path.join(dataDir, 'olifant.log'), false));
-    const { pillarId } = settings.current();
-    settings.close();
-    const now = new Date();
-    const out = path.resolve(values.out!);
-    const file = out.endsWith(BUNDLE_EXTENSION) ? out : bundleOnDrive(out, pillarId, now);
-    const records = new Outbox(store).everything();
-    writeBundle(file, pillarId, pillarKey(dataDir), records, now);
-    process.stdout.write(`${file}\n`);
-  } finally {
-    store.close();
-  }
-}
+const EXIT_CODES = `Exit codes:
+  ${EXIT.done}  done
+  ${EXIT.failed}  not done, and stderr says why: refused (a pack, a bundle, a PIN), not found, not
+     written, no hub reached; \`hub import\`: any bundle refused; \`sync now\`: something still waits
+  ${EXIT.usage}  not understood: an unknown command or option, a missing or bad argument (named
+     on stderr); nothing was done`;
 
-async function pillarSim(args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: { port: { type: 'string' }, 'dispense-ms': { type: 'string', default: '800' }, stock: { type: 'string', default: '100' }, 'manual-take': { type: 'boolean', default: false } },
-  });
-  if (!values.port) throw new UsageError('pillar-sim needs --port PATH');
-  const stock = Number(values.stock);
-  const sim = await startSimulator(values.port, {
-    dispenseMs: Number(values['dispense-ms']),
-    stock: Array.from({ length: 6 }, () => stock),
-    autoTakeMs: values['manual-take'] ? null : 2000,
-  });
-  process.stdout.write(`simulated pillar on ${values.port}; type help for commands\n`);
-  const rl = createInterface({ input: process.stdin, terminal: false });
-  const quit = async () => {
-    await sim.close();
-    process.exit(0);
-  };
-  rl.on('line', async (line) => {
-    if (line.trim() === 'quit') return quit();
+/**
+ * Runs a command's code, imported only now, with what commander hands an action: its arguments,
+ * its options (with those given to the commands above it, such as `pack --data-dir`), the
+ * command itself. A UsageError it throws is told as commander's own are.
+ */
+function lazy(load: () => Promise<(...args: any[]) => unknown>) {
+  return async (...args: unknown[]) => {
+    const command = args.at(-1) as Command;
+    args[args.length - 2] = command.optsWithGlobals();
+    const run = await load();
     try {
-      const out = await sim.command(line);
-      if (out) process.stdout.write(out + '\n');
+      await run(...args);
     } catch (error) {
-      process.stdout.write(`${(error as Error).message}\n`);
+      if (error instanceof UsageError) command.error(error.message, { exitCode: EXIT.usage, code: 'olifant.usage' });
+      throw error;
     }
-  });
-  process.on('SIGINT', quit);
-  process.on('SIGTERM', quit);
+  };
 }
 
-/** The lines typed (or piped) on stdin, each asked for on a terminal. */
-async function readLines(questions: string[]): Promise<string[]> {
-  const rl = createInterface({ input: process.stdin, output: process.stdin.isTTY ? process.stderr : undefined, terminal: process.stdin.isTTY });
-  const answers: string[] = [];
-  try {
-    for (const question of process.stdin.isTTY ? questions : questions.slice(0, 1)) answers.push(await new Promise<string>((resolve) => rl.question(question, resolve)));
-  } finally {
-    rl.close();
-  }
-  return answers.map((a) => a.trim());
+/** For an option given more than once: every value, in order. */
+const repeated = (value: string, previous: string[] = []) => [...previous, value];
+
+/** A value from a fixed list; otherwise an error that names the flag and the list. */
+function oneOf<T extends string>(flag: string, values: readonly T[]) {
+  return (value: string): T => {
+    if ((values as readonly string[]).includes(value)) return value as T;
+    throw new InvalidArgumentError(`Use ${values.map((v) => `${flag} ${v}`).join(' or ')}`);
+  };
 }
 
-async function operator(args: string[]): Promise<void> {
-  const [action, ...rest] = args;
-  const { values } = parseArgs({ args: rest, options: { clear: { type: 'boolean', default: false }, 'data-dir': { type: 'string' } } });
-  if (action !== 'pin') throw new UsageError('operator takes pin');
-  const dataDir = dataDirFrom(values);
-  const settings = new SettingsStore(dataDir, createLogger(path.join(dataDir, 'olifant.log'), false));
-  try {
-    if (values.clear) {
-      settings.update({ operatorPin: null });
-      process.stdout.write('the PIN is removed: only the service door opens the service screen now\n');
-      return;
-    }
-    const [pin, again = pin] = await readLines(['New PIN (5 to 12 digits): ', 'The same PIN again: ']);
-    if (pin !== again) throw new Error('the two PINs differ; nothing changed');
-    settings.update({ operatorPin: hashPin(pin) });
-    process.stdout.write('the PIN is set; a running kiosk takes it within a few seconds\n');
-  } finally {
-    settings.close();
-  }
-}
+/** A whole number, such as `listed` lists it; otherwise an error that says so. */
+const wholeNumber = (listed: string) => (value: string): number => {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`It is a whole number, as \`${listed}\` lists it`);
+  return Number(value);
+};
 
-function venue(args: string[]): void {
-  const [action, ...rest] = args;
-  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { 'data-dir': { type: 'string' } } });
-  if (action !== 'start' && action !== 'list') throw new UsageError('venue takes start or list');
-  if (action === 'start' && positionals.length !== 1) throw new UsageError('venue start needs the venue\'s name, in quotes if it has spaces');
-  const dataDir = dataDirFrom(values);
-  const settings = new SettingsStore(dataDir, createLogger(path.join(dataDir, 'olifant.log'), false));
-  const store = new AnswerStore(path.join(dataDir, 'answers.sqlite'));
-  try {
-    const visits = new VenueVisits(store, settings);
-    visits.reconcile();
-    if (action === 'start') {
-      process.stdout.write(`${visits.start(positionals[0]).id}\n`);
-      return;
-    }
-    for (const visit of visits.list()) process.stdout.write(`${visit.id}\t${visit.name}\t${visit.startedHour} to ${visit.endedHour ?? 'now'}\n`);
-  } catch (error) {
-    if (error instanceof VenueNameError) throw new Error(`the venue visit is not started: ${error.message}`);
-    throw error;
-  } finally {
-    store.close();
-    settings.close();
-  }
+const dataDirOption = () => new Option('--data-dir <dir>', "the pillar's data folder (else $OLIFANT_DATA_DIR, or the platform's place)");
+
+function olifantProgram(): Command {
+  const program = new Command('olifant')
+    .description('The commands of the kiosk, its data folder and the hub.')
+    // Errors are told once, as `olifant: ...`, with the help of the command that failed after them.
+    .configureOutput({ outputError: (text, write) => write(`olifant: ${text.replace(/^error: /, '')}`) })
+    .showHelpAfterError(true)
+    .exitOverride()
+    .addHelpText('before', 'olifant: the software of the pillar "De olifant in de kamer"\n')
+    .addHelpText(
+      'after',
+      `
+The data folder (answers.sqlite, settings.json, olifant.log) is $OLIFANT_DATA_DIR, or --data-dir DIR,
+else ${defaultDataDir()}; the hub's is $OLIFANT_HUB_DIR or --data-dir DIR, else ${defaultHubDir()}.
+The hour column is in UTC in every export (2026-11-22T14:00Z is 15:00 in Amsterdam in winter).
+
+${EXIT_CODES}
+
+Examples:
+  olifant serve --pillar simulated
+  olifant results --format csv --excel-nl > answers.csv
+  olifant report --venue 2026-11-24-hva-amsterdam --format pptx --out hva.pptx
+  olifant hub add-pillar pillar-07 --url https://hub.example.org --stick /media/usb
+  olifant hub --help`,
+    );
+  program.on('command:*', ([name]: string[]) => program.error(`unknown command "${name}"`, { exitCode: EXIT.usage, code: 'commander.unknownCommand' }));
+
+  program
+    .command('serve')
+    .summary('the kiosk UI and its services on 127.0.0.1; prints the URL')
+    .description('Serves the kiosk UI and its services on 127.0.0.1 and prints the URL.')
+    .option('--port <n>', 'the port (0: any free one)', '0')
+    .option('--pillar <which>', 'auto (the board) or simulated')
+    .option('--pillar-port <path>', "the board's serial port")
+    .option('--bundled-pack <dir>', 'this pack folder instead of the one that comes with the app')
+    .addOption(dataDirOption())
+    .addOption(new Option('--dev', 'as the Electron shell takes it; no effect here').hideHelp())
+    .action(lazy(async () => (await import('./serve.ts')).serve));
+
+  program
+    .command('results')
+    .summary('every stored answer as CSV (hours in UTC), or a signed results bundle')
+    .description(
+      'Prints every stored answer as CSV on stdout. The hour column is in UTC (2026-11-22T14:00Z is 15:00 ' +
+        'in Amsterdam in winter); --excel-nl as Dutch Excel opens it in columns (BOM, semicolons, decimal ' +
+        'commas). --format bundle writes every answer, venue visit and pack as a signed results bundle ' +
+        '(for a hub without network): into DRIVE/olifant-results/, or to a file ending in ' +
+        '.olifant-results; and prints where.',
+    )
+    .addOption(new Option('--format <format>', 'csv or bundle').default('csv').argParser(oneOf('--format', ['csv', 'bundle'] as const)))
+    .option('--out <drive-or-file>', 'where --format bundle writes the bundle')
+    .option('--excel-nl', 'the CSV for Dutch Excel')
+    .addOption(dataDirOption())
+    .action(lazy(async () => (await import('./results.ts')).results));
+
+  program
+    .command('report')
+    .summary('lecture-ready files for one venue visit: slides, spreadsheet, Dutch CSV or PNG charts')
+    .description(
+      "Lecture-ready files for one venue visit, from a hub's data folder or a pillar's (--data-dir): " +
+        'slides with editable charts, a spreadsheet, the answers as Dutch CSV, or one 1920x1080 PNG chart ' +
+        'per question into the folder --out names.',
+    )
+    .requiredOption('--venue <id>', 'the venue visit, as `olifant venue list` names it')
+    .addOption(new Option('--format <format>', 'pptx, xlsx, csv or png').makeOptionMandatory().argParser(oneOf('--format', ['pptx', 'xlsx', 'csv', 'png'] as const)))
+    .requiredOption('--out <path>', 'the file, or for png the folder')
+    .addOption(new Option('--language <code>', LECTURE_LANGUAGES.join(', ')).default('nl').argParser(oneOf('--language', LECTURE_LANGUAGES)))
+    .addOption(new Option('--data-dir <dir>', "a hub's or a pillar's data folder"))
+    .action(lazy(async () => (await import('./report.ts')).report));
+
+  program
+    .command('pillar-sim')
+    .summary('a simulated controller board on a serial port or pseudo-terminal')
+    .description('A simulated controller board on a serial port or pseudo-terminal; type help for its faults, quit to end it.')
+    .requiredOption('--port <path>', 'the serial port or pseudo-terminal')
+    .option('--dispense-ms <n>', 'how long a dispense takes', '800')
+    .option('--stock <n>', 'cards in each slot', '100')
+    .option('--manual-take', 'a card stays in the slot until `take` is typed')
+    .action(lazy(async () => (await import('./pillar-sim.ts')).pillarSim));
+
+  const pack = program
+    .command('pack')
+    .summary('install, check and sign content packs')
+    .description('Content packs: installed into the data folder as the operator screen does, and checked and signed by whoever makes them.')
+    .addOption(dataDirOption());
+  const packDir = '<dir>';
+  const packDirWords = 'the olifant-pack folder, or the drive holding it';
+  pack
+    .command('install')
+    .summary("installs the pack on a stick into the data folder")
+    .description('Installs the pack on a stick into the data folder, as the operator screen does.')
+    .argument(packDir, packDirWords)
+    .option('--rollback', 'confirms a version that is not higher than the running one')
+    .action(lazy(async () => (await import('./pack.ts')).packInstall));
+  pack
+    .command('current')
+    .summary("the running pack, as JSON")
+    .description('Prints the running pack as JSON: {"id": ..., "version": ...}.')
+    .action(lazy(async () => (await import('./pack.ts')).packCurrent));
+  pack
+    .command('rollback')
+    .summary("runs the previous pack again")
+    .description('Runs the previous pack again.')
+    .action(lazy(async () => (await import('./pack.ts')).packRollback));
+  pack
+    .command('check')
+    .summary("checks a content pack folder")
+    .description('Checks a content pack folder: every rule of content-pack.md, and its signature.')
+    .argument(packDir, packDirWords)
+    .option('--key <public-key>', 'a trusted public key: the public.txt keygen wrote, or the key itself (again for more)', repeated)
+    .option('--allow-unsigned', 'checks all but the signature')
+    .action(lazy(async () => (await import('./pack.ts')).packCheck));
+  pack
+    .command('keygen')
+    .summary("makes a signing key pair")
+    .description('Makes a signing key pair: private.pem (keep it secret) and public.txt.')
+    .requiredOption('--out <dir>', 'the folder the two files go into')
+    .action(lazy(async () => (await import('./pack.ts')).packKeygen));
+  pack
+    .command('sign')
+    .summary("signs a content pack folder")
+    .description('Signs a content pack folder (writes its pack.sig).')
+    .argument(packDir, packDirWords)
+    .requiredOption('--key <private-key-file>', 'the private.pem keygen wrote')
+    .action(lazy(async () => (await import('./pack.ts')).packSign));
+
+  const venue = program.command('venue').summary('start and list venue visits').description("A pillar's venue visits.").addOption(dataDirOption());
+  venue
+    .command('start')
+    .summary("starts a venue visit; prints its id")
+    .description(
+      'Ends the running venue visit and starts one at the named venue; prints its id (the date and ' +
+        "the name, e.g. 2026-11-24-hva-amsterdam). A running kiosk's next answers carry it.",
+    )
+    .argument('<name>', "the venue's name, in quotes if it has spaces")
+    .action(lazy(async () => (await import('./venue.ts')).venueStart));
+  venue
+    .command('list')
+    .summary("the venue visits, newest first")
+    .description('The venue visits, newest first: id, name, and the hours (UTC) they started and ended.')
+    .action(lazy(async () => (await import('./venue.ts')).venueList));
+
+  hubCommands(program);
+
+  const sync = program.command('sync').summary("send what waits to the hub, or show the sync's facts").description("A pillar's sync with the hub (hubUrl, hubToken in settings).").addOption(dataDirOption());
+  sync
+    .command('now')
+    .summary("sends what waits to the hub at once")
+    .description('Sends what waits to the hub at once and says what happened; exit 0 when nothing waits any more, 1 otherwise.')
+    .action(lazy(async () => ((await import('./sync.ts')).sync).bind(null, 'now')));
+  sync
+    .command('status')
+    .summary("the sync's facts as JSON")
+    .description("The sync's facts as JSON: hub set, what waits, last success, last problem.")
+    .action(lazy(async () => ((await import('./sync.ts')).sync).bind(null, 'status')));
+
+  program
+    .command('pillar')
+    .summary("this pillar's id and bundle key")
+    .description('This pillar.')
+    .addOption(dataDirOption())
+    .command('id')
+    .summary("this pillar's id and bundle key")
+    .description("Prints this pillar's id, and on the next line its bundle key (for `olifant hub add-pillar ID --key KEY` on the hub).")
+    .action(lazy(async () => (await import('./pillar.ts')).pillarId));
+
+  program
+    .command('operator')
+    .summary("the crew's PIN for the PIN pad")
+    .description("The crew's access to the service screen.")
+    .addOption(dataDirOption())
+    .command('pin')
+    .summary("sets or clears the crew's PIN")
+    .description(
+      "Sets the crew's PIN for the PIN pad (a 2-second hold in the screen's top-left corner; for " +
+        'pillars without a door switch): 5 to 12 digits, read from stdin (asked twice on a terminal). ' +
+        'Only a salted hash is kept, in settings.json.',
+    )
+    .option('--clear', 'removes the PIN')
+    .action(lazy(async () => (await import('./operator.ts')).operatorPin));
+
+  return program;
 }
 
 /** The port a hub listens on when not told. */
-const HUB_PORT = 8750;
+const HUB_PORT = '8750';
 
-async function hub(args: string[]): Promise<void> {
-  const action = args[0] && !args[0].startsWith('-') ? args[0] : 'serve';
-  const { values, positionals } = parseArgs({
-    args: action === 'serve' ? args : args.slice(1),
-    allowPositionals: true,
-    options: {
-      'data-dir': { type: 'string' },
-      port: { type: 'string', default: String(HUB_PORT) },
-      host: { type: 'string' },
-      'tls-cert': { type: 'string' },
-      'tls-key': { type: 'string' },
-      'behind-proxy': { type: 'string', multiple: true },
-      'public-host': { type: 'string', multiple: true },
-      name: { type: 'string' },
-      url: { type: 'string' },
-      stick: { type: 'string' },
-      key: { type: 'string' },
-      'trust-new-pillar': { type: 'boolean', default: false },
-    },
-  });
-  const store = new HubStore(values['data-dir'] ? path.resolve(values['data-dir']) : defaultHubDir());
-  const pillars = new Pillars(store);
-  if (action === 'serve') {
-    if (Boolean(values['tls-cert']) !== Boolean(values['tls-key'])) throw new UsageError('TLS needs both --tls-cert and --tls-key');
-    const tls = values['tls-cert'] && values['tls-key'] ? { cert: values['tls-cert'], key: values['tls-key'] } : undefined;
-    try {
-      const running = await startHub(store, pillars, { port: Number(values.port), host: values.host, tls, behindProxy: values['behind-proxy'] ?? [], publicHosts: values['public-host'] ?? [] });
-      process.stdout.write(`${running.url}\n`);
-      // Stopped (Ctrl-C, systemctl stop): the requests in hand are finished, the reader
-      // threads ended, the database closed (its log folded in), then exit 0. Once, whatever comes twice.
-      let stopping: Promise<void> | undefined;
-      const stop = () => {
-        stopping ??= running.close().then(
-          () => {
-            store.close();
-            process.exit(0);
-          },
-          (error: Error) => {
-            process.stderr.write(`olifant: the hub did not stop cleanly: ${error.message}\n`);
-            store.close();
-            process.exit(1);
-          },
-        );
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    } catch (error) {
-      store.close();
-      throw error instanceof HubConfigError ? error : new Error(`the hub cannot start: ${(error as Error).message}`);
-    }
-    return;
-  }
-  try {
-    if (action === 'add-pillar') {
-      if (positionals.length !== 1) throw new UsageError('hub add-pillar needs the pillar id its service screen shows');
-      const token = pillars.add(positionals[0], values.name, values.key === undefined ? undefined : keyFrom(values.key, bundleKeyIn));
-      const hubUrl = values.url ?? `http://127.0.0.1:${values.port}`;
-      if (values.stick) {
-        const file = hubFileOn(path.resolve(values.stick), positionals[0]);
-        mkdirSync(path.dirname(file), { recursive: true });
-        writeFileAtomic(file, JSON.stringify({ hubUrl, hubToken: token }) + '\n', 0o600);
-        process.stdout.write(`the settings are on the stick too (${file}): the pillar's service screen offers to use them\n`);
-      }
-      if (values.key === undefined) process.stdout.write(`pillar ${positionals[0]} has no bundle key yet: its bundles are refused until \`olifant hub set-pillar-key ${positionals[0]} KEY\` sets it\n`);
-      process.stdout.write(`pillar ${positionals[0]} is registered. Its token is shown only now; put these two settings in the pillar's settings.json:\n`);
-      process.stdout.write(`${JSON.stringify({ hubUrl, hubToken: token })}\n`);
-    } else if (action === 'add-lecturer') {
-      if (positionals.length !== 1) throw new UsageError('hub add-lecturer needs the lecturer\'s name, in quotes if it has spaces');
-      const token = new Lecturers(store).add(positionals[0]);
-      const hubUrl = values.url ?? `http://127.0.0.1:${values.port}`;
-      process.stdout.write(`a sign-in link for ${positionals[0]}, for one use within 7 days (on this machine no sign-in is needed):\n`);
-      process.stdout.write(`${hubUrl.replace(/\/$/, '')}/signin?token=${token}\n`);
-    } else if (action === 'lecturers') {
-      for (const l of new Lecturers(store).list()) process.stdout.write(`${l.id}\t${l.name}\tsince ${l.addedHour}\t${l.sessions} signed in\t${l.links} unused link(s)\n`);
-    } else if (action === 'end-sessions') {
-      if (positionals.length !== 1 || !/^\d+$/.test(positionals[0])) throw new UsageError('hub end-sessions needs the lecturer\'s number, as `olifant hub lecturers` lists it');
-      const ended = new Lecturers(store).end(Number(positionals[0]));
-      if (ended === null) throw new Error(`there is no lecturer number ${positionals[0]}; \`olifant hub lecturers\` lists them`);
-      process.stdout.write(`lecturer ${positionals[0]} is signed out (${ended} session(s) ended) and their unused links no longer work; \`olifant hub add-lecturer\` gives a new one\n`);
-    } else if (action === 'pillars') {
-      for (const p of pillars.list()) process.stdout.write(`${p.id}\t${p.name}\t${p.revoked ? 'revoked' : 'active'}\tsince ${p.added_hour}\t${p.public_key ? `bundle key ${keyFingerprint(p.public_key)}…` : 'no bundle key'}\n`);
-    } else if (action === 'import') {
-      if (positionals.length === 0) throw new UsageError('hub import needs one or more .olifant-results files');
-      let refused = 0;
-      for (const file of positionals) {
-        try {
-          const done = importBundle(path.resolve(file), store, pillars, { trust: values['trust-new-pillar'] ? 'bundle-key' : 'no', name: file });
-          process.stdout.write(`${file}: pillar ${done.pillarId}, ${done.stored} answer(s) new, ${done.duplicates} already here${done.conflicts.length ? `, ${done.conflicts.length} conflict(s) refused (logged)` : ''}\n`);
-        } catch (error) {
-          refused++;
-          const how = error instanceof NewPillarKey
-            ? `. If the bundle came from that pillar's stick, import it again with --trust-new-pillar; or register it first with \`olifant hub add-pillar ${error.pillarId} --key KEY\` (\`olifant pillar id\` on the pillar prints the key)`
-            : '';
-          process.stderr.write(`olifant: ${(error as Error).message}${how}\n`);
-        }
-      }
-      if (refused > 0) process.exitCode = 1;
-    } else if (action === 'packs') {
-      for (const p of store.packs()) {
-        let about: string;
-        try {
-          const pack = checkManifest(JSON.parse(p.manifest));
-          about = `${pack.questions.length} question(s): ${pack.questions.map((q) => q.id).join(', ')}`;
-        } catch (error) {
-          about = `not a valid pack, left out of every result (${(error as Error).message})`;
-        }
-        process.stdout.write(`${p.pillar_id || '(no pillar)'}\t${p.id}\t${p.version}\t${about}\n`);
-      }
-    } else if (action === 'remove-pack') {
-      const [pillarId, packId, version] = positionals;
-      if (positionals.length !== 3 || !/^\d+$/.test(version)) throw new UsageError('hub remove-pack needs PILLAR_ID PACK_ID VERSION, as `olifant hub packs` lists them ("" for no pillar)');
-      if (!store.removePack(pillarId, packId, Number(version))) throw new Error(`pillar ${pillarId || '(no pillar)'} has no pack record ${packId} version ${version}; \`olifant hub packs\` lists them`);
-      process.stdout.write(`pack record ${packId} version ${version} of ${pillarId || '(no pillar)'} is removed; the answers stay\n`);
-    } else if (action === 'revoke-pillar') {
-      if (positionals.length !== 1) throw new UsageError('hub revoke-pillar needs the pillar id');
-      pillars.revoke(positionals[0]);
-      process.stdout.write(`pillar ${positionals[0]}'s token is revoked, and its bundles are refused; its answers stay\n`);
-    } else if (action === 'set-pillar-key') {
-      if (positionals.length !== 2) throw new UsageError('hub set-pillar-key needs the pillar id and its key (or a file holding it)');
-      pillars.setKey(positionals[0], keyFrom(positionals[1], bundleKeyIn));
-      process.stdout.write(`pillar ${positionals[0]}'s bundle key is set; bundles signed with another key are refused\n`);
-    } else {
-      throw new UsageError('hub takes add-pillar, set-pillar-key, pillars, revoke-pillar, add-lecturer, lecturers, end-sessions, import, packs or remove-pack, or nothing to run the hub');
-    }
-  } catch (error) {
-    if (error instanceof PillarError) throw new Error(error.message);
-    throw error;
-  } finally {
-    store.close();
-  }
+/** `olifant hub`: runs the hub; its commands work on its data folder. Its options go with each of them. */
+function hubCommands(program: Command): void {
+  const hub = program
+    .command('hub')
+    .summary("the hub that gathers every pillar's answers, and its pillars, lecturers and packs")
+    .description(
+      "The hub that gathers every pillar's answers (POST /v1/batches); prints its URL. It listens on " +
+        '127.0.0.1 (port 8750) unless --host says otherwise, and then only with TLS or behind a reverse ' +
+        'proxy. It answers only to localhost, this machine\'s name and addresses, and each --public-host; ' +
+        'other names are refused (421). Its data folder is $OLIFANT_HUB_DIR or --data-dir DIR; it logs to ' +
+        'hub.log there (and its warnings and errors to standard output). A damaged database is not ' +
+        'opened: the hub says so, writes nothing into it, and exits 1. With a command, works on the data ' +
+        'folder instead.',
+    )
+    .usage('[options] [command]')
+    .option('--port <n>', 'the port it listens on (add-pillar and add-lecturer: of the URL they print)', HUB_PORT)
+    .option('--host <address>', 'listen beyond this machine: needs --tls-cert and --tls-key, or --behind-proxy')
+    .option('--tls-cert <file>', 'the TLS certificate (PEM)')
+    .option('--tls-key <file>', 'its private key (PEM)')
+    .option('--behind-proxy <address>', "the reverse proxy's address or range (e.g. 10.0.0.0/24; again for more): the only sender whose X-Forwarded-For is believed", repeated)
+    .option('--public-host <name>', "a name pillars and lecturers use for the hub, e.g. the proxy's (again for more)", repeated)
+    .addOption(new Option('--data-dir <dir>', "the hub's data folder"))
+    .addHelpText('after', `\n${EXIT_CODES}`);
+
+  hub
+    .command('add-pillar')
+    .summary("registers a pillar: prints its token and settings")
+    .description(
+      'Registers a pillar; prints its token once, and the pillar\'s two settings as JSON on the last line: ' +
+        '{"hubUrl": ..., "hubToken": ...}. Without --key, the pillar\'s bundles are refused until ' +
+        'set-pillar-key sets it.',
+    )
+    .argument('<pillar-id>', "the id the pillar's service screen shows")
+    .option('--key <key>', "the pillar's bundle key (as `olifant pillar id` prints it), or a file holding it")
+    .option('--name <name>', "the pillar's name")
+    .option('--url <hub-url>', 'the URL the pillar reaches the hub at')
+    .option('--stick <drive>', "also writes the settings to the stick (olifant-hub/PILLAR_ID.json), for the pillar's service screen")
+    .action(lazy(async () => (await import('./hub.ts')).addPillar));
+  hub
+    .command('set-pillar-key')
+    .summary("sets or replaces a pillar's bundle key")
+    .description('Sets or replaces a registered pillar\'s bundle key (one trusted by mistake, say); the old and the new key are logged.')
+    .argument('<pillar-id>')
+    .argument('<key>', 'the key, or a file holding it')
+    .action(lazy(async () => (await import('./hub.ts')).setPillarKey));
+  hub
+    .command('pillars')
+    .summary("the registered pillars")
+    .description('The registered pillars: id, name, active or revoked, since when, and the start of the bundle key (or that it has none).')
+    .action(lazy(async () => (await import('./hub.ts')).listPillars));
+  hub
+    .command('revoke-pillar')
+    .summary("takes a pillar's token back")
+    .description("Takes a pillar's token back: its pushes and its bundles are refused from then on; its answers stay.")
+    .argument('<pillar-id>')
+    .action(lazy(async () => (await import('./hub.ts')).revokePillar));
+  hub
+    .command('add-lecturer')
+    .summary("a one-time sign-in link for a lecturer")
+    .description(
+      "Prints a one-time sign-in link (valid 7 days) to the hub's presenter view, for a hub that listens " +
+        'beyond this machine. Opening it shows a button; pressing that signs in (the link is then used), for 30 days.',
+    )
+    .argument('<name>', "the lecturer's name, in quotes if it has spaces")
+    .option('--url <hub-url>', 'the URL lecturers reach the hub at')
+    .action(lazy(async () => (await import('./hub.ts')).addLecturer));
+  hub
+    .command('lecturers')
+    .summary("the lecturers")
+    .description('The lecturers: number, name, since when, browsers signed in, unused sign-in links.')
+    .action(lazy(async () => (await import('./hub.ts')).listLecturers));
+  hub
+    .command('end-sessions')
+    .summary("signs a lecturer out everywhere")
+    .description('Signs a lecturer out everywhere and ends their unused links (a new link signs in again).')
+    .argument('<number>', 'the lecturer\'s number, as `olifant hub lecturers` lists it', wholeNumber('olifant hub lecturers'))
+    .action(lazy(async () => (await import('./hub.ts')).endSessions));
+  hub
+    .command('import')
+    .summary("imports results bundles, each whole or not at all")
+    .description(
+      'Imports results bundles from USB sticks, each whole or not at all. A bundle of a pillar this hub ' +
+        "never registered needs --trust-new-pillar (its key is then registered); a registered pillar's must " +
+        'carry its registered key. Exit 1 if any is refused.',
+    )
+    .argument('<file...>', '.olifant-results files')
+    .option('--trust-new-pillar', "registers the key of a pillar this hub never registered, from its bundle")
+    .action(lazy(async () => (await import('./hub.ts')).importBundles));
+  hub
+    .command('packs')
+    .summary("the pack records pillars sent")
+    .description('The pack records pillars sent (the questions\' texts), per pillar: PILLAR PACK VERSION.')
+    .action(lazy(async () => (await import('./hub.ts')).listPacks));
+  hub
+    .command('remove-pack')
+    .summary("removes one pack record")
+    .description('Removes one pack record (its answers stay; they show question ids until it comes again).')
+    .argument('<pillar-id>', 'as `olifant hub packs` lists it ("" for no pillar)')
+    .argument('<pack-id>')
+    .argument('<version>', 'the version, a whole number', wholeNumber('olifant hub packs'))
+    .action(lazy(async () => (await import('./hub.ts')).removePack));
+
+  // Without a command the hub runs; a word that names none is refused, not taken as its argument.
+  hub.allowExcessArguments().action(lazy(async () => {
+    const { runHub } = await import('./hub.ts');
+    return (values: HubValues, command: Command) => {
+      if (command.args.length > 0) command.error(`unknown command "hub ${command.args[0]}"`, { exitCode: EXIT.usage, code: 'commander.unknownCommand' });
+      return runHub(values);
+    };
+  }));
 }
 
-async function sync(args: string[]): Promise<void> {
-  const [action, ...rest] = args;
-  const { values } = parseArgs({ args: rest, options: { 'data-dir': { type: 'string' } } });
-  if (action !== 'now' && action !== 'status') throw new UsageError('sync takes now or status');
-  const dataDir = dataDirFrom(values);
-  const log = createLogger(path.join(dataDir, 'olifant.log'), false);
-  const settings = new SettingsStore(dataDir, log);
-  const store = new AnswerStore(path.join(dataDir, 'answers.sqlite'));
-  try {
-    const sender = new SyncSender({ outbox: new Outbox(store), settings: () => settings.current(), log, statusFile: path.join(dataDir, 'sync-status.json') });
-    if (action === 'status') {
-      process.stdout.write(`${JSON.stringify(sender.status())}\n`);
-      return;
-    }
-    const { sent, problem } = await sender.send();
-    process.stdout.write(`sent ${sent.answers} answer(s), ${sent.venues} venue visit(s), ${sent.packs} pack(s)\n`);
-    if (problem) throw new Error(problem);
-  } finally {
-    store.close();
-    settings.close();
-  }
-}
-
-function pillar(args: string[]): void {
-  const [action, ...rest] = args;
-  const { values } = parseArgs({ args: rest, options: { 'data-dir': { type: 'string' } } });
-  if (action !== 'id') throw new UsageError('pillar takes id');
-  const dataDir = dataDirFrom(values);
-  const settings = new SettingsStore(dataDir, createLogger(path.join(dataDir, 'olifant.log'), false));
-  process.stdout.write(`${settings.current().pillarId}\n`);
-  settings.close();
-  // The first line alone is the id (scripts read it); the key is for \`olifant hub add-pillar --key\`.
-  process.stdout.write(`bundle key: ${pillarKey(dataDir).publicKey}\n`);
-}
-
+/** Runs the command; its exit code as EXIT says. */
 async function main(argv: string[]): Promise<void> {
-  const [command, ...args] = argv;
-  switch (command) {
-    case 'serve': return serve(args);
-    case 'results': return results(args);
-    case 'pillar-sim': return pillarSim(args);
-    case 'pack': return pack(args);
-    case 'operator': return operator(args);
-    case 'venue': return venue(args);
-    case 'hub': return hub(args);
-    case 'sync': return sync(args);
-    case 'pillar': return pillar(args);
-    case 'report': return report(args);
-    case undefined: case 'help': case '--help': case '-h':
-      process.stdout.write(HELP + '\n');
-      return;
-    default:
-      throw new UsageError(`unknown command "${command}"`);
+  const program = olifantProgram();
+  try {
+    // Bare `olifant` shows the help, as `olifant help` does.
+    await program.parseAsync(argv.length === 0 ? ['--help'] : argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? EXIT.done : EXIT.usage);
+    process.stderr.write(`olifant: ${(error as Error).message}\n`);
+    process.exit(EXIT.failed);
   }
 }
 
-main(process.argv.slice(2)).catch((error: Error) => {
-  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-    process.stderr.write(`olifant: ${error.message}\n\n${HELP}\n`);
-    process.exit(2);
-  }
-  process.stderr.write(`olifant: ${error instanceof PackError ? 'the pack is refused: ' : ''}${error.message}\n`);
-  process.exit(1);
-});
+await main(process.argv.slice(2));

@@ -3,17 +3,16 @@
 
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { AnswerStore } from '../core/answers/store.ts';
-import { writeFileAtomic, writeProblem } from '../core/platform/atomic.ts';
-import { dutchCsv } from '../core/report/csv-nl.ts';
-import { lecture } from '../core/report/lecture.ts';
-import { lectureCharts } from '../core/report/png.ts';
-import { lecturePresentation } from '../core/report/pptx.ts';
-import { isReportLanguage, REPORT_LANGUAGES } from '../core/report/words.ts';
-import { lectureWorkbook } from '../core/report/xlsx.ts';
+import { writeFileAtomic, writeProblem } from '../platform/atomic.ts';
+import { dutchCsv } from '../lecture-files/csv-nl.ts';
+import { lecture } from '../lecture-files/lecture.ts';
+import { lectureCharts } from '../lecture-files/png.ts';
+import { lecturePresentation } from '../lecture-files/pptx.ts';
+import type { ReportLanguage } from '../lecture-files/words.ts';
+import { lectureWorkbook } from '../lecture-files/xlsx.ts';
 import { HubStore } from '../hub/store.ts';
-import { dataDirFrom, UsageError } from './kiosk-args.ts';
+import { dataDirFrom } from './kiosk-args.ts';
 
 /** Makes the folder a report goes into, with the folders above it; or says which and why not. */
 function reportFolder(dir: string): void {
@@ -34,12 +33,8 @@ function reportFile(file: string, bytes: string | Buffer): void {
   process.stdout.write(`${file}\n`);
 }
 
-export async function report(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { venue: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, language: { type: 'string', default: 'nl' }, 'data-dir': { type: 'string' } } });
-  if (!values.venue || !values.out) throw new UsageError('report needs --venue ID and --out PATH');
-  if (values.format !== 'pptx' && values.format !== 'xlsx' && values.format !== 'csv' && values.format !== 'png') throw new UsageError('report --format is pptx, xlsx, csv or png');
-  if (!isReportLanguage(values.language)) throw new UsageError(`report --language is ${REPORT_LANGUAGES.join(', ')}`);
-  const dir = dataDirFrom(values);
+export async function report(values: { venue: string; format: 'pptx' | 'xlsx' | 'csv' | 'png'; out: string; language: ReportLanguage; dataDir?: string }): Promise<void> {
+  const dir = dataDirFrom(values.dataDir);
   // A hub's data folder or a pillar's: the same tables either way.
   const hub = existsSync(path.join(dir, 'hub.sqlite'));
   const store = hub ? new HubStore(dir) : new AnswerStore(path.join(dir, 'answers.sqlite'));

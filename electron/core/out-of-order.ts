@@ -4,7 +4,7 @@
 import type { BoardModel } from '../../hardware/board-model.ts';
 import type { OlifantOptions } from './olifant.ts';
 import { connectPillar } from './pillar/connect.ts';
-import type { Logger } from './platform/log.ts';
+import type { Logger } from '../platform/log.ts';
 
 export interface OutOfOrder {
   /** The simulated board, when the pillar is simulated. */

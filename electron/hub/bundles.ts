@@ -9,8 +9,8 @@
 // Importing twice, or overlapping bundles in any order, leaves each answer once.
 
 import { closeSync } from 'node:fs';
-import { NotReadable, openPlainFile } from '../core/platform/plain-file.ts';
-import { BundleError, type BundleHeader, readBundle } from '../core/sync/bundle.ts';
+import { NotReadable, openPlainFile } from '../platform/plain-file.ts';
+import { BundleError, type BundleHeader, readBundle } from '../results/bundle.ts';
 import { PillarError, type Pillars } from './pillars.ts';
 import { checkRecord, RecordError } from './records.ts';
 import type { HubStore, StoreOutcome } from './store.ts';

@@ -6,7 +6,7 @@
 
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
-import { BundleError } from '../core/sync/bundle.ts';
+import { BundleError } from '../results/bundle.ts';
 import { NewPillarKey, type NewPillarTrust } from './bundles.ts';
 import type { StoreOutcome } from './store.ts';
 

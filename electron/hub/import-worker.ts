@@ -4,7 +4,7 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { importBundle, NewPillarKey, type NewPillarTrust } from './bundles.ts';
-import { BundleError } from '../core/sync/bundle.ts';
+import { BundleError } from '../results/bundle.ts';
 import { Pillars } from './pillars.ts';
 import { HubStore } from './store.ts';
 

@@ -6,7 +6,7 @@
 // only as their SHA-256.
 
 import { createHash, randomBytes } from 'node:crypto';
-import { hourOf } from '../core/answers/store.ts';
+import { hourOf } from '../results/records.ts';
 import type { HubStore } from './store.ts';
 
 export const LINK_MS = 7 * 24 * 3600_000;

@@ -5,8 +5,8 @@
 // registered gets its key from a bundle, when the person importing confirms it.
 
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { hourOf } from '../core/answers/store.ts';
-import { BUNDLE_KEY } from '../core/sync/bundle.ts';
+import { hourOf } from '../results/records.ts';
+import { BUNDLE_KEY } from '../results/bundle.ts';
 import type { HubStore, PillarRow } from './store.ts';
 
 const PILLAR_ID = /^[\w.-]{1,60}$/;

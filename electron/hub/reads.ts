@@ -3,22 +3,22 @@
 // with its own read-only connection (readers.ts), so that no read holds up a batch.
 
 import type Database from 'better-sqlite3';
-import { LECTURE_FORMATS, type LectureFormat } from '../api/lecture.ts';
-import { tourOverview, visitResults } from '../core/answers/results.ts';
 import { zipSync } from 'fflate';
-import { chartSvg } from '../core/report/chart-svg.ts';
-import { dutchCsv } from '../core/report/csv-nl.ts';
-import { lecture } from '../core/report/lecture.ts';
-import { chartPng, lectureCharts } from '../core/report/png.ts';
-import { lecturePresentation } from '../core/report/pptx.ts';
-import { REPORT_WORDS, type ReportLanguage } from '../core/report/words.ts';
-import { lectureWorkbook } from '../core/report/xlsx.ts';
+import { LECTURE_FORMATS, type LectureFormat, type LectureLanguage, type TourOverview } from '../api/lecture.ts';
+import { visitResults, visitSummaries } from '../results/aggregates.ts';
+import { chartSvg } from '../lecture-files/chart-svg.ts';
+import { dutchCsv } from '../lecture-files/csv-nl.ts';
+import { lecture } from '../lecture-files/lecture.ts';
+import { chartPng, lectureCharts } from '../lecture-files/png.ts';
+import { lecturePresentation } from '../lecture-files/pptx.ts';
+import { REPORT_WORDS } from '../lecture-files/words.ts';
+import { lectureWorkbook } from '../lecture-files/xlsx.ts';
 
 export type ReadJob =
   | { read: 'overview' }
   | { read: 'visit'; visit: string }
-  | { read: 'file'; visit: string; format: string; language: ReportLanguage }
-  | { read: 'chart'; visit: string; question: string; language: ReportLanguage; image: 'svg' | 'png' };
+  | { read: 'file'; visit: string; format: string; language: LectureLanguage }
+  | { read: 'chart'; visit: string; question: string; language: LectureLanguage; image: 'svg' | 'png' };
 
 export interface ReadAnswer {
   status: 200 | 404;
@@ -40,6 +40,26 @@ const FILE_TYPES: Record<LectureFormat, string> = {
 
 /** The PNG charts of a visit in one zip, stored as they are (a PNG is compressed already). */
 const chartsZip = (charts: Array<{ name: string; png: Buffer }>) => Buffer.from(zipSync(Object.fromEntries(charts.map(({ name, png }) => [name, png])), { level: 0 }));
+
+/**
+ * Every venue visit with answers (newest first), the tour's answers, and when each pillar's
+ * answers last arrived (the hub's own log): from the visit sources, the venue records and an
+ * index of the log, so its cost grows with the visits and pillars shown, never with the answers.
+ */
+export function tourOverview(db: Database.Database): TourOverview {
+  const visits = visitSummaries(db).sort((a, b) => (b.startedHour ?? '').localeCompare(a.startedHour ?? '') || a.id.localeCompare(b.id));
+  const answers = visits.reduce((n, v) => n + v.answers, 0);
+  // Each kind its own look-up of the newest in the index (events_by_pillar): MAX over an IN list would read them all.
+  const newest = (kind: string) => `(SELECT MAX(hour) FROM events e WHERE e.pillar_id = p.id AND e.kind = '${kind}')`;
+  const pillars = db
+    .prepare(`SELECT p.id, p.name, max(coalesce(${newest('batch')}, ''), coalesce(${newest('bundle')}, '')) AS lastArrived FROM pillars p ORDER BY p.id`)
+    .all()
+    .map((p) => {
+      const row = p as TourOverview['pillars'][number];
+      return { ...row, lastArrived: row.lastArrived || null };
+    });
+  return { visits, answers, pillars };
+}
 
 const noAnswers = (visit: string, warnings: string[]): ReadAnswer => ({ status: 404, body: { error: `no answers of venue visit ${visit}` }, warnings });
 

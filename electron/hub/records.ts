@@ -4,7 +4,7 @@
 
 import { PackError, parseManifest } from '../../content/pack.ts';
 import type { AnswerRecord, PackRecord, SyncRecord, VenueRecord } from '../api/sync.ts';
-import { ANSWER_FIELDS } from '../core/answers/store.ts';
+import { ANSWER_FIELDS } from '../results/records.ts';
 
 /** A record that breaks results-sync.md, with the rule in words. */
 export class RecordError extends Error {

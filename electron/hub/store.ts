@@ -6,9 +6,9 @@
 
 import type Database from 'better-sqlite3';
 import path from 'node:path';
-import { SummaryDeltas, TALLIES_MIGRATION, VISIT_SOURCES_MIGRATION } from '../core/answers/results.ts';
-import { ANSWER_FIELDS, hourOf } from '../core/answers/store.ts';
-import { damageOf, migrate, openDatabase } from '../core/platform/sqlite.ts';
+import { damageOf, migrate, openDatabase } from '../platform/sqlite.ts';
+import { ANSWER_FIELDS, hourOf } from '../results/records.ts';
+import { SummaryDeltas, TALLIES_MIGRATION, VISIT_SOURCES_MIGRATION } from '../results/tallies.ts';
 import type { AnswerRecord, BatchResult, PackRecord, SyncRecord, VenueRecord } from '../api/sync.ts';
 
 /** Each entry moves the schema one version up; never edit one that has shipped. */
@@ -81,7 +81,7 @@ export const MIGRATIONS: string[] = [
   // writes), and the lecturer's pages count from the tallies: looking answers up by question
   // (answers_by_question) is enough for the rest.
   `DROP INDEX answers_by_venue;`,
-  // A visit's pillars, hours and packs, kept as answers come (answers/results.ts).
+  // A visit's pillars, hours and packs, kept as answers come (results/tallies.ts).
   VISIT_SOURCES_MIGRATION,
   // A pack record belongs to the pillar that sent it, and a visit's question texts come only
   // from the packs its own answers were given under (pillar, pack id, version). The packs an

@@ -1,5 +1,7 @@
 // The presenter's words, in Dutch and English: on a projector, for a hall.
 
+import { MIN_GROUP } from '../../electron/results/floor.ts';
+
 export type PresenterLanguage = 'nl' | 'en';
 
 export interface PresenterWords {
@@ -36,10 +38,10 @@ const nl: PresenterWords = {
   notComparable: 'nog niet te vergelijken',
   thisVenue: 'Hier',
   restOfTour: 'Rest van de tour',
-  tooFew: (group) => `${group}: nog te weinig antwoorden (minder dan 5)`,
+  tooFew: (group) => `${group}: nog te weinig antwoorden (minder dan ${MIN_GROUP})`,
   guess: 'Wat denk jij? Raad eerst.',
   keys: 'Enter: tonen · ←/→: vraag · I: inzicht · B: zwart · L: taal · F: volledig scherm · Esc: terug',
-  floor: 'Groepen van minder dan 5 antwoorden worden niet getoond.',
+  floor: `Groepen van minder dan ${MIN_GROUP} antwoorden worden niet getoond.`,
   back: 'Terug',
   noVisits: 'Nog geen antwoorden op deze hub.',
 };
@@ -57,10 +59,10 @@ const en: PresenterWords = {
   notComparable: 'not comparable yet',
   thisVenue: 'Here',
   restOfTour: 'Rest of the tour',
-  tooFew: (group) => `${group}: too few answers yet (fewer than 5)`,
+  tooFew: (group) => `${group}: too few answers yet (fewer than ${MIN_GROUP})`,
   guess: 'What do you think? Guess first.',
   keys: 'Enter: reveal · ←/→: question · I: insight · B: blank · L: language · F: full screen · Esc: back',
-  floor: 'Groups of fewer than 5 answers are not shown.',
+  floor: `Groups of fewer than ${MIN_GROUP} answers are not shown.`,
   back: 'Back',
   noVisits: 'No answers on this hub yet.',
 };

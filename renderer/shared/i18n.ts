@@ -2,6 +2,8 @@
 // are the buttons and messages around them. A pack language without its own set here is
 // not offered (see offeredLanguages).
 
+import { MIN_GROUP } from '../../electron/results/floor.ts';
+
 export interface Strings {
   /** The language these words are in (a pack language without words of its own shows English ones). */
   lang: string;
@@ -75,7 +77,7 @@ const nl: Strings = {
   here: 'Hier',
   elsewhere: 'Elders op de tour',
   firstOnes: 'Je bent een van de eersten. Zodra er 5 antwoorden zijn, zie je hier hoe anderen antwoordden.',
-  tooFew: (group) => `${group}: nog minder dan 5 antwoorden.`,
+  tooFew: (group) => `${group}: nog minder dan ${MIN_GROUP} antwoorden.`,
   answers: (n) => `${n} ${n === 1 ? 'antwoord' : 'antwoorden'}`,
   yourAnswer: 'jouw antwoord',
   sameAsYou: { here: 'hier koos hetzelfde als jij', elsewhere: 'elders op de tour koos hetzelfde als jij' },
@@ -119,7 +121,7 @@ const en: Strings = {
   here: 'Here',
   elsewhere: 'Elsewhere on the tour',
   firstOnes: "You're among the first. Once there are 5 answers, you'll see here how others answered.",
-  tooFew: (group) => `${group}: fewer than 5 answers so far.`,
+  tooFew: (group) => `${group}: fewer than ${MIN_GROUP} answers so far.`,
   answers: (n) => `${n} ${n === 1 ? 'answer' : 'answers'}`,
   yourAnswer: 'your answer',
   sameAsYou: { here: 'here chose the same as you', elsewhere: 'elsewhere on the tour chose the same as you' },
@@ -163,7 +165,7 @@ const de: Strings = {
   here: 'Hier',
   elsewhere: 'Anderswo auf der Tour',
   firstOnes: 'Du bist eine*r der Ersten. Sobald es 5 Antworten gibt, siehst du hier, wie andere geantwortet haben.',
-  tooFew: (group) => `${group}: bisher weniger als 5 Antworten.`,
+  tooFew: (group) => `${group}: bisher weniger als ${MIN_GROUP} Antworten.`,
   answers: (n) => `${n} ${n === 1 ? 'Antwort' : 'Antworten'}`,
   yourAnswer: 'deine Antwort',
   sameAsYou: { here: 'hier haben dasselbe gewählt wie du', elsewhere: 'anderswo auf der Tour haben dasselbe gewählt wie du' },
@@ -207,7 +209,7 @@ const fr: Strings = {
   here: 'Ici',
   elsewhere: 'Ailleurs sur la tournée',
   firstOnes: 'Tu es parmi les premiers. Dès qu’il y aura 5 réponses, tu verras ici comment les autres ont répondu.',
-  tooFew: (group) => `${group} : moins de 5 réponses pour l'instant.`,
+  tooFew: (group) => `${group} : moins de ${MIN_GROUP} réponses pour l'instant.`,
   answers: (n) => `${n} ${n === 1 ? 'réponse' : 'réponses'}`,
   yourAnswer: 'ta réponse',
   sameAsYou: { here: 'ici ont choisi comme toi', elsewhere: 'ailleurs sur la tournée ont choisi comme toi' },

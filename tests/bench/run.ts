@@ -11,23 +11,23 @@ import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
 import { generateSigningKey, signManifest } from '../../content/signing.ts';
 import { bundledPackDir } from '../../electron/core/packs/bundled.ts';
-import { venueAgainstElsewhere } from '../../electron/core/answers/results.ts';
+import { venueAgainstElsewhere } from '../../electron/results/aggregates.ts';
 import { AnswerStore } from '../../electron/core/answers/store.ts';
-import { lecture } from '../../electron/core/report/lecture.ts';
-import { lectureCharts } from '../../electron/core/report/png.ts';
+import { lecture } from '../../electron/lecture-files/lecture.ts';
+import { lectureCharts } from '../../electron/lecture-files/png.ts';
 import type { HubHealth } from '../../electron/api/organiser.ts';
 import type { SyncRecord } from '../../electron/api/sync.ts';
 import { Pillars } from '../../electron/hub/pillars.ts';
 import { HubStore } from '../../electron/hub/store.ts';
 import { StickPacks } from '../../electron/core/packs/stick.ts';
-import { openDatabase } from '../../electron/core/platform/sqlite.ts';
+import { openDatabase } from '../../electron/platform/sqlite.ts';
 import { SettingsStore } from '../../electron/core/settings/settings.ts';
-import { writeBundle } from '../../electron/core/sync/bundle.ts';
+import { writeBundle } from '../../electron/results/bundle.ts';
 import { pillarKey } from '../../electron/core/sync/identity.ts';
 import { Outbox } from '../../electron/core/sync/outbox.ts';
 import { SyncSender } from '../../electron/core/sync/sender.ts';
 import { openPackStore } from '../../electron/core/packs/store.ts';
-import { DriveWatcher } from '../../electron/core/platform/usb.ts';
+import { DriveWatcher } from '../../electron/platform/usb.ts';
 import { createOlifant } from '../../electron/core/olifant.ts';
 import { startServer } from '../../electron/carriers/http.ts';
 import { PillarDriver } from '../../hardware/driver.ts';
@@ -555,8 +555,26 @@ async function presenterFigures(url: string, visit: string): Promise<void> {
   }
 }
 
+/**
+ * `olifant --help`, from starting its process to its end (it loads commander alone, no command's
+ * modules): compiled, as an installed kiosk runs it, and from the source, as `npx olifant` does.
+ */
+async function cliFigures(): Promise<void> {
+  const compiled = path.join(import.meta.dirname, '..', '..', 'dist', 'electron', 'cli', 'olifant.js');
+  for (const [label, file] of [['compiled', compiled], ['source', CLI]] as const) {
+    const times: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const start = performance.now();
+      const run = spawnSync(process.execPath, [file, '--help'], { encoding: 'utf8' });
+      times.push(performance.now() - start);
+      if (run.status !== 0) throw new Error(`olifant --help (${label}) exited ${run.status}: ${run.stderr}`);
+    }
+    print(`cli_help_${label}_p50`, median(times), 'ms');
+  }
+}
+
 /** `npm run bench [-- GROUP...]`: every group, or only the ones named. */
-const groups: Record<string, () => Promise<void>> = { scale: scaleFigures, 'pillar-scale': pillarScaleFigures, hub: hubFigures, 'big-bundle': bigBundleFigures, stick: stickFigures, commit: commitFigures, pty: ptyFigures, lossy: lossyFigures, ui: uiFigures };
+const groups: Record<string, () => Promise<void>> = { cli: cliFigures, scale: scaleFigures, 'pillar-scale': pillarScaleFigures, hub: hubFigures, 'big-bundle': bigBundleFigures, stick: stickFigures, commit: commitFigures, pty: ptyFigures, lossy: lossyFigures, ui: uiFigures };
 const named = process.argv.slice(2);
 const unknown = named.filter((name) => !Object.hasOwn(groups, name));
 if (unknown.length > 0) {

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { generateSigningKey } from '../../content/signing.ts';
-import { bundleBytes } from '../../electron/core/sync/bundle.ts';
+import { bundleBytes } from '../../electron/results/bundle.ts';
 import { Pillars } from '../../electron/hub/pillars.ts';
 import { buildHub } from '../../electron/hub/server.ts';
 import { HubStore } from '../../electron/hub/store.ts';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { hashPin } from '../../electron/core/operator/pin.ts';
-import { linuxBlockDevices } from '../../electron/core/platform/usb.ts';
+import { linuxBlockDevices } from '../../electron/platform/usb.ts';
 import { launchChromium, openKiosk, readQuestion } from '../helpers/browser.ts';
 import { deviceTree, STICK_LABEL } from '../helpers/devices.ts';
 import { startKiosk, type TestKiosk } from '../helpers/kiosk.ts';

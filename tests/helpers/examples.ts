@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { appRoot } from '../../electron/core/platform/paths.ts';
+import { appRoot } from '../../electron/platform/paths.ts';
 
 export interface ExampleLine {
   from: 'host' | 'board';

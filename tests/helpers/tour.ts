@@ -89,3 +89,23 @@ export function fillOlderHub(db: Database.Database, shape: TourShape): void {
     }
   })();
 }
+
+/**
+ * Writes a tour into a pillar's answer database whose schema an older kiosk made (4: before
+ * the tallies and visit sources): its answers, venue visits and pack records as that kiosk
+ * stored them, so that what the kiosk answers once upgraded can be compared figure for figure.
+ */
+export function fillOlderKiosk(db: Database.Database, shape: TourShape): void {
+  const answer = db.prepare('INSERT INTO answers (id, pillar_id, venue_session_id, pack_id, pack_version, question_id, value, language, hour, suspect) VALUES (@id, @pillar_id, @venue_session_id, @pack_id, @pack_version, @question_id, @value, @language, @hour, @suspect)');
+  const venue = db.prepare('INSERT OR REPLACE INTO venues (id, pillar_id, name, started_hour, ended_hour, revision) VALUES (@id, @pillar_id, @name, @started_hour, @ended_hour, @revision)');
+  const pack = db.prepare('INSERT OR IGNORE INTO packs (id, version, manifest) VALUES (?, ?, ?)');
+  db.transaction(() => {
+    for (const { records } of tourBatches(shape)) {
+      for (const r of records) {
+        if (r.type === 'answer') answer.run(r);
+        else if (r.type === 'venue') venue.run(r);
+        else pack.run(r.id, r.version, JSON.stringify(r.manifest));
+      }
+    }
+  })();
+}

@@ -14,7 +14,7 @@ import { generateSigningKey } from '../../content/signing.ts';
 import { AnswerStore } from '../../electron/core/answers/store.ts';
 import { loadBundledPack } from '../../electron/core/packs/bundled.ts';
 import { SettingsStore } from '../../electron/core/settings/settings.ts';
-import { BUNDLE_FOLDER } from '../../electron/core/sync/bundle.ts';
+import { BUNDLE_FOLDER } from '../../electron/results/bundle.ts';
 import { Outbox } from '../../electron/core/sync/outbox.ts';
 import { HubStore } from '../../electron/hub/store.ts';
 import { CLI } from '../helpers/cli.ts';

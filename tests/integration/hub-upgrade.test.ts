@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { migrate } from '../../electron/core/platform/sqlite.ts';
+import { migrate } from '../../electron/platform/sqlite.ts';
 import { inlineReader } from '../../electron/hub/readers.ts';
 import { HubStore, MIGRATIONS } from '../../electron/hub/store.ts';
 import { tempDir } from '../helpers/tmp.ts';

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { countAnswers } from '../../electron/core/answers/results.ts';
+import { countAnswers } from '../../electron/results/aggregates.ts';
 import { hashPin } from '../../electron/core/operator/pin.ts';
 import { CLI } from '../helpers/cli.ts';
 import { startKiosk, type TestKiosk } from '../helpers/kiosk.ts';

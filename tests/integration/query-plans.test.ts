@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { test } from 'node:test';
-import { venueAgainstElsewhere } from '../../electron/core/answers/results.ts';
+import { venueAgainstElsewhere } from '../../electron/results/aggregates.ts';
 import { AnswerStore } from '../../electron/core/answers/store.ts';
 import { Lecturers, SESSION_COOKIE } from '../../electron/hub/lecturers.ts';
 import { Pillars } from '../../electron/hub/pillars.ts';

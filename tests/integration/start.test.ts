@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { electronBinary } from '../../electron/cli/electron-binary.ts';
-import { appRoot } from '../../electron/core/platform/paths.ts';
+import { appRoot } from '../../electron/platform/paths.ts';
 import { dataDir, tempDir, until } from '../helpers/tmp.ts';
 
 // Electron's download goes to a closed port, from an empty cache: it fails here as it does offline.

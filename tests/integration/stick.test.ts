@@ -9,7 +9,7 @@ import path from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { StickPacks } from '../../electron/core/packs/stick.ts';
 import { openPackStore } from '../../electron/core/packs/store.ts';
-import { DriveWatcher } from '../../electron/core/platform/usb.ts';
+import { DriveWatcher } from '../../electron/platform/usb.ts';
 import { buildPack, KEY, type BuiltPack } from '../helpers/packs.ts';
 import { stick, type Stick } from '../helpers/stick.ts';
 import { dataDir } from '../helpers/tmp.ts';

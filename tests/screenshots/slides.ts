@@ -6,8 +6,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { AnswerStore } from '../../electron/core/answers/store.ts';
-import { lecture } from '../../electron/core/report/lecture.ts';
-import { lecturePresentation } from '../../electron/core/report/pptx.ts';
+import { lecture } from '../../electron/lecture-files/lecture.ts';
+import { lecturePresentation } from '../../electron/lecture-files/pptx.ts';
 import { seedLecture, VISIT } from '../helpers/lecture.ts';
 import { cannotRender, pdfPages, toPdf } from '../helpers/office.ts';
 

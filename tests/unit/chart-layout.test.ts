@@ -9,11 +9,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { checkManifest } from '../../content/pack.ts';
-import type { QuestionResult } from '../../electron/api/lecture.ts';
-import { answerValues } from '../../electron/core/answers/results.ts';
-import { chartSvg } from '../../electron/core/report/chart-svg.ts';
-import { textWidth } from '../../electron/core/report/text-width.ts';
-import { REPORT_LANGUAGES, REPORT_WORDS } from '../../electron/core/report/words.ts';
+import { LECTURE_LANGUAGES, type QuestionResult } from '../../electron/api/lecture.ts';
+import { answerValues } from '../../electron/results/aggregates.ts';
+import { chartSvg } from '../../electron/lecture-files/chart-svg.ts';
+import { textWidth } from '../../electron/lecture-files/text-width.ts';
+import { REPORT_WORDS } from '../../electron/lecture-files/words.ts';
 import { extremePacks } from '../helpers/extreme-packs.ts';
 
 const decode = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
@@ -37,7 +37,7 @@ test('every extreme pack, in every lecture language and group state: each chart 
       const shown = { total: 9999, counts };
       const hidden = { total: 4, counts: null };
       const states: Array<[string, Pick<QuestionResult, 'venue' | 'elsewhere'>]> = [['both shown', { venue: shown, elsewhere: shown }], ['this venue under the floor', { venue: hidden, elsewhere: shown }], ['the rest under the floor', { venue: shown, elsewhere: hidden }]];
-      for (const language of REPORT_LANGUAGES) {
+      for (const language of LECTURE_LANGUAGES) {
         for (const [state, groups] of states) {
           const result: QuestionResult = { id: question.id, slot: question.slot, prompt: question.prompt, insight: null, values, tour: shown, difference: null, ...groups };
           for (const withPrompt of [true, false]) {

@@ -8,6 +8,7 @@ import { createOlifant } from '../../electron/core/olifant.ts';
 import type { StudentHandlers, StudentMethods } from '../../electron/api/student.ts';
 import { ApiError } from '../../electron/core/errors.ts';
 import { BURST_ANSWERS } from '../../electron/core/student/service.ts';
+import { MIN_GROUP } from '../../electron/results/floor.ts';
 
 /** The handlers as they are: only dispenseCard answers later. */
 type Handlers = Omit<StudentMethods, 'dispenseCard'> & Pick<StudentHandlers, 'dispenseCard'>;
@@ -164,14 +165,15 @@ test('the privacy floor holds against subtraction: a venue is compared with the 
   const first = await createOlifant({ dataDir: earlier, pillar: 'simulated', log: () => {} });
   for (let i = 0; i < 2; i++) (first.student.handlers as Handlers).submitAnswer(submit('naam-op-cv', '1'));
   await first.close();
-  // The same data folder at the next venue: 2 answers elsewhere, 5 here.
+  // The same data folder at the next venue: 2 answers elsewhere (under the floor), the floor's number here.
   writeFileSync(path.join(earlier, 'settings.json'), JSON.stringify({ pillarId: 'pillar-test', venueSessionId: 'venue-here' }));
   const app = await createOlifant({ dataDir: earlier, pillar: 'simulated', log: () => {} });
   after(() => app.close());
   const h = app.student.handlers as Handlers;
-  for (let i = 0; i < 5; i++) h.submitAnswer(submit('naam-op-cv', '5'));
+  assert.ok(2 < MIN_GROUP, 'the earlier visit is under the floor');
+  for (let i = 0; i < MIN_GROUP; i++) h.submitAnswer(submit('naam-op-cv', '5'));
   const results = h.results({ questionId: 'naam-op-cv' });
-  assert.deepEqual(results.venue, { total: 5, counts: { '5': 5 } });
+  assert.deepEqual(results.venue, { total: MIN_GROUP, counts: { '5': MIN_GROUP } });
   assert.deepEqual(results.elsewhere, { total: 0, counts: null }, 'the 2 earlier answers cannot be read off');
   assert.equal('tour' in results, false, 'no total that contains this venue');
 });
@@ -186,10 +188,10 @@ test('elsewhere counts only venue visits that reach the floor: a small visit can
     await app.close();
     return results;
   };
-  await visit('venue-small', ['1', '1']);
+  await visit('venue-small', Array(MIN_GROUP - 1).fill('1'));
   const atB = await visit('venue-b', ['2', '2', '3', '3', '4', '5']);
-  assert.deepEqual(atB.venue.counts, { '2': 2, '3': 2, '4': 1, '5': 1 });
-  const atC = await visit('venue-c', ['5', '5', '5', '5', '5']);
-  // Were venue-small counted, elsewhere at C minus B's own figures would give its two answers away.
+  assert.deepEqual(atB.venue.counts, { '2': 2, '3': 2, '4': 1, '5': 1 }, 'venue-b reaches the floor');
+  const atC = await visit('venue-c', Array(MIN_GROUP).fill('5'));
+  // Were venue-small counted, elsewhere at C minus B's own figures would give its answers away.
   assert.deepEqual(atC.elsewhere, { total: 6, counts: { '2': 2, '3': 2, '4': 1, '5': 1 } });
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { createLogger, MAX_LOG_BYTES } from '../../electron/core/platform/log.ts';
+import { createLogger, MAX_LOG_BYTES } from '../../electron/platform/log.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 test('the operator log: one line per event, UTC time and level; a full log moves aside, one kept', () => {

@@ -6,8 +6,9 @@ import path from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { answersCsv } from '../../electron/core/answers/csv.ts';
-import { countAnswers } from '../../electron/core/answers/results.ts';
-import { ANSWER_FIELDS, AnswerStore, MIGRATIONS, hourOf, openAnswerStore, type Answer } from '../../electron/core/answers/store.ts';
+import { countAnswers } from '../../electron/results/aggregates.ts';
+import { AnswerStore, MIGRATIONS, openAnswerStore } from '../../electron/core/answers/store.ts';
+import { ANSWER_FIELDS, hourOf, type Answer } from '../../electron/results/records.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 const answer = (over: Partial<Answer> = {}): Answer => ({

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { DriveWatcher, linuxBlockDevices, mountsUnder, type DriveEvent } from '../../electron/core/platform/usb.ts';
+import { DriveWatcher, linuxBlockDevices, mountsUnder, type DriveEvent } from '../../electron/platform/usb.ts';
 import { stick } from '../helpers/stick.ts';
 import { deviceTree } from '../helpers/devices.ts';
 

@@ -2,7 +2,8 @@
 // The `hour` column is UTC and says so in every value (`2026-11-22T14:00Z`): convert it
 // to the venue's local time before reading it as a time of day.
 
-import { ANSWER_FIELDS, type Answer, type AnswerStore } from './store.ts';
+import { ANSWER_FIELDS, type Answer } from '../../results/records.ts';
+import type { AnswerStore } from './store.ts';
 
 function cell(value: unknown): string {
   const text = value === null || value === undefined ? '' : String(value);

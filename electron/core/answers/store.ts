@@ -4,10 +4,10 @@
 
 import Database from 'better-sqlite3';
 import { existsSync, renameSync } from 'node:fs';
-import type { AnswerRecord, VenueRecord } from '../../api/sync.ts';
-import type { Logger } from '../platform/log.ts';
-import { damageOf, migrate, openDatabase } from '../platform/sqlite.ts';
-import { TALLIES_MIGRATION, VISIT_SOURCES_MIGRATION } from './results.ts';
+import type { Logger } from '../../platform/log.ts';
+import { damageOf, migrate, openDatabase } from '../../platform/sqlite.ts';
+import { ANSWER_FIELDS, VENUE_FIELDS, type Answer, type UtcHour, type Venue } from '../../results/records.ts';
+import { TALLIES_MIGRATION, VISIT_SOURCES_MIGRATION } from '../../results/tallies.ts';
 
 /** Each entry moves the schema one version up; never edit one that has shipped. */
 export const MIGRATIONS: string[] = [
@@ -74,25 +74,6 @@ export const MIGRATIONS: string[] = [
      SELECT s.venue_session_id, s.pillar_id, s.answers, p.id AS pack_id, p.version, p.manifest
      FROM visit_sources s JOIN packs p ON p.id = s.pack_id AND p.version = s.pack_version;`,
 ];
-
-export const ANSWER_FIELDS = [
-  'id', 'pillar_id', 'venue_session_id', 'pack_id', 'pack_version', 'question_id', 'value', 'language', 'hour', 'suspect',
-] as const;
-
-/** A stored answer: results-sync.md's answer record, without its type. */
-export type Answer = Omit<AnswerRecord, 'type'>;
-
-/** A venue visit: a pillar's stay at one venue (results-sync.md's venue record, without its type). */
-export type Venue = Omit<VenueRecord, 'type'>;
-
-const VENUE_FIELDS = ['id', 'pillar_id', 'name', 'started_hour', 'ended_hour', 'revision'] as const;
-
-/** An hour in UTC, written with its `Z`: `2026-11-22T14:00Z` is 15:00 in Amsterdam in winter. */
-export type UtcHour = string;
-
-export function hourOf(time: Date): UtcHour {
-  return time.toISOString().slice(0, 13) + ':00Z';
-}
 
 /** The database was written by a newer Olifant, whose schema this one does not know. */
 export class NewerDatabaseError extends Error {

@@ -10,7 +10,7 @@ import type { StickExport, SyncStatus } from '../../api/sync.ts';
 import type { HubSettings } from '../sync/hub-file.ts';
 import type { OperatorHandlers, Overview, PackSummary, PillarView, Problem, StickView, VenueVisit } from '../../api/operator.ts';
 import { ApiError, requestObject } from '../errors.ts';
-import { lastLines } from '../platform/log.ts';
+import { lastLines } from '../../platform/log.ts';
 import type { OperatorSession } from './session.ts';
 
 /** How long the LED test shows the rainbow before the ring goes back to what it showed. */

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkPack, PACK_FOLDER, type CheckedPack } from '../../../content/pack.ts';
-import { appRoot } from '../platform/paths.ts';
+import { appRoot } from '../../platform/paths.ts';
 
 export const bundledPackDir = (): string => path.join(appRoot(), 'content', 'default', PACK_FOLDER);
 const devKeyDir = (): string => path.join(appRoot(), 'content', 'dev-key');

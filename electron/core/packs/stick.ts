@@ -8,10 +8,10 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { PACK_FOLDER, PackError, type CheckedPack } from '../../../content/pack.ts';
 import type { PackPreview, StickName, StickView } from '../../api/operator.ts';
-import { answerValues } from '../answers/results.ts';
-import type { Logger } from '../platform/log.ts';
+import { answerValues } from '../../results/aggregates.ts';
+import type { Logger } from '../../platform/log.ts';
 import { kioskPack } from '../student/kiosk-pack.ts';
-import type { DriveWatcher } from '../platform/usb.ts';
+import type { DriveWatcher } from '../../platform/usb.ts';
 import type { PackStore } from './store.ts';
 
 /** The pack on the stick next to the running one: what the crew checks before installing it. */

@@ -12,8 +12,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
 import { checkPack, PACK_FOLDER, packFolder, PackError, parseManifest, readAsset, type CheckedPack, type Pack, type TrustOptions } from '../../../content/pack.ts';
-import { syncFolder, writeFileAtomic } from '../platform/atomic.ts';
-import type { Logger } from '../platform/log.ts';
+import { syncFolder, writeFileAtomic } from '../../platform/atomic.ts';
+import type { Logger } from '../../platform/log.ts';
 import { loadBundledPack } from './bundled.ts';
 
 const STATE_FILE = 'state.json';

@@ -6,7 +6,7 @@ import { BoardModel, type BoardOptions } from '../../../hardware/board-model.ts'
 import { PillarDriver } from '../../../hardware/driver.ts';
 import { BoardLinkSource } from '../../../hardware/memory-link.ts';
 import { serialLinkSource } from '../../../hardware/serial-link.ts';
-import type { Logger } from '../platform/log.ts';
+import type { Logger } from '../../platform/log.ts';
 
 export interface PillarChoice {
   simulated: boolean;

@@ -7,15 +7,14 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { StickExport } from '../../api/sync.ts';
 import type { AnswerStore } from '../answers/store.ts';
-import { writeFileAtomic } from '../platform/atomic.ts';
-import { bundleOnDrive, writeBundle, writeFailure } from '../sync/bundle.ts';
-import type { PillarKey } from '../sync/identity.ts';
+import { writeFileAtomic } from '../../platform/atomic.ts';
+import { bundleOnDrive, type PillarKey, writeBundle, writeFailure } from '../../results/bundle.ts';
 import type { Outbox } from '../sync/outbox.ts';
-import { dutchCsv } from './csv-nl.ts';
-import { lecture } from './lecture.ts';
-import { lectureCharts } from './png.ts';
-import { lecturePresentation } from './pptx.ts';
-import { lectureWorkbook } from './xlsx.ts';
+import { dutchCsv } from '../../lecture-files/csv-nl.ts';
+import { lecture } from '../../lecture-files/lecture.ts';
+import { lectureCharts } from '../../lecture-files/png.ts';
+import { lecturePresentation } from '../../lecture-files/pptx.ts';
+import { lectureWorkbook } from '../../lecture-files/xlsx.ts';
 
 const LECTURE_FOLDER = 'olifant-lecture';
 

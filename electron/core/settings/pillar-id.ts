@@ -4,8 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createFileOnce } from '../platform/atomic.ts';
-import type { Logger } from '../platform/log.ts';
+import { createFileOnce } from '../../platform/atomic.ts';
+import type { Logger } from '../../platform/log.ts';
 
 export const PILLAR_ID_FILE = 'pillar-id';
 

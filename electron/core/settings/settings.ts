@@ -8,9 +8,9 @@ import path from 'node:path';
 import { isPublicKey } from '../../../content/signing.ts';
 import { BEFORE_ANY_VISIT } from '../../api/lecture.ts';
 import { isPinHash } from '../operator/pin.ts';
-import { writeFileAtomic } from '../platform/atomic.ts';
+import { writeFileAtomic } from '../../platform/atomic.ts';
 import { HUB_TOKEN, HUB_URL } from '../sync/hub-file.ts';
-import type { Logger } from '../platform/log.ts';
+import type { Logger } from '../../platform/log.ts';
 import { PILLAR_ID_FILE, pillarIdentity } from './pillar-id.ts';
 
 export interface Settings {

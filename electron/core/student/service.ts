@@ -7,10 +7,11 @@ import type { CheckedPack } from '../../../content/pack.ts';
 import type { Question } from '../../../content/types.ts';
 import type { Pillar, Rgb } from '../../../hardware/pillar.ts';
 import type { CardStatus, KioskEvent, KioskInfo, Mood, StudentHandlers, SubmitAnswer } from '../../api/student.ts';
-import { venueAgainstElsewhere } from '../answers/results.ts';
-import { hourOf, type AnswerStore } from '../answers/store.ts';
+import { venueAgainstElsewhere } from '../../results/aggregates.ts';
+import { hourOf } from '../../results/records.ts';
+import type { AnswerStore } from '../answers/store.ts';
 import { ApiError, requestObject } from '../errors.ts';
-import type { Logger } from '../platform/log.ts';
+import type { Logger } from '../../platform/log.ts';
 import type { Settings } from '../settings/settings.ts';
 import { kioskPack } from './kiosk-pack.ts';
 

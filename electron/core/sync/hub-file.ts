@@ -3,7 +3,7 @@
 // (a 43-character token is no thing to type on a touch screen). Only this pillar's file counts.
 
 import path from 'node:path';
-import { readPlainFile } from '../platform/plain-file.ts';
+import { readPlainFile } from '../../platform/plain-file.ts';
 
 const HUB_FOLDER = 'olifant-hub';
 

@@ -2,19 +2,14 @@
 // (pillar-key.pem, readable by the kiosk's user only). Results bundles are signed with it;
 // the private key never leaves the folder, the public key travels in every bundle.
 
-import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { createPrivateKey } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateSigningKey, publicKeyOf } from '../../../content/signing.ts';
-import { createFileOnce } from '../platform/atomic.ts';
+import { createFileOnce } from '../../platform/atomic.ts';
+import type { PillarKey } from '../../results/bundle.ts';
 
 const PILLAR_KEY_FILE = 'pillar-key.pem';
-
-export interface PillarKey {
-  privateKey: KeyObject;
-  /** base64 of the raw 32-byte public key, as bundles carry it. */
-  publicKey: string;
-}
 
 /** The pillar's key pair, made once (two processes starting at once make one). */
 export function pillarKey(dataDir: string): PillarKey {

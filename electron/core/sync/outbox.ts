@@ -5,7 +5,8 @@
 
 import type { CheckedPack } from '../../../content/pack.ts';
 import type { SyncRecord, Waiting } from '../../api/sync.ts';
-import { ANSWER_FIELDS, type Answer, type AnswerStore, type Venue } from '../answers/store.ts';
+import { ANSWER_FIELDS, type Answer, type Venue } from '../../results/records.ts';
+import type { AnswerStore } from '../answers/store.ts';
 
 export class Outbox {
   private readonly store: AnswerStore;

@@ -7,8 +7,8 @@
 
 import { readFileSync } from 'node:fs';
 import { MAX_BATCH_RECORDS, type Batch, type BatchResult, type SyncRecord, type SyncStatus } from '../../api/sync.ts';
-import { writeFileAtomic } from '../platform/atomic.ts';
-import type { Logger } from '../platform/log.ts';
+import { writeFileAtomic } from '../../platform/atomic.ts';
+import type { Logger } from '../../platform/log.ts';
 import type { Settings } from '../settings/settings.ts';
 import type { Outbox } from './outbox.ts';
 

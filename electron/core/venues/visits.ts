@@ -6,7 +6,8 @@
 
 import { BEFORE_ANY_VISIT } from '../../api/lecture.ts';
 import type { VenueVisit } from '../../api/operator.ts';
-import { hourOf, type AnswerStore, type Venue } from '../answers/store.ts';
+import { hourOf, type Venue } from '../../results/records.ts';
+import type { AnswerStore } from '../answers/store.ts';
 import type { Settings, SettingsStore } from '../settings/settings.ts';
 
 const MAX_NAME = 80;

@@ -5,14 +5,13 @@
 // The hub reads bundles with readBundle(), a line at a time whatever their size: whole, or
 // refused with the reason.
 
-import { sign } from 'node:crypto';
+import { sign, type KeyObject } from 'node:crypto';
 import { mkdirSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
-import type { SyncRecord } from '../../api/sync.ts';
-import { hourOf } from '../answers/store.ts';
+import type { SyncRecord } from '../api/sync.ts';
 import { writeFileAtomic } from '../platform/atomic.ts';
 import { Ed25519StreamVerifier } from './ed25519-stream.ts';
-import type { PillarKey } from './identity.ts';
+import { hourOf } from './records.ts';
 
 const BUNDLE_FORMAT = 'olifant-results/1';
 export const BUNDLE_FOLDER = 'olifant-results';
@@ -24,6 +23,13 @@ export interface BundleHeader {
   public_key: string;
   created_hour: string;
   counts: { answer: number; venue: number; pack: number };
+}
+
+/** The key a pillar signs its bundles with (core/sync/identity.ts keeps it in the data folder). */
+export interface PillarKey {
+  privateKey: KeyObject;
+  /** base64 of the raw 32-byte public key, as bundles carry it. */
+  publicKey: string;
 }
 
 /** A bundle that cannot be taken, with the reason in the organiser's words. */

@@ -3,7 +3,7 @@
 // shipped in content/fonts, never the machine's own, so it looks the same everywhere.
 
 import { Resvg } from '@resvg/resvg-js';
-import type { QuestionResult } from '../../api/lecture.ts';
+import type { QuestionResult } from '../api/lecture.ts';
 import { CHART_FONT, chartSvg } from './chart-svg.ts';
 import type { Lecture } from './lecture.ts';
 import { fontFile } from './text-width.ts';

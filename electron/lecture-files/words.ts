@@ -1,12 +1,12 @@
 // The lecture files' words, in the lecture's language (Dutch, English, German, French): what
 // a lecturer and their audience read on the slides, the charts and in the spreadsheet.
 
-import { MIN_GROUP } from '../answers/results.ts';
+import { LECTURE_LANGUAGES, type LectureLanguage } from '../api/lecture.ts';
+import { MIN_GROUP } from '../results/floor.ts';
 
-export const REPORT_LANGUAGES = ['nl', 'en', 'de', 'fr'] as const;
-export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
+export type ReportLanguage = LectureLanguage;
 
-export const isReportLanguage = (code: unknown): code is ReportLanguage => REPORT_LANGUAGES.includes(code as ReportLanguage);
+export const isReportLanguage = (code: unknown): code is ReportLanguage => LECTURE_LANGUAGES.includes(code as ReportLanguage);
 
 /** The exhibition's own name, the same in every language: the pillar carries it. */
 export const EXHIBITION = 'De olifant in de kamer';

@@ -1,13 +1,14 @@
 // What the lecture files hold, from one place: a visit's results (with the privacy floor, from
-// answers/results.ts) and its anonymous answers, only of questions whose group at this visit
+// results/aggregates.ts) and its anonymous answers, only of questions whose group at this visit
 // reaches the floor (raw answers of a small group would show what the charts hide); and, per
 // question, the other wordings it had in the pack versions whose answers its chart counts.
 
 import type Database from 'better-sqlite3';
-import { checkManifest } from '../../../content/pack.ts';
-import type { Text } from '../../../content/types.ts';
-import { BEFORE_ANY_VISIT } from '../../api/lecture.ts';
-import { MIN_GROUP, visitResults, type SkippedPack, type VisitResults } from '../answers/results.ts';
+import { checkManifest } from '../../content/pack.ts';
+import type { Text } from '../../content/types.ts';
+import { BEFORE_ANY_VISIT, type VisitResults } from '../api/lecture.ts';
+import { visitResults, type SkippedPack } from '../results/aggregates.ts';
+import { MIN_GROUP } from '../results/floor.ts';
 import { localHour, REPORT_WORDS, type ReportLanguage, type ReportWords } from './words.ts';
 
 /** A wording a question had in another pack version than the one its slide shows. */

@@ -4,7 +4,7 @@
 // answers with each option's text. A group under the privacy floor shows only why it is empty.
 
 import ExcelJS from 'exceljs';
-import type { Group } from '../../api/student.ts';
+import type { Group } from '../api/student.ts';
 import { wordingNotes, type Lecture } from './lecture.ts';
 import { period } from './words.ts';
 

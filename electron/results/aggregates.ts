@@ -6,121 +6,19 @@
 // either), and a small visit is never read off as a difference. Suspect answers are left out.
 // (Two looks at the same screen a few answers apart still differ by those answers: the price
 // of showing results live.)
-// Works on any database with the answers and venues tables, the tallies, the visit sources
+// Works on any database with the venues table, the tallies and visit sources (tallies.ts)
 // and a visit_manifests view: a pillar's or the hub's.
 
 import type Database from 'better-sqlite3';
-import type { QuestionResult, TourOverview, VisitResults, VisitSummary } from '../../api/lecture.ts';
-import type { Group, Results } from '../../api/student.ts';
-import { checkManifest } from '../../../content/pack.ts';
-import type { Pack, Question, Text } from '../../../content/types.ts';
-
-export type { QuestionResult, VisitResults } from '../../api/lecture.ts';
-
-/**
- * The tallies results count from: answers per question, visit and value, suspect ones left
- * out, kept by a trigger in the same transaction as each answer (answers are never changed or
- * deleted). A migration of both the pillar's and the hub's database: frozen text, never edit.
- */
-export const TALLIES_MIGRATION = `CREATE TABLE tallies (
-     question_id TEXT NOT NULL,
-     venue_session_id TEXT NOT NULL,
-     value TEXT NOT NULL,
-     n INTEGER NOT NULL,
-     PRIMARY KEY (question_id, venue_session_id, value)
-   ) STRICT, WITHOUT ROWID;
-   CREATE INDEX tallies_by_venue ON tallies (venue_session_id);
-   INSERT INTO tallies SELECT question_id, venue_session_id, value, COUNT(*) FROM answers WHERE suspect IS NULL GROUP BY question_id, venue_session_id, value;
-   CREATE TRIGGER tally AFTER INSERT ON answers WHEN NEW.suspect IS NULL BEGIN
-     INSERT INTO tallies VALUES (NEW.question_id, NEW.venue_session_id, NEW.value, 1) ON CONFLICT DO UPDATE SET n = n + 1;
-   END;`;
-
-/**
- * What each venue visit is made of, kept by a trigger in the same transaction as each answer:
- * per visit, pillar and pack version, the answers that count (suspect ones left out) and
- * their first and last hour. A visit's pillars, hours and question texts are read from here,
- * never from the answers. A migration of both the pillar's and the hub's database: frozen
- * text, never edit. Each store adds a `visit_manifests` view (venue_session_id, version,
- * manifest): the manifests of the packs a visit's answers were given under.
- */
-export const VISIT_SOURCES_MIGRATION = `CREATE TABLE visit_sources (
-     venue_session_id TEXT NOT NULL,
-     pillar_id TEXT NOT NULL,
-     pack_id TEXT NOT NULL,
-     pack_version INTEGER NOT NULL,
-     answers INTEGER NOT NULL,
-     first_hour TEXT,
-     last_hour TEXT,
-     PRIMARY KEY (venue_session_id, pillar_id, pack_id, pack_version)
-   ) STRICT, WITHOUT ROWID;
-   INSERT INTO visit_sources
-     SELECT venue_session_id, pillar_id, pack_id, pack_version, COUNT(*) FILTER (WHERE suspect IS NULL),
-            MIN(hour) FILTER (WHERE suspect IS NULL), MAX(hour) FILTER (WHERE suspect IS NULL)
-     FROM answers GROUP BY venue_session_id, pillar_id, pack_id, pack_version;
-   CREATE TRIGGER visit_source AFTER INSERT ON answers BEGIN
-     INSERT INTO visit_sources VALUES (NEW.venue_session_id, NEW.pillar_id, NEW.pack_id, NEW.pack_version, NEW.suspect IS NULL,
-       iif(NEW.suspect IS NULL, NEW.hour), iif(NEW.suspect IS NULL, NEW.hour))
-     ON CONFLICT DO UPDATE SET answers = answers + excluded.answers,
-       first_hour = min(coalesce(first_hour, excluded.first_hour), coalesce(excluded.first_hour, first_hour)),
-       last_hour = max(coalesce(last_hour, excluded.last_hour), coalesce(excluded.last_hour, last_hour));
-   END;`;
-
-/**
- * The tallies and visit sources of many answers at once, added at the end of the transaction
- * that stores them: per distinct key, not per answer. The hub's way (its batches are large; a
- * migration of the hub drops the two triggers); the kiosk's triggers do the same one answer at
- * a time, and these upserts say exactly what they say.
- */
-export class SummaryDeltas {
-  private readonly tallies = new Map<string, { question: string; visit: string; value: string; n: number }>();
-  private readonly sources = new Map<string, { visit: string; pillar: string; pack: string; version: number; answers: number; first: string | null; last: string | null }>();
-
-  /** A newly stored answer (not one that was already there). */
-  add(a: { venue_session_id: string; pillar_id: string; pack_id: string; pack_version: number; question_id: string; value: string; hour: string; suspect: string | null }): void {
-    const counts = a.suspect === null;
-    const sourceKey = `${a.venue_session_id}\n${a.pillar_id}\n${a.pack_id}\n${a.pack_version}`;
-    const source = this.sources.get(sourceKey) ?? { visit: a.venue_session_id, pillar: a.pillar_id, pack: a.pack_id, version: a.pack_version, answers: 0, first: null, last: null };
-    this.sources.set(sourceKey, source);
-    if (!counts) return;
-    source.answers++;
-    if (source.first === null || a.hour < source.first) source.first = a.hour;
-    if (source.last === null || a.hour > source.last) source.last = a.hour;
-    const tallyKey = `${a.question_id}\n${a.venue_session_id}\n${a.value}`;
-    const tally = this.tallies.get(tallyKey) ?? { question: a.question_id, visit: a.venue_session_id, value: a.value, n: 0 };
-    tally.n++;
-    this.tallies.set(tallyKey, tally);
-  }
-
-  /** Adds them to the database, inside the caller's transaction. */
-  flush(db: Database.Database): void {
-    const tally = db.prepare('INSERT INTO tallies VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n');
-    for (const t of this.tallies.values()) tally.run(t.question, t.visit, t.value, t.n);
-    const source = db.prepare(
-      `INSERT INTO visit_sources VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT DO UPDATE SET answers = answers + excluded.answers,
-         first_hour = min(coalesce(first_hour, excluded.first_hour), coalesce(excluded.first_hour, first_hour)),
-         last_hour = max(coalesce(last_hour, excluded.last_hour), coalesce(excluded.last_hour, last_hour))`,
-    );
-    for (const s of this.sources.values()) source.run(s.visit, s.pillar, s.pack, s.version, s.answers, s.first, s.last);
-    this.tallies.clear();
-    this.sources.clear();
-  }
-}
-
-/** Fewer answers than this in a group and its distribution is not shown. */
-export const MIN_GROUP = 5;
-
-export interface Counts {
-  total: number;
-  counts: Record<string, number>;
-}
+import type { QuestionResult, VisitResults, VisitSummary } from '../api/lecture.ts';
+import type { Group, Results } from '../api/student.ts';
+import { checkManifest } from '../../content/pack.ts';
+import type { Pack, Question, Text } from '../../content/types.ts';
+import { floored, MIN_GROUP, type Counts } from './floor.ts';
 
 /** Whose answers: one venue visit; the other visits that reach the floor; every visit that does. */
 export type Scope = { venue: string } | { elsewhere: string; minGroup: number } | { tour: true; minGroup: number };
 
-export function floored(counts: Counts): Group {
-  return { total: counts.total, counts: counts.total >= MIN_GROUP ? counts.counts : null };
-}
 
 /** Answers per value for one question, suspect answers left out; from the tallies the database keeps as answers come. */
 export function countAnswers(db: Database.Database, questionId: string, scope: Scope): Counts {
@@ -227,7 +125,7 @@ export function visitResults(db: Database.Database, venueId: string, skipped: Sk
  * pillar with the most of them: another pillar's record never renames a visit it has no
  * part in, nor one where others gave more answers. Visits without answers that count are left out.
  */
-function visitSummaries(db: Database.Database, venueId?: string): VisitSummary[] {
+export function visitSummaries(db: Database.Database, venueId?: string): VisitSummary[] {
   const one = venueId === undefined ? [] : [venueId];
   const sources = db
     .prepare(
@@ -261,23 +159,3 @@ function visitSummaries(db: Database.Database, venueId?: string): VisitSummary[]
 
 /** A visit that has no answers that count: nothing to show. */
 const NO_ANSWERS = (id: string): VisitSummary => ({ id, name: id, pillars: [], startedHour: null, endedHour: null, answers: 0 });
-
-/**
- * Every venue visit with answers (newest first), the tour's answers, and when each pillar's
- * answers last arrived (the hub's own log): from the visit sources, the venue records and an
- * index of the log, so its cost grows with the visits and pillars shown, never with the answers.
- */
-export function tourOverview(db: Database.Database): TourOverview {
-  const visits = visitSummaries(db).sort((a, b) => (b.startedHour ?? '').localeCompare(a.startedHour ?? '') || a.id.localeCompare(b.id));
-  const answers = visits.reduce((n, v) => n + v.answers, 0);
-  // Each kind its own look-up of the newest in the index (events_by_pillar): MAX over an IN list would read them all.
-  const newest = (kind: string) => `(SELECT MAX(hour) FROM events e WHERE e.pillar_id = p.id AND e.kind = '${kind}')`;
-  const pillars = db
-    .prepare(`SELECT p.id, p.name, max(coalesce(${newest('batch')}, ''), coalesce(${newest('bundle')}, '')) AS lastArrived FROM pillars p ORDER BY p.id`)
-    .all()
-    .map((p) => {
-      const row = p as TourOverview['pillars'][number];
-      return { ...row, lastArrived: row.lastArrived || null };
-    });
-  return { visits, answers, pillars };
-}

@@ -6,7 +6,7 @@
 // text is measured in the shipped font (text-width.ts) and laid out to fit: a long answer
 // wraps, a long legend takes a line per group. 1920×1080, the projector's size.
 
-import type { QuestionResult } from '../../api/lecture.ts';
+import type { QuestionResult } from '../api/lecture.ts';
 import { largestSize, textWidth, wrap } from './text-width.ts';
 import type { ReportWords } from './words.ts';
 
