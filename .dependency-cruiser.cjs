@@ -2,7 +2,8 @@
 // it, so `npm test` does; `npm run check:imports` runs it alone). From the bottom up:
 //
 //   hardware/, content/           the pillar's board and the content packs: stand alone
-//   electron/api/                 the contracts every role speaks (types, channel names)
+//   electron/api/                 the contracts every role speaks (types, channel names, the schemas
+//                                 and the error vocabulary)
 //   electron/platform/            the machine: files, SQLite, logs, paths, sticks, the built UI's files
 //   electron/results/             the results library: records, hours, tallies, the privacy floor,
 //                                 the aggregates, the signed bundle
@@ -63,7 +64,7 @@ module.exports = {
     {
       name: 'api-is-contracts',
       severity: 'error',
-      comment: 'electron/api holds the contracts (types, channel names) every side imports: it stands on hardware/ and content/ types alone.',
+      comment: 'electron/api holds the contracts (types, channel names, schemas, the error vocabulary) every side imports: it stands on hardware/ and content/ alone.',
       from: { path: '^electron/api/' },
       to: { path: '^electron/(platform|results|lecture-files)/' },
     },

@@ -2,12 +2,13 @@
 // breaks any rule is refused whole, with a PackError that names the rule and the file.
 
 import { createHash } from 'node:crypto';
-import { constants } from 'node:fs';
-import { open, realpath } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
+import Type from 'typebox';
 import path from 'node:path';
-import { FORMAT } from './types.ts';
+import { LANGUAGES as LANGUAGE_LIST, manifestSchema, type Pack } from './pack-schema.ts';
+import { NotReadable, readPlainFileAsync } from './plain-file.ts';
+import { Shape, type Refusal } from './schema-check.ts';
 import { signatureIsTrusted } from './signing.ts';
-import type { ChoiceAnswer, Pack, Question, ScaleAnswer, Text } from './types.ts';
 
 export type { Pack, Question } from './types.ts';
 
@@ -22,8 +23,6 @@ const MAX_MANIFEST = 256 * 1024;
 const MAX_SIGNATURE = 1024;
 const MAX_IMAGE = 10 * 1024 * 1024;
 const MAX_IMAGES = 100 * 1024 * 1024;
-const ID = /^[a-z0-9-]{1,40}$/;
-const LANGUAGE = /^[a-z]{2,3}$/;
 
 export class PackError extends Error {
   readonly rule: string;
@@ -37,142 +36,44 @@ export class PackError extends Error {
 
 // ---- the manifest ----
 
-type Obj = Record<string, unknown>;
+/** The manifest's own fields, none missing and none unknown: said before anything inside them. */
+const FIELDS = new Shape(Type.Object(Object.fromEntries(Object.keys(manifestSchema([]).properties).map((key) => [key, Type.Unknown()])), { additionalProperties: false, description: 'an object' }));
+const LANGUAGES = new Shape(LANGUAGE_LIST);
+/** One compiled schema per set of languages a pack has (a tour has one or two). */
+const manifests = new Map<string, Shape<ReturnType<typeof manifestSchema>>>();
 
-class ManifestChecker {
-  private readonly languages: string[] = [];
-
-  fail(rule: string, message: string): never {
-    throw new PackError('pack.json', rule, message);
+/** The manifest checked against its schema, then the rules between its fields. Throws PackError. */
+function checkShape(json: unknown): Pack {
+  const fail = (refusal: Refusal) => new PackError('pack.json', refusal.rule, refusal.message);
+  const languages = LANGUAGES.check(FIELDS.check(json, 'the manifest', fail).languages, 'languages', fail);
+  const key = languages.join(' ');
+  if (!manifests.has(key)) manifests.set(key, new Shape(manifestSchema(languages)));
+  const pack = manifests.get(key)!.check(json, 'the manifest', fail);
+  const seenSlots = new Set<number>();
+  const seenIds = new Set<string>();
+  for (const [i, q] of pack.questions.entries()) {
+    if (seenSlots.has(q.slot)) throw new PackError('pack.json', 'slots', `two questions use slot ${q.slot}; each slot holds one question`);
+    if (seenIds.has(q.id)) throw new PackError('pack.json', 'ids', `two questions have the id "${q.id}"`);
+    seenSlots.add(q.slot);
+    seenIds.add(q.id);
+    const options = q.answer.type === 'choice' ? q.answer.options.map((o) => o.id) : [];
+    if (new Set(options).size !== options.length) throw new PackError('pack.json', 'choice options', `questions[${i}].answer.options has two options with the same id`);
   }
-
-  object(value: unknown, where: string, required: string[], optional: string[] = []): Obj {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) this.fail('structure', `${where} must be an object`);
-    const obj = value as Obj;
-    for (const key of Object.keys(obj)) {
-      if (!required.includes(key) && !optional.includes(key)) this.fail('unknown fields', `${where} has an unknown field "${key}"`);
-    }
-    for (const key of required) if (!(key in obj)) this.fail('structure', `${where} is missing "${key}"`);
-    return obj;
+  for (const file of Object.keys(pack.assets)) checkRelativePath(file, `assets["${file}"]`);
+  // Windows (and macOS) file systems ignore case: two names that differ only in case are one file there.
+  const folded = new Map<string, string>();
+  for (const file of Object.keys(pack.assets)) {
+    const other = folded.get(file.toLowerCase());
+    if (other) throw new PackError('pack.json', 'paths', `assets lists "${other}" and "${file}", which are the same file where case does not count (Windows)`);
+    folded.set(file.toLowerCase(), file);
   }
-
-  id(value: unknown, where: string): string {
-    if (typeof value !== 'string' || !ID.test(value)) this.fail('ids', `${where} must be 1-40 characters of a-z, 0-9 and -, not ${JSON.stringify(value)}`);
-    return value;
+  const named: Array<[string, string | undefined]> = [['attract.image', pack.attract.image], ...pack.questions.map((q, i): [string, string | undefined] => [`questions[${i}].image`, q.image])];
+  for (const [where, file] of named) {
+    if (file === undefined) continue;
+    checkRelativePath(file, where);
+    if (!(file in pack.assets)) throw new PackError('pack.json', 'assets', `${file} is used as an image but not listed in assets`);
   }
-
-  integer(value: unknown, where: string, min: number, max: number, rule: string): number {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-      this.fail(rule, `${where} must be a whole number from ${min} to ${max}, not ${JSON.stringify(value)}`);
-    }
-    return value;
-  }
-
-  setLanguages(value: unknown): string[] {
-    if (!Array.isArray(value) || value.length < 1 || value.length > 4) this.fail('languages', 'languages must list 1 to 4 language codes');
-    for (const code of value) {
-      if (typeof code !== 'string' || !LANGUAGE.test(code)) this.fail('languages', `languages has ${JSON.stringify(code)}, which is not a language code like "nl" or "en"`);
-    }
-    if (new Set(value).size !== value.length) this.fail('languages', 'languages lists a language twice');
-    this.languages.push(...(value as string[]));
-    return value as string[];
-  }
-
-  text(value: unknown, where: string, maxLength: number, rule: string): Text {
-    const obj = this.object(value, where, this.languages);
-    for (const code of this.languages) {
-      const s = obj[code];
-      if (typeof s !== 'string' || s.trim() === '') this.fail('texts', `${where}.${code} must be a non-empty text`);
-      if ([...s].length > maxLength) this.fail(rule, `${where}.${code} is ${[...s].length} characters; at most ${maxLength} are allowed`);
-    }
-    return obj as Text;
-  }
-
-  file(value: unknown, where: string): string {
-    if (typeof value !== 'string') this.fail('paths', `${where} must be a file path`);
-    checkRelativePath(value, where);
-    return value;
-  }
-
-  answer(value: unknown, where: string): ScaleAnswer | ChoiceAnswer {
-    const type = (value as Obj | null)?.type;
-    if (type === 'scale') {
-      const a = this.object(value, where, ['type', 'steps', 'min', 'max']);
-      return {
-        type,
-        steps: this.integer(a.steps, `${where}.steps`, 2, 7, 'scale steps'),
-        min: this.text(a.min, `${where}.min`, 60, 'label length'),
-        max: this.text(a.max, `${where}.max`, 60, 'label length'),
-      };
-    }
-    if (type === 'choice') {
-      const a = this.object(value, where, ['type', 'options']);
-      if (!Array.isArray(a.options) || a.options.length < 2 || a.options.length > 6) this.fail('choice options', `${where}.options must hold 2 to 6 options`);
-      const options = a.options.map((o, i) => {
-        const opt = this.object(o, `${where}.options[${i}]`, ['id', 'label']);
-        return { id: this.id(opt.id, `${where}.options[${i}].id`), label: this.text(opt.label, `${where}.options[${i}].label`, 60, 'label length') };
-      });
-      if (new Set(options.map((o) => o.id)).size !== options.length) this.fail('choice options', `${where}.options has two options with the same id`);
-      return { type, options };
-    }
-    return this.fail('answer type', `${where}.type must be "scale" or "choice", not ${JSON.stringify(type)}`);
-  }
-
-  question(value: unknown, where: string): Question {
-    const q = this.object(value, where, ['id', 'slot', 'prompt', 'answer'], ['insight', 'image']);
-    const question: Question = {
-      id: this.id(q.id, `${where}.id`),
-      slot: this.integer(q.slot, `${where}.slot`, 1, 6, 'slots'),
-      prompt: this.text(q.prompt, `${where}.prompt`, 200, 'prompt length'),
-      answer: this.answer(q.answer, `${where}.answer`),
-    };
-    if ('insight' in q) question.insight = this.text(q.insight, `${where}.insight`, 400, 'insight length');
-    if ('image' in q) question.image = this.file(q.image, `${where}.image`);
-    return question;
-  }
-
-  pack(value: unknown): Pack {
-    const m = this.object(value, 'the manifest', ['format', 'id', 'version', 'title', 'languages', 'attract', 'questions', 'assets']);
-    if (m.format !== FORMAT) this.fail('format', `format must be exactly "${FORMAT}", not ${JSON.stringify(m.format)}`);
-    const id = this.id(m.id, 'id');
-    const version = this.integer(m.version, 'version', 1, Number.MAX_SAFE_INTEGER, 'version');
-    const languages = this.setLanguages(m.languages);
-    // The format sets no length for the title and headline; only pack.json's own size bounds them.
-    const title = this.text(m.title, 'title', Infinity, 'texts');
-    const a = this.object(m.attract, 'attract', ['headline'], ['image']);
-    const attract: Pack['attract'] = { headline: this.text(a.headline, 'attract.headline', Infinity, 'texts') };
-    if ('image' in a) attract.image = this.file(a.image, 'attract.image');
-    if (!Array.isArray(m.questions) || m.questions.length < 1 || m.questions.length > 6) this.fail('questions', 'questions must hold 1 to 6 questions');
-    const questions = m.questions.map((q, i) => this.question(q, `questions[${i}]`));
-    const seenSlots = new Set<number>();
-    const seenIds = new Set<string>();
-    for (const q of questions) {
-      if (seenSlots.has(q.slot)) this.fail('slots', `two questions use slot ${q.slot}; each slot holds one question`);
-      if (seenIds.has(q.id)) this.fail('ids', `two questions have the id "${q.id}"`);
-      seenSlots.add(q.slot);
-      seenIds.add(q.id);
-    }
-    if (typeof m.assets !== 'object' || m.assets === null || Array.isArray(m.assets)) this.fail('structure', 'assets must be an object of file paths and their SHA-256');
-    const assetsObj = m.assets as Obj;
-    const assets: Record<string, string> = {};
-    for (const [file, hash] of Object.entries(assetsObj)) {
-      checkRelativePath(file, `assets["${file}"]`);
-      if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash)) this.fail('assets', `assets["${file}"] must be a SHA-256 of 64 lower-case hex digits`);
-      assets[file] = hash;
-    }
-    // Windows (and macOS) file systems ignore case: two names that differ only in case are one file there.
-    const folded = new Map<string, string>();
-    for (const file of Object.keys(assets)) {
-      const other = folded.get(file.toLowerCase());
-      if (other) this.fail('paths', `assets lists "${other}" and "${file}", which are the same file where case does not count (Windows)`);
-      folded.set(file.toLowerCase(), file);
-    }
-    const named = [attract.image, ...questions.map((q) => q.image)].filter((f): f is string => f !== undefined);
-    for (const file of named) {
-      if (!(file in assets)) this.fail('assets', `${file} is used as an image but not listed in assets`);
-    }
-    return { format: FORMAT, id, version, title, languages, attract, questions, assets };
-  }
+  return pack;
 }
 
 /** Names Windows keeps for devices, with or without an extension. */
@@ -211,7 +112,7 @@ export function parseManifest(bytes: Buffer): Pack {
 
 /** Checks a manifest already parsed (a pack record from a pillar, a stored one); returns the pack. Throws PackError. */
 export function checkManifest(json: unknown): Pack {
-  return new ManifestChecker().pack(json);
+  return checkShape(json);
 }
 
 // ---- files ----
@@ -240,34 +141,18 @@ export interface CheckedPack {
   signed: boolean;
 }
 
-/** Opening never waits on a FIFO or device, and never follows a last-component link (where the platform can say so). */
-const OPEN_PLAIN = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
-
 /**
- * Reads a plain file of at most `max` bytes; null when there is none. A FIFO, a device, a
- * link or a larger file is refused (tooLarge names the rule), and nothing past `max` is read.
+ * Reads a plain file of at most `max` bytes (plain-file.ts: never a FIFO, a device or a link);
+ * null when there is none. A larger file is refused as tooLarge says (it names the rule).
  */
 async function readPlain(file: string, rel: string, max: number, tooLarge: (size: number) => PackError): Promise<Buffer | null> {
-  let handle;
   try {
-    handle = await open(file, OPEN_PLAIN);
+    return await readPlainFileAsync(file, max, { noLinks: true });
   } catch (error) {
+    if (error instanceof NotReadable) throw error.reason === 'too-large' ? tooLarge(error.size) : new PackError(rel, 'files', `${rel} ${error.message.replace(/^it /, '')}`);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return null;
-    if (code === 'ELOOP') throw new PackError(rel, 'files', `${rel} is a link, not a plain file`);
-    throw new PackError(rel, 'files', `${rel} cannot be read (${code})`);
-  }
-  try {
-    const info = await handle.stat();
-    if (!info.isFile()) throw new PackError(rel, 'files', `${rel} is not a plain file`);
-    if (info.size > max) throw tooLarge(info.size);
-    const buffer = Buffer.alloc(max + 1);
-    let length = 0;
-    for (let n = -1; n !== 0 && length <= max; length += n) n = (await handle.read(buffer, length, buffer.length - length, length)).bytesRead;
-    if (length > max) throw tooLarge(length);
-    return buffer.subarray(0, length);
-  } finally {
-    await handle.close();
+    throw new PackError(rel, 'files', `${rel} cannot be read (${code ?? (error as Error).message})`);
   }
 }
 

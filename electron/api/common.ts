@@ -1,9 +1,9 @@
 // What every role's API shares: how a call fails, and how a carrier (Electron IPC or
 // HTTP) wraps a result. Types only, so the renderer can import them.
 
-/** An error the UI may show or act on; `code` is stable, `message` is for people. */
+/** An error the UI may show or act on; `code` is stable (errors.ts says what each means), `message` is for people. */
 export interface ApiFailure {
-  code: 'bad-request' | 'forbidden' | 'storage' | 'internal';
+  code: 'bad-request' | 'forbidden' | 'busy' | 'storage' | 'internal';
   message: string;
 }
 

@@ -6,7 +6,9 @@
 
 import type { LinkState, SlotState } from '../../hardware/pillar.ts';
 import type { Text } from '../../content/types.ts';
+import type { Static } from 'typebox';
 import type { Bridge, Client, Handlers } from './common.ts';
+import type { INSTALL_STICK_PACK, START_VENUE, TEST_DISPENSE, UNLOCK, WINDOW_KEY } from './schemas/requests.ts';
 import type { KioskPack } from './student.ts';
 import type { StickExport, SyncStatus } from './sync.ts';
 
@@ -24,13 +26,8 @@ export interface SessionState {
   testAnswers: number;
 }
 
-/**
- * What every operator call carries: the key of this window's PIN session, when it opened one
- * (unlock gives it; the API client adds it to each call). A door session needs none.
- */
-export interface WindowKey {
-  sessionKey?: string | null;
-}
+/** The key of this window's PIN session, which every operator call carries (schemas/requests.ts). */
+export type WindowKey = Static<typeof WINDOW_KEY>;
 
 /** Something the crew should do something about; the screen words it (Dutch or English) with what to do. */
 export type Problem =
@@ -138,17 +135,17 @@ export interface OperatorMethods {
    */
   windowOpened(request?: WindowKey): SessionState;
   /** Allowed without a session: tries a PIN; the key of the session it opens is for this window alone. */
-  unlock(request: { pin: string } & WindowKey): SessionState & { wrong: boolean; key: string | null };
+  unlock(request: Static<typeof UNLOCK>): SessionState & { wrong: boolean; key: string | null };
   /** Allowed without a session: ends a PIN session (the door's ends when it closes). */
   leave(request?: WindowKey): null;
   overview(request?: WindowKey): Overview;
-  testDispense(request: { slot: number } & WindowKey): TestDispenseResult;
+  testDispense(request: Static<typeof TEST_DISPENSE>): TestDispenseResult;
   testLed(request?: WindowKey): null;
   /** Looks for the controller board again (after replugging its cable). */
   rescanPillar(request?: WindowKey): null;
-  startVenue(request: { name: string } & WindowKey): VenueVisit;
+  startVenue(request: Static<typeof START_VENUE>): VenueVisit;
   /** Installs the pack on the stick; a roll-back needs `confirmRollback`. */
-  installStickPack(request: { confirmRollback: boolean } & WindowKey): PackSummary;
+  installStickPack(request: Static<typeof INSTALL_STICK_PACK>): PackSummary;
   rollbackPack(request?: WindowKey): PackSummary;
   /** Writes every answer, venue visit and pack as a signed results bundle to the USB stick; done only once it is read back. */
   exportResults(request?: WindowKey): StickExport;

@@ -1,12 +1,13 @@
 // The student's API: what the kiosk screens may ask of the app. The kiosk window's preload
 // exposes exactly these methods over IPC; `olifant serve` carries the same over HTTP.
-// Types only (plus the method list), so the renderer can import it.
+// Types only (plus the method list), so the renderer can import it; the requests' types are
+// derived from their schemas (schemas/requests.ts).
 
-import type { PillarStatus } from '../../hardware/pillar.ts';
 import type { Question, Text } from '../../content/types.ts';
+import type { Static } from 'typebox';
 import type { Bridge, Client, Handlers } from './common.ts';
+import type { DISPENSE_CARD, RESULTS, SET_MOOD, SUBMIT_ANSWER } from './schemas/requests.ts';
 
-export type { PillarStatus } from '../../hardware/pillar.ts';
 export type { Question, Text } from '../../content/types.ts';
 
 /** A content pack as the student screens show it. */
@@ -21,27 +22,27 @@ export interface KioskPack {
   questions: Array<Question & { imageUrl: string | null }>;
 }
 
+/** The pillar as the student's screens show it, and no more (its port, firmware and stacks are the operator's). */
+export interface StudentPillar {
+  /** The controller board is connected: a card can come. */
+  connected: boolean;
+  /** A card waits in the gate (from an earlier answer). */
+  cardInGate: boolean;
+}
+
 export interface KioskInfo {
   pack: KioskPack;
   idleSeconds: number;
   stillThereSeconds: number;
-  pillar: PillarStatus;
+  pillar: StudentPillar;
   /** Set when the pillar is simulated (a developer's machine): said on screen, for the operator. */
   simulatedPillar: boolean;
   /** The operator is in (service door open or PIN accepted): the window shows the operator page. */
   operatorOpen: boolean;
 }
 
-export interface SubmitAnswer {
-  /** Made by the UI once per answer, so a repeated request stores the answer once. */
-  answerId: string;
-  questionId: string;
-  /** The step number (`"1"` to steps) for a scale, the option id for a choice. */
-  value: string;
-  language: string;
-  /** How long the question was on screen before the tap. Used for the suspect flag, not stored. */
-  shownMs: number;
-}
+/** An answer as the screens send it (schemas/requests.ts). */
+export type SubmitAnswer = Static<typeof SUBMIT_ANSWER>;
 
 export interface SubmitResult {
   stored: boolean;
@@ -73,12 +74,12 @@ export type CardStatus =
   /** No card this time: no pillar, the pillar did not finish, or the answer earns none. */
   | 'unavailable';
 
-export type Mood = 'attract' | 'in-use' | 'card-ready';
+export type Mood = Static<typeof SET_MOOD>['mood'];
 
 export type KioskEvent =
   | { type: 'presence'; present: boolean }
   | { type: 'card-taken' }
-  | { type: 'pillar'; status: PillarStatus }
+  | { type: 'pillar'; pillar: StudentPillar }
   /** Another content pack is running now: the screens take it (kiosk() again) at the next attract loop, never mid-journey. */
   | { type: 'pack-changed' }
   /** The operator came in (door opened, PIN accepted) or left: the window shows the operator page, or the attract loop again. */
@@ -93,10 +94,10 @@ export type KioskEvent =
 export interface StudentMethods {
   kiosk(): KioskInfo;
   submitAnswer(request: SubmitAnswer): SubmitResult;
-  results(request: { questionId: string }): Results;
+  results(request: Static<typeof RESULTS>): Results;
   /** The card for a stored answer: once per answer id, whatever the number of requests. */
-  dispenseCard(request: { answerId: string }): { status: CardStatus };
-  setMood(request: { mood: Mood }): null;
+  dispenseCard(request: Static<typeof DISPENSE_CARD>): { status: CardStatus };
+  setMood(request: Static<typeof SET_MOOD>): null;
 }
 
 export type StudentMethod = keyof StudentMethods;

@@ -1,57 +1,23 @@
 // The records of ../shared/results-sync.md, as pillars send them and the hub takes them in
-// (network batches and USB bundles alike), and the hub's answer to a batch. Types only.
+// (network batches and USB bundles alike), and the hub's answer to a batch. Types only: the
+// records' types are derived from their schemas (schemas/sync.ts).
 
-export interface AnswerRecord {
-  type: 'answer';
-  id: string;
-  pillar_id: string;
-  venue_session_id: string;
-  pack_id: string;
-  pack_version: number;
-  question_id: string;
-  /** The step number for a scale, the option id for a choice. */
-  value: string;
-  language: string;
-  /** UTC, rounded down to the hour: `2026-11-24T13:00Z`. */
-  hour: string;
-  /** null, or why it is left out of every result shown (`too-fast`, `burst`, `test`). */
-  suspect: string | null;
-}
+import type { Static } from 'typebox';
+import type { ANSWER_RECORD, BATCH, BATCH_RESULT, PACK_RECORD, VENUE_RECORD } from './schemas/sync.ts';
 
-export interface VenueRecord {
-  type: 'venue';
-  id: string;
-  pillar_id: string;
-  name: string;
-  started_hour: string;
-  ended_hour: string | null;
-  /** Rises with every change; the hub keeps the highest. */
-  revision: number;
-}
-
-export interface PackRecord {
-  type: 'pack';
-  id: string;
-  version: number;
-  /** The pack's pack.json object exactly as installed. */
-  manifest: Record<string, unknown>;
-}
-
+/** An answer: never changes once made. */
+export type AnswerRecord = Static<typeof ANSWER_RECORD>;
+/** A venue visit: its name and ended_hour may be corrected later; the highest revision wins. */
+export type VenueRecord = Static<typeof VENUE_RECORD>;
+/** A pack: the questions' texts, so the hub can show what was asked. */
+export type PackRecord = Static<typeof PACK_RECORD>;
 export type SyncRecord = AnswerRecord | VenueRecord | PackRecord;
 
 /** `POST /v1/batches`: at most 1000 records and 4 MiB. */
-export interface Batch {
-  pillar_id: string;
-  records: SyncRecord[];
-}
+export type Batch = Omit<Static<typeof BATCH>, 'records'> & { records: SyncRecord[] };
 
 /** The hub's 200: the batch is on its disk. */
-export interface BatchResult {
-  stored: number;
-  duplicates: number;
-  /** Ids of answers that came again with other content: refused, the stored ones unchanged. */
-  conflicts: string[];
-}
+export type BatchResult = Static<typeof BATCH_RESULT>;
 
 export const MAX_BATCH_RECORDS = 1000;
 export const MAX_BATCH_BYTES = 4 * 1024 * 1024;

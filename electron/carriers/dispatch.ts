@@ -1,8 +1,10 @@
 // One way to call a role's API method by name, for both carriers (Electron IPC and HTTP):
-// only the methods on that role's list, and every failure becomes an ApiFailure.
+// only the methods on that role's list, and every failure becomes an ApiFailure of the
+// error vocabulary (api/errors.ts).
 
 import type { Outcome } from '../api/common.ts';
-import { ApiError } from '../core/errors.ts';
+import { ApiError } from '../api/errors.ts';
+import { failureOf } from '../core/errors.ts';
 import type { Logger } from '../platform/log.ts';
 
 /** A role's API as a carrier sees it: its allow-list of method names and their handlers. */
@@ -17,8 +19,9 @@ export async function dispatch(role: RoleApi, method: string, argument: unknown,
     const handler = (role.handlers as Record<string, (arg: unknown) => unknown>)[method];
     return { ok: true, value: (await handler(argument)) ?? null };
   } catch (error) {
-    if (error instanceof ApiError) return { ok: false, error: error.failure };
-    log('error', `${method} failed: ${(error as Error).stack ?? error}`);
-    return { ok: false, error: { code: 'internal', message: 'something went wrong inside the kiosk' } };
+    const failure = failureOf(error);
+    // A refusal in words is the caller's to show; anything else is logged whole, for whoever mends it.
+    if (!(error instanceof ApiError)) log('error', `${method} failed (${failure.code}): ${(error as Error).stack ?? error}`);
+    return { ok: false, error: failure };
   }
 }

@@ -9,6 +9,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { OPERATOR_METHODS } from '../api/operator.ts';
 import { STUDENT_METHODS } from '../api/student.ts';
 import { createOlifant, kioskLog, StartupError, type Olifant, type OlifantOptions } from '../core/olifant.ts';
+import { httpStatusOf } from '../api/errors.ts';
 import { showOutOfOrder, type OutOfOrder } from '../core/out-of-order.ts';
 import { defaultDataDir } from '../platform/paths.ts';
 import { dispatch } from './dispatch.ts';
@@ -131,7 +132,7 @@ export function startServer(app: Olifant, port = 0, root?: string): Promise<Runn
       const outcome = operator
         ? await dispatch({ methods: OPERATOR_METHODS, handlers: app.operator.handlers }, url.pathname.slice(OPERATOR_PATH.length), argument, app.log)
         : await dispatch({ methods: STUDENT_METHODS, handlers: app.student.handlers }, url.pathname.slice('/api/'.length), argument, app.log);
-      return send(res, outcome.ok ? 200 : outcome.error.code === 'bad-request' ? 400 : outcome.error.code === 'forbidden' ? 403 : 500, outcome);
+      return send(res, outcome.ok ? 200 : httpStatusOf(outcome.error.code), outcome);
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method not allowed');

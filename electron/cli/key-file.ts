@@ -2,7 +2,7 @@
 // wrote it), read as a plain file of at most 64 KiB.
 
 import { existsSync } from 'node:fs';
-import { readPlainFile } from '../platform/plain-file.ts';
+import { readPlainFile } from '../../content/plain-file.ts';
 
 /**
  * A key given on the command line: the key itself, or a file holding it (what `olifant pillar id`

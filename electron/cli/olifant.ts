@@ -5,19 +5,23 @@
 
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { LECTURE_LANGUAGES } from '../api/lecture.ts';
+import { EXIT_USAGE, FAILURES } from '../api/errors.ts';
 import { defaultDataDir, defaultHubDir } from '../platform/paths.ts';
 import type { HubValues } from './hub.ts';
 import { UsageError } from './kiosk-args.ts';
 
-/** What the command's exit code says: done; not done (told why on stderr); not understood (nothing done). */
-const EXIT = { done: 0, failed: 1, usage: 2 } as const;
+/** What the command's exit code says (the error vocabulary's, api/errors.ts): done; not done (told why on stderr); not understood (nothing done). */
+const EXIT = { done: 0, failed: FAILURES['bad-request'].exit, usage: EXIT_USAGE } as const;
 
 const EXIT_CODES = `Exit codes:
   ${EXIT.done}  done
   ${EXIT.failed}  not done, and stderr says why: refused (a pack, a bundle, a PIN), not found, not
      written, no hub reached; \`hub import\`: any bundle refused; \`sync now\`: something still waits
   ${EXIT.usage}  not understood: an unknown command or option, a missing or bad argument (named
-     on stderr); nothing was done`;
+     on stderr); nothing was done
+  ${FAILURES.storage.exit} a disk or USB stick could not be written or read (full, read-only, taken out)
+  ${FAILURES.busy.exit} busy: another pack is being installed; try again when it is done
+  ${FAILURES.internal.exit} a fault inside the software; the log says what happened`;
 
 /**
  * Runs a command's code, imported only now, with what commander hands an action: its arguments,
@@ -364,7 +368,9 @@ async function main(argv: string[]): Promise<void> {
   } catch (error) {
     if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? EXIT.done : EXIT.usage);
     process.stderr.write(`olifant: ${(error as Error).message}\n`);
-    process.exit(EXIT.failed);
+    // Loaded only now: `olifant --help` stays quick.
+    const { exitCodeOf } = await import('../core/errors.ts');
+    process.exit(exitCodeOf(error));
   }
 }
 

@@ -1,17 +1,18 @@
-// A refusal the caller may show: a stable code, and a message in the user's words.
+// What any error thrown means in the error vocabulary's terms (api/errors.ts): a refusal keeps
+// its code, a pack refused is a bad request, a file system's trouble is `storage` in words
+// (platform/errno.ts), the rest `internal` (a fault, logged with its stack by whoever caught it).
 
+import { PackError } from '../../content/pack.ts';
+import { ApiError, FAILURES } from '../api/errors.ts';
 import type { ApiFailure } from '../api/common.ts';
+import { troubleOf, writeProblem } from '../platform/errno.ts';
 
-export class ApiError extends Error {
-  readonly failure: ApiFailure;
-  constructor(code: ApiFailure['code'], message: string) {
-    super(message);
-    this.failure = { code, message };
-  }
+export function failureOf(error: unknown): ApiFailure {
+  if (error instanceof ApiError) return error.failure;
+  if (error instanceof PackError) return { code: 'bad-request', message: error.message };
+  if (troubleOf(error) !== null) return { code: 'storage', message: writeProblem(error) };
+  return { code: 'internal', message: 'something went wrong inside the kiosk; its log says what' };
 }
 
-/** The request as an object, or a bad-request refusal. */
-export function requestObject(request: unknown): Record<string, unknown> {
-  if (typeof request !== 'object' || request === null) throw new ApiError('bad-request', 'the request must be an object');
-  return request as Record<string, unknown>;
-}
+/** The `olifant` command's exit code: the vocabulary's for a failure it knows, 1 for any other refusal in words. */
+export const exitCodeOf = (error: unknown) => (error instanceof ApiError || troubleOf(error) !== null ? FAILURES[failureOf(error).code].exit : FAILURES['bad-request'].exit);

@@ -9,7 +9,7 @@
 // Importing twice, or overlapping bundles in any order, leaves each answer once.
 
 import { closeSync } from 'node:fs';
-import { NotReadable, openPlainFile } from '../platform/plain-file.ts';
+import { NotReadable, openPlainFile } from '../../content/plain-file.ts';
 import { BundleError, type BundleHeader, readBundle } from '../results/bundle.ts';
 import { PillarError, type Pillars } from './pillars.ts';
 import { checkRecord, RecordError } from './records.ts';
@@ -44,7 +44,6 @@ export class NewPillarKey extends BundleError {
 /** Whether the bundle's pillar and key may be taken; takes a never-registered pillar's key when trusted. */
 function admit(header: BundleHeader, name: string, pillars: Pillars, trust: NewPillarTrust): string {
   const pillarId = header.pillar_id;
-  if (typeof pillarId !== 'string') throw new BundleError("the bundle's pillar_id is not a pillar id");
   const known = pillars.get(pillarId);
   if (known?.revoked) throw new BundleError(`pillar ${pillarId} is revoked on this hub: its bundles are refused (\`olifant hub add-pillar ${pillarId} --key KEY\` registers it again)`);
   if (known && !known.public_key) {

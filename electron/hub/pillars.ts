@@ -6,7 +6,7 @@
 
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hourOf } from '../results/records.ts';
-import { BUNDLE_KEY } from '../results/bundle.ts';
+import { BUNDLE_KEY } from '../api/schemas/sync.ts';
 import type { HubStore, PillarRow } from './store.ts';
 
 const PILLAR_ID = /^[\w.-]{1,60}$/;

@@ -20,9 +20,12 @@ import path from 'node:path';
 import type { Pillars } from './pillars.ts';
 import { MAX_BATCH_BYTES, MAX_BATCH_RECORDS, type SyncRecord } from '../api/sync.ts';
 import { CONTENT_SECURITY_POLICY, mimeType, resolveStatic } from '../platform/renderer-files.ts';
-import { sizeInWords } from '../platform/plain-file.ts';
+import { sizeInWords } from '../../content/plain-file.ts';
 import { isReportLanguage } from '../lecture-files/words.ts';
-import { BUNDLE_KEY, BundleError } from '../results/bundle.ts';
+import type { TSchema } from 'typebox';
+import { refusalOf, type SchemaError } from '../../content/schema-check.ts';
+import { BATCH, BUNDLE_KEY } from '../api/schemas/sync.ts';
+import { BundleError } from '../results/bundle.ts';
 import { keyFingerprint, MAX_BUNDLE_BYTES, NewPillarKey } from './bundles.ts';
 import { BundleImports } from './import-thread.ts';
 import { Lecturers, SESSION_COOKIE, SESSION_MS } from './lecturers.ts';
@@ -62,18 +65,6 @@ export class HubConfigError extends Error {
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 const LOOPBACK_PEERS = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
-
-
-const BATCH_SCHEMA = {
-  type: 'object',
-  required: ['pillar_id', 'records'],
-  additionalProperties: false,
-  properties: {
-    pillar_id: { type: 'string', minLength: 1, maxLength: 60 },
-    // More than MAX_BATCH_RECORDS is a 413 (the contract's), not a schema error: checked in the handler.
-    records: { type: 'array' },
-  },
-} as const;
 
 
 type HubOptions = Omit<HubListen, 'port'> & {
@@ -184,7 +175,10 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
     if (error.code?.startsWith('SQLITE_BUSY')) return writeLockBusy(request, reply);
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     const words = (request.routeOptions.config as { failure?: string }).failure ?? FAILURE.page;
-    const message = status === 413 ? `the batch is larger than ${sizeInWords(MAX_BATCH_BYTES)}` : status === 500 ? words : error.message;
+    // A body its route's schema refuses is said as every refusal is: the field and the rule in words.
+    const schema = error.validation ? (request.routeOptions.schema?.body as TSchema | undefined) : undefined;
+    const refused = schema && refusalOf(schema, error.validation as SchemaError[], request.body, 'the batch');
+    const message = status === 413 ? `the batch is larger than ${sizeInWords(MAX_BATCH_BYTES)}` : status === 500 ? words : (refused?.message ?? error.message);
     // The route, never the URL: a sign-in link's token is in its query.
     if (status === 500) request.log.error({ err: error, method: request.method, route: request.routeOptions.url ?? '(no route)' }, `answered 500: ${words}`);
     if (status === 413 && !request.raw.readableEnded) {
@@ -197,7 +191,7 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
     return reply.code(status).send({ error: message });
   });
 
-  app.post<{ Body: { pillar_id: string; records: unknown[] } }>('/v1/batches', { schema: { body: BATCH_SCHEMA }, ...route(FAILURE.batch, deadlines.batch) }, async (request, reply) => {
+  app.post<{ Body: { pillar_id: string; records: unknown[] } }>('/v1/batches', { schema: { body: BATCH }, ...route(FAILURE.batch, deadlines.batch) }, async (request, reply) => {
     const header = request.headers.authorization ?? '';
     const token = /^Bearer ([\w-]{10,200})$/.exec(header)?.[1];
     const pillarId = token ? pillars.authenticate(token) : null;

@@ -3,11 +3,10 @@
 // page), and recovery from renderer crashes.
 // Everything else lives in ../core, ../carriers, ../../hardware and ../../content and runs without Electron.
 
-import { BrowserWindow, Menu, app, ipcMain, net, powerSaveBlocker, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import { BrowserWindow, Menu, app, ipcMain, net, powerSaveBlocker, protocol, session } from 'electron';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Outcome } from '../api/common.ts';
-import { OPERATOR_CHANNEL, OPERATOR_METHODS, OPERATOR_PAGE } from '../api/operator.ts';
-import { STUDENT_CHANNEL, STUDENT_EVENT_CHANNEL, STUDENT_METHODS } from '../api/student.ts';
+import { STUDENT_EVENT_CHANNEL } from '../api/student.ts';
 import { dispatch } from '../carriers/dispatch.ts';
 import { outOfOrderResponse, policyFor } from '../carriers/static.ts';
 import { CONTENT_SECURITY_POLICY, mimeType, resolveStatic } from '../platform/renderer-files.ts';
@@ -15,29 +14,22 @@ import { parseKioskArgs } from '../cli/kiosk-args.ts';
 import { createOlifant, kioskLog, StartupError, type Olifant } from '../core/olifant.ts';
 import { showOutOfOrder } from '../core/out-of-order.ts';
 import { ScreenRecovery } from './recovery.ts';
+import { mayCall, ours, windowFor, WINDOWS, type WindowRole } from './windows.ts';
 
-const ORIGIN = 'app://olifant';
 const kioskArgs = parseKioskArgs(process.argv.slice(2), { strict: false });
 const dev = kioskArgs.dev;
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
-const ours = (url: string) => url.startsWith(`${ORIGIN}/`);
-
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let olifant: Olifant | null = null;
-  let win: BrowserWindow | null = null;
+  /** The student's window, always there; the operator's, only while the operator is in. */
+  const windows: Record<WindowRole, BrowserWindow | null> = { student: null, operator: null };
 
-  /** The kiosk window's top frame, on the operator page or on the student's. */
-  const fromPage = (event: IpcMainInvokeEvent, operatorPage: boolean) => {
-    const url = event.senderFrame?.url ?? '';
-    return win !== null && event.sender === win.webContents && event.senderFrame === win.webContents.mainFrame && ours(url) && url.startsWith(`${ORIGIN}/${OPERATOR_PAGE}`) === operatorPage;
-  };
-
-  const createWindow = () => {
-    win = new BrowserWindow({
+  const createWindow = (role: WindowRole) => {
+    const win = new BrowserWindow({
       kiosk: !dev,
       fullscreen: !dev,
       width: 1080,
@@ -45,7 +37,7 @@ if (!app.requestSingleInstanceLock()) {
       backgroundColor: '#2b1740',
       autoHideMenuBar: true,
       webPreferences: {
-        preload: fileURLToPath(new URL('../preload/kiosk.cjs', import.meta.url)),
+        preload: fileURLToPath(new URL(`../preload/${WINDOWS[role].preload}`, import.meta.url)),
         contextIsolation: true,
         sandbox: true,
         nodeIntegration: false,
@@ -54,6 +46,7 @@ if (!app.requestSingleInstanceLock()) {
         spellcheck: false,
       },
     });
+    windows[role] = win;
     const contents = win.webContents;
     contents.setVisualZoomLevelLimits(1, 1);
     const recovery = new ScreenRecovery({
@@ -64,10 +57,32 @@ if (!app.requestSingleInstanceLock()) {
     contents.on('render-process-gone', (_e, details) => recovery.gone(details.reason));
     contents.on('unresponsive', () => recovery.unresponsive());
     contents.on('responsive', () => recovery.responsive());
-    void win.loadURL(`${ORIGIN}/`);
+    // The other role's page opens in the other role's window, never in this one (its preload is not that role's).
+    contents.on('will-navigate', (event) => {
+      const other = windowFor(event.url);
+      if (other === null || other === role) return;
+      event.preventDefault();
+      show(other);
+    });
+    win.on('closed', () => {
+      if (windows[role] === win) windows[role] = null;
+    });
+    void win.loadURL(WINDOWS[role].url);
   };
 
-  app.on('second-instance', () => win?.focus());
+  /** The operator's window opens afresh over the students'; going back closes it, and the kiosk page starts again. */
+  const show = (role: WindowRole) => {
+    if (role === 'operator') {
+      if (windows.operator) windows.operator.focus();
+      else createWindow('operator');
+      return;
+    }
+    windows.operator?.close();
+    windows.student?.webContents.loadURL(WINDOWS.student.url);
+    windows.student?.focus();
+  };
+
+  app.on('second-instance', () => (windows.operator ?? windows.student)?.focus());
 
   // No navigation away, no redirects, no new windows, no webviews: for every web contents there is.
   app.on('web-contents-created', (_e, contents) => {
@@ -103,7 +118,7 @@ if (!app.requestSingleInstanceLock()) {
         const page = outOfOrderResponse(new URL(request.url).pathname, error.message);
         return new Response(page.body, { status: page.status, headers: { 'content-type': page.type, 'content-security-policy': CONTENT_SECURITY_POLICY } });
       });
-      createWindow();
+      createWindow('student');
       return;
     }
     const student = olifant.student;
@@ -116,19 +131,19 @@ if (!app.requestSingleInstanceLock()) {
       return new Response(body, { headers: { 'content-type': mimeType(file), 'content-security-policy': policyFor(file) } });
     });
 
-    const roles = [
-      { channel: STUDENT_CHANNEL, methods: STUDENT_METHODS, handlers: student.handlers, operatorPage: false },
-      { channel: OPERATOR_CHANNEL, methods: OPERATOR_METHODS, handlers: olifant.operator.handlers, operatorPage: true },
-    ];
-    for (const role of roles) {
-      for (const method of role.methods) {
-        ipcMain.handle(`${role.channel}:${method}`, (event, arg: unknown): Promise<Outcome<unknown>> | Outcome<never> => {
-          if (!fromPage(event, role.operatorPage)) return { ok: false, error: { code: 'forbidden', message: `not from the ${role.channel} page` } };
-          return dispatch(role, method, arg, olifant!.log);
+    const handlers: Record<WindowRole, object> = { student: student.handlers, operator: olifant.operator.handlers };
+    for (const role of ['student', 'operator'] as const) {
+      const { channel, methods } = WINDOWS[role];
+      for (const method of methods) {
+        ipcMain.handle(`${channel}:${method}`, (event, arg: unknown): Promise<Outcome<unknown>> | Outcome<never> => {
+          const win = windows[role];
+          const fromOwnPage = win !== null && event.sender === win.webContents && event.senderFrame === win.webContents.mainFrame && mayCall(role, event.senderFrame.url, `${channel}:${method}`);
+          if (!fromOwnPage) return { ok: false, error: { code: 'forbidden', message: `not from the ${role} window's page` } };
+          return dispatch({ methods, handlers: handlers[role] }, method, arg, olifant!.log);
         });
       }
     }
-    student.onEvent((event) => win?.webContents.send(STUDENT_EVENT_CHANNEL, event));
-    createWindow();
+    student.onEvent((event) => windows.student?.webContents.send(STUDENT_EVENT_CHANNEL, event));
+    createWindow('student');
   });
 }

@@ -4,21 +4,7 @@
 import { closeSync, fsyncSync, linkSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** Why a file or folder could not be written, in words a user can act on. */
-const WRITE_PROBLEMS: Record<string, string> = {
-  ENOENT: 'a folder on its path does not exist',
-  ENOTDIR: 'part of its path is a file, not a folder',
-  EEXIST: 'a file of that name is in the way',
-  EISDIR: 'it is a folder',
-  EROFS: 'the disk is read-only',
-  EACCES: 'the app may not write there',
-  EPERM: 'the app may not write there',
-  ENOSPC: 'the disk is full',
-};
-
-export function writeProblem(error: unknown): string {
-  return WRITE_PROBLEMS[(error as NodeJS.ErrnoException).code ?? ''] ?? (error as Error).message;
-}
+export { writeProblem } from './errno.ts';
 
 /** Flushes a folder's entries (a rename, a new file) to disk; a no-op where folders cannot be opened (Windows). */
 export function syncFolder(dir: string): void {

@@ -1,15 +1,13 @@
-// The kiosk window's only bridge to the app: one method per student API message and one
-// per operator API message, nothing else (the shell answers each only from its own page).
-// Sandboxed preloads cannot load other files, so this file stands alone; typing the objects
-// as StudentBridge and OperatorBridge makes the compiler check that every method is here.
+// The student window's only bridge to the app: one method per student API message and the
+// events, nothing else; the operator's bridge is in the operator window's own preload
+// (operator.cts). Sandboxed preloads cannot load other files, so this file stands alone;
+// typing the object as StudentBridge makes the compiler check that every method is here.
 
-import type { OperatorBridge, OperatorMethod } from '../api/operator.ts' with { 'resolution-mode': 'import' };
 import type { KioskEvent, StudentBridge, StudentMethod } from '../api/student.ts' with { 'resolution-mode': 'import' };
 
 const { contextBridge, ipcRenderer }: typeof import('electron') = require('electron');
 
 const call = (method: StudentMethod) => (argument?: unknown) => ipcRenderer.invoke(`student:${method}`, argument);
-const operatorCall = (method: OperatorMethod) => (argument?: unknown) => ipcRenderer.invoke(`operator:${method}`, argument);
 
 const bridge: StudentBridge = {
   kiosk: call('kiosk'),
@@ -28,21 +26,4 @@ const bridge: StudentBridge = {
   },
 };
 
-const operator: OperatorBridge = {
-  session: operatorCall('session'),
-  windowOpened: operatorCall('windowOpened'),
-  unlock: operatorCall('unlock'),
-  leave: operatorCall('leave'),
-  overview: operatorCall('overview'),
-  testDispense: operatorCall('testDispense'),
-  testLed: operatorCall('testLed'),
-  rescanPillar: operatorCall('rescanPillar'),
-  startVenue: operatorCall('startVenue'),
-  installStickPack: operatorCall('installStickPack'),
-  rollbackPack: operatorCall('rollbackPack'),
-  exportResults: operatorCall('exportResults'),
-  useHubOnStick: operatorCall('useHubOnStick'),
-};
-
 contextBridge.exposeInMainWorld('olifant', bridge);
-contextBridge.exposeInMainWorld('olifantOperator', operator);

@@ -8,22 +8,21 @@
 import { sign, type KeyObject } from 'node:crypto';
 import { mkdirSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
+import type { Static } from 'typebox';
+import { Shape } from '../../content/schema-check.ts';
+import { ApiError } from '../api/errors.ts';
+import { BUNDLE_HEADER } from '../api/schemas/sync.ts';
 import type { SyncRecord } from '../api/sync.ts';
 import { writeFileAtomic } from '../platform/atomic.ts';
+import { troubleOf } from '../platform/errno.ts';
 import { Ed25519StreamVerifier } from './ed25519-stream.ts';
 import { hourOf } from './records.ts';
 
-const BUNDLE_FORMAT = 'olifant-results/1';
 export const BUNDLE_FOLDER = 'olifant-results';
 export const BUNDLE_EXTENSION = '.olifant-results';
 
-export interface BundleHeader {
-  format: typeof BUNDLE_FORMAT;
-  pillar_id: string;
-  public_key: string;
-  created_hour: string;
-  counts: { answer: number; venue: number; pack: number };
-}
+export type BundleHeader = Static<typeof BUNDLE_HEADER>;
+const HEADER = new Shape(BUNDLE_HEADER);
 
 /** The key a pillar signs its bundles with (core/sync/identity.ts keeps it in the data folder). */
 export interface PillarKey {
@@ -47,18 +46,19 @@ function bundleName(pillarId: string, now: Date): string {
 export function bundleBytes(pillarId: string, key: PillarKey, records: SyncRecord[], now: Date): Buffer {
   const counts = { answer: 0, venue: 0, pack: 0 };
   for (const r of records) counts[r.type]++;
-  const header: BundleHeader = { format: BUNDLE_FORMAT, pillar_id: pillarId, public_key: key.publicKey, created_hour: hourOf(now), counts };
+  const header: BundleHeader = { format: 'olifant-results/1', pillar_id: pillarId, public_key: key.publicKey, created_hour: hourOf(now), counts };
   const body = Buffer.from([header, ...records].map((line) => JSON.stringify(line) + '\n').join(''), 'utf8');
   const signature = sign(null, body, key.privateKey).toString('base64');
   return Buffer.concat([body, Buffer.from(JSON.stringify({ signature }) + '\n', 'utf8')]);
 }
 
 /** What a stick or disk failure means for the crew. */
-export function writeFailure(error: NodeJS.ErrnoException): Error {
-  if (error.code === 'ENOSPC' || error.code === 'EDQUOT') return new Error('The USB stick is full: the results were not written. Use a stick with more room, or make room on it, and try again.');
-  if (error.code === 'ENOENT' || error.code === 'EIO' || error.code === 'ENODEV' || error.code === 'ENXIO') return new Error('The USB stick was taken out (or cannot be written) while the results were written: they are not on it. Put it back and try again.');
-  if (error.code === 'EROFS' || error.code === 'EACCES' || error.code === 'EPERM') return new Error('The USB stick cannot be written (it is read-only, or locked): use another stick.');
-  return new Error(`The results could not be written to the USB stick (${error.code ?? error.message}); try again.`);
+export function writeFailure(error: unknown): ApiError {
+  const trouble = troubleOf(error);
+  if (trouble === 'full') return new ApiError('storage', 'The USB stick is full: the results were not written. Use a stick with more room, or make room on it, and try again.');
+  if (trouble === 'missing' || trouble === 'gone') return new ApiError('storage', 'The USB stick was taken out (or cannot be written) while the results were written: they are not on it. Put it back and try again.');
+  if (trouble === 'read-only' || trouble === 'not-allowed') return new ApiError('storage', 'The USB stick cannot be written (it is read-only, or locked): use another stick.');
+  return new ApiError('storage', `The results could not be written to the USB stick (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); try again.`);
 }
 
 /**
@@ -71,15 +71,15 @@ export function writeBundle(file: string, pillarId: string, key: PillarKey, reco
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileAtomic(file, bytes);
   } catch (error) {
-    throw writeFailure(error as NodeJS.ErrnoException);
+    throw writeFailure(error);
   }
   let back: Buffer;
   try {
     back = readFileSync(file);
   } catch (error) {
-    throw writeFailure(error as NodeJS.ErrnoException);
+    throw writeFailure(error);
   }
-  if (!back.equals(bytes)) throw new Error('The results on the USB stick read back differently from what was written: the stick may be failing. Use another stick.');
+  if (!back.equals(bytes)) throw new ApiError('storage', 'The results on the USB stick read back differently from what was written: the stick may be failing. Use another stick.');
 }
 
 /** Where a drive's bundle goes: <drive>/olifant-results/<pillar_id>-<YYYYMMDD-HHMM>.olifant-results. */
@@ -91,9 +91,6 @@ const MAX_LINE_BYTES = 16 * 1024 * 1024;
 const MAX_SIGNATURE_LINE_BYTES = 4096;
 /** How much of a bundle is read at a time. */
 const CHUNK_BYTES = 1024 * 1024;
-
-/** A bundle's key as its header carries it: base64 of the raw 32-byte Ed25519 public key, written exactly so. */
-export const BUNDLE_KEY = /^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$/;
 
 /** What the reader of a bundle does with its parts, in the order they come. */
 export interface BundleTaker {
@@ -164,9 +161,7 @@ export function readBundle(fd: number, size: number, take: BundleTaker, chunkByt
     }
   };
   const takeHeader = (bytes: Buffer) => {
-    header = parse(bytes) as BundleHeader;
-    if (header?.format !== BUNDLE_FORMAT) throw new BundleError(`the bundle's format is not "${BUNDLE_FORMAT}"`);
-    if (typeof header.public_key !== 'string' || !BUNDLE_KEY.test(header.public_key)) throw new BundleError("the bundle's public_key is not an Ed25519 public key");
+    header = HEADER.check(parse(bytes), "the bundle's header", (refusal) => new BundleError(refusal.message));
     verifier = new Ed25519StreamVerifier(Buffer.from(header.public_key, 'base64'), Buffer.from(signature, 'base64'));
     take.header(header);
   };
@@ -216,7 +211,7 @@ export function readBundle(fd: number, size: number, take: BundleTaker, chunkByt
   if (!header || !verifier) throw new BundleError('the bundle has no header and records before its last line');
   if (!verifier.verify()) throw new BundleError('the signature does not match the bundle: it was changed after it was written');
   if (failure !== undefined) throw failure;
-  const said = header.counts ?? {};
+  const said = header.counts;
   if (Object.keys(counts).length !== 3 || counts.answer !== said.answer || counts.venue !== said.venue || counts.pack !== said.pack) {
     throw new BundleError(`the bundle's counts (${JSON.stringify(said)}) do not match its records (${JSON.stringify(counts)})`);
   }

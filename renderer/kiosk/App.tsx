@@ -76,13 +76,13 @@ export function App({ api, info, initial }: { api: StudentApi; info: KioskInfo; 
     return api.onEvent((event) => {
       if (event.type === 'presence') dispatch({ type: 'presence', present: event.present, now: Date.now() });
       else if (event.type === 'card-taken') dispatch({ type: 'card-taken' });
-      else if (event.type === 'pillar') dispatch({ type: 'pillar', connected: event.status.link === 'connected' });
+      else if (event.type === 'pillar') dispatch({ type: 'pillar', connected: event.pillar.connected });
       // The operator came in: their page takes the window (an unfinished answer is dropped; stored ones stay).
       else if (event.type === 'operator' && event.open) openOperatorPage();
       // Events flow from now on: a door opened or a link lost before then is read from the kiosk's state.
       else if (event.type === 'connected') {
         api.kiosk().then(
-          (info) => (info.operatorOpen ? openOperatorPage() : dispatch({ type: 'pillar', connected: info.pillar.link === 'connected' })),
+          (info) => (info.operatorOpen ? openOperatorPage() : dispatch({ type: 'pillar', connected: info.pillar.connected })),
           () => {},
         );
       }

@@ -91,9 +91,9 @@ export function initialJourney(info: KioskInfo, now: number): JourneyState {
     leftAt: null,
     cardInGate: false,
     // At start (a reload, the operator page and back) the pillar itself says whether a card waits.
-    earlierCardInGate: info.pillar.gate === 'CARD',
+    earlierCardInGate: info.pillar.cardInGate,
     cardsAsked: [],
-    pillarConnected: info.pillar.link === 'connected',
+    pillarConnected: info.pillar.connected,
   };
 }
 

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { after, test, type TestContext } from 'node:test';
 import { generateSigningKey } from '../../content/signing.ts';
 import { AnswerStore } from '../../electron/core/answers/store.ts';
+import { FAILURES } from '../../electron/api/errors.ts';
 import { loadBundledPack } from '../../electron/core/packs/bundled.ts';
 import { SettingsStore } from '../../electron/core/settings/settings.ts';
 import { BUNDLE_FOLDER } from '../../electron/results/bundle.ts';
@@ -131,7 +132,7 @@ test('a full stick is said plainly and leaves no file that looks complete', asyn
   const usb = onStick(t, 1);
   if (!usb.mounted) return t.skip('a full stick needs a real size-limited mount, which this machine refuses');
   const full = olifant('results', '--format', 'bundle', '--out', usb.dir, '--data-dir', dir);
-  assert.equal(full.status, 1);
+  assert.equal(full.status, FAILURES.storage.exit, 'a stick or disk failure has its own exit code (api/errors.ts)');
   assert.match(full.stderr, /The USB stick is full: the results were not written/);
   const folder = path.join(usb.dir, BUNDLE_FOLDER);
   assert.deepEqual(existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.olifant-results')) : [], []);

@@ -245,7 +245,7 @@ test('a bundle read in tiny pieces (lines across pieces, a line longer than a pi
   const badRecord = JSON.stringify({ ...JSON.parse(lines[10]), hour: '2026-11-24T13:27Z' });
   const cases: Array<[string, string, RegExp]> = [
     ['a changed last record', bytes.toString('utf8').replace(/"value":"5"(?![\s\S]*"value":"5")/, '"value":"4"'), /signature does not match/],
-    ['a bad record, signed', signed([...lines.slice(0, 10), badRecord, ...lines.slice(11, -1)]), /record 10\.hour must match/],
+    ['a bad record, signed', signed([...lines.slice(0, 10), badRecord, ...lines.slice(11, -1)]), /record 10\.hour must be a UTC hour such as "2026-11-24T13:00Z"/],
     ['a bad record, not signed', [...lines.slice(0, 10), badRecord, ...lines.slice(11)].join('\n') + '\n', /signature does not match/],
     ['a record of another pillar, signed', signed([...lines.slice(0, -1), JSON.stringify(answers('pillar-other', 1)[0])]), /record 28 belongs to another pillar than the bundle's \(pillar-s\)/],
     ['counts that do not match, signed', signed(lines.slice(0, -2)), /counts .* do not match its records/],

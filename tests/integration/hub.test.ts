@@ -68,8 +68,8 @@ test('refusals change nothing: malformed, wrong types, a bad record among good o
     assert.match(((await response.json()) as { error: string }).error, error);
   };
   await expect(await push(url, token, '{"pillar_id": "pillar-a", "records": ['), 400, /JSON/);
-  await expect(await push(url, token, { pillar_id: 'pillar-a', records: 'all of them' }), 400, /records must be array/);
-  await expect(await push(url, token, { pillar_id: 'pillar-a', records: [], extra: 1 }), 400, /additional properties/);
+  await expect(await push(url, token, { pillar_id: 'pillar-a', records: 'all of them' }), 400, /records must be a list of records, not "all of them"/);
+  await expect(await push(url, token, { pillar_id: 'pillar-a', records: [], extra: 1 }), 400, /the batch has an unknown field "extra"/);
   await expect(await push(url, token, { pillar_id: 'pillar-a', records: [answer('pillar-a'), answer('pillar-a', { hour: '2026-11-24T13:27Z' })] }), 400, /records\[1\]\.hour/);
   await expect(await push(url, token, { pillar_id: 'pillar-a', records: [answer('pillar-a', { name: 'Jan' })] }), 400, /unknown field "name"/);
   await expect(await push(url, 'not-a-real-token-at-all', { pillar_id: 'pillar-a', records: [answer('pillar-a')] }), 401, /unknown or revoked token/);

@@ -25,7 +25,7 @@ async function store(dir = path.join(tempDir('olifant-data-'), 'packs')) {
 }
 
 /** What the store holds besides state.json: pack folders, and any half-copied leftovers. */
-const contents = (dir: string) => readdirSync(dir).filter((n) => n !== 'state.json').sort();
+const contents = (dir: string) => readdirSync(dir).filter((n) => n !== 'state.json' && !n.startsWith('.install-lock.sqlite')).sort();
 
 /** A pack on a stick: built, then copied onto the mounted stick. */
 function onStick(t: TestContext, built: BuiltPack, sizeMiB = 8) {

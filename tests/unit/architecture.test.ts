@@ -13,6 +13,7 @@ import { cruise, type ICruiseResult } from 'dependency-cruiser';
 import extractDepcruiseOptions from 'dependency-cruiser/config-utl/extract-depcruise-options';
 import { OPERATOR_CHANNEL, OPERATOR_METHODS } from '../../electron/api/operator.ts';
 import { STUDENT_CHANNEL, STUDENT_EVENT_CHANNEL, STUDENT_METHODS } from '../../electron/api/student.ts';
+import { WINDOWS } from '../../electron/main/windows.ts';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const SOURCE = /\.(ts|tsx|cts)$/;
@@ -54,12 +55,17 @@ test("README's layout table names every folder of the code, and only folders tha
   }
 });
 
-test("the kiosk window's preload uses each API's own channel names", () => {
-  const preload = readFileSync(path.join(ROOT, 'electron', 'preload', 'kiosk.cts'), 'utf8');
+test("each window's preload exposes its own role's API alone, by that API's own channel names", () => {
   // A sandboxed preload cannot import the API module, so its names are checked here.
-  assert.ok(preload.includes(`\`${STUDENT_CHANNEL}:\${method}\``), 'calls go to student:<method>');
-  assert.ok(preload.includes(`'${STUDENT_EVENT_CHANNEL}'`), 'events come from student:event');
-  for (const method of STUDENT_METHODS) assert.ok(preload.includes(`: call('${method}')`), `the preload exposes ${method}`);
-  assert.ok(preload.includes(`\`${OPERATOR_CHANNEL}:\${method}\``), 'operator calls go to operator:<method>');
-  for (const method of OPERATOR_METHODS) assert.ok(preload.includes(`operatorCall('${method}')`), `the preload exposes the operator's ${method}`);
+  const read = (preload: string) => readFileSync(path.join(ROOT, 'electron', 'preload', preload.replace(/\.cjs$/, '.cts')), 'utf8');
+  const student = read(WINDOWS.student.preload);
+  assert.ok(student.includes(`\`${STUDENT_CHANNEL}:\${method}\``), 'calls go to student:<method>');
+  assert.ok(student.includes(`'${STUDENT_EVENT_CHANNEL}'`), 'events come from student:event');
+  for (const method of STUDENT_METHODS) assert.ok(student.includes(`: call('${method}')`), `the student preload exposes ${method}`);
+  assert.doesNotMatch(student, /operator:|OperatorBridge|olifantOperator/, "the student window's preload knows nothing of the operator's API");
+  const operator = read(WINDOWS.operator.preload);
+  assert.ok(operator.includes(`\`${OPERATOR_CHANNEL}:\${method}\``), 'operator calls go to operator:<method>');
+  for (const method of OPERATOR_METHODS) assert.ok(operator.includes(`operatorCall('${method}')`), `the operator preload exposes ${method}`);
+  assert.doesNotMatch(operator, /student:|StudentBridge|exposeInMainWorld\('olifant'/, "the operator window's preload knows nothing of the student's API");
+  assert.deepEqual(readdirSync(path.join(ROOT, 'electron', 'preload')).sort(), Object.values(WINDOWS).map((w) => w.preload.replace(/\.cjs$/, '.cts')).sort(), 'one preload per window, and no other');
 });

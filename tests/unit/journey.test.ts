@@ -25,7 +25,7 @@ function info(edit: { languages?: string[]; id?: string; idleSeconds?: number } 
     pack: { id: edit.id ?? 'pack-a', version: 1, title: {}, languages: edit.languages ?? ['nl', 'en'], headline: {}, attractImage: null, questions: [] },
     idleSeconds: edit.idleSeconds ?? 45,
     stillThereSeconds: 15,
-    pillar: { link: 'connected', port: 'simulated', firmware: null, slots: [], gate: 'CLEAR', serviceOpen: false, problem: null },
+    pillar: { connected: true, cardInGate: false },
     simulatedPillar: true,
     operatorOpen: false,
   };
@@ -195,14 +195,14 @@ test('a card that comes out after the student tapped on is still theirs; one fro
 
 test('a kiosk that starts while a card waits in the gate (a reload) pulses green until it is taken', () => {
   const waiting = info();
-  const s = initialJourney({ ...waiting, pillar: { ...waiting.pillar, gate: 'CARD' } }, 0);
+  const s = initialJourney({ ...waiting, pillar: { ...waiting.pillar, cardInGate: true } }, 0);
   assert.deepEqual([s.cardInGate, s.earlierCardInGate, moodOf(s)], [false, true, 'card-ready']);
   assert.equal(moodOf(run(s, { type: 'card-taken' })), 'attract');
 });
 
 test('with the pillar\'s controller not connected, the result says at once that no card comes, and none is asked for; connected again, cards come', () => {
   const down = info();
-  const start = initialJourney({ ...down, pillar: { ...down.pillar, link: 'connecting' } }, 0);
+  const start = initialJourney({ ...down, pillar: { ...down.pillar, connected: false } }, 0);
   const answered = (s: JourneyState, now: number) =>
     run(s, { type: 'start', now }, { type: 'pick', questionId: 'q1', now: now + 1000 }, { type: 'answered', questionId: 'q1', value: '3', answerId: ANSWER, now: now + 2000 });
   let s = answered(start, 0);

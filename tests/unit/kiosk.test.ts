@@ -6,7 +6,7 @@ import { after, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { createOlifant } from '../../electron/core/olifant.ts';
 import type { StudentHandlers, StudentMethods } from '../../electron/api/student.ts';
-import { ApiError } from '../../electron/core/errors.ts';
+import { ApiError } from '../../electron/api/errors.ts';
 import { BURST_ANSWERS } from '../../electron/core/student/service.ts';
 import { MIN_GROUP } from '../../electron/results/floor.ts';
 
@@ -123,7 +123,7 @@ test('the LED ring follows the mood, and shows out-of-order while the service do
   board.setService(true);
   await until(() => board.led.join(',') === 'SOLID,200,30,30', 'the out-of-order LED');
   assert.equal(app.pillar.status().serviceOpen, true);
-  assert.throws(() => h.setMood({ mood: 'disco' as never }), /unknown mood/);
+  assert.throws(() => h.setMood({ mood: 'disco' as never }), /mood must be "attract", "in-use" or "card-ready", not "disco"/);
 });
 
 test('a full disk is an error the kiosk can show, and the operator log says what to do', async () => {
@@ -194,4 +194,17 @@ test('elsewhere counts only venue visits that reach the floor: a small visit can
   const atC = await visit('venue-c', Array(MIN_GROUP).fill('5'));
   // Were venue-small counted, elsewhere at C minus B's own figures would give its answers away.
   assert.deepEqual(atC.elsewhere, { total: 6, counts: { '2': 2, '3': 2, '4': 1, '5': 1 } });
+});
+
+test("the student's API returns only what the kiosk screens show of the pillar: whether a card can come, and whether one waits", async () => {
+  const { app, h } = await kiosk();
+  const events: unknown[] = [];
+  app.student.onEvent((event) => events.push(event));
+  assert.deepEqual(h.kiosk().pillar, { connected: true, cardInGate: false }, 'no port, firmware, stacks or problems: those are the operator\'s');
+  await h.dispenseCard(answered(h, 'naam-op-cv', '2'));
+  await until(() => h.kiosk().pillar.cardInGate, 'the card to wait in the gate');
+  const pillarEvents = events.filter((e) => (e as { type: string }).type === 'pillar');
+  assert.ok(pillarEvents.length > 0, 'the gate change was told');
+  for (const event of pillarEvents) assert.deepEqual(Object.keys((event as { pillar: object }).pillar).sort(), ['cardInGate', 'connected']);
+  assert.deepEqual(pillarEvents.at(-1), { type: 'pillar', pillar: { connected: true, cardInGate: true } });
 });

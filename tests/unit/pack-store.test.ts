@@ -2,11 +2,11 @@
 // (Installing, roll-back and crashes: tests/integration/pack-install.test.ts.)
 
 import assert from 'node:assert/strict';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { openPackStore } from '../../electron/core/packs/store.ts';
-import { buildPack, trustSettings } from '../helpers/packs.ts';
+import { buildPack, PNG, trustSettings } from '../helpers/packs.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 async function rig() {
@@ -41,4 +41,21 @@ test('an installed pack that went missing or was changed afterwards: the bundled
   rmSync(path.dirname(installed.dir), { recursive: true });
   assert.equal((await reopen()).current().pack.version, 1);
   assert.match(logs.at(-1)!, /cannot be used \(pack.json: there is no pack.json/);
+});
+
+test('the start-up tidy never fails in silence: another install running, or a lock it cannot take, is logged with why', async () => {
+  const { dir, logs, reopen } = await rig();
+  const other = await reopen();
+  let tidied: Promise<void> | null = null;
+  await other.install(buildPack((m) => (m.version = 20), { 'assets/a.png': PNG }).drive, {
+    onStep: (step) => {
+      if (step === 'copying') tidied ??= reopen().then((store) => store.tidyAtStart());
+    },
+  });
+  await tidied;
+  assert.ok(logs.some((l) => l.startsWith('info ') && l.includes('another process is installing a pack')), logs.join('\n'));
+  rmSync(path.join(dir, '.install-lock.sqlite'), { force: true });
+  mkdirSync(path.join(dir, '.install-lock.sqlite'));
+  await (await reopen()).tidyAtStart();
+  assert.match(logs.at(-1)!, /^warn the content pack store could not be tidied \(.+\); half-copied packs may stay/);
 });

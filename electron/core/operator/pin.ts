@@ -3,6 +3,7 @@
 // with each further miss, until a right PIN resets the count.
 
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { PIN_HASH } from '../../api/schemas/settings.ts';
 
 const MIN_PIN_DIGITS = 5;
 export const FIRST_LOCKOUT_MS = 15_000;
@@ -18,7 +19,7 @@ export function hashPin(pin: string): string {
 }
 
 export function isPinHash(value: unknown): value is string {
-  return typeof value === 'string' && /^scrypt\$[A-Za-z0-9+/=]{24}\$[A-Za-z0-9+/=]{44}$/.test(value);
+  return typeof value === 'string' && PIN_HASH.test(value);
 }
 
 function matches(pin: string, stored: string): boolean {

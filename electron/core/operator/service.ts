@@ -8,8 +8,9 @@ import type { CheckedPack, Pack } from '../../../content/pack.ts';
 import type { Pillar, PillarStatus } from '../../../hardware/pillar.ts';
 import type { StickExport, SyncStatus } from '../../api/sync.ts';
 import type { HubSettings } from '../sync/hub-file.ts';
+import { INSTALL_STICK_PACK, requestOf, START_VENUE, TEST_DISPENSE, UNLOCK } from '../../api/schemas/requests.ts';
 import type { OperatorHandlers, Overview, PackSummary, PillarView, Problem, StickView, VenueVisit } from '../../api/operator.ts';
-import { ApiError, requestObject } from '../errors.ts';
+import { ApiError } from '../../api/errors.ts';
 import { lastLines } from '../../platform/log.ts';
 import type { OperatorSession } from './session.ts';
 
@@ -102,9 +103,7 @@ export class OperatorService {
     windowOpened: (request) => this.deps.session.claim(keyOf(request)),
 
     unlock: (request) => {
-      const pin = requestObject(request).pin;
-      if (typeof pin !== 'string') throw new ApiError('bad-request', 'pin must be the digits typed');
-      return this.deps.session.unlock(pin);
+      return this.deps.session.unlock(requestOf(UNLOCK, request).pin);
     },
 
     leave: () => {
@@ -132,8 +131,7 @@ export class OperatorService {
 
     testDispense: async (request) => {
       this.guard(request);
-      const slot = requestObject(request).slot;
-      if (typeof slot !== 'number' || !Number.isInteger(slot) || slot < 1 || slot > 6) throw new ApiError('bad-request', 'slot must be a stack number from 1 to 6');
+      const { slot } = requestOf(TEST_DISPENSE, request);
       const outcome = await this.deps.pillar.dispense(slot);
       return outcome.ok ? { ok: true, text: null } : { ok: false, text: outcome.text };
     },
@@ -158,8 +156,7 @@ export class OperatorService {
 
     startVenue: (request) => {
       this.guard(request);
-      const name = requestObject(request).name;
-      if (typeof name !== 'string') throw new ApiError('bad-request', "type the venue's name");
+      const { name } = requestOf(START_VENUE, request);
       try {
         return this.deps.venues.start(name);
       } catch (error) {
@@ -169,7 +166,7 @@ export class OperatorService {
 
     installStickPack: async (request) => {
       this.guard(request);
-      const confirm = requestObject(request).confirmRollback === true;
+      const confirm = requestOf(INSTALL_STICK_PACK, request).confirmRollback;
       return packSummary((await this.refusedInWords(() => this.deps.stick.install(confirm))).pack);
     },
 
@@ -210,7 +207,8 @@ export class OperatorService {
     try {
       return await work();
     } catch (error) {
-      throw new ApiError('bad-request', (error as Error).message);
+      // A stick or disk failure, or another install running, keeps its own code (api/errors.ts).
+      throw error instanceof ApiError ? error : new ApiError('bad-request', (error as Error).message);
     }
   }
 }

@@ -3,21 +3,25 @@
 // atomic write of state.json ({ current, previous }) switches to it. A stick pulled out, a
 // full disk or a crash at any step leaves the previous pack running; half-copied folders are
 // tidied away by the next install or start. The previous pack stays for a roll-back. One
-// install at a time, across processes (a lock file). refresh() reads state.json again, so a
+// install at a time, across processes (SQLite's lock on a file, let go of by a process that dies). refresh() reads state.json again, so a
 // pack switched by the `olifant` command runs in a kiosk without a restart; the bundled
 // default pack runs while the store is empty or unusable.
 
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
 import { checkPack, PACK_FOLDER, packFolder, PackError, parseManifest, readAsset, type CheckedPack, type Pack, type TrustOptions } from '../../../content/pack.ts';
+import { ApiError } from '../../api/errors.ts';
 import { syncFolder, writeFileAtomic } from '../../platform/atomic.ts';
+import { troubleOf, writeProblem } from '../../platform/errno.ts';
 import type { Logger } from '../../platform/log.ts';
 import { loadBundledPack } from './bundled.ts';
 
 const STATE_FILE = 'state.json';
-const LOCK_FILE = '.install.lock';
+/** The install lock (SQLite's, see locked()). */
+const LOCK_FILE = '.install-lock.sqlite';
 /** A folder name the store made: nothing a path could escape with. */
 const FOLDER = /^[a-z0-9-]{1,40}-v\d{1,16}-[0-9a-f]{8}$/;
 const INCOMING = '.incoming-';
@@ -49,24 +53,17 @@ export interface InstallOptions {
 }
 
 /** A failure of the kiosk's own disk while writing a pack, in the operator's words. */
-function diskFailure(error: NodeJS.ErrnoException): Error {
-  if (error.code === 'ENOSPC' || error.code === 'EDQUOT') return new Error("The kiosk's disk is full, so the pack could not be copied. Nothing changed: the running pack stays.");
-  return new Error(`The kiosk could not write the pack into its data folder (${error.code ?? error.message}). Nothing changed: the running pack stays.`);
+function diskFailure(error: unknown): ApiError {
+  if (troubleOf(error) === 'full') return new ApiError('storage', "The kiosk's disk is full, so the pack could not be copied. Nothing changed: the running pack stays.");
+  return new ApiError('storage', `The kiosk could not write the pack into its data folder (${writeProblem(error)}). Nothing changed: the running pack stays.`);
 }
 
 /** A failure to read the stick while copying, in the operator's words. */
-function stickFailure(error: Error): Error {
-  return new Error(`The USB stick could not be read while the pack was copied (${error.message}); was it pulled out? Nothing changed: put it back and try again.`);
+function stickFailure(error: Error): ApiError {
+  return new ApiError('storage', `The USB stick could not be read while the pack was copied (${error.message}); was it pulled out? Nothing changed: put it back and try again.`);
 }
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
+const ANOTHER_INSTALL = 'Another content pack is being installed right now; wait until it is done, then try again.';
 
 export class PackStore {
   private readonly options: PackStoreOptions;
@@ -191,8 +188,11 @@ export class PackStore {
   async tidyAtStart(): Promise<void> {
     try {
       await this.locked(async () => this.tidy(this.readState() !== null));
-    } catch {
-      // another process is installing; it tidies when it is done
+    } catch (error) {
+      const busy = error instanceof ApiError && error.failure.code === 'busy';
+      this.options.log(busy ? 'info' : 'warn', busy
+        ? 'the content pack store is not tidied now: another process is installing a pack, and tidies it when done'
+        : `the content pack store could not be tidied (${(error as Error).message}); half-copied packs may stay in ${this.options.dir} until the next install`);
     }
   }
 
@@ -205,24 +205,23 @@ export class PackStore {
     }
   }
 
-  /** Runs `work` holding the store's lock file; a lock held by a live process refuses. */
+  /**
+   * Runs `work` holding the store's install lock: an exclusive transaction on a small SQLite file
+   * beside the packs, which the system lets go of when its process ends, however it ends. While
+   * another store holds it (in this process or another), refuses at once.
+   */
   private async locked<T>(work: () => Promise<T>): Promise<T> {
-    const lock = path.join(this.options.dir, LOCK_FILE);
-    for (let attempt = 0; ; attempt++) {
-      try {
-        writeFileSync(lock, String(process.pid), { flag: 'wx' });
-        break;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
-        const holder = Number(readFileSync(lock, 'utf8'));
-        if (Number.isInteger(holder) && alive(holder)) throw new Error('Another content pack is being installed right now; wait until it is done, then try again.');
-        rmSync(lock, { force: true }); // left by a process that died mid-install
-      }
-    }
+    const lock = new Database(path.join(this.options.dir, LOCK_FILE), { timeout: 0 });
     try {
+      try {
+        lock.exec('BEGIN EXCLUSIVE');
+      } catch (error) {
+        if ((error as { code?: string }).code === 'SQLITE_BUSY') throw new ApiError('busy', ANOTHER_INSTALL);
+        throw error;
+      }
       return await work();
     } finally {
-      rmSync(lock, { force: true });
+      lock.close();
     }
   }
 
@@ -267,7 +266,7 @@ export class PackStore {
           await handle.close();
         }
       } catch (error) {
-        throw diskFailure(error as NodeJS.ErrnoException);
+        throw diskFailure(error);
       }
     };
     await put('pack.json', checked.manifest);

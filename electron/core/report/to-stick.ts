@@ -41,7 +41,7 @@ export async function exportToStick(drive: string, from: { store: AnswerStore; o
         lectureFiles.push(file);
       }
     } catch (error) {
-      throw writeFailure(error as NodeJS.ErrnoException);
+      throw writeFailure(error);
     }
   }
   return { bundle, answers: records.filter((r) => r.type === 'answer').length, lectureFiles };

@@ -5,43 +5,17 @@
 
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { isPublicKey } from '../../../content/signing.ts';
+import type { TSchema } from 'typebox';
+import { Shape } from '../../../content/schema-check.ts';
 import { BEFORE_ANY_VISIT } from '../../api/lecture.ts';
-import { isPinHash } from '../operator/pin.ts';
+import { SETTINGS, type FileSettings } from '../../api/schemas/settings.ts';
 import { writeFileAtomic } from '../../platform/atomic.ts';
-import { HUB_TOKEN, HUB_URL } from '../sync/hub-file.ts';
 import type { Logger } from '../../platform/log.ts';
 import { PILLAR_ID_FILE, pillarIdentity } from './pillar-id.ts';
 
-export interface Settings {
-  /** Which pillar recorded an answer (the tour may have more than one); from <data dir>/pillar-id. */
-  pillarId: string;
-  /** The current venue visit, e.g. `2026-11-hva-amsterdam`; set by the crew at each venue. */
-  venueSessionId: string;
-  /** `auto`: the controller board, looked for until it answers (`serial` means the same); `simulated`: no board, no real cards. */
-  pillar: 'auto' | 'serial' | 'simulated';
-  /** A fixed serial port for the board (e.g. `/dev/ttyACM0`, `COM3`); null: search. */
-  pillarPort: string | null;
-  /** Quiet seconds before "still there?". */
-  idleSeconds: number;
-  /** Seconds "still there?" waits before going back to the attract loop. */
-  stillThereSeconds: number;
-  /** Base64 Ed25519 public keys whose content packs this kiosk accepts. */
-  trustedKeys: string[];
-  /** Accept unsigned content packs: for development only. */
-  allowUnsignedPacks: boolean;
-  /** The operator's PIN as a salted scrypt hash (set by `olifant operator pin`); null: no PIN, only the service door opens the operator screen. */
-  operatorPin: string | null;
-  /** More folders where USB sticks are mounted, besides /media, /run/media and /mnt (Windows: drive letters). */
-  usbRoots: string[];
-  /** The hub answers are pushed to (`olifant hub add-pillar` prints it); null: none, answers leave only on a stick. */
-  hubUrl: string | null;
-  /** This pillar's token for the hub, from `olifant hub add-pillar`. */
-  hubToken: string | null;
-}
-
-/** What settings.json sets: everything but the pillar id. */
-export type FileSettings = Omit<Settings, 'pillarId'>;
+/** The settings in use: settings.json's (api/schemas/settings.ts), and which pillar recorded an answer (the tour may have more than one), from <data dir>/pillar-id. */
+export type Settings = FileSettings & { pillarId: string };
+export type { FileSettings };
 
 function defaults(): FileSettings {
   return {
@@ -59,20 +33,10 @@ function defaults(): FileSettings {
   };
 }
 
-/** Each setting's check, and what a valid value is, in the operator's words. */
-const RULES: { [K in keyof FileSettings]: { valid: (v: unknown) => boolean; is: string } } = {
-  venueSessionId: { valid: (v) => typeof v === 'string' && /^[\w.-]{1,80}$/.test(v), is: 'a name of up to 80 letters, digits, dashes, underscores or dots' },
-  pillar: { valid: (v) => v === 'auto' || v === 'serial' || v === 'simulated', is: '"auto", "serial" or "simulated"' },
-  pillarPort: { valid: (v) => v === null || (typeof v === 'string' && v.length > 0), is: 'a serial port such as "/dev/ttyACM0", or null to search' },
-  idleSeconds: { valid: (v) => typeof v === 'number' && v >= 5 && v <= 3600, is: 'a number of seconds from 5 to 3600' },
-  stillThereSeconds: { valid: (v) => typeof v === 'number' && v >= 3 && v <= 600, is: 'a number of seconds from 3 to 600' },
-  trustedKeys: { valid: (v) => Array.isArray(v) && v.every((k) => typeof k === 'string' && isPublicKey(k)), is: 'a list of public keys made by `olifant pack keygen`' },
-  allowUnsignedPacks: { valid: (v) => typeof v === 'boolean', is: 'true or false' },
-  operatorPin: { valid: (v) => v === null || isPinHash(v), is: 'null, or a PIN set with `olifant operator pin` (never the digits themselves)' },
-  usbRoots: { valid: (v) => Array.isArray(v) && v.every((p) => typeof p === 'string' && p.length > 0), is: 'a list of folders, such as ["/srv/usb"]' },
-  hubUrl: { valid: (v) => v === null || (typeof v === 'string' && HUB_URL.test(v)), is: 'null, or the hub\'s address such as "https://hub.olifant-tour.nl"' },
-  hubToken: { valid: (v) => v === null || (typeof v === 'string' && HUB_TOKEN.test(v)), is: 'null, or the token `olifant hub add-pillar` printed' },
-};
+/** Each setting's schema, and what a valid value is in the operator's words. */
+const RULES: Record<string, { shape: Shape<TSchema>; is: string }> = Object.fromEntries(
+  Object.entries(SETTINGS.properties).map(([key, schema]: [string, TSchema & { description?: string }]) => [key, { shape: new Shape(schema), is: schema.description ?? '' }]),
+);
 
 /** Settings whose values are never written to the log: the PIN's hash and the hub's token. */
 const SECRET = new Set<keyof Settings>(['operatorPin', 'hubToken']);
@@ -156,9 +120,9 @@ export class SettingsStore {
     if ('problem' in state) throw new SettingsError(`The settings were not changed: ${this.file} ${state.problem}. Fix or remove that file first; it is left as it is.`);
     for (const [key, value] of Object.entries(patch)) {
       if (key === 'pillarId') throw new SettingsError(`The pillar id is not a setting: it is kept in ${path.join(path.dirname(this.file), PILLAR_ID_FILE)} and does not change.`);
-      const rule = RULES[key as keyof FileSettings];
+      const rule = Object.hasOwn(RULES, key) ? RULES[key] : undefined;
       if (!rule) throw new SettingsError(`"${key}" is not a setting; the settings are ${Object.keys(RULES).join(', ')}.`);
-      if (!rule.valid(value)) throw new SettingsError(`${JSON.stringify(value)} is not a valid ${key}: it must be ${rule.is}.`);
+      if (!rule.shape.is(value)) throw new SettingsError(`${JSON.stringify(value)} is not a valid ${key}: it must be ${rule.is}.`);
     }
     writeFileAtomic(this.file, JSON.stringify({ ...('parsed' in state ? state.parsed : defaults()), ...patch }, null, 2) + '\n');
     this.reload();
@@ -210,10 +174,10 @@ export class SettingsStore {
       this.log('error', `${this.file} ${state.problem}: running on ${baseName} (venue "${settings.venueSessionId}") until it is fixed. The file is left as it is: correct it, or remove it to start again from the defaults.`);
     } else {
       for (const [key, value] of Object.entries(state.parsed)) {
-        const rule = RULES[key as keyof FileSettings];
+        const rule = Object.hasOwn(RULES, key) ? RULES[key] : undefined;
         if (key === 'pillarId') continue;
         if (!rule) this.log('warn', `${this.file}: unknown setting "${key}" is ignored`);
-        else if (rule.valid(value)) (settings as unknown as Record<string, unknown>)[key] = value;
+        else if (rule.shape.is(value)) (settings as unknown as Record<string, unknown>)[key] = value;
         else this.log('error', `${this.file}: "${key}" has an invalid value ${JSON.stringify(value)}; using ${JSON.stringify(settings[key as keyof Settings])}. It must be ${rule.is}.`);
       }
     }

@@ -5,12 +5,13 @@
 import path from 'node:path';
 import type { CheckedPack } from '../../../content/pack.ts';
 import type { Question } from '../../../content/types.ts';
-import type { Pillar, Rgb } from '../../../hardware/pillar.ts';
-import type { CardStatus, KioskEvent, KioskInfo, Mood, StudentHandlers, SubmitAnswer } from '../../api/student.ts';
+import type { Pillar, PillarStatus, Rgb } from '../../../hardware/pillar.ts';
+import { ApiError } from '../../api/errors.ts';
+import { DISPENSE_CARD, requestOf, RESULTS, SET_MOOD, SUBMIT_ANSWER } from '../../api/schemas/requests.ts';
+import type { CardStatus, KioskEvent, KioskInfo, Mood, StudentHandlers, StudentPillar, SubmitAnswer } from '../../api/student.ts';
 import { venueAgainstElsewhere } from '../../results/aggregates.ts';
 import { hourOf } from '../../results/records.ts';
 import type { AnswerStore } from '../answers/store.ts';
-import { ApiError, requestObject } from '../errors.ts';
 import type { Logger } from '../../platform/log.ts';
 import type { Settings } from '../settings/settings.ts';
 import { kioskPack } from './kiosk-pack.ts';
@@ -31,9 +32,11 @@ const LED_FOR: Record<Mood | 'service', [Parameters<Pillar['led']>[0], Rgb?]> = 
   service: ['SOLID', [200, 30, 30]],
 };
 
-const ANSWER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Card requests remembered per answer id; far more than a day of answers. */
 const REMEMBERED_CARDS = 10_000;
+
+/** What the student's screens show of the pillar: whether a card can come, and whether one waits. */
+const studentPillar = (status: PillarStatus): StudentPillar => ({ connected: status.link === 'connected', cardInGate: status.gate === 'CARD' });
 
 export interface StudentDeps {
   /** Read per call: the operator may change them while the kiosk runs. */
@@ -69,7 +72,7 @@ export class StudentService {
     }), deps.pillar.subscribe((event) => {
       if (event.type === 'presence') this.emit({ type: 'presence', present: event.present });
       else if (event.type === 'taken') this.emit({ type: 'card-taken' });
-      else if (event.type === 'status') this.emit({ type: 'pillar', status: event.status });
+      else if (event.type === 'status') this.emit({ type: 'pillar', pillar: studentPillar(event.status) });
       else if (event.type === 'slot') deps.log(event.state === 'OK' ? 'info' : 'warn', `card stack ${event.slot} is now ${event.state}`);
     })];
   }
@@ -102,24 +105,23 @@ export class StudentService {
         pack: kioskPack(pack, url),
         idleSeconds: settings.idleSeconds,
         stillThereSeconds: settings.stillThereSeconds,
-        pillar: this.deps.pillar.status(),
+        pillar: studentPillar(this.deps.pillar.status()),
         simulatedPillar: this.deps.simulatedPillar,
         operatorOpen: this.deps.operator.open,
       };
     },
 
     submitAnswer: (request: SubmitAnswer) => {
-      const r = requestObject(request);
-      if (typeof r.answerId !== 'string' || !ANSWER_ID.test(r.answerId)) throw new ApiError('bad-request', 'answerId must be a random UUID');
+      const r = requestOf(SUBMIT_ANSWER, request);
       const { pack } = this.deps.packs.current();
       const question = this.question(r.questionId);
       const value = r.value;
       const valid = question.answer.type === 'scale'
-        ? typeof value === 'string' && /^[1-9]$/.test(value) && Number(value) <= question.answer.steps
+        ? /^[1-9]$/.test(value) && Number(value) <= question.answer.steps
         : question.answer.options.some((o) => o.id === value);
       if (!valid) throw new ApiError('bad-request', `${JSON.stringify(value)} is not an answer to question ${question.id}`);
-      if (typeof r.language !== 'string' || !pack.languages.includes(r.language)) throw new ApiError('bad-request', `language ${JSON.stringify(r.language)} is not in the pack`);
-      const shownMs = typeof r.shownMs === 'number' && Number.isFinite(r.shownMs) ? r.shownMs : 0;
+      if (!pack.languages.includes(r.language)) throw new ApiError('bad-request', `language ${JSON.stringify(r.language)} is not in the pack`);
+      const shownMs = Number.isFinite(r.shownMs) ? r.shownMs : 0;
 
       const now = this.now();
       while (this.recent.length > 0 && this.recent[0] < now - BURST_WINDOW_MS) this.recent.shift();
@@ -134,7 +136,7 @@ export class StudentService {
           pack_id: pack.id,
           pack_version: pack.version,
           question_id: question.id,
-          value: value as string,
+          value,
           language: r.language,
           hour: hourOf(new Date(now)),
           suspect,
@@ -149,13 +151,12 @@ export class StudentService {
     },
 
     results: (request) => {
-      const question = this.question(requestObject(request).questionId);
+      const question = this.question(requestOf(RESULTS, request).questionId);
       return venueAgainstElsewhere(this.deps.store.db, question.id, this.deps.settings().venueSessionId);
     },
 
     dispenseCard: (request) => {
-      const answerId = requestObject(request).answerId;
-      if (typeof answerId !== 'string' || !ANSWER_ID.test(answerId)) throw new ApiError('bad-request', 'answerId must be the id of a stored answer');
+      const { answerId } = requestOf(DISPENSE_CARD, request);
       let card = this.cards.get(answerId);
       if (!card) {
         card = this.cardFor(answerId);
@@ -169,9 +170,7 @@ export class StudentService {
     },
 
     setMood: (request) => {
-      const mood = requestObject(request).mood;
-      if (mood !== 'attract' && mood !== 'in-use' && mood !== 'card-ready') throw new ApiError('bad-request', `unknown mood ${JSON.stringify(mood)}`);
-      this.mood = mood;
+      this.mood = requestOf(SET_MOOD, request).mood;
       void this.refreshLed();
       return null;
     },
@@ -196,7 +195,7 @@ export class StudentService {
     return this.deps.pillar.led(mode, rgb);
   }
 
-  private question(id: unknown): Question {
+  private question(id: string): Question {
     const question = this.deps.packs.current().pack.questions.find((q) => q.id === id);
     if (!question) throw new ApiError('bad-request', `no question ${JSON.stringify(id)} in the current pack`);
     return question;

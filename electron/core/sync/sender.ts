@@ -6,11 +6,16 @@
 // an answer or a screen: the student's side only writes to the database.
 
 import { readFileSync } from 'node:fs';
+import { Shape } from '../../../content/schema-check.ts';
+import { BATCH_RESULT } from '../../api/schemas/sync.ts';
 import { MAX_BATCH_RECORDS, type Batch, type BatchResult, type SyncRecord, type SyncStatus } from '../../api/sync.ts';
 import { writeFileAtomic } from '../../platform/atomic.ts';
 import type { Logger } from '../../platform/log.ts';
 import type { Settings } from '../settings/settings.ts';
 import type { Outbox } from './outbox.ts';
+
+/** What a hub that stored a batch answers (results-sync.md). */
+const HUB_ANSWER = new Shape(BATCH_RESULT);
 
 const FIRST_RETRY_MS = 30_000;
 export const MAX_RETRY_MS = 15 * 60_000;
@@ -175,7 +180,7 @@ export class SyncSender {
     }
     const error = (body as { error?: unknown } | null)?.error;
     const said = typeof error === 'string' ? `: ${error}` : '';
-    if (response.status === 200 && body !== null && typeof (body as BatchResult).stored === 'number' && Array.isArray((body as BatchResult).conflicts)) return body as BatchResult;
+    if (response.status === 200 && HUB_ANSWER.is(body)) return body;
     if (response.status === 401) return { status: 401, problem: `The hub does not know this pillar's token${said}. Ask the tour organiser for a new one (olifant hub add-pillar) and set it as hubToken.` };
     if (response.status === 403) return { status: 403, problem: `The hub says this token is another pillar's${said}. Check hubToken and the pillar id the hub was given.` };
     return { status: response.status, problem: `The hub did not store the answers (HTTP ${response.status}${said}); they are sent again later.` };

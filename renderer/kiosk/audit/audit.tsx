@@ -7,7 +7,7 @@ import '@fontsource-variable/atkinson-hyperlegible-next';
 import '../styles.css';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
-import type { KioskInfo, KioskPack, PillarStatus, StudentApi } from '../../../electron/api/student.ts';
+import type { KioskInfo, KioskPack, StudentPillar, StudentApi } from '../../../electron/api/student.ts';
 import { App } from '../App.tsx';
 import { preparePack } from '../prepare.ts';
 import { checkLayout } from './layout-check.ts';
@@ -21,7 +21,7 @@ const never = () => new Promise<never>(() => {});
 const silent: StudentApi = { kiosk: never, submitAnswer: never, results: never, dispenseCard: never, setMood: async () => null, onEvent: () => () => {} };
 
 function kioskInfo(pack: KioskPack): KioskInfo {
-  const pillar: PillarStatus = { link: 'connected', port: null, firmware: null, slots: [], gate: 'CLEAR', serviceOpen: false, problem: null };
+  const pillar: StudentPillar = { connected: true, cardInGate: false };
   return { pack, idleSeconds: 45, stillThereSeconds: 15, pillar, simulatedPillar: false, operatorOpen: false };
 }
 
