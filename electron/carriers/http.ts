@@ -1,164 +1,166 @@
 // `olifant serve`: the kiosk UI and its APIs over HTTP on 127.0.0.1, for a plain browser
-// (tests, and machines that only have Chromium). POST /api/<method> with a JSON body calls a
-// student method, POST /api/operator/<method> an operator method (only from this machine);
-// GET /api/events streams KioskEvents (server-sent events).
+// (tests, and machines that only have Chromium), on Fastify like the hub (platform/http-server.ts).
+// POST /api/<method> with a JSON body calls a student method, POST /api/operator/<method> an
+// operator method (only from this machine); GET /api/events streams KioskEvents (server-sent
+// events). A route per method on its role's allow-list, its request checked by its schema
+// (api/schemas/requests.ts) before the handler; an operator request only by the handler, after
+// it has checked the session, so that a caller without one learns nothing but "forbidden".
 
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createReadStream } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
-import { OPERATOR_METHODS } from '../api/operator.ts';
-import { STUDENT_METHODS } from '../api/student.ts';
+import type { AddressInfo } from 'node:net';
+import type { TSchema } from 'typebox';
+import { OPERATOR_METHODS, type OperatorMethod } from '../api/operator.ts';
+import { DISPENSE_CARD, requestOf, RESULTS, SET_MOOD, SUBMIT_ANSWER, UNLOCK } from '../api/schemas/requests.ts';
+import { STUDENT_METHODS, type StudentMethod } from '../api/student.ts';
 import { createOlifant, kioskLog, StartupError, type Olifant, type OlifantOptions } from '../core/olifant.ts';
 import { httpStatusOf } from '../api/errors.ts';
 import { showOutOfOrder, type OutOfOrder } from '../core/out-of-order.ts';
+import { createHttpServer, lineLogger } from '../platform/http-server.ts';
+import type { Logger } from '../platform/log.ts';
 import { defaultDataDir } from '../platform/paths.ts';
-import { dispatch } from './dispatch.ts';
+import { dispatch, type RoleApi } from './dispatch.ts';
 import { CONTENT_SECURITY_POLICY, mimeType, resolveStatic } from '../platform/renderer-files.ts';
 import { outOfOrderResponse, policyFor } from './static.ts';
 
 export const MAX_BODY = 64 * 1024;
 const OPERATOR_PATH = '/api/operator/';
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+/** How often the event stream says it is still there, so that nothing between closes it as idle (ms). */
+const HEARTBEAT_MS = 15_000;
+
+/** The requests checked by their schema before the handler runs. */
+const STUDENT_BODIES: Partial<Record<StudentMethod, TSchema>> = { submitAnswer: SUBMIT_ANSWER, results: RESULTS, dispenseCard: DISPENSE_CARD, setMood: SET_MOOD };
+const OPERATOR_BODIES: Partial<Record<OperatorMethod, TSchema>> = { unlock: UNLOCK };
 
 export interface RunningServer {
   url: string;
   close(): Promise<void>;
 }
 
-class HttpRefusal extends Error {
-  readonly status: number;
-  constructor(status: number, message: string) {
-    super(message);
-    this.status = status;
-  }
-}
+/** A refusal as every answer of the API is: an Outcome. */
+const refusal = (status: number, message: string) => ({ ok: false, error: { code: status === 403 ? 'forbidden' : status >= 500 ? 'internal' : 'bad-request', message } });
 
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(body));
-}
-
-function refuse(res: ServerResponse, status: number, message: string): void {
-  send(res, status, { ok: false, error: { code: status === 403 ? 'forbidden' : 'bad-request', message } });
-}
-
-/** The body, or a 413 refusal once it passes MAX_BODY (declared or sent). */
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const tooLarge = () => new HttpRefusal(413, `the request is larger than ${MAX_BODY / 1024} KiB`);
-    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) return reject(tooLarge());
-    let size = 0;
-    const chunks: Buffer[] = [];
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY) return void chunks.push(chunk);
-      req.off('data', onData);
-      req.resume();
-      reject(tooLarge());
-    };
-    req.on('data', onData);
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const body = await readBody(req);
-  if (body === '') return undefined;
-  try {
-    return JSON.parse(body);
-  } catch (error) {
-    throw new HttpRefusal(400, `unreadable request: ${(error as Error).message}`);
-  }
-}
+const refuse = (reply: FastifyReply, status: number, message: string) => reply.code(status).header('cache-control', 'no-store').send(refusal(status, message));
 
 /** Serves on 127.0.0.1 to this machine's pages only: a foreign page (or DNS rebinding) is refused. */
-async function listen(port: number, handle: (req: IncomingMessage, res: ServerResponse, url: URL) => unknown): Promise<RunningServer> {
-  const sockets = new Set<Socket>();
+async function listen(port: number, log: Logger, routes: (app: FastifyInstance) => void): Promise<RunningServer> {
+  const app = createHttpServer({
+    bodyLimit: MAX_BODY,
+    log: lineLogger(log),
+    refusal,
+    tooLarge: `the request is larger than ${MAX_BODY / 1024} KiB`,
+    failure: 'the kiosk could not answer just now; try again, and if it fails again, the log says why',
+  });
   let origin = '';
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', origin);
-    if (req.headers.host !== url.host || (req.headers.origin && req.headers.origin !== origin)) return refuse(res, 403, 'forbidden');
-    return handle(req, res, url);
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.headers.host !== new URL(origin).host || (request.headers.origin && request.headers.origin !== origin)) return refuse(reply, 403, 'forbidden');
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', resolve);
-  });
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  routes(app);
+  await app.listen({ port, host: '127.0.0.1' });
+  origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   return {
     url: `${origin}/`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    close: async () => {
+      const closed = app.close();
+      // The event streams too: they end only when their connection does.
+      app.server.closeAllConnections();
+      await closed;
+    },
   };
 }
 
-export function startServer(app: Olifant, port = 0, root?: string): Promise<RunningServer> {
-  const assetFile = (rel: string) => app.student.assetFile(rel);
-  return listen(port, async (req, res, url) => {
-    if (url.pathname === '/api/events' && req.method === 'GET') {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
-      res.write(`data: ${JSON.stringify({ type: 'connected' })}\n\n`);
-      const stop = app.student.onEvent((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
-      const beat = setInterval(() => res.write(': beat\n\n'), 15_000);
-      req.on('close', () => {
-        stop();
-        clearInterval(beat);
-      });
-      return;
+/** The JSON body, none when empty; a body that is not JSON is refused in words. */
+function jsonBodies(app: FastifyInstance): void {
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    if (body === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(body as string));
+    } catch (error) {
+      done(Object.assign(new Error(`unreadable request: ${(error as Error).message}`), { statusCode: 400 }), undefined);
     }
+  });
+}
 
-    if (url.pathname.startsWith('/api/')) {
-      const operator = url.pathname.startsWith(OPERATOR_PATH);
-      // The server listens on 127.0.0.1 only; the operator's API says so again, whatever a proxy or a later change may do.
-      if (operator && !LOOPBACK.has(req.socket.remoteAddress ?? '')) return refuse(res, 403, 'the operator screen is served to this machine only');
-      if (req.method !== 'POST') return refuse(res, 405, 'use POST with a JSON body');
-      if (!req.headers['content-type']?.startsWith('application/json')) return refuse(res, 415, 'send the request as application/json');
-      let argument: unknown;
+function apiRoutes(app: FastifyInstance, olifant: Olifant): void {
+  jsonBodies(app);
+  app.addHook('onRequest', async (request, reply) => {
+    // The server listens on 127.0.0.1 only; the operator's API says so again, whatever a proxy or a later change may do.
+    if (request.url.startsWith(OPERATOR_PATH) && !LOOPBACK.has(request.socket.remoteAddress ?? '')) return refuse(reply, 403, 'the operator screen is served to this machine only');
+  });
+  const role = (prefix: string, api: RoleApi, bodies: Partial<Record<string, TSchema>>) => {
+    const call = async (request: FastifyRequest, reply: FastifyReply) => {
+      const outcome = await dispatch(api, new URL(request.url, 'http://kiosk').pathname.slice(prefix.length), request.body, olifant.log);
+      return reply.code(outcome.ok ? 200 : httpStatusOf(outcome.error.code)).header('cache-control', 'no-store').send(outcome);
+    };
+    const onRequest = async (request: FastifyRequest, reply: FastifyReply) => {
+      if (!request.headers['content-type']?.startsWith('application/json')) return refuse(reply, 415, 'send the request as application/json');
+    };
+    // The schema checks with the handler's own words (requestOf): one rule, said once.
+    const validatorCompiler = ({ schema }: { schema: TSchema }) => (value: unknown) => {
       try {
-        argument = await readJson(req);
+        return { value: requestOf(schema, value) };
       } catch (error) {
-        if (!(error instanceof HttpRefusal)) throw error;
-        if (error.status === 413) res.setHeader('connection', 'close');
-        return refuse(res, error.status, error.message);
+        return { error: error as Error };
       }
-      const outcome = operator
-        ? await dispatch({ methods: OPERATOR_METHODS, handlers: app.operator.handlers }, url.pathname.slice(OPERATOR_PATH.length), argument, app.log)
-        : await dispatch({ methods: STUDENT_METHODS, handlers: app.student.handlers }, url.pathname.slice('/api/'.length), argument, app.log);
-      return send(res, outcome.ok ? 200 : httpStatusOf(outcome.error.code), outcome);
-    }
+    };
+    for (const method of api.methods) app.post(`${prefix}${method}`, { onRequest, validatorCompiler, ...(bodies[method] ? { schema: { body: bodies[method] } } : {}) }, call);
+    // A method off the list: the dispatcher says which.
+    app.post(`${prefix}*`, { onRequest }, call);
+  };
+  role(OPERATOR_PATH, { methods: OPERATOR_METHODS, handlers: olifant.operator.handlers }, OPERATOR_BODIES);
+  role('/api/', { methods: STUDENT_METHODS, handlers: olifant.student.handlers }, STUDENT_BODIES);
+  app.route({ method: ['GET', 'HEAD', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'], url: '/api/*', handler: (_request, reply) => refuse(reply, 405, 'use POST with a JSON body') });
 
-    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method not allowed');
-    const file = resolveStatic(url.pathname, assetFile, root);
-    if (!file) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-      return res.end(url.pathname === '/' ? 'The kiosk UI is not built: run `npm run build` first.' : 'not found');
-    }
-    res.writeHead(200, {
-      'content-type': mimeType(file),
-      'content-security-policy': policyFor(file, root),
-      'x-content-type-options': 'nosniff',
-      'cache-control': 'no-cache',
+  app.get('/api/events', (request, reply) => {
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    res.write(`data: ${JSON.stringify({ type: 'connected' })}\n\n`);
+    const stop = olifant.student.onEvent((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+    const beat = setInterval(() => res.write(': beat\n\n'), HEARTBEAT_MS);
+    request.raw.on('close', () => {
+      stop();
+      clearInterval(beat);
     });
-    if (req.method === 'HEAD') return res.end();
-    createReadStream(file).on('error', () => res.destroy()).pipe(res);
+  });
+}
+
+/** The built UI's files, with their policy; any other method than GET or HEAD is refused. */
+function fileRoutes(app: FastifyInstance, olifant: Olifant, root?: string): void {
+  const serve = (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(reply, 405, 'method not allowed');
+    const urlPath = new URL(request.url, 'http://kiosk').pathname;
+    const file = resolveStatic(urlPath, (rel) => olifant.student.assetFile(rel), root);
+    if (!file) return reply.code(404).type('text/plain; charset=utf-8').send(urlPath === '/' ? 'The kiosk UI is not built: run `npm run build` first.' : 'not found');
+    reply.type(mimeType(file)).headers({ 'content-security-policy': policyFor(file, root), 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache' });
+    return request.method === 'HEAD' ? reply.send() : reply.send(createReadStream(file));
+  };
+  app.route({ method: ['GET', 'HEAD'], url: '/*', exposeHeadRoute: false, handler: serve });
+  app.setNotFoundHandler(serve);
+}
+
+export function startServer(olifant: Olifant, port = 0, root?: string): Promise<RunningServer> {
+  return listen(port, olifant.log, (app) => {
+    apiRoutes(app, olifant);
+    fileRoutes(app, olifant, root);
   });
 }
 
 /** The out-of-order page at every path, and 503 for the API. */
-function startOutOfOrderServer(reason: string, port: number): Promise<RunningServer> {
-  return listen(port, (req, res, url) => {
-    if (url.pathname.startsWith('/api/')) return send(res, 503, { ok: false, error: { code: 'internal', message: `This pillar is out of order: ${reason}` } });
-    const page = outOfOrderResponse(url.pathname, reason);
-    res.writeHead(page.status, { 'content-type': page.type, 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
-    res.end(req.method === 'HEAD' ? undefined : page.body);
+function startOutOfOrderServer(reason: string, port: number, log: Logger): Promise<RunningServer> {
+  return listen(port, log, (app) => {
+    // Whatever is sent is read and let be: the answer is the same.
+    app.removeAllContentTypeParsers();
+    app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, _body, done) => done(null, undefined));
+    app.all('/*', (request, reply) => {
+      const urlPath = new URL(request.url, 'http://kiosk').pathname;
+      if (urlPath.startsWith('/api/')) return refuse(reply, 503, `This pillar is out of order: ${reason}`);
+      const page = outOfOrderResponse(urlPath, reason);
+      reply.code(page.status).type(page.type).headers({ 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
+      return reply.send(request.method === 'HEAD' ? undefined : page.body);
+    });
   });
 }
 
@@ -176,8 +178,9 @@ export async function serveKiosk(options: OlifantOptions, port: number): Promise
     server = await startServer(app, port);
   } catch (error) {
     if (!(error instanceof StartupError)) throw error;
-    broken = showOutOfOrder(options, kioskLog({ ...options, dataDir }));
-    server = await startOutOfOrderServer(error.message, port);
+    const log = kioskLog({ ...options, dataDir });
+    broken = showOutOfOrder(options, log);
+    server = await startOutOfOrderServer(error.message, port, log);
   }
   const stop = async () => {
     await server.close();

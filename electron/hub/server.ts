@@ -9,8 +9,7 @@
 // the hub's log (log.ts) with its route, and answered in that route's own words.
 
 import fastifyCookie from '@fastify/cookie';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { once } from 'node:events';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
 import { createReadStream, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -30,15 +29,19 @@ import { keyFingerprint, MAX_BUNDLE_BYTES, NewPillarKey } from './bundles.ts';
 import { BundleImports } from './import-thread.ts';
 import { Lecturers, SESSION_COOKIE, SESSION_MS } from './lecturers.ts';
 import { hubLog, type HubLog } from './log.ts';
-import { LINK_USED_HTML, PAGE_CSP, PAGE_CSS, PAGE_HTML, PAGE_JS, SIGN_IN_CSP, SIGN_IN_NEEDED_HTML, signInHtml } from './page.ts';
+import { LINK_USED_HTML, PAGE_CSP, SIGN_IN_CSP, SIGN_IN_NEEDED_HTML, signInHtml } from './notices.ts';
 import { crossSite, hostName, OwnHosts } from './hosts.ts';
 import { FailureBrake } from './brake.ts';
 import { checkRecord, RecordError } from './records.ts';
-import { DRAIN_MS, spool } from './uploads.ts';
+import { spool } from './uploads.ts';
+import { createHttpServer, routeOf } from '../platform/http-server.ts';
 import { ReadAbandoned, ReaderPool, type Reader } from './readers.ts';
 import type { ReadAnswer, ReadJob } from './reads.ts';
 import type { HubHealth } from '../api/organiser.ts';
 import type { HubStore } from './store.ts';
+
+/** The hub page's style sheet in the built UI, under a name that stays (renderer/vite.config.ts). */
+const HUB_CSS = '/assets/hub.css';
 
 /** Where uploaded bundles are written while they arrive, in the hub's data folder. */
 const UPLOADS = 'uploads';
@@ -112,16 +115,29 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
   const route = (words: string, deadline: number) => ({ config: { failure: words }, handlerTimeout: deadline });
   const own = listen.log ? null : hubLog(store.dir, false);
   const proxied = behindProxy(listen);
-  const app = Fastify({
+  const app = createHttpServer({
     bodyLimit: MAX_BATCH_BYTES,
-    // What is sent is what is checked: no coercing a string into a list, no dropping unknown fields.
-    ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
     // Only the named proxy may say who the client is; from anyone else X-Forwarded-For is ignored.
-    trustProxy: proxied ? listen.behindProxy : false,
-    loggerInstance: (listen.log ?? own!.log) as FastifyBaseLogger,
-    // Not a line per request (a tour sends many): the hub logs what went wrong, below.
-    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: listen.behindProxy,
+    log: (listen.log ?? own!.log) as FastifyBaseLogger,
     ...(listen.tls ? { https: { cert: readFileSync(listen.tls.cert), key: readFileSync(listen.tls.key) } } : {}),
+    // Every refusal as the contract's `{ "error": ... }`, whatever part of Fastify refused.
+    refusal: (_status, error) => ({ error }),
+    tooLarge: `the batch is larger than ${sizeInWords(MAX_BATCH_BYTES)}`,
+    failure: FAILURE.page,
+    // A body its route's schema refuses is said as every refusal is: the field and the rule in words.
+    refusedBody: (request, error) => {
+      const schema = request.routeOptions.schema?.body as TSchema | undefined;
+      return schema && refusalOf(schema, error.validation as SchemaError[], request.body, 'the batch')?.message;
+    },
+    answer: (error, request, reply) => {
+      if (error.code === 'FST_ERR_HANDLER_TIMEOUT') {
+        const seconds = (request.routeOptions.handlerTimeout ?? 0) / 1000;
+        request.log.warn(routeOf(request), `answered 503: not done within its deadline of ${seconds} s`);
+        return reply.code(503).header('retry-after', String(RETRY_AFTER_S)).send({ error: `the hub is busy and could not answer within ${seconds} seconds; try again in ${RETRY_AFTER_S} seconds` });
+      }
+      return error.code?.startsWith('SQLITE_BUSY') ? writeLockBusy(request, reply) : undefined;
+    },
   });
   if (own) app.addHook('onClose', async () => own.close());
   // The event loop waits for the write lock only a moment (a bundle being imported holds it):
@@ -141,7 +157,7 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
   const imports = new BundleImports();
   /** The database's write lock is another's (a bundle being imported): 503, send again later. */
   const writeLockBusy = (request: FastifyRequest, reply: FastifyReply) => {
-    request.log.warn({ method: request.method, route: request.routeOptions.url ?? '(no route)' }, 'answered 503: the database was busy (a bundle being imported)');
+    request.log.warn(routeOf(request), 'answered 503: the database was busy (a bundle being imported)');
     return reply.code(503).header('retry-after', String(RETRY_AFTER_S)).send({ error: `the hub is busy importing a bundle; nothing of this request was stored. Try again in ${RETRY_AFTER_S} seconds` });
   };
 
@@ -163,32 +179,6 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
       await reply.code(403).send({ error: `${cross}: refused, nothing was changed` });
       return reply;
     }
-  });
-
-  // Every refusal as the contract's `{ "error": ... }`, whatever part of Fastify refused.
-  app.setErrorHandler(async (error: { statusCode?: number; code?: string; message: string; validation?: unknown }, request, reply) => {
-    if (error.code === 'FST_ERR_HANDLER_TIMEOUT') {
-      const seconds = (request.routeOptions.handlerTimeout ?? 0) / 1000;
-      request.log.warn({ method: request.method, route: request.routeOptions.url ?? '(no route)' }, `answered 503: not done within its deadline of ${seconds} s`);
-      return reply.code(503).header('retry-after', String(RETRY_AFTER_S)).send({ error: `the hub is busy and could not answer within ${seconds} seconds; try again in ${RETRY_AFTER_S} seconds` });
-    }
-    if (error.code?.startsWith('SQLITE_BUSY')) return writeLockBusy(request, reply);
-    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    const words = (request.routeOptions.config as { failure?: string }).failure ?? FAILURE.page;
-    // A body its route's schema refuses is said as every refusal is: the field and the rule in words.
-    const schema = error.validation ? (request.routeOptions.schema?.body as TSchema | undefined) : undefined;
-    const refused = schema && refusalOf(schema, error.validation as SchemaError[], request.body, 'the batch');
-    const message = status === 413 ? `the batch is larger than ${sizeInWords(MAX_BATCH_BYTES)}` : status === 500 ? words : (refused?.message ?? error.message);
-    // The route, never the URL: a sign-in link's token is in its query.
-    if (status === 500) request.log.error({ err: error, method: request.method, route: request.routeOptions.url ?? '(no route)' }, `answered 500: ${words}`);
-    if (status === 413 && !request.raw.readableEnded) {
-      // Read the rest away (up to a limit) before answering: closing on unread bytes resets
-      // the connection, and the sender may never see the 413.
-      request.raw.resume();
-      await Promise.race([once(request.raw, 'end'), new Promise((resolve) => setTimeout(resolve, DRAIN_MS))]);
-      reply.header('connection', 'close');
-    }
-    return reply.code(status).send({ error: message });
   });
 
   app.post<{ Body: { pillar_id: string; records: unknown[] } }>('/v1/batches', { schema: { body: BATCH }, ...route(FAILURE.batch, deadlines.batch) }, async (request, reply) => {
@@ -219,13 +209,14 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
 
   // The page, and bundles uploaded on it: only for someone at this machine (there is no sign-in yet).
   const here = (request: { socket: { remoteAddress?: string } }) => !proxied && LOOPBACK_PEERS.has(request.socket.remoteAddress ?? '');
-  const page = (type: string, body: string) => (request: { socket: { remoteAddress?: string } }, reply: FastifyReply) =>
-    here(request) ? reply.type(type).header('content-security-policy', PAGE_CSP).send(body) : reply.code(403).send({ error: 'the hub\'s page is open only on the machine the hub runs on' });
+  /** A file of the built UI (dist/renderer), with its policy. */
+  const built = (reply: FastifyReply, file: string | null, policy = CONTENT_SECURITY_POLICY) =>
+    file ? reply.type(mimeType(file)).header('content-security-policy', policy).send(createReadStream(file)) : reply.code(404).type('text/plain; charset=utf-8').send('not found (is the UI built? npm run build)');
   const pages = route(FAILURE.page, deadlines.page);
-  app.get('/', pages, page('text/html; charset=utf-8', PAGE_HTML));
-  app.get('/hub.js', pages, page('text/javascript; charset=utf-8', PAGE_JS));
+  app.get('/', pages, (request, reply) =>
+    here(request) ? built(reply, resolveStatic('/hub/', () => null), PAGE_CSP) : reply.code(403).send({ error: 'the hub\'s page is open only on the machine the hub runs on' }));
   // The style sheet is for everyone: the sign-in notices use it too.
-  app.get('/hub.css', pages, (_request, reply) => reply.type('text/css; charset=utf-8').send(PAGE_CSS));
+  app.get('/hub.css', pages, (_request, reply) => built(reply, resolveStatic(HUB_CSS, () => null)));
   // The lecturer's side: the tour, a visit's results, its files, and the presenter page.
   // On this machine no sign-in is needed; from anywhere else (or behind a proxy) a lecturer's session is.
   const lecturers = new Lecturers(store);
@@ -300,12 +291,8 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
   });
   app.get('/presenter/*', pages, (request, reply) => serveRenderer(request, reply));
   app.get('/assets/*', pages, (request, reply) => serveRenderer(request, reply));
-  const serveRenderer = (request: FastifyRequest, reply: FastifyReply) => {
-    if (!lecturer(request)) return refuseFar(reply);
-    const file = resolveStatic(new URL(request.url, 'http://hub').pathname, () => null);
-    if (!file) return reply.code(404).type('text/plain; charset=utf-8').send('not found (is the UI built? npm run build)');
-    return reply.type(mimeType(file)).header('content-security-policy', CONTENT_SECURITY_POLICY).send(createReadStream(file));
-  };
+  const serveRenderer = (request: FastifyRequest, reply: FastifyReply) =>
+    lecturer(request) ? built(reply, resolveStatic(new URL(request.url, 'http://hub').pathname, () => null)) : refuseFar(reply);
 
   // A bundle is not held in memory: its bytes go to a file as they arrive, and are read from there.
   app.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));

@@ -6,9 +6,8 @@ import { createWriteStream } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { DRAIN_MS } from '../platform/http-server.ts';
 
-/** How long the rest of a refused upload is read away, so that the sender sees the refusal. */
-export const DRAIN_MS = 10_000;
 
 /**
  * Writes an upload to `file`, counting its bytes; past `max` the rest is read away (for

@@ -80,7 +80,6 @@ test("no statement of a hub's request, nor of the kiosk's result screen, reads a
   const asked: Record<string, () => Promise<{ statusCode: number }>> = {
     'POST /v1/batches': async () => ({ statusCode: 200 }),
     'GET /': () => app.inject({ method: 'GET', url: '/', ...local }),
-    'GET /hub.js': () => app.inject({ method: 'GET', url: '/hub.js', ...local }),
     'GET /hub.css': () => app.inject({ method: 'GET', url: '/hub.css', ...local }),
     'GET /signin': () => app.inject({ method: 'GET', url: `/signin?token=${signIn}`, remoteAddress: '10.1.2.3' }),
     'POST /signin': () => app.inject({ method: 'POST', url: '/signin', remoteAddress: '10.1.2.3', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `token=${signIn}` }),

@@ -27,6 +27,12 @@ test('the API over HTTP: methods, typed errors, pack assets only when listed', a
   assert.equal(bad.status, 400);
   assert.deepEqual(await bad.json(), { ok: false, error: { code: 'bad-request', message: '"9" is not an answer to question naam-op-cv' } });
   assert.equal((await post(url, 'dropTables', {})).status, 400);
+  const shape = await post(url, 'submitAnswer', { answerId: randomUUID(), questionId: 'naam-op-cv', value: '2', language: 'nl', shownMs: 'soon' });
+  assert.equal(shape.status, 400, 'a request its schema refuses');
+  assert.match(((await shape.json()) as { error: { message: string } }).error.message, /shownMs/, 'names the field');
+  const garbled = await fetch(`${url}api/kiosk`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"' });
+  assert.equal(garbled.status, 400);
+  assert.match(((await garbled.json()) as { error: { message: string } }).error.message, /^unreadable request: /);
   assert.equal((await fetch(`${url}api/kiosk`)).status, 405, 'GET cannot call methods');
   assert.equal((await fetch(`${url}api/kiosk`, { method: 'POST', body: '{}' })).status, 415, 'a form post cannot call methods');
   assert.equal((await fetch(`${url}pack-assets/pack.json`)).status, 404);
