@@ -1,24 +1,72 @@
-// One question's chart on the projector: the hub draws it (the same SVG the PNG files are
-// made from), asked for again whenever the counts change; its description says every figure.
+// One question's chart on the projector, drawn in the page, so it fills the screen below the
+// question at any size and its words are text the layout audit can measure. Per answer, in the
+// pack's order (a scale from step 1 down to its last), a bar for this venue above one for the
+// rest of the tour, in the colours of the PNG charts, the share and the count beside each.
+// A group under the privacy floor is not drawn and says so, once. Its accessible name says
+// every figure.
 
-import type { QuestionResult } from '../../electron/api/lecture.ts';
-import type { PresenterWords } from './words.ts';
+import type { CSSProperties } from 'react';
+import type { Group, QuestionResult } from '../../electron/api/lecture.ts';
+import { Elephant } from '../shared/Elephant.tsx';
+import { hyphenated } from '../shared/hyphenate.ts';
+import type { ScreenWords } from './words.ts';
 
-export function Chart({ visitId, question, language, words }: { visitId: string; question: QuestionResult; language: string; words: PresenterWords }) {
+const percent = (n: number, group: Group) => Math.round((n / group.total) * 100);
+
+export function Chart({ question, language, words }: { question: QuestionResult; language: string; words: ScreenWords }) {
+  const say = (text: Record<string, string>) => text[language] ?? Object.values(text)[0] ?? '';
   const groups = [
-    { name: words.thisVenue, group: question.venue },
-    { name: words.restOfTour, group: question.elsewhere },
+    { kind: 'venue', name: words.thisVenue, group: question.venue },
+    { kind: 'elsewhere', name: words.restOfTour, group: question.elsewhere },
   ];
+  const shown = groups.filter(({ group }) => group.counts);
   const description = [
     ...groups.map(({ name, group }) => (group.counts ? `${name} · ${words.answers(group.total)}` : words.tooFew(name))),
-    ...question.values.map((v) =>
-      `${v.label[language] ?? Object.values(v.label)[0]}: ${groups
-        .filter(({ group }) => group.counts)
-        .map(({ name, group }) => `${name} ${Math.round(((group.counts![v.value] ?? 0) / group.total) * 100)}% (${group.counts![v.value] ?? 0})`)
-        .join(', ')}`,
-    ),
+    ...question.values.map((v) => `${say(v.label)}: ${shown.map(({ name, group }) => `${name} ${percent(group.counts![v.value] ?? 0, group)}% (${group.counts![v.value] ?? 0})`).join(', ')}`),
   ].join('. ');
-  const counts = `${question.venue.total}-${question.elsewhere.total}`;
-  const src = `/v1/lecture/visits/${encodeURIComponent(visitId)}/questions/${encodeURIComponent(question.id)}/chart.svg?language=${language === 'en' ? 'en' : 'nl'}&counts=${counts}`;
-  return <img className="chart" src={src} alt={description} />;
+  if (shown.length === 0) {
+    return (
+      <div className="chart empty" role="img" aria-label={description}>
+        <Elephant mood="dozing" className="guess-elephant" />
+        <p className="chart-note">{words.nothingToShow}</p>
+      </div>
+    );
+  }
+  // A group under the floor is said once: over the chart for this venue, in the legend for the rest of the tour.
+  return (
+    <div className="chart" role="img" aria-label={description}>
+      {!question.venue.counts && <p className="chart-note">{words.venueUnderFloor}</p>}
+      <ul className="legend">
+        {groups
+          .filter(({ kind, group }) => group.counts || kind === 'elsewhere')
+          .map(({ kind, name, group }) => (
+            <li key={kind} className={group.counts ? kind : 'not-shown'}>
+              {group.counts ? `${name} · ${words.answers(group.total)}` : words.tooFew(name)}
+            </li>
+          ))}
+      </ul>
+      <div className="rows">
+        {question.values.map((v) => (
+          <div className="row" key={v.value}>
+            <span className="label" lang={language}>
+              {hyphenated(say(v.label), language)}
+            </span>
+            <span className="bars">
+              {shown.map(({ kind, group }) => {
+                const n = group.counts![v.value] ?? 0;
+                return (
+                  <span key={kind} className={`bar ${kind}`} style={{ '--share': String(n / group.total) } as CSSProperties}>
+                    <span className="fill" />
+                    <span className="value">
+                      <b>{percent(n, group)}%</b> ({n})
+                    </span>
+                  </span>
+                );
+              })}
+            </span>
+          </div>
+        ))}
+      </div>
+    </div>
+  );
 }

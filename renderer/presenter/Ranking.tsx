@@ -53,6 +53,7 @@ export function Ranking({ chosen, words, language, onPresent }: { chosen: VisitR
           {words.present}
         </button>
       </p>
+      <p>{words.keysHint}</p>
       <p>
         {words.downloads}:{' '}
         {LECTURE_FORMATS.map((format) => (

@@ -8,6 +8,7 @@ import type { TourOverview, VisitResults } from '../../electron/api/lecture.ts';
 import { Overview } from './Overview.tsx';
 import { Presenter } from './Presenter.tsx';
 import { PRESENTER_WORDS } from './words.ts';
+import '@fontsource-variable/atkinson-hyperlegible-next';
 import './presenter.css';
 
 /** How often the page asks again (live counts during the lecture). */

@@ -544,7 +544,7 @@ async function presenterFigures(url: string, visit: string): Promise<void> {
     await page.getByText(/Raad eerst/).waitFor();
     const latencies: number[] = [];
     for (let i = 0; i < 20; i++) {
-      const shown = await tapToFrame(page, () => page.keyboard.press('Enter'), 'img.chart', 'keydown');
+      const shown = await tapToFrame(page, () => page.keyboard.press('Enter'), '.chart', 'keydown');
       latencies.push(shown.latency);
       await page.keyboard.press('Enter');
       await page.getByText(/Raad eerst/).waitFor();

@@ -127,5 +127,10 @@ test('the layout check itself finds each broken rule on a page made to break the
   assert.ok(rules('off below').includes('cut-off'), 'a line outside the box that clips it');
   assert.ok(rules('Hidden button').includes('covered'));
   assert.equal(found.filter((f) => f.what === 'Tiny words' && f.rule !== 'small-text').length, 0, 'nothing else is said of a small text that is fine otherwise');
+
+  // What a closed <details> holds, once a script has asked for its box, is laid out where the text after it is, but not shown.
+  await page.setContent('<body style="margin:0;font-size:30px"><details><summary>More</summary><p>Folded away</p></details><p>After the fold</p></body>');
+  await page.evaluate("document.querySelector('details p').getBoundingClientRect()");
+  assert.deepEqual(await checkPage(page), [], 'what a closed <details> holds is not on the screen');
   await page.close();
 });

@@ -3,77 +3,107 @@
 // when a batch arrives during the lecture.
 
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { BEFORE_ANY_VISIT } from '../../electron/api/lecture.ts';
 import { bundledPackDir } from '../../electron/core/packs/bundled.ts';
 import { MIN_GROUP } from '../../electron/results/floor.ts';
 import { launchChromium } from '../helpers/browser.ts';
-import { addPillar, hubCommand, startHubProcess, stopProcess } from '../helpers/hub.ts';
+import { hubCommand, startHubProcess, stopProcess } from '../helpers/hub.ts';
+import { answers, startLectureHub } from '../helpers/lecture-hub.ts';
+import { measurePresenter } from '../helpers/presenter.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 const VISIT = '2026-11-24-hva-amsterdam';
+const PACK = { id: 'olifant-tour', version: 1 };
+const FLOOR = `Groepen van minder dan ${MIN_GROUP} antwoorden worden niet getoond.`;
+/** A text as read, without the soft hyphens that let it break at a syllable. */
+const unhyphenated = (text: string) => text.replace(/\u00ad/g, '');
 
-const answers = (venue: string, question: string, values: string[]) =>
-  values.map((value) => ({ type: 'answer', id: randomUUID(), pillar_id: 'pillar-1', venue_session_id: venue, pack_id: 'olifant-tour', pack_version: 1, question_id: question, value, language: 'nl', hour: '2026-11-24T13:00Z', suspect: null }));
-
-test('overview, presenter mode with the keyboard (reveal, next, insight, language, blank, back), and a live update', async (t) => {
-  const hubDir = tempDir();
-  const token = addPillar(hubDir, 'pillar-1');
-  const hub = await startHubProcess(hubDir);
-  t.after(() => stopProcess(hub.child));
-  const push = (records: unknown[]) =>
-    fetch(`${hub.url}/v1/batches`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ pillar_id: 'pillar-1', records }) });
+test('overview, presenter mode with the keyboard (reveal, next, insight, keys, language, blank, back), and a live update', async (t) => {
+  const hub = await startLectureHub();
+  t.after(() => hub.stop());
   const manifest = JSON.parse(readFileSync(path.join(bundledPackDir(), 'pack.json'), 'utf8'));
-  const first = await push([
+  await hub.push([
     { type: 'pack', id: manifest.id, version: manifest.version, manifest },
     { type: 'venue', id: VISIT, pillar_id: 'pillar-1', name: 'Hogeschool van Amsterdam', started_hour: '2026-11-24T08:00Z', ended_hour: null, revision: 1 },
-    ...answers(VISIT, 'naam-op-cv', ['1', '1', '2', '5', '5', '5']),
-    ...answers('venue-a', 'naam-op-cv', ['4', '4', '4', '4', '4']),
-    ...answers(VISIT, 'past-in-het-team', ['lijkt-op-ons', 'lijkt-op-ons', 'goede-vraag']),
+    ...answers('pillar-1', VISIT, PACK, 'naam-op-cv', ['1', '1', '2', '5', '5', '5']),
+    ...answers('pillar-1', 'venue-a', PACK, 'naam-op-cv', ['4', '4', '4', '4', '4']),
+    ...answers('pillar-1', VISIT, PACK, 'past-in-het-team', ['lijkt-op-ons', 'lijkt-op-ons', 'weet-niet']),
+    ...answers('pillar-1', 'venue-a', PACK, 'past-in-het-team', ['eerlijk-oordeel', 'eerlijk-oordeel', 'eerlijk-oordeel', 'weet-niet', 'weet-niet']),
+    // Given before the crew started a visit: the pillar's venueSessionId was still venue-not-set.
+    ...answers('pillar-1', BEFORE_ANY_VISIT, PACK, 'promotie-beste-werk', ['3', '3', '3', '3', '3', '3', '3']),
   ]);
-  assert.equal(first.status, 200);
 
   const browser = await launchChromium();
   t.after(() => browser.close());
-  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, reducedMotion: 'reduce' });
   await page.goto(`${hub.url}/presenter/`);
-  await page.getByRole('button', { name: /Hogeschool van Amsterdam/ }).click();
+  const visits = page.getByRole('region', { name: 'Locatiebezoeken' });
+  await visits.getByRole('button', { name: /Hogeschool van Amsterdam/ }).click();
   const ranked = page.getByRole('region', { name: 'Waar het gesprek kan beginnen' });
-  await ranked.getByText(/Wat doe je met een cv/).or(ranked.locator('li').first()).first().waitFor();
+  await ranked.locator('li').first().waitFor();
   assert.match(await ranked.locator('li').first().innerText(), /wijkt \d+ procentpunten af/, 'the comparable question first, with its difference');
   assert.match(await ranked.locator('li').last().innerText(), /nog niet te vergelijken/, 'a group under the floor is not compared');
+  await ranked.getByText('Tijdens het presenteren toont ? de toetsen; op het scherm staan ze niet.').waitFor();
   await page.getByRole('button', { name: 'Presenteer' }).click();
 
   await page.getByText('Wat denk jij? Raad eerst.').waitFor();
-  assert.equal(await page.locator('img.chart').count(), 0, 'hidden until revealed');
+  assert.equal(await page.locator('.chart').count(), 0, 'hidden until revealed');
+  assert.equal(await page.getByText(/Enter|Esc/).count(), 0, 'no keys on the projected screen');
   await page.keyboard.press('Enter');
   const chart = (name: RegExp) => page.getByRole('img', { name });
   await chart(/^Hier · 6 antwoorden\. Rest van de tour · 5 antwoorden\. 1 Zeker niet: Hier 33% \(2\), Rest van de tour 0% \(0\)\./).waitFor();
   await chart(/5 Zeker wel: Hier 50% \(3\), Rest van de tour 0% \(0\)$/).waitFor();
-  // The chart itself is drawn by the hub, as the PNG files are.
-  const drawn = await page.evaluate(`(async () => {
-    const img = document.querySelector('img.chart');
-    await img.decode();
-    return [img.naturalWidth, img.naturalHeight, (await (await fetch(img.src)).text()).includes('Deze locatie · 6 antwoorden')];
-  })()`);
-  assert.deepEqual(drawn, [1920, 1080, true]);
+  // Drawn in the page, as text: the scale from 1 down to 5, this venue's bar above the rest of the tour's in each row.
+  assert.equal(await page.locator('img').count(), 0, 'no picture of a chart');
+  assert.deepEqual((await page.locator('.chart .label').allInnerTexts()).map(unhyphenated), ['1 Zeker niet', '2', '3', '4', '5 Zeker wel']);
+  const bars = page.locator('.chart .row').first().locator('.bar');
+  assert.deepEqual(await bars.evaluateAll((all) => all.map((bar) => bar.className)), ['bar venue', 'bar elsewhere']);
+  assert.deepEqual(await bars.allInnerTexts(), ['33% (2)', '0% (0)']);
+  let measured = await measurePresenter(page);
+  assert.equal(measured.floorSentences, 1, `"${FLOOR}" once on the screen`);
+  assert.ok(measured.chart!.width > 0.9 && measured.chart!.smallestPx! >= 32, JSON.stringify(measured));
 
   // Live: three more answers arrive during the lecture.
-  assert.equal((await push(answers(VISIT, 'naam-op-cv', ['2', '2', '2']))).status, 200);
+  await hub.push(answers('pillar-1', VISIT, PACK, 'naam-op-cv', ['2', '2', '2']));
   await chart(/^Hier · 9 antwoorden/).waitFor();
 
+  // The keys, on ? only; Esc closes them and stays.
+  await page.keyboard.press('?');
+  const keys = page.getByRole('dialog', { name: 'Toetsen' });
+  await keys.getByText('grafiek tonen of verbergen').waitFor();
+  await page.keyboard.press('?');
+  await keys.waitFor({ state: 'detached' });
+  await page.keyboard.press('?');
+  await keys.waitFor();
+  await page.keyboard.press('Escape');
+  await keys.waitFor({ state: 'detached' });
+  await chart(/^Hier · 9 antwoorden/).waitFor();
+
+  // The insight beside the chart, which stays readable.
   await page.keyboard.press('i');
-  await page.locator('.insight').waitFor();
+  const insight = page.getByRole('complementary', { name: 'Inzicht' });
+  await insight.waitFor();
+  assert.match(unhyphenated(await insight.innerText()), /Liever Mark dan Mohammed/);
+  const [chartBox, insightBox] = [await page.locator('.chart').boundingBox(), await insight.boundingBox()];
+  assert.ok(chartBox!.x + chartBox!.width <= insightBox!.x, 'beside, not over or under');
+  measured = await measurePresenter(page);
+  assert.ok(measured.chart!.width > 0.55 && measured.chart!.smallestPx! >= 32, `the chart beside the insight: ${JSON.stringify(measured.chart)}`);
+
   await page.keyboard.press('ArrowRight');
   await page.getByText('2 / 2').waitFor();
   await page.getByText('Wat denk jij? Raad eerst.').waitFor();
   await page.keyboard.press(' ');
   await chart(new RegExp(`^Hier: nog te weinig antwoorden \\(minder dan ${MIN_GROUP}\\)`)).waitFor();
+  assert.equal(await page.locator('.chart .bar.venue').count(), 0, "this venue's bars are not drawn");
+  await page.getByText('Nog geen resultaten voor deze locatie; hieronder de rest van de tour').waitFor();
+  assert.equal((await measurePresenter(page)).floorSentences, 1);
   await page.keyboard.press('l');
   assert.equal(await page.locator('main.presenter').getAttribute('lang'), 'en');
   await chart(new RegExp(`^Here: too few answers yet \\(fewer than ${MIN_GROUP}\\)`)).waitFor();
+  await page.getByText('No results for this venue yet; below, the rest of the tour').waitFor();
   await page.keyboard.press('b');
   await page.getByRole('main', { name: 'blank' }).waitFor();
   await page.keyboard.press('b');
@@ -81,6 +111,13 @@ test('overview, presenter mode with the keyboard (reveal, next, insight, languag
   await page.getByText('1 / 2').waitFor();
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Presenteer' }).waitFor();
+
+  // The answers from before any visit, presented: named as what they are, never by their id.
+  await visits.getByRole('button', { name: /Antwoorden van vóór een locatiebezoek/ }).click();
+  await ranked.getByRole('heading', { name: /^Antwoorden van vóór een locatiebezoek:/ }).waitFor();
+  await page.getByRole('button', { name: 'Presenteer' }).click();
+  await page.locator('.presenter-top').getByText('Antwoorden van vóór een locatiebezoek').waitFor();
+  assert.doesNotMatch(await page.locator('body').innerText(), /venue-not-set/);
 });
 
 test('beyond this machine (here: behind a proxy) the pages need a sign-in: a one-time link, clicked from another site, starts an HttpOnly, SameSite=Strict session', async (t) => {

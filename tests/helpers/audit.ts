@@ -2,6 +2,7 @@
 // at a screen size, measured against the layout rules, or one screen left on the page.
 
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { transform } from 'rolldown/experimental';
 import type { KioskPack } from '../../electron/api/student.ts';
@@ -30,16 +31,25 @@ export function showScreen(page: Page, pack: KioskPack, index: number): Promise<
   return page.evaluate(`window.olifantShowScreen(${JSON.stringify(pack)}, ${index})`) as Promise<Array<{ screen: ScreenName; language: string }>>;
 }
 
-/** The layout rules' own source (renderer/kiosk/audit/layout-check.ts), as JavaScript a page can run. */
+/** A self-contained file of the renderer's, as JavaScript a page can run (its types erased, its exports plain functions). */
+const sources = new Map<string, Promise<string>>();
+export function pageSource(file: URL): Promise<string> {
+  let source = sources.get(file.href);
+  if (!source) {
+    const name = path.basename(file.pathname);
+    source = transform(name, readFileSync(file, 'utf8')).then((out) => {
+      if (out.errors.length > 0) throw new Error(`${name}: ${out.errors.map((e) => e.message).join('; ')}`);
+      return out.code.replace(/^export /gm, '');
+    });
+    sources.set(file.href, source);
+  }
+  return source;
+}
+
+/** The layout rules' own source (renderer/kiosk/audit/layout-check.ts). */
 const CHECK_FILE = new URL('../../renderer/kiosk/audit/layout-check.ts', import.meta.url);
-let checkSource: Promise<string> | null = null;
-const layoutCheck = () =>
-  (checkSource ??= transform('layout-check.ts', readFileSync(CHECK_FILE, 'utf8')).then((out) => {
-    if (out.errors.length > 0) throw new Error(`layout-check.ts: ${out.errors.map((e) => e.message).join('; ')}`);
-    return out.code.replace(/^export /gm, '');
-  }));
 
 /** The same layout check the audit runs, on whatever `page` shows now; with the student screens' limits unless told. */
 export async function checkPage(page: Page, limits?: LayoutLimits): Promise<LayoutFinding[]> {
-  return page.evaluate(`(() => {\n${await layoutCheck()}\nreturn checkLayout(${limits ? JSON.stringify(limits) : ''});\n})()`) as Promise<LayoutFinding[]>;
+  return page.evaluate(`(() => {\n${await pageSource(CHECK_FILE)}\nreturn checkLayout(${limits ? JSON.stringify(limits) : ''});\n})()`) as Promise<LayoutFinding[]>;
 }

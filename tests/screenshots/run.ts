@@ -2,6 +2,7 @@
 // in each of its languages, at 1080x1920 (the pillar) and 1920x1080, as PNG files in DIR
 // (default `screenshots/`), for people to look at. Each screen is rendered by the layout
 // audit page with the real kiosk components, and photographed once its entrance is over.
+// Then the lecture's slides (slides.ts) and every state of the presenter view (presenter.ts).
 
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -10,6 +11,7 @@ import { createOlifant } from '../../electron/core/olifant.ts';
 import { startServer } from '../../electron/carriers/http.ts';
 import { openAudit, screenLabel, showScreen, SIZES } from '../helpers/audit.ts';
 import { launchChromium } from '../helpers/browser.ts';
+import { presenterScreenshots } from './presenter.ts';
 import { slideScreenshots } from './slides.ts';
 
 const out = path.resolve(process.argv[2] ?? 'screenshots');
@@ -38,6 +40,7 @@ try {
     await page.close();
   }
   await slideScreenshots(out);
+  await presenterScreenshots(browser, out);
 } finally {
   await browser.close();
   await server.close();

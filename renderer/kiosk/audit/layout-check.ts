@@ -23,7 +23,8 @@ export function checkLayout(limits: LayoutLimits = { minTextPx: window.innerWidt
     return text.slice(0, 60) || `<${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}">`;
   };
   const add = (rule: LayoutRule, el: Element, detail: string) => findings.push({ rule, what: nameOf(el), detail });
-  const shown = (el: Element) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+  // Laid out and seen: not hidden, nor inside what hides its content (a closed <details>, which still lays it out).
+  const shown = (el: Element) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden' && el.checkVisibility();
   const inside = (r: DOMRect, outer: { left: number; top: number; right: number; bottom: number }) =>
     r.left >= outer.left - SLACK && r.top >= outer.top - SLACK && r.right <= outer.right + SLACK && r.bottom <= outer.bottom + SLACK;
   const screen = { left: 0, top: 0, right: width, bottom: height };
