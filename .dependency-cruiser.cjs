@@ -7,6 +7,8 @@
 //   electron/platform/            the machine: files, SQLite, logs, paths, sticks, the built UI's files
 //   electron/results/             the results library: records, hours, tallies, the privacy floor,
 //                                 the aggregates, the signed bundle
+//   electron/words/               the words of every screen and lecture file: one catalogue per
+//                                 language, said through intl-messageformat (browser and Node)
 //   electron/lecture-files/       slides, spreadsheet, CSV and charts of a visit's results
 //   electron/core/, carriers/     the kiosk's main process        electron/hub/  the hub
 //   electron/main/, preload/      the Electron shell              electron/cli/  the `olifant` command
@@ -28,7 +30,7 @@ const HUB = '^electron/hub/';
 /** What starts a process: only these may import the kiosk and the hub together. */
 const ENTRIES = '^electron/(main|preload|cli)/';
 /** The libraries the kiosk and the hub share: below both. */
-const SHARED = '^electron/(api|platform|results|lecture-files)/';
+const SHARED = '^electron/(api|platform|results|lecture-files|words)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -74,6 +76,13 @@ module.exports = {
       comment: 'electron/platform is the machine (files, SQLite, paths, sticks): it knows nothing of answers, lecture files or contracts.',
       from: { path: '^electron/platform/' },
       to: { path: ['^electron/(api|results|lecture-files)/', '^(hardware|content)/'] },
+    },
+    {
+      name: 'words-stand-on-the-floor-alone',
+      severity: 'error',
+      comment: 'The catalogues serve the screens (in a browser) and the lecture files (in Node): they stand on the privacy floor alone, so the screens may import them without the rest of the app.',
+      from: { path: '^electron/words/' },
+      to: { path: '^(electron|hardware|content)/', pathNot: ['^electron/words/', '^electron/results/floor\\.ts$'] },
     },
     {
       name: 'results-library-below-lecture-files',
@@ -127,9 +136,10 @@ module.exports = {
     {
       name: 'screens-reach-the-app-through-its-api',
       severity: 'error',
-      comment: 'The screens import the contracts (electron/api) and the privacy floor (electron/results/floor.ts), nothing else of the app.',
+      comment:
+        'The screens import the contracts (electron/api), the privacy floor (electron/results/floor.ts) and their words (electron/words: one catalogue per language for the screens and the lecture files alike), nothing else of the app.',
       from: { path: '^renderer/', pathNot: '^renderer/vite\\.config\\.ts$' },
-      to: { path: '^(electron|hardware|content)/', pathNot: ['^electron/api/', '^electron/results/floor\\.ts$'] },
+      to: { path: '^(electron|hardware|content)/', pathNot: ['^electron/api/', '^electron/results/floor\\.ts$', '^electron/words/'] },
     },
     {
       name: 'screens-use-no-node',
