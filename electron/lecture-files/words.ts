@@ -3,7 +3,7 @@
 // catalogues in electron/words.
 
 import { LECTURE_LANGUAGES, type LectureLanguage } from '../api/lecture.ts';
-import { words } from '../words/catalogue.ts';
+import { plain, words } from '../words/catalogue.ts';
 
 export type ReportLanguage = LectureLanguage;
 
@@ -56,27 +56,18 @@ function reportWords(language: ReportLanguage): ReportWords {
   const locale = LOCALES[language];
   return {
     locale,
-    exhibition: w('exhibition'),
-    thisVenue: w('thisVenue'),
-    restOfTour: w('restOfTour'),
-    wholeTour: w('wholeTour'),
+    ...plain(
+      [
+        'exhibition', 'thisVenue', 'restOfTour', 'wholeTour', 'value', 'share', 'count', 'total', 'notShown', 'noVenueYet', 'floor',
+        'beforeAnyVisit', 'method', 'methodText', 'sheetAbout', 'sheetAnswers',
+      ],
+      w,
+    ),
     answers: (count) => w('answers', { count }),
-    value: w('value'),
-    share: w('share'),
-    count: w('count'),
-    total: w('total'),
-    notShown: w('notShown'),
-    noVenueYet: w('noVenueYet'),
-    floor: w('floor'),
     title: (venue) => w('title', { venue }),
     since: (from) => w('since', { from }),
-    beforeAnyVisit: w('beforeAnyVisit'),
     wordingChanged: (versions) => w('wordingChanged', { versions: new Intl.ListFormat(locale, { type: 'conjunction' }).format(versions.map(String)) }),
     wording: (version, text) => w('wording', { version, text }),
-    method: w('method'),
-    methodText: w('methodText'),
-    sheetAbout: w('sheetAbout'),
-    sheetAnswers: w('sheetAnswers'),
     answerColumns: COLUMNS.map((column) => w(`column.${column}`)),
   };
 }

@@ -43,3 +43,7 @@ export const words =
   <Prefix extends string>(language: Language, prefix: Prefix) =>
   (key: KeyIn<Prefix>, values?: Values): string =>
     say(language, `${prefix}.${key}` as MessageKey, values);
+
+/** A table's messages without placeholders, by key: `plain(['title', 'done'], w)` is `{ title: w('title'), done: w('done') }`. */
+export const plain = <const K extends string>(keys: readonly K[], word: (key: K) => string): Record<K, string> =>
+  Object.fromEntries(keys.map((key) => [key, word(key)])) as Record<K, string>;

@@ -3,6 +3,7 @@
 import type { Catalogue } from './nl.ts';
 
 export const de: Catalogue = {
+  // The kiosk (the students')
   'kiosk.touchToStart': 'Berühr mich, um zu beginnen',
   'kiosk.hello': 'Hallo! Hast du kurz Zeit?',
   'kiosk.languageName': 'Deutsch',

@@ -3,6 +3,7 @@
 import type { Catalogue } from './nl.ts';
 
 export const en: Catalogue = {
+  // The kiosk (the students')
   'kiosk.touchToStart': 'Touch me to start',
   'kiosk.hello': 'Hi! Got a minute?',
   'kiosk.languageName': 'English',

@@ -3,6 +3,7 @@
 import type { Catalogue } from './nl.ts';
 
 export const fr: Catalogue = {
+  // The kiosk (the students')
   'kiosk.touchToStart': 'Touche-moi pour commencer',
   'kiosk.hello': 'Salut ! Tu as une minute ?',
   'kiosk.languageName': 'Français',

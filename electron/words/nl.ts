@@ -10,6 +10,7 @@
 // Dutch is the source: the other languages follow its keys.
 
 export const nl = {
+  // The kiosk (the students')
   'kiosk.touchToStart': 'Raak me aan om te beginnen',
   'kiosk.hello': 'Hoi! Heb je even?',
   'kiosk.languageName': 'Nederlands',

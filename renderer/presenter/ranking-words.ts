@@ -3,7 +3,7 @@
 // files, and the answers from before any venue visit named as what they are; from the catalogues
 // in electron/words.
 
-import { words, type Language } from '../../electron/words/catalogue.ts';
+import { plain, words, type Language } from '../../electron/words/catalogue.ts';
 
 export interface RankingWords {
   /** The question where this venue differs most, said as a sentence. */
@@ -22,11 +22,8 @@ function rankingWords(language: Language): RankingWords {
   return {
     strongest: (points) => w('strongest', { points }),
     difference: (points) => w('difference', { points }),
-    whatItMeans: w('whatItMeans'),
-    meaning: w('meaning'),
-    charts: w('charts'),
+    ...plain(['whatItMeans', 'meaning', 'charts', 'beforeAnyVisit'], w),
     chart: (question) => w('chart', { question }),
-    beforeAnyVisit: w('beforeAnyVisit'),
   };
 }
 

@@ -3,7 +3,7 @@
 // shown (Dutch, English, German or French; Dutch around a question in any other language), for
 // a hall.
 
-import { isLanguage, LANGUAGES, words, type Language } from '../../electron/words/catalogue.ts';
+import { isLanguage, LANGUAGES, plain, words, type Language } from '../../electron/words/catalogue.ts';
 
 export type PresenterLanguage = 'nl' | 'en';
 
@@ -27,18 +27,9 @@ export interface PresenterWords {
 function presenterWords(language: Language): PresenterWords {
   const w = words(language, 'presenter');
   return {
-    tour: w('tour'),
-    visits: w('visits'),
+    ...plain(['tour', 'visits', 'pillars', 'present', 'keysHint', 'downloads', 'ranked', 'rankedHow', 'notComparable', 'noVisits'], w),
     answers: (count) => w('answers', { count }),
-    pillars: w('pillars'),
     lastArrived: (when) => (when ? w('lastArrived', { when }) : w('nothingArrived')),
-    present: w('present'),
-    keysHint: w('keysHint'),
-    downloads: w('downloads'),
-    ranked: w('ranked'),
-    rankedHow: w('rankedHow'),
-    notComparable: w('notComparable'),
-    noVisits: w('noVisits'),
   };
 }
 
@@ -69,16 +60,9 @@ const KEYS = ['chart', 'move', 'insight', 'blank', 'language', 'fullScreen', 'he
 function projectedWords(language: Language): ScreenWords {
   const w = words(language, 'projected');
   return {
-    thisVenue: w('thisVenue'),
-    restOfTour: w('restOfTour'),
+    ...plain(['thisVenue', 'restOfTour', 'venueUnderFloor', 'nothingToShow', 'guess', 'insight', 'floor', 'keysTitle'], w),
     answers: (count) => w('answers', { count }),
     tooFew: (group) => w('tooFew', { group }),
-    venueUnderFloor: w('venueUnderFloor'),
-    nothingToShow: w('nothingToShow'),
-    guess: w('guess'),
-    insight: w('insight'),
-    floor: w('floor'),
-    keysTitle: w('keysTitle'),
     keys: KEYS.map((key) => [w(`key.${key}`), w(`does.${key}`)]),
   };
 }

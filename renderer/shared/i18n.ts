@@ -2,7 +2,7 @@
 // come from the content pack; these are the buttons and messages around them. A pack language
 // without a catalogue is not offered (see offeredLanguages).
 
-import { isLanguage, words, type Language } from '../../electron/words/catalogue.ts';
+import { isLanguage, plain, words, type Language } from '../../electron/words/catalogue.ts';
 
 export interface Strings {
   /** The language these words are in (a pack language without words of its own shows English ones). */
@@ -62,27 +62,19 @@ function kioskWords(lang: Language): Strings {
   const w = words(lang, 'kiosk');
   return {
     lang,
-    touchToStart: w('touchToStart'),
-    hello: w('hello'),
-    languageName: w('languageName'),
-    switchTo: w('switchTo'),
-    chooseTitle: w('chooseTitle'),
+    ...plain(
+      [
+        'touchToStart', 'hello', 'languageName', 'switchTo', 'chooseTitle', 'answered', 'finish', 'back', 'saving', 'notSaved', 'here',
+        'elsewhere', 'firstOnes', 'yourAnswer', 'nextQuestion', 'stillThere', 'yesStillHere', 'thanks', 'seeYou', 'simulatedPillar',
+      ],
+      w,
+    ),
     chooseHint: (count) => w('chooseHint', { count }),
-    answered: w('answered'),
     question: (slot) => w('question', { slot }),
-    finish: w('finish'),
-    back: w('back'),
-    saving: w('saving'),
-    notSaved: w('notSaved'),
-    here: w('here'),
-    elsewhere: w('elsewhere'),
-    firstOnes: w('firstOnes'),
     tooFew: (group) => w('tooFew', { group }),
     answers: (count) => w('answers', { count }),
-    yourAnswer: w('yourAnswer'),
     sameAsYou: { here: w('sameAsYou.here'), elsewhere: w('sameAsYou.elsewhere') },
     groupShare: (group, share) => w('groupShare', { group, share }),
-    nextQuestion: w('nextQuestion'),
     card: {
       dispensing: w('card.dispensing'),
       take: w('card.take'),
@@ -96,12 +88,7 @@ function kioskWords(lang: Language): Strings {
       photo: w('card.photo'),
       forgotten: w('card.forgotten'),
     },
-    stillThere: w('stillThere'),
     stillThereHint: (seconds) => w('stillThereHint', { seconds }),
-    yesStillHere: w('yesStillHere'),
-    thanks: w('thanks'),
-    seeYou: w('seeYou'),
-    simulatedPillar: w('simulatedPillar'),
   };
 }
 
