@@ -2,7 +2,7 @@
 // come from the content pack; these are the buttons and messages around them. A pack language
 // without a catalogue is not offered (see offeredLanguages).
 
-import { isLanguage, plain, words, type Language } from '../../electron/words/catalogue.ts';
+import { isLanguage, LANGUAGES, plain, words, type Language } from '../../electron/words/catalogue.ts';
 
 export interface Strings {
   /** The language these words are in (a pack language without words of its own shows English ones). */
@@ -75,35 +75,18 @@ function kioskWords(lang: Language): Strings {
     answers: (count) => w('answers', { count }),
     sameAsYou: { here: w('sameAsYou.here'), elsewhere: w('sameAsYou.elsewhere') },
     groupShare: (group, share) => w('groupShare', { group, share }),
-    card: {
-      dispensing: w('card.dispensing'),
-      take: w('card.take'),
-      taken: w('card.taken'),
-      empty: w('card.empty'),
-      jammed: w('card.jammed'),
-      here: w('card.here'),
-      gateFull: w('card.gateFull'),
-      gateFullOther: w('card.gateFullOther'),
-      unavailable: w('card.unavailable'),
-      photo: w('card.photo'),
-      forgotten: w('card.forgotten'),
-    },
+    card: plain(
+      ['dispensing', 'take', 'taken', 'empty', 'jammed', 'here', 'gateFull', 'gateFullOther', 'unavailable', 'photo', 'forgotten'],
+      (key) => w(`card.${key}`),
+    ),
     stillThereHint: (seconds) => w('stillThereHint', { seconds }),
   };
 }
 
-const made = new Map<Language, Strings>();
+const KIOSK_WORDS = new Map(LANGUAGES.map((language) => [language, kioskWords(language)]));
 
 /** The kiosk's words in `language`; a language without a catalogue gets the English ones. */
-export function strings(language: string): Strings {
-  const lang = isLanguage(language) ? language : 'en';
-  let kiosk = made.get(lang);
-  if (!kiosk) {
-    kiosk = kioskWords(lang);
-    made.set(lang, kiosk);
-  }
-  return kiosk;
-}
+export const strings = (language: string): Strings => KIOSK_WORDS.get(isLanguage(language) ? language : 'en')!;
 
 /** The pack's languages the kiosk speaks; with none of them, the pack's first (in English words). */
 export function offeredLanguages(languages: string[]): string[] {
