@@ -12,6 +12,7 @@ import { MIN_GROUP } from '../../electron/results/floor.ts';
 
 /** The handlers as they are: only dispenseCard answers later. */
 type Handlers = Omit<StudentMethods, 'dispenseCard'> & Pick<StudentHandlers, 'dispenseCard'>;
+import { TestClock } from '../helpers/clock.ts';
 import { dataDir, until } from '../helpers/tmp.ts';
 
 async function kiosk(board = {}) {
@@ -140,18 +141,26 @@ test('a full disk is an error the kiosk can show, and the operator log says what
 test('pillar "auto" never swaps in the simulator: no board means no card, said so, and the kiosk keeps looking', async () => {
   let ports: string[] = [];
   let asked = 0;
-  const app = await createOlifant({ dataDir: dataDir(), pillar: 'auto', listPorts: async () => (asked++, ports), log: () => {} });
+  // The kiosk's clock is the test's: the 10 s a card waits for a board, and the looks a quarter of a second apart, go by at once.
+  const clock = new TestClock();
+  const app = await createOlifant({ dataDir: dataDir(), pillar: 'auto', listPorts: async () => (asked++, ports), log: () => {}, clock });
   after(() => app.close());
   const h = app.student.handlers as Handlers;
   assert.equal(app.board, null, 'no simulated board');
   assert.equal(h.kiosk().simulatedPillar, false);
-  await until(() => app.pillar.status().problem !== null, 'the pillar status to say what is wrong');
+  await clock.runUntil(() => app.pillar.status().problem !== null, 'the pillar status to say what is wrong');
   assert.match(app.pillar.status().problem!, /No pillar controller found/);
-  assert.deepEqual(await h.dispenseCard(answered(h, 'naam-op-cv', '2')), { status: 'unavailable' }, 'no card is promised');
+  let card: unknown = null;
+  void Promise.resolve(h.dispenseCard(answered(h, 'naam-op-cv', '2'))).then((outcome) => (card = outcome));
+  const asked0 = clock.now();
+  await clock.runUntil(() => card !== null, 'the card request to be answered', 10_000);
+  assert.deepEqual(card, { status: 'unavailable' }, 'no card is promised');
+  assert.equal(clock.now() - asked0, 10_000, 'after the 10 s a board gets to come back');
   const before = asked;
-  await until(() => asked > before + 2, 'the kiosk to keep looking for the board');
+  await clock.runUntil(() => asked > before + 2, 'the kiosk to keep looking for the board', 1000);
   ports = ['/dev/does-not-exist'];
-  await until(() => asked > before + 4, 'the kiosk to keep looking once a port appears');
+  // Opening the port fails on the computer's own time: its looks are awaited as they come.
+  await until(async () => (await clock.advance(250), asked > before + 4), 'the kiosk to keep looking once a port appears');
   assert.equal(app.pillar.status().link, 'connecting');
 });
 
