@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { createOlifant } from '../../electron/core/olifant.ts';
 import type { StudentHandlers, StudentMethods } from '../../electron/api/student.ts';
 import { ApiError } from '../../electron/api/errors.ts';
-import { BURST_ANSWERS } from '../../electron/core/student/service.ts';
+import { BURST_ANSWERS, BURST_WINDOW_MS } from '../../electron/core/student/service.ts';
 import { MIN_GROUP } from '../../electron/results/floor.ts';
 
 /** The handlers as they are: only dispenseCard answers later. */
@@ -15,9 +15,9 @@ type Handlers = Omit<StudentMethods, 'dispenseCard'> & Pick<StudentHandlers, 'di
 import { TestClock } from '../helpers/clock.ts';
 import { dataDir, until } from '../helpers/tmp.ts';
 
-async function kiosk(board = {}) {
+async function kiosk(board = {}, clock?: TestClock) {
   const logs: string[] = [];
-  const app = await createOlifant({ dataDir: dataDir(), pillar: 'simulated', simulatedBoard: { dispenseMs: 5, autoTakeMs: null, ...board }, log: (l, m) => logs.push(`${l} ${m}`) });
+  const app = await createOlifant({ dataDir: dataDir(), pillar: 'simulated', simulatedBoard: { dispenseMs: 5, autoTakeMs: null, ...board }, log: (l, m) => logs.push(`${l} ${m}`), clock });
   after(() => app.close());
   await until(() => app.pillar.status().link === 'connected', 'the simulated pillar');
   return { app, h: app.student.handlers as Handlers, logs };
@@ -61,6 +61,17 @@ test('too-fast and burst answers are kept but flagged, and left out of what stud
   assert.equal(rows.length, BURST_ANSWERS + 1);
   assert.deepEqual(rows.filter((r) => r.suspect).map((r) => r.suspect).sort(), ['burst', 'too-fast']);
   assert.deepEqual(h.results({ questionId: 'naam-op-cv' }).venue, { total: BURST_ANSWERS - 1, counts: { '2': BURST_ANSWERS - 1 } });
+});
+
+test('hammering is counted per minute on the kiosk\'s clock: past the minute of a burst, answers count again', async () => {
+  const clock = new TestClock();
+  const { h } = await kiosk({}, clock);
+  for (let i = 0; i < BURST_ANSWERS; i++) assert.equal(h.submitAnswer(submit('naam-op-cv', '2')).suspect, false);
+  assert.equal(h.submitAnswer(submit('naam-op-cv', '2')).suspect, true, 'one more within the minute is a burst');
+  await clock.advance(BURST_WINDOW_MS - 1);
+  assert.equal(h.submitAnswer(submit('naam-op-cv', '2')).suspect, true, 'still within the minute of the first');
+  await clock.advance(2);
+  assert.equal(h.submitAnswer(submit('naam-op-cv', '2')).suspect, false, 'past the minute, the burst is over');
 });
 
 test('distributions stay hidden below 5 answers, per venue and for the tour', async () => {
@@ -125,6 +136,21 @@ test('the LED ring follows the mood, and shows out-of-order while the service do
   await until(() => board.led.join(',') === 'SOLID,200,30,30', 'the out-of-order LED');
   assert.equal(app.pillar.status().serviceOpen, true);
   assert.throws(() => h.setMood({ mood: 'disco' as never }), /mood must be "attract", "in-use" or "card-ready", not "disco"/);
+});
+
+test("the crew's LED test shows the rainbow for 3 s on the kiosk's clock, then the ring shows what the kiosk shows again", async () => {
+  const clock = new TestClock();
+  const { app } = await kiosk({}, clock);
+  const board = app.board!;
+  const ring = () => board.led.join(',');
+  board.setService(true);
+  await clock.runUntil(() => ring() === 'SOLID,200,30,30', 'the out-of-order LED while the door is open', 0);
+  await app.operator.handlers.testLed({});
+  await clock.runUntil(() => ring() === 'RAINBOW', 'the rainbow', 0);
+  await clock.advance(2999);
+  assert.equal(ring(), 'RAINBOW', 'for 3 s');
+  await clock.advance(1);
+  await clock.runUntil(() => ring() === 'SOLID,200,30,30', 'the ring back to what the kiosk shows', 0);
 });
 
 test('a full disk is an error the kiosk can show, and the operator log says what to do', async () => {
