@@ -1,6 +1,7 @@
 // The layers of the code, as dependency-cruiser checks them (tests/unit/architecture.test.ts runs
 // it, so `npm test` does; `npm run check:imports` runs it alone). From the bottom up:
 //
+//   time/                         the one clock every timer reads: imports nothing
 //   hardware/, content/           the pillar's board and the content packs: stand alone
 //   electron/api/                 the contracts every role speaks (types, channel names, the schemas
 //                                 and the error vocabulary)
@@ -48,6 +49,13 @@ module.exports = {
       comment: 'Every import names a file or package that exists.',
       from: {},
       to: { couldNotResolve: true },
+    },
+    {
+      name: 'the-clock-stands-below-everything',
+      severity: 'error',
+      comment: 'time/ is the clock every timer of the product reads, the board\'s and the driver\'s too: it imports nothing of the project.',
+      from: { path: '^time/' },
+      to: { path: '^(electron|hardware|content|renderer)/' },
     },
     {
       name: 'hardware-and-content-stand-alone',

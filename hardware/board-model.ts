@@ -2,6 +2,7 @@
 // One model serves both simulators: the in-process one (an in-memory link) and the
 // stand-alone `olifant pillar-sim` on a serial port. Faults can be switched at any time.
 
+import { systemClock, type Clock, type Timer } from '../time/clock.ts';
 import { cleanField, encodeFrame, FrameDecoder } from './protocol.ts';
 
 export type BoardSlotState = 'OK' | 'LOW' | 'EMPTY' | 'JAM';
@@ -36,6 +37,8 @@ export interface BoardOptions {
   /** A simulated student takes a waiting card after this long; null: only take() does. */
   autoTakeMs?: number | null;
   random?: () => number;
+  /** What moving a card, a student taking it and a slow wire take their time on; the computer's clock unless told. */
+  clock?: Clock;
 }
 
 export interface DispenseRecord {
@@ -69,11 +72,12 @@ export class BoardModel {
 
   private readonly decoder = new FrameDecoder();
   private readonly memory = new Map<number, string | null>();
-  private dispensing: { id: number; slot: number; timer: NodeJS.Timeout } | null = null;
-  private readonly timers = new Set<NodeJS.Timeout>();
+  private dispensing: { id: number; slot: number; timer: Timer } | null = null;
+  private readonly timers = new Set<Timer>();
   private readonly dispenseMs: number;
   private readonly autoTakeMs: number | null;
   private readonly random: () => number;
+  private readonly clock: Clock;
   private send: (line: string) => void = () => {};
 
   constructor(options: BoardOptions = {}) {
@@ -84,6 +88,7 @@ export class BoardModel {
     this.dispenseMs = options.dispenseMs ?? 400;
     this.autoTakeMs = options.autoTakeMs === undefined ? 1500 : options.autoTakeMs;
     this.random = options.random ?? Math.random;
+    this.clock = options.clock ?? systemClock;
   }
 
   /** Connects the board's transmit side; the board then boots, like a board after a DTR reset. */
@@ -157,7 +162,7 @@ export class BoardModel {
 
   dispose(): void {
     this.cancelDispense();
-    for (const t of this.timers) clearTimeout(t);
+    for (const t of this.timers) this.clock.clear(t);
     this.timers.clear();
     this.detach();
   }
@@ -219,7 +224,7 @@ export class BoardModel {
       this.later(Math.min(this.dispenseMs, 50), () => this.reboot());
       return;
     }
-    const timer = setTimeout(() => {
+    const timer = this.clock.setTimeout(() => {
       this.timers.delete(timer);
       this.dispensing = null;
       if (this.faults.jamNext.delete(slot)) {
@@ -258,7 +263,7 @@ export class BoardModel {
 
   private cancelDispense(): void {
     if (!this.dispensing) return;
-    clearTimeout(this.dispensing.timer);
+    this.clock.clear(this.dispensing.timer);
     this.timers.delete(this.dispensing.timer);
     this.dispensing = null;
   }
@@ -277,7 +282,7 @@ export class BoardModel {
   }
 
   private later(ms: number, fn: () => void): void {
-    const timer = setTimeout(() => {
+    const timer = this.clock.setTimeout(() => {
       this.timers.delete(timer);
       fn();
     }, ms);

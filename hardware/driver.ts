@@ -5,6 +5,7 @@
 // interrupted is asked about again by its id. A dispense the kiosk gave up on that still
 // ends later is recorded (log, pillar status).
 
+import { systemClock, wait, type Clock, type Timer } from '../time/clock.ts';
 import { encodeFrame, FrameDecoder, type Decoded } from './protocol.ts';
 import type {
   DispenseFailure, DispenseOutcome, LedMode, Link, LinkSource, LinkState, Pillar, PillarLog,
@@ -27,6 +28,8 @@ export interface DriverOptions {
   dispenseMs?: number;
   /** A dispense caught by a broken link (or asked for while the link is down) waits this long for the board to come back. */
   parkMs?: number;
+  /** What every time-out, repeat, PING and rescan waits on; the computer's clock unless told. */
+  clock?: Clock;
 }
 
 class LinkBroken extends Error {}
@@ -51,13 +54,11 @@ interface InFlight extends Job {
   /** Times the line went out on the current link: 1 + repeats. */
   sends: number;
   ackedAt: number | null;
-  timer: NodeJS.Timeout | null;
+  timer: Timer | null;
 }
 
 /** Ids of the last dispenses the kiosk gave up on (TIMEOUT), with their slot: a late reply is still recorded. */
 const LATE_WATCHED = 16;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class PillarDriver implements Pillar {
   private readonly source: LinkSource;
@@ -69,6 +70,7 @@ export class PillarDriver implements Pillar {
   private readonly helloWindowMs: number;
   private readonly dispenseMs: number;
   private readonly parkMs: number;
+  private readonly clock: Clock;
 
   private running = false;
   private scanning = false;
@@ -82,8 +84,8 @@ export class PillarDriver implements Pillar {
    * restarts, so after reconnecting the same id is asked again: the real outcome, never a
    * second card. If the board restarted meanwhile, the outcome is unknown and said so.
    */
-  private parked: { flight: InFlight; rebooted: boolean; timer: NodeJS.Timeout } | null = null;
-  private pingTimer: NodeJS.Timeout | null = null;
+  private parked: { flight: InFlight; rebooted: boolean; timer: Timer } | null = null;
+  private pingTimer: Timer | null = null;
   private readonly listeners = new Set<(event: PillarEvent) => void>();
   private desiredLed: Array<string | number> = ['OFF'];
   private garbage = { count: 0, loggedAt: 0 };
@@ -102,6 +104,7 @@ export class PillarDriver implements Pillar {
     this.helloWindowMs = options.helloWindowMs ?? 2500;
     this.dispenseMs = options.dispenseMs ?? 3000;
     this.parkMs = options.parkMs ?? 10_000;
+    this.clock = options.clock ?? systemClock;
   }
 
   start(): void {
@@ -164,11 +167,11 @@ export class PillarDriver implements Pillar {
     if (!this.running) return Promise.resolve(false);
     return new Promise((resolve) => {
       const done = (ok: boolean) => {
-        clearTimeout(timer);
+        this.clock.clear(timer);
         stop();
         resolve(ok);
       };
-      const timer = setTimeout(() => done(false), ms);
+      const timer = this.clock.setTimeout(() => done(false), ms);
       const stop = this.subscribe((event) => {
         if (event.type === 'status' && event.status.link !== 'connecting') done(event.status.link === 'connected');
       });
@@ -217,7 +220,7 @@ export class PillarDriver implements Pillar {
         }
         if (this.running && !this.isConnected()) {
           if (names.length === 0) this.update({ problem: 'No pillar controller found. Check that its USB cable is plugged in; the kiosk keeps looking.' });
-          await sleep(this.rescanMs);
+          await wait(this.clock, this.rescanMs);
         }
       }
     } finally {
@@ -297,9 +300,9 @@ export class PillarDriver implements Pillar {
   private drop(error: Error): void {
     this.link = null;
     if (this.state === 'connected') this.state = 'connecting';
-    if (this.pingTimer) clearTimeout(this.pingTimer);
+    this.clock.clear(this.pingTimer);
     const flight = this.inflight;
-    if (flight?.timer) clearTimeout(flight.timer);
+    this.clock.clear(flight?.timer);
     this.inflight = null;
     const waiting = [...this.queue];
     this.queue.length = 0;
@@ -309,7 +312,7 @@ export class PillarDriver implements Pillar {
   }
 
   private park(flight: InFlight): void {
-    const timer = setTimeout(() => this.unpark(new LinkBroken('the pillar controller did not come back in time')), this.parkMs);
+    const timer = this.clock.setTimeout(() => this.unpark(new LinkBroken('the pillar controller did not come back in time')), this.parkMs);
     this.parked = { flight, rebooted: false, timer };
   }
 
@@ -318,7 +321,7 @@ export class PillarDriver implements Pillar {
     const parked = this.parked;
     if (!parked) return;
     this.parked = null;
-    clearTimeout(parked.timer);
+    this.clock.clear(parked.timer);
     if (error) return parked.flight.reject(error);
     if (parked.rebooted) return parked.flight.reject(new BoardRebooted());
     this.log('info', `asking the pillar controller again about the dispense it was doing (id ${parked.flight.id})`);
@@ -343,7 +346,7 @@ export class PillarDriver implements Pillar {
       this.schedulePing();
       return;
     }
-    if (this.pingTimer) clearTimeout(this.pingTimer);
+    this.clock.clear(this.pingTimer);
     const id = this.nextId;
     this.nextId = id >= 65535 ? 1 : id + 1;
     const flight: InFlight = { ...job, id, line: encodeFrame([id, ...job.fields]), sends: 0, ackedAt: null, timer: null };
@@ -359,8 +362,8 @@ export class PillarDriver implements Pillar {
   }
 
   private arm(flight: InFlight, waitMs: number): void {
-    if (flight.timer) clearTimeout(flight.timer);
-    flight.timer = setTimeout(() => this.silence(flight), waitMs);
+    this.clock.clear(flight.timer);
+    flight.timer = this.clock.setTimeout(() => this.silence(flight), waitMs);
   }
 
   /** The board owed a word and said nothing: repeat (same id) while repeats are left, then the link is broken. */
@@ -374,16 +377,16 @@ export class PillarDriver implements Pillar {
   }
 
   private settle(flight: InFlight, reply: string[]): void {
-    if (flight.timer) clearTimeout(flight.timer);
+    this.clock.clear(flight.timer);
     this.inflight = null;
     flight.resolve(reply);
     this.pump();
   }
 
   private schedulePing(): void {
-    if (this.pingTimer) clearTimeout(this.pingTimer);
+    this.clock.clear(this.pingTimer);
     if (this.state !== 'connected') return;
-    this.pingTimer = setTimeout(() => {
+    this.pingTimer = this.clock.setTimeout(() => {
       if (this.state === 'connected' && !this.inflight && this.queue.length === 0) {
         this.exec(['PING'], this.maxRepeats).catch(() => {});
       }
@@ -401,7 +404,7 @@ export class PillarDriver implements Pillar {
     const flight = this.inflight;
     if (!flight || flight.id !== id) return this.lateReply(id, rest); // else a late repeat of an answer already handled
     if (rest[0] === 'ACK') {
-      const now = Date.now();
+      const now = this.clock.now();
       if (flight.ackedAt === null) {
         // The board is on it and owes its final reply within the dispense time: wait for it, no repeats meanwhile.
         flight.ackedAt = now;
@@ -465,7 +468,7 @@ export class PillarDriver implements Pillar {
     if (this.state !== 'connected') return;
     this.log('warn', `the pillar controller restarted (firmware ${firmware})`);
     if (flight) {
-      if (flight.timer) clearTimeout(flight.timer);
+      this.clock.clear(flight.timer);
       this.inflight = null;
       flight.reject(new BoardRebooted());
     }
@@ -477,7 +480,7 @@ export class PillarDriver implements Pillar {
 
   private noise(what: string): void {
     this.garbage.count += 1;
-    const now = Date.now();
+    const now = this.clock.now();
     if (now - this.garbage.loggedAt < GARBAGE_LOG_EVERY_MS) return;
     this.log('warn', `ignored ${this.garbage.count} unreadable line(s) from the pillar controller, latest: ${what}`);
     this.garbage = { count: 0, loggedAt: now };

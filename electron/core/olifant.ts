@@ -7,6 +7,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BoardModel, BoardOptions } from '../../hardware/board-model.ts';
 import type { Pillar } from '../../hardware/pillar.ts';
+import { systemClock, type Clock } from '../../time/clock.ts';
 import { NewerDatabaseError, openAnswerStore, type AnswerStore } from './answers/store.ts';
 import { loadBundledPack } from './packs/bundled.ts';
 import { StickPacks } from './packs/stick.ts';
@@ -24,7 +25,7 @@ import { StudentService } from './student/service.ts';
 import { Outbox } from './sync/outbox.ts';
 import { readHubFile } from './sync/hub-file.ts';
 import { pillarKey } from './sync/identity.ts';
-import { SyncSender, type SenderDeps } from './sync/sender.ts';
+import { SyncSender } from './sync/sender.ts';
 import { VenueVisits } from './venues/visits.ts';
 
 export interface OlifantOptions {
@@ -40,8 +41,8 @@ export interface OlifantOptions {
   bundledPackDir?: string;
   /** Where to look for USB sticks; tests hand in their own mount table. */
   drives?: Pick<DriveWatcherOptions, 'readMounts' | 'platform' | 'devices'>;
-  /** The sender's clock and network; tests hand in their own. */
-  sync?: Pick<SenderDeps, 'fetch' | 'now' | 'sleep' | 'random'>;
+  /** What every timer of the kiosk reads (the board's, the PIN's lockout, the sender's backoff, polls); tests hand in one they drive. */
+  clock?: Clock;
   log?: Logger;
 }
 
@@ -95,18 +96,20 @@ export interface Olifant {
   board: BoardModel | null;
   store: AnswerStore;
   log: Logger;
+  clock: Clock;
   close(): Promise<void>;
 }
 
 export async function createOlifant(options: OlifantOptions = {}): Promise<Olifant> {
   const dataDir = options.dataDir ?? defaultDataDir();
+  const clock = options.clock ?? systemClock;
   const log = kioskLog({ ...options, dataDir });
   let settings: SettingsStore | undefined;
   let store: AnswerStore | undefined;
   let packs: PackStore;
   try {
     checkWritable(dataDir);
-    settings = new SettingsStore(dataDir, log);
+    settings = new SettingsStore(dataDir, log, clock);
     store = openStore(path.join(dataDir, 'answers.sqlite'), log);
     const bundled = await loadBundledPack(options.bundledPackDir).catch((error: Error) => {
       throw new StartupError(`The questions that come with the app are damaged: reinstall the app. (${error.message})`);
@@ -123,21 +126,21 @@ export async function createOlifant(options: OlifantOptions = {}): Promise<Olifa
   const boot = settings.current();
   const simulated = (options.pillar ?? boot.pillar) === 'simulated';
   const { pillar, board } = connectPillar(
-    { simulated, port: options.pillarPort ?? boot.pillarPort, listPorts: options.listPorts, board: options.simulatedBoard },
+    { simulated, port: options.pillarPort ?? boot.pillarPort, listPorts: options.listPorts, board: options.simulatedBoard, clock },
     log,
   );
-  const operatorSession = new OperatorSession(pillar, () => settings.current().operatorPin);
-  const student = new StudentService({ settings: () => settings.current(), packs, store, pillar, simulatedPillar: simulated, operator: operatorSession, log });
-  const venues = new VenueVisits(store, settings);
+  const operatorSession = new OperatorSession(pillar, () => settings.current().operatorPin, clock);
+  const student = new StudentService({ settings: () => settings.current(), packs, store, pillar, simulatedPillar: simulated, operator: operatorSession, log, clock });
+  const venues = new VenueVisits(store, settings, clock);
   venues.reconcile();
   const stopReconciling = settings.onChange((next) => venues.reconcile(next));
   const key = pillarKey(dataDir);
   const outbox = new Outbox(store);
   outbox.recordPack(packs.current());
   const stopRecordingPacks = packs.onChange((pack) => outbox.recordPack(pack));
-  const sync = new SyncSender({ outbox, settings: () => settings.current(), log, statusFile: path.join(dataDir, 'sync-status.json'), ...options.sync });
+  const sync = new SyncSender({ outbox, settings: () => settings.current(), log, statusFile: path.join(dataDir, 'sync-status.json'), clock });
   sync.start();
-  const drives = new DriveWatcher({ ...options.drives, roots: () => settings.current().usbRoots });
+  const drives = new DriveWatcher({ ...options.drives, roots: () => settings.current().usbRoots, clock });
   const stick = new StickPacks(drives, packs, log);
   drives.start();
   const operator = new OperatorService({
@@ -164,18 +167,19 @@ export async function createOlifant(options: OlifantOptions = {}): Promise<Olifa
       return done;
     },
     logFile: options.log ? null : path.join(dataDir, 'olifant.log'),
+    clock,
   });
   const running = packs.current().pack;
   log('info', `Olifant started: data in ${dataDir}, pack ${running.id} v${running.version}, pillar ${boot.pillarId}, venue ${boot.venueSessionId}`);
-  const watch = setInterval(() => void packs.refresh(), PACK_POLL_MS);
+  const watch = clock.setInterval(() => void packs.refresh(), PACK_POLL_MS);
   watch.unref();
   let closed = false;
   return {
-    dataDir, settings, packs, student, operator, operatorSession, venues, sync, pillar, board, store, log,
+    dataDir, settings, packs, student, operator, operatorSession, venues, sync, pillar, board, store, log, clock,
     close: async () => {
       if (closed) return;
       closed = true;
-      clearInterval(watch);
+      clock.clear(watch);
       await sync.stop();
       stopRecordingPacks();
       drives.stop();

@@ -2,6 +2,7 @@
 // show the out-of-order page with the reason, and the LED ring stays solid red.
 
 import type { BoardModel } from '../../hardware/board-model.ts';
+import { systemClock } from '../../time/clock.ts';
 import type { OlifantOptions } from './olifant.ts';
 import { connectPillar } from './pillar/connect.ts';
 import type { Logger } from '../platform/log.ts';
@@ -15,7 +16,7 @@ export interface OutOfOrder {
 /** Connects the pillar only to turn its LED ring solid red, whenever it connects. */
 export function showOutOfOrder(options: OlifantOptions, log: Logger): OutOfOrder {
   const { pillar, board } = connectPillar(
-    { simulated: options.pillar === 'simulated', port: options.pillarPort ?? null, listPorts: options.listPorts, board: options.simulatedBoard },
+    { simulated: options.pillar === 'simulated', port: options.pillarPort ?? null, listPorts: options.listPorts, board: options.simulatedBoard, clock: options.clock ?? systemClock },
     log,
   );
   // The driver sets the ring to the last colour asked for after every (re)connect and board restart.

@@ -6,6 +6,7 @@
 // only as their SHA-256.
 
 import { createHash, randomBytes } from 'node:crypto';
+import { systemClock, type Clock } from '../../time/clock.ts';
 import { hourOf } from '../results/records.ts';
 import type { HubStore } from './store.ts';
 
@@ -18,11 +19,11 @@ const newToken = () => randomBytes(32).toString('base64url');
 
 export class Lecturers {
   private readonly store: HubStore;
-  private readonly now: () => number;
+  private readonly clock: Clock;
 
-  constructor(store: HubStore, now: () => number = Date.now) {
+  constructor(store: HubStore, clock: Clock = systemClock) {
     this.store = store;
-    this.now = now;
+    this.clock = clock;
   }
 
   /** Registers a lecturer and returns the token of their one-time sign-in link. */
@@ -32,8 +33,8 @@ export class Lecturers {
     const db = this.store.db;
     const token = newToken();
     db.transaction(() => {
-      const { lastInsertRowid } = db.prepare('INSERT INTO lecturers (name, added_hour) VALUES (?, ?)').run(clean, hourOf(new Date(this.now())));
-      db.prepare('INSERT INTO signin_links (token_hash, lecturer_id, expires_at) VALUES (?, ?, ?)').run(hashOf(token), lastInsertRowid, this.now() + LINK_MS);
+      const { lastInsertRowid } = db.prepare('INSERT INTO lecturers (name, added_hour) VALUES (?, ?)').run(clean, hourOf(new Date(this.clock.now())));
+      db.prepare('INSERT INTO signin_links (token_hash, lecturer_id, expires_at) VALUES (?, ?, ?)').run(hashOf(token), lastInsertRowid, this.clock.now() + LINK_MS);
       this.store.event(null, 'lecturer', `"${clean}" was given a sign-in link`);
     })();
     return token;
@@ -41,18 +42,18 @@ export class Lecturers {
 
   /** Whether a sign-in link can still be used; it is not spent by asking. */
   linkValid(linkToken: string): boolean {
-    return this.store.db.prepare('SELECT 1 FROM signin_links WHERE token_hash = ? AND used = 0 AND expires_at > ?').get(hashOf(linkToken), this.now()) !== undefined;
+    return this.store.db.prepare('SELECT 1 FROM signin_links WHERE token_hash = ? AND used = 0 AND expires_at > ?').get(hashOf(linkToken), this.clock.now()) !== undefined;
   }
 
   /** Uses a sign-in link once: a new session's token, or null when the link is unknown, used or expired. */
   redeem(linkToken: string): string | null {
     const db = this.store.db;
     return db.transaction(() => {
-      const link = db.prepare('SELECT lecturer_id FROM signin_links WHERE token_hash = ? AND used = 0 AND expires_at > ?').get(hashOf(linkToken), this.now()) as { lecturer_id: number } | undefined;
+      const link = db.prepare('SELECT lecturer_id FROM signin_links WHERE token_hash = ? AND used = 0 AND expires_at > ?').get(hashOf(linkToken), this.clock.now()) as { lecturer_id: number } | undefined;
       if (!link) return null;
       db.prepare('UPDATE signin_links SET used = 1 WHERE token_hash = ?').run(hashOf(linkToken));
       const session = newToken();
-      db.prepare('INSERT INTO sessions (token_hash, lecturer_id, expires_at) VALUES (?, ?, ?)').run(hashOf(session), link.lecturer_id, this.now() + SESSION_MS);
+      db.prepare('INSERT INTO sessions (token_hash, lecturer_id, expires_at) VALUES (?, ?, ?)').run(hashOf(session), link.lecturer_id, this.clock.now() + SESSION_MS);
       return session;
     }).immediate();
   }
@@ -60,7 +61,7 @@ export class Lecturers {
   /** Whether a session cookie's token is a live session. */
   signedIn(sessionToken: string | undefined): boolean {
     if (!sessionToken) return false;
-    return this.store.db.prepare('SELECT 1 FROM sessions WHERE token_hash = ? AND expires_at > ?').get(hashOf(sessionToken), this.now()) !== undefined;
+    return this.store.db.prepare('SELECT 1 FROM sessions WHERE token_hash = ? AND expires_at > ?').get(hashOf(sessionToken), this.clock.now()) !== undefined;
   }
 
   /** Every lecturer, with their live sessions and unused sign-in links. */
@@ -72,7 +73,7 @@ export class Lecturers {
            (SELECT COUNT(*) FROM signin_links k WHERE k.lecturer_id = l.id AND k.used = 0 AND k.expires_at > @now) AS links
          FROM lecturers l ORDER BY l.id`,
       )
-      .all({ now: this.now() }) as LecturerRow[];
+      .all({ now: this.clock.now() }) as LecturerRow[];
   }
 
   /** Ends a lecturer's sessions and unused sign-in links (signing in again takes a new link); how many sessions ended, or null for an unknown id. */
@@ -81,7 +82,7 @@ export class Lecturers {
     return db.transaction(() => {
       const lecturer = db.prepare('SELECT name FROM lecturers WHERE id = ?').get(lecturerId) as { name: string } | undefined;
       if (!lecturer) return null;
-      const ended = db.prepare('DELETE FROM sessions WHERE lecturer_id = ? AND expires_at > ?').run(lecturerId, this.now()).changes;
+      const ended = db.prepare('DELETE FROM sessions WHERE lecturer_id = ? AND expires_at > ?').run(lecturerId, this.clock.now()).changes;
       db.prepare('UPDATE signin_links SET used = 1 WHERE lecturer_id = ?').run(lecturerId);
       this.store.event(null, 'lecturer', `"${lecturer.name}": ${ended} session(s) and every unused sign-in link ended by the organiser`);
       return ended;

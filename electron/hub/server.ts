@@ -32,6 +32,7 @@ import { hubLog, type HubLog } from './log.ts';
 import { LINK_USED_HTML, PAGE_CSP, SIGN_IN_CSP, SIGN_IN_NEEDED_HTML, signInHtml } from './notices.ts';
 import { crossSite, hostName, OwnHosts } from './hosts.ts';
 import { FailureBrake } from './brake.ts';
+import { systemClock, wait, type Clock } from '../../time/clock.ts';
 import { checkRecord, RecordError } from './records.ts';
 import { spool } from './uploads.ts';
 import { createHttpServer, routeOf } from '../platform/http-server.ts';
@@ -77,6 +78,8 @@ type HubOptions = Omit<HubListen, 'port'> & {
   log?: HubLog;
   /** What slows down refused tokens, per client address. */
   brake?: FailureBrake;
+  /** What the refusals' delays and the lecturers' links and sessions are timed on. */
+  clock?: Clock;
   /** Who answers the lecturer's reads: READER_THREADS reader threads unless told. */
   reader?: Reader;
   /** How long a request may take before it is answered 503 (ms); DEADLINES unless told. */
@@ -153,7 +156,8 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
     if (stopping) reply.header('connection', 'close');
   });
   void app.register(fastifyCookie);
-  const brake = listen.brake ?? new FailureBrake();
+  const clock = listen.clock ?? systemClock;
+  const brake = listen.brake ?? new FailureBrake(clock);
   const imports = new BundleImports();
   /** The database's write lock is another's (a bundle being imported): 503, send again later. */
   const writeLockBusy = (request: FastifyRequest, reply: FastifyReply) => {
@@ -187,7 +191,7 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
     const pillarId = token ? pillars.authenticate(token) : null;
     if (pillarId === null) {
       const delay = brake.delayFor(request.ip);
-      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      if (delay > 0) await wait(clock, delay);
       return reply.code(401).send({ error: 'unknown or revoked token: ask the tour organiser for this pillar\'s token (olifant hub add-pillar)' });
     }
     const { pillar_id, records } = request.body;
@@ -219,7 +223,7 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
   app.get('/hub.css', pages, (_request, reply) => built(reply, resolveStatic(HUB_CSS, () => null)));
   // The lecturer's side: the tour, a visit's results, its files, and the presenter page.
   // On this machine no sign-in is needed; from anywhere else (or behind a proxy) a lecturer's session is.
-  const lecturers = new Lecturers(store);
+  const lecturers = new Lecturers(store, clock);
   const lecturer = (request: FastifyRequest) => here(request) || lecturers.signedIn(request.cookies[SESSION_COOKIE]);
   const refuseFar = (reply: FastifyReply) => reply.code(401).type('text/html; charset=utf-8').header('content-security-policy', PAGE_CSP).send(SIGN_IN_NEEDED_HTML);
   // Opening a sign-in link (a click in a mail, a link preview, a HEAD) spends nothing: it shows

@@ -8,6 +8,7 @@
 
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { systemClock, type Clock, type Timer } from '../../time/clock.ts';
 
 const LINUX_ROOTS = ['/media', '/run/media', '/mnt'];
 /** How often the mounts are read again: a stick is noticed within this long (plus a read). */
@@ -88,6 +89,8 @@ export interface DriveWatcherOptions {
   devices?: BlockDevices;
   platform?: NodeJS.Platform;
   pollMs?: number;
+  /** What the polls are timed on. */
+  clock?: Clock;
 }
 
 export class DriveWatcher {
@@ -95,7 +98,7 @@ export class DriveWatcher {
   private known = new Map<string, Drive>();
   private unmounted: string[] = [];
   private readonly listeners = new Set<(event: DriveEvent) => void>();
-  private timer: NodeJS.Timeout | null = null;
+  private timer: Timer | null = null;
 
   constructor(options: DriveWatcherOptions = {}) {
     this.options = {
@@ -104,6 +107,7 @@ export class DriveWatcher {
       devices: options.devices ?? linuxBlockDevices(),
       platform: options.platform ?? process.platform,
       pollMs: options.pollMs ?? POLL_MS,
+      clock: options.clock ?? systemClock,
     };
   }
 
@@ -125,12 +129,12 @@ export class DriveWatcher {
   start(): void {
     if (this.timer) return;
     this.poll();
-    this.timer = setInterval(() => this.poll(), this.options.pollMs);
+    this.timer = this.options.clock.setInterval(() => this.poll(), this.options.pollMs);
     this.timer.unref();
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.options.clock.clear(this.timer);
     this.timer = null;
   }
 

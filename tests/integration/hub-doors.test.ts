@@ -17,6 +17,7 @@ import { Pillars } from '../../electron/hub/pillars.ts';
 import { FailureBrake } from '../../electron/hub/brake.ts';
 import { buildHub } from '../../electron/hub/server.ts';
 import { DamagedHubDatabaseError, HubStore } from '../../electron/hub/store.ts';
+import { TestClock } from '../helpers/clock.ts';
 import { hubCommand } from '../helpers/hub.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
@@ -27,7 +28,7 @@ const answers = (pillar: string, n: number) =>
   }));
 
 /** A hub beyond this machine (here: behind a proxy at 10.0.0.5), on a real SQLite file, its log lines kept. */
-function farHub(t: { after: (fn: () => void) => void }, options: { brake?: FailureBrake } = {}) {
+function farHub(t: { after: (fn: () => void) => void }, options: { brake?: FailureBrake; clock?: TestClock } = {}) {
   const dir = tempDir();
   const store = new HubStore(dir);
   t.after(() => store.close());
@@ -87,9 +88,9 @@ test('a sign-in link is spent only by its button: opening it, a HEAD or a previe
 test('behind a proxy only the named proxy may say who the client is: a rotated X-Forwarded-For from anyone else is the sender itself', async (t) => {
   const seen: string[] = [];
   class Recording extends FailureBrake {
-    override delayFor(address: string, now?: number): number {
+    override delayFor(address: string): number {
       seen.push(address);
-      return super.delayFor(address, now);
+      return super.delayFor(address);
     }
   }
   const { app } = farHub(t, { brake: new Recording() });
@@ -99,6 +100,25 @@ test('behind a proxy only the named proxy may say who the client is: a rotated X
   assert.equal((await refused('198.51.100.9', '203.0.113.8')).statusCode, 401);
   assert.equal((await refused('198.51.100.9', '203.0.113.9, 10.0.0.5')).statusCode, 401);
   assert.deepEqual(seen, ['203.0.113.7', '198.51.100.9', '198.51.100.9']);
+});
+
+test("a refused token's answer is held back by the brake's delay, on the hub's clock: the fourth refusal from one address comes 250 ms later, the eighth 4 s later", async (t) => {
+  const clock = new TestClock();
+  const { app } = farHub(t, { clock });
+  const refusal = () => {
+    const answer = { at: null as number | null, status: 0 };
+    void app
+      .inject({ method: 'POST', url: '/v1/batches', remoteAddress: '10.0.0.5', headers: { host: '127.0.0.1:8750', authorization: 'Bearer not-a-token-at-all', 'x-forwarded-for': '203.0.113.7' }, payload: { pillar_id: 'pillar-a', records: [] } })
+      .then((response) => Object.assign(answer, { at: clock.now(), status: response.statusCode }));
+    return answer;
+  };
+  const held = async (expectedMs: number) => {
+    const asked = clock.now();
+    const answer = refusal();
+    await clock.runUntil(() => answer.at !== null, 'the refusal', expectedMs);
+    assert.deepEqual([answer.status, answer.at! - asked], [401, expectedMs]);
+  };
+  for (const ms of [0, 0, 0, 250, 500, 1000, 2000, 4000]) await held(ms);
 });
 
 test('a damaged hub database is not opened: the hub says which file and what to do, and writes nothing into it', (t) => {

@@ -17,6 +17,7 @@ import { HubStore } from '../../electron/hub/store.ts';
 import { CLI } from '../helpers/cli.ts';
 import { defaultManifest } from '../helpers/packs.ts';
 import { addPillar, hubCommand as command, startHubProcess as startHub, stopProcess as stop } from '../helpers/hub.ts';
+import { TestClock } from '../helpers/clock.ts';
 import { seededRandom } from '../helpers/seeded.ts';
 import { tempDir, until } from '../helpers/tmp.ts';
 
@@ -153,18 +154,22 @@ test('the hub opens to a network only with TLS or behind a proxy', () => {
   assert.match(refused.stderr, /only with TLS .* or behind a reverse proxy/);
 });
 
-test('repeated failed sign-ins from one address are answered ever more slowly, up to a limit; another address is not slowed', () => {
-  const brake = new FailureBrake();
-  const delays = Array.from({ length: 10 }, () => brake.delayFor('10.0.0.1', 1000));
+test('repeated failed sign-ins from one address are answered ever more slowly, up to a limit; another address is not slowed', async () => {
+  const clock = new TestClock();
+  const brake = new FailureBrake(clock);
+  const delays = Array.from({ length: 10 }, () => brake.delayFor('10.0.0.1'));
   assert.deepEqual(delays, [0, 0, 0, 250, 500, 1000, 2000, 4000, 8000, 8000]);
-  assert.equal(brake.delayFor('10.0.0.2', 1000), 0);
-  assert.equal(brake.delayFor('10.0.0.1', 1000 + 16 * 60_000), 0, 'forgotten after a quiet quarter of an hour');
+  assert.equal(brake.delayFor('10.0.0.2'), 0);
+  await clock.advance(14 * 60_000);
+  assert.equal(brake.delayFor('10.0.0.1'), 8000, 'remembered within a quarter of an hour');
+  await clock.advance(16 * 60_000);
+  assert.equal(brake.delayFor('10.0.0.1'), 0, 'forgotten after a quiet quarter of an hour');
 });
 
-test('a lecturer sign-in link works once and for a week; a session lasts 30 days; only hashes are kept', () => {
+test('a lecturer sign-in link works once and for a week; a session lasts 30 days; only hashes are kept', async () => {
   const store = new HubStore(tempDir());
-  let now = Date.UTC(2026, 10, 24);
-  const lecturers = new Lecturers(store, () => now);
+  const clock = new TestClock({ start: Date.UTC(2026, 10, 24) });
+  const lecturers = new Lecturers(store, clock);
   const link = lecturers.add('Dr. Jansen');
   const late = lecturers.add('Prof. De Vries');
   const session = lecturers.redeem(link)!;
@@ -172,9 +177,9 @@ test('a lecturer sign-in link works once and for a week; a session lasts 30 days
   assert.equal(lecturers.redeem(link), null, 'once');
   assert.equal(lecturers.signedIn(session), true);
   assert.equal(lecturers.signedIn('made-up-token'), false);
-  now += LINK_MS + 1;
+  await clock.advance(LINK_MS + 1);
   assert.equal(lecturers.redeem(late), null, 'a week old: expired');
-  now += SESSION_MS;
+  await clock.advance(SESSION_MS);
   assert.equal(lecturers.signedIn(session), false, 'the session ended');
   const kept = JSON.stringify(store.db.prepare('SELECT * FROM signin_links').all()) + JSON.stringify(store.db.prepare('SELECT * FROM sessions').all());
   assert.ok(!kept.includes(link) && !kept.includes(session));

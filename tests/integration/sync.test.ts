@@ -18,9 +18,11 @@ import type { Answer } from '../../electron/results/records.ts';
 import { loadBundledPack } from '../../electron/core/packs/bundled.ts';
 import { SettingsStore } from '../../electron/core/settings/settings.ts';
 import { Outbox } from '../../electron/core/sync/outbox.ts';
+import { POLL_MS as DRIVE_POLL_MS } from '../../electron/platform/usb.ts';
 import { LOOK_MS, MAX_RETRY_MS, SyncSender } from '../../electron/core/sync/sender.ts';
 import { HubStore } from '../../electron/hub/store.ts';
 import { CLI } from '../helpers/cli.ts';
+import { TestClock } from '../helpers/clock.ts';
 import { addPillar, hubCommand, startHubProcess, stopProcess } from '../helpers/hub.ts';
 import { startKiosk } from '../helpers/kiosk.ts';
 import { stick } from '../helpers/stick.ts';
@@ -72,16 +74,11 @@ test('10,000 answers from 3 pillars over 5 venue visits reach the hub exactly on
   t.after(() => stopProcess(hub.child));
   const hubPort = () => Number(new URL(hub.url).port);
 
-  // The clock every sender waits on: waiting moves it on at once.
-  const clock = { now: Date.UTC(2026, 10, 24, 9) };
-  const start = clock.now;
+  // The clock every sender waits on: every wait passes at once, and the waits longer than a look are the backoff.
   const retries: number[] = [];
-  const sleep = async (ms: number) => {
-    if (ms > LOOK_MS) retries.push(ms);
-    clock.now += ms;
-    await new Promise((resolve) => setImmediate(resolve));
-  };
-  const proxy = await flakyProxy(random, hubPort, () => clock.now < start + WEEK_MS);
+  const clock = new TestClock({ start: Date.UTC(2026, 10, 24, 9), mode: 'instant', onSchedule: (ms) => ms > LOOK_MS && retries.push(ms) });
+  const start = clock.now();
+  const proxy = await flakyProxy(random, hubPort, () => clock.now() < start + WEEK_MS);
   t.after(() => proxy.close());
 
   const bundled = await loadBundledPack();
@@ -106,7 +103,7 @@ test('10,000 answers from 3 pillars over 5 venue visits reach the hub exactly on
         store.insert(answer);
       }
     });
-    const sender = new SyncSender({ outbox, settings: () => settings.current(), log: () => {}, statusFile: path.join(dir, 'sync-status.json'), now: () => clock.now, sleep, random });
+    const sender = new SyncSender({ outbox, settings: () => settings.current(), log: () => {}, statusFile: path.join(dir, 'sync-status.json'), clock, random });
     return { id, dir, settings, store, outbox, sender };
   });
   t.after(async () => {
@@ -120,7 +117,7 @@ test('10,000 answers from 3 pillars over 5 venue visits reach the hub exactly on
   t.after(() => hubStore.close());
 
   for (const p of pillars) p.sender.start();
-  await until(() => clock.now >= start + WEEK_MS, 'a week offline', 120_000);
+  await until(() => clock.now() >= start + WEEK_MS, 'a week offline', 120_000);
   assert.equal(hubStore.answerCount(), 0, 'nothing got through while offline');
   assert.ok(retries.length > 0 && Math.max(...retries) <= MAX_RETRY_MS, `tries backed off to at most 15 minutes (longest ${Math.max(...retries)} ms)`);
   assert.ok(retries.filter((ms) => ms >= MAX_RETRY_MS * 0.75).length > 100, 'and kept trying all week at the longest wait');
@@ -191,7 +188,9 @@ test('the hub on a stick: `hub add-pillar --stick` writes this pillar\'s setting
   const hub = await startHubProcess(hubDir);
   t.after(() => stopProcess(hub.child));
   const drives = mkdtempSync(path.join(os.tmpdir(), 'olifant-drives-'));
-  const kiosk = await startKiosk({ settings: { usbRoots: [drives] } });
+  // The kiosk's time flows, and jumps past the waits that are not the point: its next look at the mounts, and at the outbox.
+  const clock = new TestClock({ mode: 'flowing' });
+  const kiosk = await startKiosk({ settings: { usbRoots: [drives] }, clock });
   const usb = stick(4, (m) => t.diagnostic(m), drives);
   after(() => rmSync(drives, { recursive: true, force: true }));
   const added = hubCommand(hubDir, 'add-pillar', 'pillar-test', '--url', hub.url, '--stick', usb.dir);
@@ -203,9 +202,11 @@ test('the hub on a stick: `hub add-pillar --stick` writes this pillar\'s setting
   kiosk.app.board!.setService(true);
   await until(() => kiosk.app.operatorSession.open, 'the door session');
   const operator = kiosk.app.operator.handlers;
+  await clock.advance(DRIVE_POLL_MS);
   await until(async () => (await operator.overview()).hubOnStick?.hubUrl === hub.url, 'the kiosk noticing the stick');
   assert.deepEqual(await operator.useHubOnStick(), { hubUrl: hub.url });
   assert.equal(kiosk.app.settings.current().hubUrl, hub.url);
+  await clock.advance(LOOK_MS);
   await until(() => kiosk.app.sync.status().lastSuccess !== null, 'the first batch at the hub', 30_000);
   const stored = new HubStore(hubDir);
   t.after(() => stored.close());

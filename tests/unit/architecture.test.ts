@@ -1,5 +1,5 @@
 // The layout holds: the import graph keeps the layers that .dependency-cruiser.cjs writes down
-// (no circle; hardware/ and content/ stand alone; the shared libraries import neither the kiosk
+// (no circle; the clock, time/, stands below everything; hardware/ and content/ stand alone; the shared libraries import neither the kiosk
 // nor the hub, which never import each other; only the shell imports Electron; the screens reach
 // the app only through its API and use nothing that needs Node), checked by dependency-cruiser
 // as `npm run check:imports` runs it; README's layout table names the folders that exist; the
@@ -18,7 +18,7 @@ import { WINDOWS } from '../../electron/main/windows.ts';
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const SOURCE = /\.(ts|tsx|cts)$/;
 /** The folders of the code, as the npm script cruises them. */
-const CODE = ['electron', 'hardware', 'content', 'renderer'];
+const CODE = ['time', 'electron', 'hardware', 'content', 'renderer'];
 
 function sources(dir: string): string[] {
   return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
@@ -44,13 +44,13 @@ test("README's layout table names every folder of the code, and only folders tha
   const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
   const section = readme.slice(readme.indexOf('## How the code is laid out'));
   const table = section.slice(0, section.indexOf('\n\n', section.indexOf('|')));
-  const named = [...table.matchAll(/`((?:electron|renderer|hardware|content|tests)\b[\w./-]*)`/g)].map((m) => m[1].replace(/\/$/, ''));
+  const named = [...table.matchAll(/`((?:electron|renderer|hardware|content|time|tests)\b[\w./-]*)`/g)].map((m) => m[1].replace(/\/$/, ''));
   for (const name of named) assert.ok(existsSync(path.join(ROOT, name)), `README names ${name}, which does not exist`);
   const folders = ['electron', 'renderer'].flatMap((top) =>
     readdirSync(path.join(ROOT, top)).filter((d) => statSync(path.join(ROOT, top, d)).isDirectory()).map((d) => `${top}/${d}`),
   );
   const core = readdirSync(path.join(ROOT, 'electron', 'core')).filter((d) => statSync(path.join(ROOT, 'electron', 'core', d)).isDirectory()).map((d) => `electron/core/${d}`);
-  for (const folder of [...folders, ...core, 'hardware', 'content', 'tests']) {
+  for (const folder of [...folders, ...core, 'hardware', 'content', 'time', 'tests']) {
     assert.ok(named.some((n) => n === folder || n.startsWith(`${folder}/`)), `README's layout table does not mention ${folder}`);
   }
 });

@@ -2,25 +2,30 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { BoardModel } from '../../hardware/board-model.ts';
 import { encodeFrame, FrameDecoder } from '../../hardware/protocol.ts';
-import { until } from '../helpers/tmp.ts';
+import { TestClock } from '../helpers/clock.ts';
 
+/** The board on a clock the test drives: moving a card takes 5 ms of it. */
 function board(options: ConstructorParameters<typeof BoardModel>[0] = {}) {
-  const b = new BoardModel({ dispenseMs: 5, autoTakeMs: null, ...options });
+  const clock = new TestClock();
+  const b = new BoardModel({ dispenseMs: 5, autoTakeMs: null, clock, ...options });
   const heard: string[] = [];
   const decoder = new FrameDecoder();
   b.attach((line) => {
     for (const f of decoder.push(line)) heard.push(f.ok ? f.fields.join(',') : `BAD ${f.reason}`);
   });
   heard.length = 0;
-  return { b, heard, send: (...fields: Array<string | number>) => b.receive(encodeFrame(fields)) };
+  return { b, heard, clock, send: (...fields: Array<string | number>) => b.receive(encodeFrame(fields)) };
 }
 
 test('a repeated id is answered from memory and never executed twice', async () => {
-  const { b, heard, send } = board();
+  const { b, heard, clock, send } = board();
   send(1, 'DISPENSE', 2);
   send(1, 'DISPENSE', 2);
   assert.deepEqual(heard, ['1,ACK', '1,ACK']);
-  await until(() => heard.includes('1,OK,DISPENSE,2'), 'the dispense to end');
+  await clock.advance(4);
+  assert.deepEqual(heard, ['1,ACK', '1,ACK'], 'still moving the card');
+  await clock.advance(1);
+  assert.ok(heard.includes('1,OK,DISPENSE,2'), 'the dispense ended after its 5 ms');
   send(1, 'DISPENSE', 2);
   assert.deepEqual(heard.slice(2), ['1,OK,DISPENSE,2', '1,OK,DISPENSE,2']);
   assert.equal(b.dispensed.length, 1);
@@ -43,9 +48,9 @@ test('the board remembers only its last 16 ids, and forgets all on BOOT', () => 
 });
 
 test('dispense refusals: gate full, empty, jam, bad slot, bad command', async () => {
-  const { b, heard, send } = board({ stock: [1, 0, 5, 5, 5, 5] });
+  const { b, heard, clock, send } = board({ stock: [1, 0, 5, 5, 5, 5] });
   send(1, 'DISPENSE', 1);
-  await until(() => heard.includes('1,OK,DISPENSE,1'), 'the dispense to end');
+  await clock.advance(5);
   send(2, 'DISPENSE', 3);
   b.take();
   send(3, 'DISPENSE', 2);

@@ -1,15 +1,19 @@
 // The driver against the board model over the in-memory link: how often a command goes on
-// the wire, and what happens to a dispense the kiosk gave up on.
+// the wire, and what happens to a dispense the kiosk gave up on. Board and driver share a clock
+// the test drives: the protocol's own timings (3 s for a dispense, 300 ms for a repeat) go by at
+// once, and to the millisecond, whatever the machine's load.
 
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { BoardModel } from '../../hardware/board-model.ts';
 import { PillarDriver, type DriverOptions } from '../../hardware/driver.ts';
 import { BoardLinkSource } from '../../hardware/memory-link.ts';
-import { until } from '../helpers/tmp.ts';
+import type { DispenseOutcome } from '../../hardware/pillar.ts';
+import { TestClock } from '../helpers/clock.ts';
 
 async function rig(board: ConstructorParameters<typeof BoardModel>[0], options: DriverOptions = {}) {
-  const model = new BoardModel({ autoTakeMs: null, ...board });
+  const clock = new TestClock();
+  const model = new BoardModel({ autoTakeMs: null, clock, ...board });
   const heard: string[] = [];
   const receive = model.receive.bind(model);
   model.receive = (chunk) => {
@@ -17,39 +21,49 @@ async function rig(board: ConstructorParameters<typeof BoardModel>[0], options: 
     receive(chunk);
   };
   const logs: string[] = [];
-  const driver = new PillarDriver(new BoardLinkSource(model), { log: (l, m) => logs.push(`${l} ${m}`), ...options });
+  const driver = new PillarDriver(new BoardLinkSource(model), { log: (l, m) => logs.push(`${l} ${m}`), clock, ...options });
   after(async () => {
     await driver.stop();
     model.dispose();
   });
   driver.start();
-  await until(() => driver.status().link === 'connected', 'the simulated board');
-  return { model, driver, heard, logs, dispenses: () => heard.filter((line) => line.includes(',DISPENSE,')) };
+  await clock.runUntil(() => driver.status().link === 'connected', 'the simulated board');
+  /** Asks for a card and lets the clock run until the driver says how it went; with the time that took on the clock. */
+  const dispense = async (slot: number): Promise<{ outcome: DispenseOutcome; ms: number }> => {
+    const asked = clock.now();
+    let outcome: DispenseOutcome | null = null;
+    void driver.dispense(slot).then((o) => (outcome = o));
+    await clock.runUntil(() => outcome !== null, `the dispense from slot ${slot}`, 60_000);
+    return { outcome: outcome!, ms: clock.now() - asked };
+  };
+  return { clock, model, driver, heard, logs, dispense, dispenses: () => heard.filter((line) => line.includes(',DISPENSE,')) };
 }
 
-test('a 2.5 s dispense goes on the wire at most 4 times (1 + 3 repeats), not once per 300 ms', async () => {
-  const { driver, dispenses } = await rig({ dispenseMs: 2500 });
-  assert.deepEqual(await driver.dispense(3), { ok: true, slot: 3 });
-  assert.ok(dispenses().length <= 4, `sent ${dispenses().length} times: ${dispenses().join(' ')}`);
-  assert.equal(new Set(dispenses()).size, 1, 'every repeat carries the same id');
+test('a 2.5 s dispense goes on the wire once: the board ACKed it, so the driver waits the protocol\'s 3 s, not 300 ms a repeat', async () => {
+  const { dispense, dispenses } = await rig({ dispenseMs: 2500 });
+  assert.deepEqual(await dispense(3), { outcome: { ok: true, slot: 3 }, ms: 2500 });
+  assert.equal(dispenses().length, 1, `sent ${dispenses().length} times: ${dispenses().join(' ')}`);
 });
 
-test('a board that never answers a command: 1 send and 3 repeats, then the link counts as broken', async () => {
-  const { model, driver, dispenses } = await rig({ dispenseMs: 5 }, { parkMs: 200 });
+test('a board that never answers a command: 1 send and 3 repeats, 300 ms apart, then the link counts as broken', async () => {
+  const { model, dispense, dispenses } = await rig({ dispenseMs: 5 }, { parkMs: 200 });
   model.faults.silent = true;
-  const outcome = await driver.dispense(2);
+  const { outcome, ms } = await dispense(2);
   assert.equal(!outcome.ok && outcome.reason, 'NO_LINK');
   assert.equal(dispenses().length, 4);
+  assert.equal(new Set(dispenses()).size, 1, 'every repeat carries the same id');
+  assert.equal(ms, 4 * 300 + 200, 'four silences of 300 ms, then the board had its 200 ms to come back');
 });
 
 test('a card that drops after the kiosk gave up on it is recorded: log, gate and problem in the pillar status', async () => {
-  // The kiosk waits 0.2 s (+0.3 s) for this board; the board takes 5 s: far apart whatever the machine's load.
-  const { model, driver, logs } = await rig({ dispenseMs: 5000 }, { dispenseMs: 200 });
-  const outcome = await driver.dispense(4);
+  // The protocol's timings: the kiosk gives a dispense 3 s after its ACK; this board takes 5 s.
+  const { clock, model, driver, logs, dispense } = await rig({ dispenseMs: 5000 });
+  const { outcome, ms } = await dispense(4);
   assert.equal(!outcome.ok && outcome.reason, 'TIMEOUT');
+  assert.ok(ms > 3000 && ms < 5000, `given up after ${ms} ms: past the protocol's 3 s, before the card came`);
   assert.equal(driver.status().gate, 'CLEAR');
-  await until(() => model.dispensed.length === 1, 'the slow card to drop', 15_000);
-  await until(() => driver.status().gate === 'CARD', 'the late card to be recorded');
+  await clock.runUntil(() => model.dispensed.length === 1, 'the slow card to drop', 5000);
+  await clock.runUntil(() => driver.status().gate === 'CARD', 'the late card to be recorded', 1000);
   assert.match(driver.status().problem ?? '', /card from stack 4 came out late/);
   assert.ok(logs.some((l) => /card from stack 4 came out late, after the kiosk had given up on it/.test(l)), logs.join('\n'));
 });

@@ -7,16 +7,17 @@ import Database from 'better-sqlite3';
 import { createOlifant } from '../../electron/core/olifant.ts';
 import type { StudentHandlers, StudentMethods } from '../../electron/api/student.ts';
 import { ApiError } from '../../electron/api/errors.ts';
-import { BURST_ANSWERS } from '../../electron/core/student/service.ts';
+import { BURST_ANSWERS, BURST_WINDOW_MS } from '../../electron/core/student/service.ts';
 import { MIN_GROUP } from '../../electron/results/floor.ts';
 
 /** The handlers as they are: only dispenseCard answers later. */
 type Handlers = Omit<StudentMethods, 'dispenseCard'> & Pick<StudentHandlers, 'dispenseCard'>;
+import { TestClock } from '../helpers/clock.ts';
 import { dataDir, until } from '../helpers/tmp.ts';
 
-async function kiosk(board = {}) {
+async function kiosk(board = {}, clock?: TestClock) {
   const logs: string[] = [];
-  const app = await createOlifant({ dataDir: dataDir(), pillar: 'simulated', simulatedBoard: { dispenseMs: 5, autoTakeMs: null, ...board }, log: (l, m) => logs.push(`${l} ${m}`) });
+  const app = await createOlifant({ dataDir: dataDir(), pillar: 'simulated', simulatedBoard: { dispenseMs: 5, autoTakeMs: null, ...board }, log: (l, m) => logs.push(`${l} ${m}`), clock });
   after(() => app.close());
   await until(() => app.pillar.status().link === 'connected', 'the simulated pillar');
   return { app, h: app.student.handlers as Handlers, logs };
@@ -60,6 +61,17 @@ test('too-fast and burst answers are kept but flagged, and left out of what stud
   assert.equal(rows.length, BURST_ANSWERS + 1);
   assert.deepEqual(rows.filter((r) => r.suspect).map((r) => r.suspect).sort(), ['burst', 'too-fast']);
   assert.deepEqual(h.results({ questionId: 'naam-op-cv' }).venue, { total: BURST_ANSWERS - 1, counts: { '2': BURST_ANSWERS - 1 } });
+});
+
+test('hammering is counted per minute on the kiosk\'s clock: past the minute of a burst, answers count again', async () => {
+  const clock = new TestClock();
+  const { h } = await kiosk({}, clock);
+  for (let i = 0; i < BURST_ANSWERS; i++) assert.equal(h.submitAnswer(submit('naam-op-cv', '2')).suspect, false);
+  assert.equal(h.submitAnswer(submit('naam-op-cv', '2')).suspect, true, 'one more within the minute is a burst');
+  await clock.advance(BURST_WINDOW_MS - 1);
+  assert.equal(h.submitAnswer(submit('naam-op-cv', '2')).suspect, true, 'still within the minute of the first');
+  await clock.advance(2);
+  assert.equal(h.submitAnswer(submit('naam-op-cv', '2')).suspect, false, 'past the minute, the burst is over');
 });
 
 test('distributions stay hidden below 5 answers, per venue and for the tour', async () => {
@@ -126,6 +138,21 @@ test('the LED ring follows the mood, and shows out-of-order while the service do
   assert.throws(() => h.setMood({ mood: 'disco' as never }), /mood must be "attract", "in-use" or "card-ready", not "disco"/);
 });
 
+test("the crew's LED test shows the rainbow for 3 s on the kiosk's clock, then the ring shows what the kiosk shows again", async () => {
+  const clock = new TestClock();
+  const { app } = await kiosk({}, clock);
+  const board = app.board!;
+  const ring = () => board.led.join(',');
+  board.setService(true);
+  await clock.runUntil(() => ring() === 'SOLID,200,30,30', 'the out-of-order LED while the door is open', 0);
+  await app.operator.handlers.testLed({});
+  await clock.runUntil(() => ring() === 'RAINBOW', 'the rainbow', 0);
+  await clock.advance(2999);
+  assert.equal(ring(), 'RAINBOW', 'for 3 s');
+  await clock.advance(1);
+  await clock.runUntil(() => ring() === 'SOLID,200,30,30', 'the ring back to what the kiosk shows', 0);
+});
+
 test('a full disk is an error the kiosk can show, and the operator log says what to do', async () => {
   const { app, h, logs } = await kiosk();
   const db = (app.store as unknown as { db: Database.Database }).db;
@@ -140,18 +167,26 @@ test('a full disk is an error the kiosk can show, and the operator log says what
 test('pillar "auto" never swaps in the simulator: no board means no card, said so, and the kiosk keeps looking', async () => {
   let ports: string[] = [];
   let asked = 0;
-  const app = await createOlifant({ dataDir: dataDir(), pillar: 'auto', listPorts: async () => (asked++, ports), log: () => {} });
+  // The kiosk's clock is the test's: the 10 s a card waits for a board, and the looks a quarter of a second apart, go by at once.
+  const clock = new TestClock();
+  const app = await createOlifant({ dataDir: dataDir(), pillar: 'auto', listPorts: async () => (asked++, ports), log: () => {}, clock });
   after(() => app.close());
   const h = app.student.handlers as Handlers;
   assert.equal(app.board, null, 'no simulated board');
   assert.equal(h.kiosk().simulatedPillar, false);
-  await until(() => app.pillar.status().problem !== null, 'the pillar status to say what is wrong');
+  await clock.runUntil(() => app.pillar.status().problem !== null, 'the pillar status to say what is wrong');
   assert.match(app.pillar.status().problem!, /No pillar controller found/);
-  assert.deepEqual(await h.dispenseCard(answered(h, 'naam-op-cv', '2')), { status: 'unavailable' }, 'no card is promised');
+  let card: unknown = null;
+  void Promise.resolve(h.dispenseCard(answered(h, 'naam-op-cv', '2'))).then((outcome) => (card = outcome));
+  const asked0 = clock.now();
+  await clock.runUntil(() => card !== null, 'the card request to be answered', 10_000);
+  assert.deepEqual(card, { status: 'unavailable' }, 'no card is promised');
+  assert.equal(clock.now() - asked0, 10_000, 'after the 10 s a board gets to come back');
   const before = asked;
-  await until(() => asked > before + 2, 'the kiosk to keep looking for the board');
+  await clock.runUntil(() => asked > before + 2, 'the kiosk to keep looking for the board', 1000);
   ports = ['/dev/does-not-exist'];
-  await until(() => asked > before + 4, 'the kiosk to keep looking once a port appears');
+  // Opening the port fails on the computer's own time: its looks are awaited as they come.
+  await until(async () => (await clock.advance(250), asked > before + 4), 'the kiosk to keep looking once a port appears');
   assert.equal(app.pillar.status().link, 'connecting');
 });
 

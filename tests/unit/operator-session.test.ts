@@ -8,6 +8,7 @@ import { PillarDriver } from '../../hardware/driver.ts';
 import { BoardLinkSource } from '../../hardware/memory-link.ts';
 import { FIRST_LOCKOUT_MS, hashPin, isPinHash, PinPad } from '../../electron/core/operator/pin.ts';
 import { OperatorSession } from '../../electron/core/operator/session.ts';
+import { TestClock } from '../helpers/clock.ts';
 import { until } from '../helpers/tmp.ts';
 
 test('a PIN is stored as a salted hash, never as itself', () => {
@@ -20,17 +21,21 @@ test('a PIN is stored as a salted hash, never as itself', () => {
   assert.throws(() => hashPin('12a45'), /5 to 12 digits/);
 });
 
-test('wrong PINs lock the pad for 15 s, doubling; a right PIN after the lockout opens and resets', () => {
-  let now = 0;
-  const pad = new PinPad(() => now);
+test('wrong PINs lock the pad for 15 s, doubling; a right PIN after the lockout opens and resets', async () => {
+  const clock = new TestClock();
+  const pad = new PinPad(clock);
   const stored = hashPin('48213');
   assert.deepEqual(pad.try('11111', stored), { ok: false, reason: 'wrong', lockedForMs: FIRST_LOCKOUT_MS });
   assert.deepEqual(pad.try('48213', stored), { ok: false, reason: 'locked', lockedForMs: FIRST_LOCKOUT_MS }, 'even the right PIN waits out the lockout');
-  now += FIRST_LOCKOUT_MS;
+  await clock.advance(FIRST_LOCKOUT_MS - 1);
+  assert.deepEqual(pad.try('48213', stored), { ok: false, reason: 'locked', lockedForMs: 1 }, 'to the millisecond');
+  assert.equal(pad.lockedForMs(), 1);
+  await clock.advance(1);
+  assert.equal(pad.lockedForMs(), 0);
   assert.deepEqual(pad.try('22222', stored), { ok: false, reason: 'wrong', lockedForMs: 2 * FIRST_LOCKOUT_MS });
-  now += 2 * FIRST_LOCKOUT_MS;
+  await clock.advance(2 * FIRST_LOCKOUT_MS);
   assert.deepEqual(pad.try('33333', stored), { ok: false, reason: 'wrong', lockedForMs: 4 * FIRST_LOCKOUT_MS });
-  now += 4 * FIRST_LOCKOUT_MS;
+  await clock.advance(4 * FIRST_LOCKOUT_MS);
   assert.deepEqual(pad.try('48213', stored), { ok: true });
   assert.deepEqual(pad.try('99999', stored), { ok: false, reason: 'wrong', lockedForMs: FIRST_LOCKOUT_MS }, 'the count starts again');
 });

@@ -9,19 +9,20 @@ import type { StudentMethods } from '../../electron/api/student.ts';
 import { createOlifant, StartupError } from '../../electron/core/olifant.ts';
 import { SettingsError, SettingsStore, type Settings } from '../../electron/core/settings/settings.ts';
 import { hashPin } from '../../electron/core/operator/pin.ts';
+import { TestClock } from '../helpers/clock.ts';
 import { KEY } from '../helpers/packs.ts';
-import { dataDir, tempDir, until } from '../helpers/tmp.ts';
+import { dataDir, tempDir } from '../helpers/tmp.ts';
 
-async function start(dir: string) {
+async function start(dir: string, clock?: TestClock) {
   const logs: string[] = [];
-  const app = await createOlifant({ dataDir: dir, pillar: 'simulated', log: (l, m) => logs.push(`${l} ${m}`) });
+  const app = await createOlifant({ dataDir: dir, pillar: 'simulated', log: (l, m) => logs.push(`${l} ${m}`), clock });
   after(() => app.close());
   return { app, logs };
 }
 
-function store(dir: string) {
+function store(dir: string, clock?: TestClock) {
   const logs: string[] = [];
-  const settings = new SettingsStore(dir, (l, m) => logs.push(`${l} ${m}`));
+  const settings = new SettingsStore(dir, (l, m) => logs.push(`${l} ${m}`), clock);
   after(() => settings.close());
   return { settings, logs };
 }
@@ -137,26 +138,28 @@ test('a new pillar whose settings.json cannot be read makes no id of its own: it
 
 test('a half-saved or mistyped settings.json while the kiosk runs keeps the settings in use, not the defaults', async () => {
   const dir = dataDir();
-  const { settings, logs } = store(dir);
+  const clock = new TestClock();
+  const { settings, logs } = store(dir, clock);
   settings.update({ venueSessionId: 'venue-good', idleSeconds: 60 });
   const seen: Settings[] = [];
   settings.onChange((s) => seen.push(s));
   writeFileSync(path.join(dir, 'settings.json'), '{"venueSessionId": "venue-goo');
-  await until(() => logs.some((l) => /is not valid JSON .*running on the settings in use \(venue "venue-good"\)/.test(l)), 'the broken file to be noticed');
+  await clock.runUntil(() => logs.some((l) => /is not valid JSON .*running on the settings in use \(venue "venue-good"\)/.test(l)), 'the broken file to be noticed', 5000);
   assert.equal(settings.current().venueSessionId, 'venue-good');
   writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ venueSessionId: 'venue-next', idleSeconds: 'soon' }));
-  await until(() => seen.length > 0, 'the mended file to be noticed');
+  await clock.runUntil(() => seen.length > 0, 'the mended file to be noticed', 5000);
   assert.equal(settings.current().venueSessionId, 'venue-next');
   assert.equal(settings.current().idleSeconds, 60, 'a bad value keeps the value in use');
 });
 
 test('a venue set in settings.json by someone else reaches the running kiosk within seconds', async () => {
   const dir = dataDir();
-  const { app } = await start(dir);
+  const clock = new TestClock();
+  const { app } = await start(dir, clock);
   const seen: string[] = [];
   app.settings.onChange((s) => seen.push(s.venueSessionId));
   writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ venueSessionId: 'venue-next' }));
-  await until(() => seen.length > 0, 'the settings change to be noticed');
+  await clock.runUntil(() => seen.length > 0, 'the settings change to be noticed', 5000);
   assert.deepEqual(seen, ['venue-next']);
   assert.equal(app.settings.current().venueSessionId, 'venue-next');
   const answer = { answerId: randomUUID(), questionId: 'naam-op-cv', value: '2', language: 'nl', shownMs: 4000 };

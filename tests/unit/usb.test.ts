@@ -4,11 +4,12 @@
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { test } from 'node:test';
-import { DriveWatcher, linuxBlockDevices, mountsUnder, type DriveEvent } from '../../electron/platform/usb.ts';
-import { stick } from '../helpers/stick.ts';
+import { DriveWatcher, linuxBlockDevices, mountsUnder, POLL_MS, type DriveEvent } from '../../electron/platform/usb.ts';
+import { TestClock } from '../helpers/clock.ts';
+import { stick, type Stick } from '../helpers/stick.ts';
 import { deviceTree } from '../helpers/devices.ts';
+import { tempDir } from '../helpers/tmp.ts';
 
 const TABLE = [
   'sysfs /sys sysfs rw 0 0',
@@ -24,21 +25,31 @@ test('mounts below /media, /run/media and /mnt are drives; the roots themselves 
   assert.deepEqual(mountsUnder(TABLE, ['/media', '/run/media', '/mnt']), ['/media/kiosk/OLIFANT STICK', '/mnt/usb', '/run/media/crew/TOUR']);
 });
 
-test('a stick mounted below a watched root is noticed at the next look, and its removal too', (t) => {
-  const usb = stick(1, (m) => t.diagnostic(m));
+test('a stick mounted below a watched root is noticed at the next look, and its removal too', async (t) => {
+  // The watched root is the test's own folder: other tests' sticks are mounted elsewhere.
+  const root = tempDir('olifant-drives-');
+  const clock = new TestClock();
+  let usb: Stick | null = null;
   // Without a real mount, a mount table the test writes stands in for /proc/mounts.
-  let table = `tmpfs ${usb.dir} tmpfs rw 0 0`;
-  const readMounts = usb.mounted ? () => readFileSync('/proc/mounts', 'utf8') : () => table;
-  const watcher = new DriveWatcher({ roots: () => [path.dirname(usb.dir)], readMounts, platform: 'linux' });
+  let table = '';
+  const readMounts = () => (usb?.mounted ? readFileSync('/proc/mounts', 'utf8') : table);
+  const watcher = new DriveWatcher({ roots: () => [root], readMounts, platform: 'linux', clock });
   const events: DriveEvent[] = [];
   watcher.onEvent((e) => events.push(e));
-  watcher.poll();
-  assert.deepEqual(events.filter((e) => e.drive.root === usb.dir), [{ type: 'added', drive: { root: usb.dir, label: null } }]);
-  assert.ok(watcher.drives().some((d) => d.root === usb.dir));
+  watcher.start();
+  t.after(() => watcher.stop());
+  usb = stick(1, (m) => t.diagnostic(m), root);
+  table = `tmpfs ${usb.dir} tmpfs rw 0 0`;
+  await clock.advance(POLL_MS - 1);
+  assert.deepEqual(events, [], 'not before the next look');
+  await clock.advance(1);
+  assert.deepEqual(events, [{ type: 'added', drive: { root: usb.dir, label: null } }]);
+  assert.deepEqual(watcher.drives(), [{ root: usb.dir, label: null }]);
   usb.pull();
   table = '';
-  watcher.poll();
+  await clock.advance(POLL_MS);
   assert.deepEqual(events.at(-1), { type: 'removed', drive: { root: usb.dir, label: null } });
+  assert.deepEqual(watcher.drives(), []);
 });
 
 test('below /media, /run/media and /mnt only USB sticks and memory cards are drives, named by their label; a data disk or a tmpfs there is not', () => {

@@ -9,6 +9,7 @@ import { AnswerStore } from '../../electron/core/answers/store.ts';
 import type { Answer } from '../../electron/results/records.ts';
 import { SettingsStore } from '../../electron/core/settings/settings.ts';
 import { VenueVisits, visitId } from '../../electron/core/venues/visits.ts';
+import { TestClock } from '../helpers/clock.ts';
 import { dataDir } from '../helpers/tmp.ts';
 
 const at = (local: string) => new Date(local);
@@ -25,26 +26,28 @@ test('a visit id is the local date and the name without accents or marks; a name
   assert.throws(() => visitId('HvA\u0007', at('2026-11-24T10:00')), /letters, digits, spaces and punctuation/);
 });
 
-function setUp(now: { value: Date }) {
+function setUp(start: string) {
   const dir = dataDir({ venueSessionId: 'venue-not-set' });
+  const clock = new TestClock({ start: at(start).getTime() });
   const settings = new SettingsStore(dir, () => {});
   const store = new AnswerStore(path.join(dir, 'answers.sqlite'));
-  const visits = new VenueVisits(store, settings, () => now.value);
-  return { settings, store, visits, close: () => (store.close(), settings.close()) };
+  const visits = new VenueVisits(store, settings, clock);
+  /** The clock moves on to that local time. */
+  const moveTo = (local: string) => clock.advance(at(local).getTime() - clock.now());
+  return { settings, store, visits, clock, moveTo, close: () => (store.close(), settings.close()) };
 }
 
-test('starting a visit ends the running one (a new revision), the same name the same day takes it up again, and the settings follow', () => {
-  const now = { value: at('2026-11-24T09:10') };
-  const { settings, store, visits, close } = setUp(now);
+test('starting a visit ends the running one (a new revision), the same name the same day takes it up again, and the settings follow', async () => {
+  const { settings, store, visits, moveTo, close } = setUp('2026-11-24T09:10');
   assert.equal(visits.current(), null, 'no visit before the crew starts one');
   const hva = visits.start('HvA Amsterdam');
   assert.equal(settings.current().venueSessionId, hva.id);
-  now.value = at('2026-11-24T14:20');
+  await moveTo('2026-11-24T14:20');
   const uva = visits.start('UvA');
   const ended = store.venue(hva.id, 'pillar-test')!;
   assert.deepEqual([ended.ended_hour, ended.revision], [new Date('2026-11-24T14:00').toISOString().slice(0, 13) + ':00Z', 2]);
   assert.equal(visits.current()?.id, uva.id);
-  now.value = at('2026-11-24T16:00');
+  await moveTo('2026-11-24T16:00');
   const again = visits.start('HvA Amsterdam');
   assert.equal(again.id, hva.id);
   assert.deepEqual([store.venue(hva.id, 'pillar-test')!.ended_hour, store.venue(hva.id, 'pillar-test')!.revision], [null, 3]);
@@ -55,14 +58,13 @@ test('starting a visit ends the running one (a new revision), the same name the 
 });
 
 test('a venue id in settings the database does not know becomes a visit from its first answer; counts leave set-up taps out', () => {
-  const now = { value: at('2026-11-24T15:00') };
-  const { settings, store, visits, close } = setUp(now);
+  const { settings, store, visits, clock, close } = setUp('2026-11-24T15:00');
   const answer = (over: Partial<Answer>) =>
     store.insert({ id: randomUUID(), pillar_id: 'pillar-test', venue_session_id: 'oude-locatie', pack_id: 'p', pack_version: 1, question_id: 'q', value: '1', language: 'nl', hour: '2026-11-20T10:00Z', suspect: null, ...over });
   answer({});
   answer({ hour: '2026-11-20T08:00Z' });
   answer({ suspect: 'test' });
-  answer({ venue_session_id: 'x', hour: new Date(now.value).toISOString().slice(0, 13) + ':00Z', suspect: 'too-fast' });
+  answer({ venue_session_id: 'x', hour: new Date(clock.now()).toISOString().slice(0, 13) + ':00Z', suspect: 'too-fast' });
   settings.update({ venueSessionId: 'oude-locatie' });
   visits.reconcile();
   assert.deepEqual(store.venue('oude-locatie', 'pillar-test'), { id: 'oude-locatie', pillar_id: 'pillar-test', name: 'oude-locatie', started_hour: '2026-11-20T08:00Z', ended_hour: null, revision: 1 });

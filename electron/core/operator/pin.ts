@@ -4,6 +4,7 @@
 
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { PIN_HASH } from '../../api/schemas/settings.ts';
+import { systemClock, type Clock } from '../../../time/clock.ts';
 
 const MIN_PIN_DIGITS = 5;
 export const FIRST_LOCKOUT_MS = 15_000;
@@ -34,20 +35,20 @@ type PinResult = { ok: true } | { ok: false; reason: 'wrong' | 'locked' | 'no-pi
 export class PinPad {
   private misses = 0;
   private lockedUntil = 0;
-  private readonly now: () => number;
+  private readonly clock: Clock;
 
-  constructor(now: () => number = Date.now) {
-    this.now = now;
+  constructor(clock: Clock = systemClock) {
+    this.clock = clock;
   }
 
   /** How long the pad stays locked; 0 when it takes a PIN. */
   lockedForMs(): number {
-    return Math.max(0, this.lockedUntil - this.now());
+    return Math.max(0, this.lockedUntil - this.clock.now());
   }
 
   /** Checks a PIN against the stored hash (null: no PIN set, so the pad opens nothing). */
   try(pin: unknown, stored: string | null): PinResult {
-    const now = this.now();
+    const now = this.clock.now();
     if (now < this.lockedUntil) return { ok: false, reason: 'locked', lockedForMs: this.lockedUntil - now };
     if (stored === null) return { ok: false, reason: 'no-pin', lockedForMs: 0 };
     if (typeof pin === 'string' && /^\d{1,12}$/.test(pin) && matches(pin, stored)) {

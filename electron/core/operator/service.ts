@@ -6,6 +6,7 @@
 
 import type { CheckedPack, Pack } from '../../../content/pack.ts';
 import type { Pillar, PillarStatus } from '../../../hardware/pillar.ts';
+import type { Clock, Timer } from '../../../time/clock.ts';
 import type { StickExport, SyncStatus } from '../../api/sync.ts';
 import type { HubSettings } from '../sync/hub-file.ts';
 import { INSTALL_STICK_PACK, requestOf, START_VENUE, TEST_DISPENSE, UNLOCK } from '../../api/schemas/requests.ts';
@@ -53,6 +54,8 @@ interface OperatorDeps {
   exportResults: () => Promise<StickExport>;
   /** The log file, for the last lines; null when the log is not kept in a file. */
   logFile: string | null;
+  /** What the LED test's rainbow is timed on. */
+  clock: Clock;
 }
 
 function packSummary(pack: Pack): PackSummary {
@@ -82,14 +85,14 @@ function pillarView(id: string, status: PillarStatus, pack: CheckedPack['pack'],
 
 export class OperatorService {
   private readonly deps: OperatorDeps;
-  private ledTest: NodeJS.Timeout | null = null;
+  private ledTest: Timer | null = null;
 
   constructor(deps: OperatorDeps) {
     this.deps = deps;
   }
 
   close(): void {
-    if (this.ledTest) clearTimeout(this.ledTest);
+    this.deps.clock.clear(this.ledTest);
   }
 
   /** Lets in a call while the door is open, or one from the window that opened the PIN session. */
@@ -138,9 +141,9 @@ export class OperatorService {
 
     testLed: async (request) => {
       this.guard(request);
-      if (this.ledTest) clearTimeout(this.ledTest);
+      this.deps.clock.clear(this.ledTest);
       await this.deps.pillar.led('RAINBOW');
-      this.ledTest = setTimeout(() => {
+      this.ledTest = this.deps.clock.setTimeout(() => {
         this.ledTest = null;
         this.deps.restoreLed();
       }, LED_TEST_MS);

@@ -11,6 +11,7 @@
 
 import { randomUUID } from 'node:crypto';
 import type { Pillar } from '../../../hardware/pillar.ts';
+import type { Clock } from '../../../time/clock.ts';
 import type { SessionState } from '../../api/operator.ts';
 import { PinPad } from './pin.ts';
 
@@ -25,9 +26,9 @@ export class OperatorSession {
   private readonly listeners = new Set<(open: boolean) => void>();
   private readonly unsubscribe: () => void;
 
-  constructor(pillar: Pillar, pinHash: () => string | null, now: () => number = Date.now) {
+  constructor(pillar: Pillar, pinHash: () => string | null, clock?: Clock) {
     this.pinHash = pinHash;
-    this.pad = new PinPad(now);
+    this.pad = new PinPad(clock);
     this.door = pillar.status().serviceOpen;
     this.unsubscribe = pillar.subscribe((event) => {
       if (event.type !== 'service' || event.open === this.door) return;

@@ -6,6 +6,7 @@ import { BoardModel, type BoardOptions } from '../../../hardware/board-model.ts'
 import { PillarDriver } from '../../../hardware/driver.ts';
 import { BoardLinkSource } from '../../../hardware/memory-link.ts';
 import { serialLinkSource } from '../../../hardware/serial-link.ts';
+import type { Clock } from '../../../time/clock.ts';
 import type { Logger } from '../../platform/log.ts';
 
 export interface PillarChoice {
@@ -16,6 +17,8 @@ export interface PillarChoice {
   listPorts?: () => Promise<string[]>;
   /** Options for the simulated board. */
   board?: BoardOptions;
+  /** What the driver (and the simulated board) time on. */
+  clock: Clock;
 }
 
 export interface ConnectedPillar {
@@ -25,9 +28,9 @@ export interface ConnectedPillar {
 }
 
 export function connectPillar(choice: PillarChoice, log: Logger): ConnectedPillar {
-  const board = choice.simulated ? new BoardModel(choice.board) : null;
+  const board = choice.simulated ? new BoardModel({ clock: choice.clock, ...choice.board }) : null;
   const source = board ? new BoardLinkSource(board) : serialLinkSource({ path: choice.port, listPorts: choice.listPorts });
-  const pillar = new PillarDriver(source, { log });
+  const pillar = new PillarDriver(source, { log, clock: choice.clock });
   pillar.start();
   log(
     board ? 'warn' : 'info',

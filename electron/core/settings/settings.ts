@@ -9,6 +9,7 @@ import type { TSchema } from 'typebox';
 import { Shape } from '../../../content/schema-check.ts';
 import { BEFORE_ANY_VISIT } from '../../api/lecture.ts';
 import { SETTINGS, type FileSettings } from '../../api/schemas/settings.ts';
+import { systemClock, type Clock, type Timer } from '../../../time/clock.ts';
 import { writeFileAtomic } from '../../platform/atomic.ts';
 import type { Logger } from '../../platform/log.ts';
 import { PILLAR_ID_FILE, pillarIdentity } from './pillar-id.ts';
@@ -80,11 +81,13 @@ export class SettingsStore {
   private readonly log: Logger;
   /** The file as it was when last read (inode, size, time): a change since is looked for every POLL_MS. */
   private seen: string | null = null;
-  private readonly poll: NodeJS.Timeout;
+  private readonly clock: Clock;
+  private readonly poll: Timer;
 
-  constructor(dataDir: string, log: Logger) {
+  constructor(dataDir: string, log: Logger, clock: Clock = systemClock) {
     this.file = path.join(dataDir, 'settings.json');
     this.log = log;
+    this.clock = clock;
     mkdirSync(dataDir, { recursive: true });
     let state = this.read();
     if ('missing' in state) {
@@ -98,7 +101,7 @@ export class SettingsStore {
     this.settings = this.settle(state, { pillarId: this.pillarId, ...defaults() }, 'the default settings');
     // Compared with what was read, not with a first look taken later (which a change made
     // meanwhile, on a busy machine, would already be part of).
-    this.poll = setInterval(() => {
+    this.poll = clock.setInterval(() => {
       if (this.stamp() !== this.seen) this.reload();
     }, POLL_MS);
     this.poll.unref();
@@ -130,7 +133,7 @@ export class SettingsStore {
   }
 
   close(): void {
-    clearInterval(this.poll);
+    this.clock.clear(this.poll);
     this.listeners.clear();
   }
 

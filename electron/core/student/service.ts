@@ -9,6 +9,7 @@ import type { Pillar, PillarStatus, Rgb } from '../../../hardware/pillar.ts';
 import { ApiError } from '../../api/errors.ts';
 import { DISPENSE_CARD, requestOf, RESULTS, SET_MOOD, SUBMIT_ANSWER } from '../../api/schemas/requests.ts';
 import type { CardStatus, KioskEvent, KioskInfo, Mood, StudentHandlers, StudentPillar, SubmitAnswer } from '../../api/student.ts';
+import { systemClock, type Clock } from '../../../time/clock.ts';
 import { venueAgainstElsewhere } from '../../results/aggregates.ts';
 import { hourOf } from '../../results/records.ts';
 import type { AnswerStore } from '../answers/store.ts';
@@ -50,12 +51,13 @@ export interface StudentDeps {
   /** Whether the operator is in (door open or PIN accepted): answers then are set-up taps, and counted for the service screen. */
   operator: { readonly open: boolean; onChange(listener: (open: boolean) => void): () => void; countTestAnswer(): void };
   log: Logger;
-  now?: () => number;
+  /** When an answer came (its hour; hammering is counted per minute). */
+  clock?: Clock;
 }
 
 export class StudentService {
   private readonly deps: StudentDeps;
-  private readonly now: () => number;
+  private readonly clock: Clock;
   private readonly recent: number[] = [];
   /** One card request per answer id: a repeated request gets the first one's outcome. */
   private readonly cards = new Map<string, Promise<{ status: CardStatus }>>();
@@ -65,7 +67,7 @@ export class StudentService {
 
   constructor(deps: StudentDeps) {
     this.deps = deps;
-    this.now = deps.now ?? Date.now;
+    this.clock = deps.clock ?? systemClock;
     this.unsubscribe = [deps.packs.onChange(() => this.emit({ type: 'pack-changed' })), deps.operator.onChange((open) => {
       this.emit({ type: 'operator', open });
       void this.refreshLed();
@@ -123,7 +125,7 @@ export class StudentService {
       if (!pack.languages.includes(r.language)) throw new ApiError('bad-request', `language ${JSON.stringify(r.language)} is not in the pack`);
       const shownMs = Number.isFinite(r.shownMs) ? r.shownMs : 0;
 
-      const now = this.now();
+      const now = this.clock.now();
       while (this.recent.length > 0 && this.recent[0] < now - BURST_WINDOW_MS) this.recent.shift();
       const suspect = this.deps.operator.open ? 'test' : shownMs < TOO_FAST_MS ? 'too-fast' : this.recent.length >= BURST_ANSWERS ? 'burst' : null;
       const settings = this.deps.settings();

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { Shape } from '../../../content/schema-check.ts';
 import { BATCH_RESULT } from '../../api/schemas/sync.ts';
+import { systemClock, wait, type Clock } from '../../../time/clock.ts';
 import { MAX_BATCH_RECORDS, type Batch, type BatchResult, type SyncRecord, type SyncStatus } from '../../api/sync.ts';
 import { writeFileAtomic } from '../../platform/atomic.ts';
 import type { Logger } from '../../platform/log.ts';
@@ -40,9 +41,8 @@ export interface SenderDeps {
   /** Where lastSuccess and lastProblem are kept between starts (sync-status.json); null: not kept. */
   statusFile: string | null;
   fetch?: typeof fetch;
-  now?: () => number;
-  /** Waits; tests hand in a clock they control. Resolves early when the signal aborts. */
-  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** What the backoff and the looks wait on, and lastSuccess reads; tests hand in one they drive. */
+  clock?: Clock;
   random?: () => number;
 }
 
@@ -52,19 +52,12 @@ function retryDelay(failures: number, random: () => number): number {
   return Math.round(base * (0.75 + 0.25 * random()));
 }
 
-const realSleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
-  });
-
 type Kept = { lastSuccess: string | null; lastProblem: string | null };
 
 export class SyncSender {
   private readonly deps: SenderDeps;
   private readonly fetch: typeof fetch;
-  private readonly now: () => number;
-  private readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  private readonly clock: Clock;
   private readonly random: () => number;
   private kept: Kept = { lastSuccess: null, lastProblem: null };
   /** The hub and token a 401/403 came for: not tried again until either changes. */
@@ -76,8 +69,7 @@ export class SyncSender {
   constructor(deps: SenderDeps) {
     this.deps = deps;
     this.fetch = deps.fetch ?? fetch;
-    this.now = deps.now ?? Date.now;
-    this.sleep = deps.sleep ?? realSleep;
+    this.clock = deps.clock ?? systemClock;
     this.random = deps.random ?? Math.random;
     if (deps.statusFile) {
       try {
@@ -114,12 +106,12 @@ export class SyncSender {
       const waiting = this.deps.outbox.waiting();
       if (target === null || target === this.refusedFor || waiting.answers + waiting.venues + waiting.packs === 0) {
         if (target !== this.refusedFor) this.refusedFor = null;
-        await this.sleep(LOOK_MS, signal);
+        await wait(this.clock, LOOK_MS, signal);
         continue;
       }
       const report = await this.send();
       if (report.problem === null) failures = 0;
-      else if (!report.refused) await this.sleep(retryDelay(++failures, this.random), signal);
+      else if (!report.refused) await wait(this.clock, retryDelay(++failures, this.random), signal);
     }
   }
 
@@ -142,7 +134,7 @@ export class SyncSender {
         this.deps.outbox.markSent(records);
         for (const r of records) report.sent[r.type === 'answer' ? 'answers' : r.type === 'venue' ? 'venues' : 'packs']++;
         if (outcome.conflicts.length > 0) this.deps.log('error', `the hub refused ${outcome.conflicts.length} answer(s) it holds with other content (${outcome.conflicts.slice(0, 3).join(', ')}…); the hub's copies stay as they are`);
-        this.keep({ lastSuccess: new Date(this.now()).toISOString().slice(0, 16) + 'Z', lastProblem: null });
+        this.keep({ lastSuccess: new Date(this.clock.now()).toISOString().slice(0, 16) + 'Z', lastProblem: null });
         continue;
       }
       if (outcome.status === 413 && size > 1) {
@@ -165,7 +157,8 @@ export class SyncSender {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify({ pillar_id: pillarId, records } satisfies Batch),
-        // Given up after a while, and at once when the kiosk stops.
+        // Given up after a while, and at once when the kiosk stops. The while is real time, not
+        // the clock's: a deadline on the network's own pace, which a driven clock must not cut short.
         signal: AbortSignal.any([AbortSignal.timeout(REQUEST_TIMEOUT_MS), this.stopping.signal]),
       });
     } catch (error) {

@@ -5,6 +5,7 @@
 // settings.json as venueSessionId, which every answer carries from then on, at once.
 
 import { BEFORE_ANY_VISIT } from '../../api/lecture.ts';
+import { systemClock, type Clock } from '../../../time/clock.ts';
 import type { VenueVisit } from '../../api/operator.ts';
 import { hourOf, type Venue } from '../../results/records.ts';
 import type { AnswerStore } from '../answers/store.ts';
@@ -47,12 +48,16 @@ const asVisit = (venue: Venue): VenueVisit => ({ id: venue.id, name: venue.name,
 export class VenueVisits {
   private readonly store: AnswerStore;
   private readonly settings: SettingsStore;
-  private readonly now: () => Date;
+  private readonly clock: Clock;
 
-  constructor(store: AnswerStore, settings: SettingsStore, now: () => Date = () => new Date()) {
+  constructor(store: AnswerStore, settings: SettingsStore, clock: Clock = systemClock) {
     this.store = store;
     this.settings = settings;
-    this.now = now;
+    this.clock = clock;
+  }
+
+  private now(): Date {
+    return new Date(this.clock.now());
   }
 
   /**
