@@ -19,6 +19,7 @@ import { showOutOfOrder, type OutOfOrder } from '../core/out-of-order.ts';
 import { createHttpServer, lineLogger } from '../platform/http-server.ts';
 import type { Logger } from '../platform/log.ts';
 import { defaultDataDir } from '../platform/paths.ts';
+import { systemClock, type Clock } from '../../time/clock.ts';
 import { dispatch, type RoleApi } from './dispatch.ts';
 import { CONTENT_SECURITY_POLICY, mimeType, resolveStatic } from '../platform/renderer-files.ts';
 import { outOfOrderResponse, policyFor } from './static.ts';
@@ -44,10 +45,11 @@ const refusal = (status: number, message: string) => ({ ok: false, error: { code
 const refuse = (reply: FastifyReply, status: number, message: string) => reply.code(status).header('cache-control', 'no-store').send(refusal(status, message));
 
 /** Serves on 127.0.0.1 to this machine's pages only: a foreign page (or DNS rebinding) is refused. */
-async function listen(port: number, log: Logger, routes: (app: FastifyInstance) => void): Promise<RunningServer> {
+async function listen(port: number, log: Logger, clock: Clock, routes: (app: FastifyInstance) => void): Promise<RunningServer> {
   const app = createHttpServer({
     bodyLimit: MAX_BODY,
     log: lineLogger(log),
+    clock,
     refusal,
     tooLarge: `the request is larger than ${MAX_BODY / 1024} KiB`,
     failure: 'the kiosk could not answer just now; try again, and if it fails again, the log says why',
@@ -119,10 +121,10 @@ function apiRoutes(app: FastifyInstance, olifant: Olifant): void {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
     res.write(`data: ${JSON.stringify({ type: 'connected' })}\n\n`);
     const stop = olifant.student.onEvent((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
-    const beat = setInterval(() => res.write(': beat\n\n'), HEARTBEAT_MS);
+    const beat = olifant.clock.setInterval(() => res.write(': beat\n\n'), HEARTBEAT_MS);
     request.raw.on('close', () => {
       stop();
-      clearInterval(beat);
+      olifant.clock.clear(beat);
     });
   });
 }
@@ -142,15 +144,15 @@ function fileRoutes(app: FastifyInstance, olifant: Olifant, root?: string): void
 }
 
 export function startServer(olifant: Olifant, port = 0, root?: string): Promise<RunningServer> {
-  return listen(port, olifant.log, (app) => {
+  return listen(port, olifant.log, olifant.clock, (app) => {
     apiRoutes(app, olifant);
     fileRoutes(app, olifant, root);
   });
 }
 
 /** The out-of-order page at every path, and 503 for the API. */
-function startOutOfOrderServer(reason: string, port: number, log: Logger): Promise<RunningServer> {
-  return listen(port, log, (app) => {
+function startOutOfOrderServer(reason: string, port: number, log: Logger, clock: Clock): Promise<RunningServer> {
+  return listen(port, log, clock, (app) => {
     // Whatever is sent is read and let be: the answer is the same.
     app.removeAllContentTypeParsers();
     app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, _body, done) => done(null, undefined));
@@ -180,7 +182,7 @@ export async function serveKiosk(options: OlifantOptions, port: number): Promise
     if (!(error instanceof StartupError)) throw error;
     const log = kioskLog({ ...options, dataDir });
     broken = showOutOfOrder(options, log);
-    server = await startOutOfOrderServer(error.message, port, log);
+    server = await startOutOfOrderServer(error.message, port, log, options.clock ?? systemClock);
   }
   const stop = async () => {
     await server.close();

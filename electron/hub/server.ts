@@ -117,6 +117,7 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
   /** A route's words when it fails, and its deadline. */
   const route = (words: string, deadline: number) => ({ config: { failure: words }, handlerTimeout: deadline });
   const own = listen.log ? null : hubLog(store.dir, false);
+  const clock = listen.clock ?? systemClock;
   const proxied = behindProxy(listen);
   const app = createHttpServer({
     bodyLimit: MAX_BATCH_BYTES,
@@ -128,6 +129,7 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
     refusal: (_status, error) => ({ error }),
     tooLarge: `the batch is larger than ${sizeInWords(MAX_BATCH_BYTES)}`,
     failure: FAILURE.page,
+    clock,
     // A body its route's schema refuses is said as every refusal is: the field and the rule in words.
     refusedBody: (request, error) => {
       const schema = request.routeOptions.schema?.body as TSchema | undefined;
@@ -156,7 +158,6 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
     if (stopping) reply.header('connection', 'close');
   });
   void app.register(fastifyCookie);
-  const clock = listen.clock ?? systemClock;
   const brake = listen.brake ?? new FailureBrake(clock);
   const imports = new BundleImports();
   /** The database's write lock is another's (a bundle being imported): 503, send again later. */
@@ -310,7 +311,7 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
     mkdirSync(folder, { recursive: true });
     const file = path.join(folder, `${randomUUID()}.olifant-results`);
     try {
-      if (!(await spool(request.body, file, maxBundleBytes))) {
+      if (!(await spool(request.body, file, maxBundleBytes, clock))) {
         reply.header('connection', 'close');
         return reply.code(413).send({ error: `${name} is refused, nothing of it was imported: it is larger than ${sizeInWords(maxBundleBytes)}, more than a bundle can be` });
       }

@@ -7,20 +7,20 @@ import type { IncomingMessage } from 'node:http';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DRAIN_MS } from '../platform/http-server.ts';
-
+import type { Clock, Timer } from '../../time/clock.ts';
 
 /**
  * Writes an upload to `file`, counting its bytes; past `max` the rest is read away (for
  * DRAIN_MS at most) and not kept. Whether it fitted.
  */
-export async function spool(request: IncomingMessage, file: string, max: number): Promise<boolean> {
+export async function spool(request: IncomingMessage, file: string, max: number, clock: Clock): Promise<boolean> {
   let bytes = 0;
-  let stop: NodeJS.Timeout | undefined;
+  let stop: Timer | undefined;
   const count = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       bytes += chunk.length;
       if (bytes <= max) return done(null, chunk);
-      stop ??= setTimeout(() => request.destroy(), DRAIN_MS);
+      stop ??= clock.setTimeout(() => request.destroy(), DRAIN_MS);
       done();
     },
   });
@@ -29,7 +29,7 @@ export async function spool(request: IncomingMessage, file: string, max: number)
   } catch (error) {
     if (bytes <= max) throw error;
   } finally {
-    clearTimeout(stop);
+    clock.clear(stop);
   }
   return bytes <= max;
 }

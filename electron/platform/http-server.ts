@@ -7,6 +7,7 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { once } from 'node:events';
 import type { Logger } from './log.ts';
+import { wait, type Clock } from '../../time/clock.ts';
 
 /** How long the rest of a refused body is read away, so that the sender sees the refusal. */
 export const DRAIN_MS = 10_000;
@@ -30,6 +31,8 @@ export interface HttpServerOptions {
   refusedBody?: (request: FastifyRequest, error: HttpError) => string | undefined;
   /** Errors this server answers its own way (the hub's 503s): the reply, or undefined for the rest. */
   answer?: (error: HttpError, request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined;
+  /** The clock the drain of a refused body waits on. */
+  clock: Clock;
 }
 
 /** The route of a request as logs name it. */
@@ -57,7 +60,7 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
     if (status === 413 && !request.raw.readableEnded) {
       // Closing on unread bytes resets the connection, and the sender may never see the 413.
       request.raw.resume();
-      await Promise.race([once(request.raw, 'end'), new Promise((resolve) => setTimeout(resolve, DRAIN_MS))]);
+      await Promise.race([once(request.raw, 'end'), wait(options.clock, DRAIN_MS)]);
       reply.header('connection', 'close');
     }
     return reply.code(status).send(options.refusal(status, message));
