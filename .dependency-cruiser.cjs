@@ -11,7 +11,7 @@
 //   electron/words/               the words of every screen and lecture file: one catalogue per
 //                                 language, said through intl-messageformat (browser and Node)
 //   electron/lecture-files/       slides, spreadsheet, CSV and charts of a visit's results
-//   electron/core/, carriers/     the kiosk's main process        electron/hub/  the hub
+//   electron/kiosk/               the kiosk's main process        electron/hub/  the hub
 //   electron/main/, preload/      the Electron shell              electron/cli/  the `olifant` command
 //   renderer/                     the screens: React in a browser, reaching the app through electron/api
 //
@@ -26,7 +26,7 @@ const NODE_ONLY = [
 ];
 
 /** The kiosk's main process. */
-const KIOSK = '^electron/(core|carriers)/';
+const KIOSK = '^electron/kiosk/';
 const HUB = '^electron/hub/';
 /** What starts a process: only these may import the kiosk and the hub together. */
 const ENTRIES = '^electron/(main|preload|cli)/';
@@ -114,11 +114,11 @@ module.exports = {
       to: { path: [KIOSK, ENTRIES, '^electron/api/(student|operator)\\.ts$'] },
     },
     {
-      name: 'core-below-shell-carriers-and-command',
+      name: 'kiosk-services-below-carriers-shell-and-command',
       severity: 'error',
-      comment: "The kiosk's core stands below the Electron shell, the carriers (IPC, HTTP) and the command.",
-      from: { path: '^electron/core/' },
-      to: { path: ['^electron/(main|preload|carriers|cli)/'] },
+      comment: "The kiosk's services stand below the carriers (IPC, HTTP), the Electron shell and the command.",
+      from: { path: '^electron/kiosk/(?!carriers/)' },
+      to: { path: ['^electron/(main|preload|cli)/', '^electron/kiosk/carriers/'] },
     },
     {
       name: 'only-the-shell-imports-electron',

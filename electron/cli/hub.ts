@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { checkManifest } from '../../content/pack.ts';
-import { hubFileOn } from '../core/sync/hub-file.ts';
+import { hubFileOn } from '../kiosk/sync/hub-file.ts';
 import { importBundle, keyFingerprint, NewPillarKey } from '../hub/bundles.ts';
 import { Lecturers } from '../hub/lecturers.ts';
 import { bundleKeyIn, PillarError, Pillars } from '../hub/pillars.ts';

@@ -3,7 +3,7 @@
 
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { OlifantOptions } from '../core/olifant.ts';
+import type { KioskOptions } from '../kiosk/services.ts';
 import { defaultDataDir } from '../platform/paths.ts';
 
 /** A command or option not given as it must be: exit code 2, the usage told. */
@@ -23,7 +23,7 @@ export interface KioskValues {
 }
 
 export interface KioskArgs {
-  options: OlifantOptions;
+  options: KioskOptions;
   /** 0: any free port. */
   port: number;
   /** A normal window with developer tools instead of kiosk mode. */
@@ -59,7 +59,7 @@ export function kioskArgsFrom({ port: portText = '0', pillar, pillarPort, dataDi
   return {
     options: {
       dataDir: dataDir ? path.resolve(dataDir) : undefined,
-      pillar: pillar as OlifantOptions['pillar'],
+      pillar: pillar as KioskOptions['pillar'],
       pillarPort: pillarPort ?? null,
       bundledPackDir: bundledPack ? path.resolve(bundledPack) : undefined,
     },

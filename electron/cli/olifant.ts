@@ -369,7 +369,7 @@ async function main(argv: string[]): Promise<void> {
     if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? EXIT.done : EXIT.usage);
     process.stderr.write(`olifant: ${(error as Error).message}\n`);
     // Loaded only now: `olifant --help` stays quick.
-    const { exitCodeOf } = await import('../core/errors.ts');
+    const { exitCodeOf } = await import('../kiosk/errors.ts');
     process.exit(exitCodeOf(error));
   }
 }

@@ -3,8 +3,8 @@
 
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { hashPin } from '../core/operator/pin.ts';
-import { SettingsStore } from '../core/settings/settings.ts';
+import { hashPin } from '../kiosk/operator/pin.ts';
+import { SettingsStore } from '../kiosk/settings/settings.ts';
 import { createLogger } from '../platform/log.ts';
 import { dataDirFrom } from './kiosk-args.ts';
 

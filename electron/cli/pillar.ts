@@ -1,8 +1,8 @@
 // `olifant pillar id`: this pillar's id, and its bundle key for `olifant hub add-pillar --key`.
 
 import path from 'node:path';
-import { SettingsStore } from '../core/settings/settings.ts';
-import { pillarKey } from '../core/sync/identity.ts';
+import { SettingsStore } from '../kiosk/settings/settings.ts';
+import { pillarKey } from '../kiosk/sync/identity.ts';
 import { createLogger } from '../platform/log.ts';
 import { dataDirFrom } from './kiosk-args.ts';
 

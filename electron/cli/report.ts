@@ -3,7 +3,7 @@
 
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { AnswerStore } from '../core/answers/store.ts';
+import { AnswerStore } from '../kiosk/answers/store.ts';
 import { writeFileAtomic, writeProblem } from '../platform/atomic.ts';
 import { dutchCsv } from '../lecture-files/csv-nl.ts';
 import { lecture } from '../lecture-files/lecture.ts';

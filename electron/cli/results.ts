@@ -2,11 +2,11 @@
 // everything it holds as a signed results bundle for a hub without network.
 
 import path from 'node:path';
-import { AnswerStore } from '../core/answers/store.ts';
-import { answersCsv } from '../core/answers/csv.ts';
-import { SettingsStore } from '../core/settings/settings.ts';
-import { pillarKey } from '../core/sync/identity.ts';
-import { Outbox } from '../core/sync/outbox.ts';
+import { AnswerStore } from '../kiosk/answers/store.ts';
+import { answersCsv } from '../kiosk/answers/csv.ts';
+import { SettingsStore } from '../kiosk/settings/settings.ts';
+import { pillarKey } from '../kiosk/sync/identity.ts';
+import { Outbox } from '../kiosk/sync/outbox.ts';
 import { dutchCsv } from '../lecture-files/csv-nl.ts';
 import { createLogger } from '../platform/log.ts';
 import { BUNDLE_EXTENSION, bundleOnDrive, writeBundle } from '../results/bundle.ts';

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { serveKiosk } from '../carriers/http.ts';
+import { serveKiosk } from '../kiosk/carriers/http.ts';
 import { appRoot } from '../platform/paths.ts';
 import { electronBinary } from './electron-binary.ts';
 import { parseKioskArgs } from './kiosk-args.ts';

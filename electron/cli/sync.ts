@@ -1,10 +1,10 @@
 // `olifant sync now` and `olifant sync status`: what waits on a pillar to reach the hub.
 
 import path from 'node:path';
-import { AnswerStore } from '../core/answers/store.ts';
-import { SettingsStore } from '../core/settings/settings.ts';
-import { Outbox } from '../core/sync/outbox.ts';
-import { SyncSender } from '../core/sync/sender.ts';
+import { AnswerStore } from '../kiosk/answers/store.ts';
+import { SettingsStore } from '../kiosk/settings/settings.ts';
+import { Outbox } from '../kiosk/sync/outbox.ts';
+import { SyncSender } from '../kiosk/sync/sender.ts';
 import { createLogger } from '../platform/log.ts';
 import { dataDirFrom } from './kiosk-args.ts';
 

@@ -1,9 +1,9 @@
 // `olifant venue start` and `olifant venue list`: a pillar's venue visits.
 
 import path from 'node:path';
-import { AnswerStore } from '../core/answers/store.ts';
-import { SettingsStore } from '../core/settings/settings.ts';
-import { VenueNameError, VenueVisits } from '../core/venues/visits.ts';
+import { AnswerStore } from '../kiosk/answers/store.ts';
+import { SettingsStore } from '../kiosk/settings/settings.ts';
+import { VenueNameError, VenueVisits } from '../kiosk/venues/visits.ts';
 import { createLogger } from '../platform/log.ts';
 import { dataDirFrom } from './kiosk-args.ts';
 

@@ -7,12 +7,12 @@ import { BrowserWindow, Menu, app, ipcMain, net, powerSaveBlocker, protocol, ses
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Outcome } from '../api/common.ts';
 import { STUDENT_EVENT_CHANNEL } from '../api/student.ts';
-import { dispatch } from '../carriers/dispatch.ts';
-import { outOfOrderResponse, policyFor } from '../carriers/static.ts';
+import { dispatch } from '../kiosk/carriers/dispatch.ts';
+import { outOfOrderResponse, policyFor } from '../kiosk/carriers/static.ts';
 import { CONTENT_SECURITY_POLICY, mimeType, resolveStatic } from '../platform/renderer-files.ts';
 import { parseKioskArgs } from '../cli/kiosk-args.ts';
-import { createOlifant, kioskLog, StartupError, type Olifant } from '../core/olifant.ts';
-import { showOutOfOrder } from '../core/out-of-order.ts';
+import { createKiosk, kioskLog, StartupError, type Kiosk } from '../kiosk/services.ts';
+import { showOutOfOrder } from '../kiosk/out-of-order.ts';
 import { ScreenRecovery } from './recovery.ts';
 import { mayCall, ours, windowFor, WINDOWS, type WindowRole } from './windows.ts';
 
@@ -24,7 +24,7 @@ protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: t
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  let olifant: Olifant | null = null;
+  let olifant: Kiosk | null = null;
   /** The student's window, always there; the operator's, only while the operator is in. */
   const windows: Record<WindowRole, BrowserWindow | null> = { student: null, operator: null };
 
@@ -108,7 +108,7 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionCheckHandler(() => false);
 
     try {
-      olifant = await createOlifant(kioskArgs.options);
+      olifant = await createKiosk(kioskArgs.options);
     } catch (error) {
       if (!(error instanceof StartupError)) throw error;
       // The window shows why the kiosk cannot start, and the LED ring is solid red.

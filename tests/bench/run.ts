@@ -10,26 +10,26 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
 import { generateSigningKey, signManifest } from '../../content/signing.ts';
-import { bundledPackDir } from '../../electron/core/packs/bundled.ts';
+import { bundledPackDir } from '../../electron/kiosk/packs/bundled.ts';
 import { venueAgainstElsewhere } from '../../electron/results/aggregates.ts';
-import { AnswerStore } from '../../electron/core/answers/store.ts';
+import { AnswerStore } from '../../electron/kiosk/answers/store.ts';
 import { lecture } from '../../electron/lecture-files/lecture.ts';
 import { lectureCharts } from '../../electron/lecture-files/png.ts';
 import type { HubHealth } from '../../electron/api/organiser.ts';
 import type { SyncRecord } from '../../electron/api/sync.ts';
 import { Pillars } from '../../electron/hub/pillars.ts';
 import { HubStore } from '../../electron/hub/store.ts';
-import { StickPacks } from '../../electron/core/packs/stick.ts';
+import { StickPacks } from '../../electron/kiosk/packs/stick.ts';
 import { openDatabase } from '../../electron/platform/sqlite.ts';
-import { SettingsStore } from '../../electron/core/settings/settings.ts';
+import { SettingsStore } from '../../electron/kiosk/settings/settings.ts';
 import { writeBundle } from '../../electron/results/bundle.ts';
-import { pillarKey } from '../../electron/core/sync/identity.ts';
-import { Outbox } from '../../electron/core/sync/outbox.ts';
-import { SyncSender } from '../../electron/core/sync/sender.ts';
-import { openPackStore } from '../../electron/core/packs/store.ts';
+import { pillarKey } from '../../electron/kiosk/sync/identity.ts';
+import { Outbox } from '../../electron/kiosk/sync/outbox.ts';
+import { SyncSender } from '../../electron/kiosk/sync/sender.ts';
+import { openPackStore } from '../../electron/kiosk/packs/store.ts';
 import { DriveWatcher } from '../../electron/platform/usb.ts';
-import { createOlifant } from '../../electron/core/olifant.ts';
-import { startServer } from '../../electron/carriers/http.ts';
+import { createKiosk } from '../../electron/kiosk/services.ts';
+import { startServer } from '../../electron/kiosk/carriers/http.ts';
 import { PillarDriver } from '../../hardware/driver.ts';
 import { serialLinkSource } from '../../hardware/serial-link.ts';
 import { startSimulator } from '../../hardware/simulator.ts';
@@ -79,7 +79,7 @@ async function tapToFrame(page: Page, tap: () => Promise<void>, selector: string
 }
 
 async function uiFigures(): Promise<void> {
-  const app = await createOlifant({ dataDir: path.join(temp, 'ui'), pillar: 'simulated', log: quiet });
+  const app = await createKiosk({ dataDir: path.join(temp, 'ui'), pillar: 'simulated', log: quiet });
   const server = await startServer(app);
   const browser = await launchChromium();
   try {
@@ -128,7 +128,7 @@ async function uiFigures(): Promise<void> {
 }
 
 async function commitFigures(): Promise<void> {
-  const app = await createOlifant({ dataDir: path.join(temp, 'commit'), pillar: 'simulated', log: quiet });
+  const app = await createKiosk({ dataDir: path.join(temp, 'commit'), pillar: 'simulated', log: quiet });
   const times: number[] = [];
   for (let i = 0; i < 2000; i++) {
     const request = { answerId: randomUUID(), questionId: 'naam-op-cv', value: String((i % 5) + 1), language: 'nl', shownMs: 5000 };

@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openKiosk, readQuestion } from '../helpers/browser.ts';
 import { startKiosk, type TestKiosk } from '../helpers/kiosk.ts';
-import { openPackStore } from '../../electron/core/packs/store.ts';
+import { openPackStore } from '../../electron/kiosk/packs/store.ts';
 import { addLanguage, buildPack, KEY, trustSettings } from '../helpers/packs.ts';
 import { dataDir, until } from '../helpers/tmp.ts';
 import { LEAVE_GRACE_MS } from '../../renderer/kiosk/journey.ts';

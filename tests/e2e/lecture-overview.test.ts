@@ -11,7 +11,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { strFromU8, unzipSync } from 'fflate';
 import { BEFORE_ANY_VISIT } from '../../electron/api/lecture.ts';
-import { bundledPackDir } from '../../electron/core/packs/bundled.ts';
+import { bundledPackDir } from '../../electron/kiosk/packs/bundled.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { addPillar, startHubProcess, stopProcess } from '../helpers/hub.ts';
 import { tempDir } from '../helpers/tmp.ts';

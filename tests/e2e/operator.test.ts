@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { FIRST_LOCKOUT_MS, hashPin } from '../../electron/core/operator/pin.ts';
+import { FIRST_LOCKOUT_MS, hashPin } from '../../electron/kiosk/operator/pin.ts';
 import { linuxBlockDevices } from '../../electron/platform/usb.ts';
 import { launchChromium, openKiosk, readQuestion } from '../helpers/browser.ts';
 import { deviceTree, STICK_LABEL } from '../helpers/devices.ts';

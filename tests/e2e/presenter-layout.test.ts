@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { bundledPackDir } from '../../electron/core/packs/bundled.ts';
+import { bundledPackDir } from '../../electron/kiosk/packs/bundled.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { extremePacks } from '../helpers/extreme-packs.ts';
 import { pushLecture, startLectureHub } from '../helpers/lecture-hub.ts';

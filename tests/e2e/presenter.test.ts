@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { BEFORE_ANY_VISIT } from '../../electron/api/lecture.ts';
-import { bundledPackDir } from '../../electron/core/packs/bundled.ts';
+import { bundledPackDir } from '../../electron/kiosk/packs/bundled.ts';
 import { MIN_GROUP } from '../../electron/results/floor.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { hubCommand, startHubProcess, stopProcess } from '../helpers/hub.ts';

@@ -10,10 +10,10 @@ import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Pack } from '../../content/types.ts';
-import { AnswerStore } from '../../electron/core/answers/store.ts';
-import { loadBundledPack } from '../../electron/core/packs/bundled.ts';
-import { SettingsStore } from '../../electron/core/settings/settings.ts';
-import { Outbox } from '../../electron/core/sync/outbox.ts';
+import { AnswerStore } from '../../electron/kiosk/answers/store.ts';
+import { loadBundledPack } from '../../electron/kiosk/packs/bundled.ts';
+import { SettingsStore } from '../../electron/kiosk/settings/settings.ts';
+import { Outbox } from '../../electron/kiosk/sync/outbox.ts';
 import { CLI } from './cli.ts';
 
 export const VISIT = '2026-11-24-hva-amsterdam';

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { bundledPackDir } from '../../electron/core/packs/bundled.ts';
+import { bundledPackDir } from '../../electron/kiosk/packs/bundled.ts';
 import { generateSigningKey, signManifest } from '../../content/signing.ts';
 import { tempDir } from './tmp.ts';
 

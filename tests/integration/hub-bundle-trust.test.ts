@@ -17,7 +17,7 @@ import { generateSigningKey } from '../../content/signing.ts';
 import type { SyncRecord } from '../../electron/api/sync.ts';
 import { bundleBytes, type PillarKey } from '../../electron/results/bundle.ts';
 import { Ed25519StreamVerifier } from '../../electron/results/ed25519-stream.ts';
-import { pillarKey } from '../../electron/core/sync/identity.ts';
+import { pillarKey } from '../../electron/kiosk/sync/identity.ts';
 import { importBundle } from '../../electron/hub/bundles.ts';
 import { Pillars } from '../../electron/hub/pillars.ts';
 import { buildHub } from '../../electron/hub/server.ts';

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { Resvg } from '@resvg/resvg-js';
-import { AnswerStore } from '../../electron/core/answers/store.ts';
+import { AnswerStore } from '../../electron/kiosk/answers/store.ts';
 import { CHART_FONT, chartSvg, PALETTE } from '../../electron/lecture-files/chart-svg.ts';
 import { lecture, type Lecture } from '../../electron/lecture-files/lecture.ts';
 import { fontFile } from '../../electron/lecture-files/text-width.ts';

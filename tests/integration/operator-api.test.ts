@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { countAnswers } from '../../electron/results/aggregates.ts';
-import { hashPin } from '../../electron/core/operator/pin.ts';
+import { hashPin } from '../../electron/kiosk/operator/pin.ts';
 import { CLI } from '../helpers/cli.ts';
 import { startKiosk, type TestKiosk } from '../helpers/kiosk.ts';
 import { dataDir, until } from '../helpers/tmp.ts';

@@ -9,8 +9,8 @@ import { cpSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync }
 import path from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { PackError } from '../../content/pack.ts';
-import { loadBundledPack } from '../../electron/core/packs/bundled.ts';
-import { PackStore, type InstallStep } from '../../electron/core/packs/store.ts';
+import { loadBundledPack } from '../../electron/kiosk/packs/bundled.ts';
+import { PackStore, type InstallStep } from '../../electron/kiosk/packs/store.ts';
 import { buildPack, KEY, manifestRules, PNG, trust, type BuiltPack } from '../helpers/packs.ts';
 import { stick } from '../helpers/stick.ts';
 import { CLI } from '../helpers/cli.ts';

@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { test } from 'node:test';
 import { venueAgainstElsewhere } from '../../electron/results/aggregates.ts';
-import { AnswerStore } from '../../electron/core/answers/store.ts';
+import { AnswerStore } from '../../electron/kiosk/answers/store.ts';
 import { Lecturers, SESSION_COOKIE } from '../../electron/hub/lecturers.ts';
 import { Pillars } from '../../electron/hub/pillars.ts';
 import { inlineReader } from '../../electron/hub/readers.ts';

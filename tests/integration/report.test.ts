@@ -14,7 +14,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
 import { strFromU8, unzipSync } from 'fflate';
-import { AnswerStore } from '../../electron/core/answers/store.ts';
+import { AnswerStore } from '../../electron/kiosk/answers/store.ts';
 import { MIN_GROUP } from '../../electron/results/floor.ts';
 import { CLI } from '../helpers/cli.ts';
 import { CHANGED_WORDING, report, seedLecture, VISIT } from '../helpers/lecture.ts';

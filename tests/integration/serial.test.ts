@@ -17,7 +17,7 @@ import { ptyPair, type PtyPair } from '../helpers/pty.ts';
 import { seededRandom } from '../helpers/seeded.ts';
 import { wiredBoard } from '../helpers/wire.ts';
 import { dataDir, tempDir, until } from '../helpers/tmp.ts';
-import { createOlifant } from '../../electron/core/olifant.ts';
+import { createKiosk } from '../../electron/kiosk/services.ts';
 
 interface Rig {
   pty: PtyPair;
@@ -259,7 +259,7 @@ test('pillar "auto" at start-up uses a board that answers HELLO', async () => {
   const dir = tempDir('olifant-pty-');
   const pty = await ptyPair(path.join(dir, 'ttyACM0'), path.join(dir, 'board'));
   const sim = await startSimulator(pty.b, { dispenseMs: 5 });
-  const app = await createOlifant({ dataDir: dataDir(), pillar: 'auto', listPorts: async () => [pty.a], log: () => {} });
+  const app = await createKiosk({ dataDir: dataDir(), pillar: 'auto', listPorts: async () => [pty.a], log: () => {} });
   after(async () => {
     await app.close();
     await sim.close();

@@ -7,9 +7,9 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
-import { createOlifant, StartupError } from '../../electron/core/olifant.ts';
-import { showOutOfOrder } from '../../electron/core/out-of-order.ts';
-import { bundledPackDir } from '../../electron/core/packs/bundled.ts';
+import { createKiosk, StartupError } from '../../electron/kiosk/services.ts';
+import { showOutOfOrder } from '../../electron/kiosk/out-of-order.ts';
+import { bundledPackDir } from '../../electron/kiosk/packs/bundled.ts';
 import { CLI } from '../helpers/cli.ts';
 import { dataDir, tempDir, until } from '../helpers/tmp.ts';
 
@@ -83,14 +83,14 @@ for (const { cause, args, reason } of CASES) {
 
 test('the reason is in the data folder\'s log too', async () => {
   const dir = newerDatabase();
-  await assert.rejects(createOlifant({ dataDir: dir, pillar: 'simulated' }), StartupError);
+  await assert.rejects(createKiosk({ dataDir: dir, pillar: 'simulated' }), StartupError);
   assert.match(readFileSync(path.join(dir, 'olifant.log'), 'utf8'), / ERROR Olifant cannot start: The answer database is from a newer version of Olifant/);
 });
 
 test('out of order, the LED ring is solid red, and again after the board restarts', async () => {
   const logs: string[] = [];
   const log = (level: string, message: string) => logs.push(`${level} ${message}`);
-  const error = await createOlifant({ dataDir: newerDatabase(), pillar: 'simulated', log }).catch((e: unknown) => e);
+  const error = await createKiosk({ dataDir: newerDatabase(), pillar: 'simulated', log }).catch((e: unknown) => e);
   assert.ok(error instanceof StartupError);
   const broken = showOutOfOrder({ pillar: 'simulated' }, log);
   try {
@@ -110,7 +110,7 @@ test('a data folder that is a read-only disk is out of order too (root only: a r
   const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=1m', 'tmpfs', dir]);
   if (mount.status !== 0) return t.skip(`cannot mount a tmpfs here: ${mount.stderr}`);
   try {
-    await assert.rejects(createOlifant({ dataDir: dir, pillar: 'simulated', log: () => {} }), (e: unknown) =>
+    await assert.rejects(createKiosk({ dataDir: dir, pillar: 'simulated', log: () => {} }), (e: unknown) =>
       e instanceof StartupError && e.message.startsWith(`The data folder ${dir} cannot be written: the disk is read-only.`));
   } finally {
     spawnSync('umount', [dir]);

@@ -7,8 +7,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { test, type TestContext } from 'node:test';
-import { StickPacks } from '../../electron/core/packs/stick.ts';
-import { openPackStore } from '../../electron/core/packs/store.ts';
+import { StickPacks } from '../../electron/kiosk/packs/stick.ts';
+import { openPackStore } from '../../electron/kiosk/packs/store.ts';
 import { DriveWatcher } from '../../electron/platform/usb.ts';
 import { buildPack, KEY, type BuiltPack } from '../helpers/packs.ts';
 import { stick, type Stick } from '../helpers/stick.ts';

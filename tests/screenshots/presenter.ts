@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { bundledPackDir } from '../../electron/core/packs/bundled.ts';
+import { bundledPackDir } from '../../electron/kiosk/packs/bundled.ts';
 import { pushLecture, startLectureHub } from '../helpers/lecture-hub.ts';
 import { openPresenter, walkPresenter, type PresenterState } from '../helpers/presenter.ts';
 

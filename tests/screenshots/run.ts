@@ -7,8 +7,8 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createOlifant } from '../../electron/core/olifant.ts';
-import { startServer } from '../../electron/carriers/http.ts';
+import { createKiosk } from '../../electron/kiosk/services.ts';
+import { startServer } from '../../electron/kiosk/carriers/http.ts';
 import { openAudit, screenLabel, showScreen, SIZES } from '../helpers/audit.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { presenterScreenshots } from './presenter.ts';
@@ -19,7 +19,7 @@ const out = path.resolve(process.argv[2] ?? 'screenshots');
 const SETTLE_MS = 900;
 
 const data = mkdtempSync(path.join(os.tmpdir(), 'olifant-screenshots-'));
-const app = await createOlifant({ dataDir: data, pillar: 'simulated', log: () => {} });
+const app = await createKiosk({ dataDir: data, pillar: 'simulated', log: () => {} });
 const server = await startServer(app);
 const browser = await launchChromium();
 try {

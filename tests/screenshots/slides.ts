@@ -5,7 +5,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AnswerStore } from '../../electron/core/answers/store.ts';
+import { AnswerStore } from '../../electron/kiosk/answers/store.ts';
 import { lecture } from '../../electron/lecture-files/lecture.ts';
 import { lecturePresentation } from '../../electron/lecture-files/pptx.ts';
 import { seedLecture, VISIT } from '../helpers/lecture.ts';

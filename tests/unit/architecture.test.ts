@@ -49,8 +49,8 @@ test("README's layout table names every folder of the code, and only folders tha
   const folders = ['electron', 'renderer'].flatMap((top) =>
     readdirSync(path.join(ROOT, top)).filter((d) => statSync(path.join(ROOT, top, d)).isDirectory()).map((d) => `${top}/${d}`),
   );
-  const core = readdirSync(path.join(ROOT, 'electron', 'core')).filter((d) => statSync(path.join(ROOT, 'electron', 'core', d)).isDirectory()).map((d) => `electron/core/${d}`);
-  for (const folder of [...folders, ...core, 'hardware', 'content', 'time', 'tests']) {
+  const kiosk = readdirSync(path.join(ROOT, 'electron', 'kiosk')).filter((d) => statSync(path.join(ROOT, 'electron', 'kiosk', d)).isDirectory()).map((d) => `electron/kiosk/${d}`);
+  for (const folder of [...folders, ...kiosk, 'hardware', 'content', 'time', 'tests']) {
     assert.ok(named.some((n) => n === folder || n.startsWith(`${folder}/`)), `README's layout table does not mention ${folder}`);
   }
 });
@@ -69,3 +69,12 @@ test("each window's preload exposes its own role's API alone, by that API's own 
   assert.doesNotMatch(operator, /student:|StudentBridge|exposeInMainWorld\('olifant'/, "the operator window's preload knows nothing of the student's API");
   assert.deepEqual(readdirSync(path.join(ROOT, 'electron', 'preload')).sort(), Object.values(WINDOWS).map((w) => w.preload.replace(/\.cjs$/, '.cts')).sort(), 'one preload per window, and no other');
 });
+
+test('ARCHITECTURE.md draws every room of electron/ and names only files and folders that exist', () => {
+  const page = readFileSync(path.join(ROOT, 'ARCHITECTURE.md'), 'utf8');
+  const named = [...page.matchAll(/\b((?:electron|renderer|hardware|content|time|tests)\/[\w./-]*[\w])/g)].map((m) => m[1]);
+  for (const name of named) assert.ok(existsSync(path.join(ROOT, name)), `ARCHITECTURE.md names ${name}, which does not exist`);
+  const rooms = readdirSync(path.join(ROOT, 'electron')).filter((d) => statSync(path.join(ROOT, 'electron', d)).isDirectory());
+  for (const room of rooms) assert.ok(named.some((n) => n === `electron/${room}` || n.startsWith(`electron/${room}/`)), `ARCHITECTURE.md does not draw electron/${room}`);
+});
+

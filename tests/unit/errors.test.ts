@@ -1,12 +1,12 @@
-// The error vocabulary (electron/api/errors.ts, classified by electron/core/errors.ts): each failure's code mapped once to an HTTP
+// The error vocabulary (electron/api/errors.ts, classified by electron/kiosk/errors.ts): each failure's code mapped once to an HTTP
 // status and an exit code, anything thrown classified, and the dispatcher both carriers use
 // answering in it.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { dispatch } from '../../electron/carriers/dispatch.ts';
+import { dispatch } from '../../electron/kiosk/carriers/dispatch.ts';
 import { ApiError, FAILURES, httpStatusOf } from '../../electron/api/errors.ts';
-import { exitCodeOf, failureOf } from '../../electron/core/errors.ts';
+import { exitCodeOf, failureOf } from '../../electron/kiosk/errors.ts';
 
 const errno = (code: string) => Object.assign(new Error(`${code}: something`), { code });
 

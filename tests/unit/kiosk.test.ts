@@ -4,10 +4,10 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import Database from 'better-sqlite3';
-import { createOlifant } from '../../electron/core/olifant.ts';
+import { createKiosk } from '../../electron/kiosk/services.ts';
 import type { StudentHandlers, StudentMethods } from '../../electron/api/student.ts';
 import { ApiError } from '../../electron/api/errors.ts';
-import { BURST_ANSWERS, BURST_WINDOW_MS } from '../../electron/core/student/service.ts';
+import { BURST_ANSWERS, BURST_WINDOW_MS } from '../../electron/kiosk/student/service.ts';
 import { MIN_GROUP } from '../../electron/results/floor.ts';
 
 /** The handlers as they are: only dispenseCard answers later. */
@@ -17,7 +17,7 @@ import { dataDir, until } from '../helpers/tmp.ts';
 
 async function kiosk(board = {}, clock?: TestClock) {
   const logs: string[] = [];
-  const app = await createOlifant({ dataDir: dataDir(), pillar: 'simulated', simulatedBoard: { dispenseMs: 5, autoTakeMs: null, ...board }, log: (l, m) => logs.push(`${l} ${m}`), clock });
+  const app = await createKiosk({ dataDir: dataDir(), pillar: 'simulated', simulatedBoard: { dispenseMs: 5, autoTakeMs: null, ...board }, log: (l, m) => logs.push(`${l} ${m}`), clock });
   after(() => app.close());
   await until(() => app.pillar.status().link === 'connected', 'the simulated pillar');
   return { app, h: app.student.handlers as Handlers, logs };
@@ -169,7 +169,7 @@ test('pillar "auto" never swaps in the simulator: no board means no card, said s
   let asked = 0;
   // The kiosk's clock is the test's: the 10 s a card waits for a board, and the looks a quarter of a second apart, go by at once.
   const clock = new TestClock();
-  const app = await createOlifant({ dataDir: dataDir(), pillar: 'auto', listPorts: async () => (asked++, ports), log: () => {}, clock });
+  const app = await createKiosk({ dataDir: dataDir(), pillar: 'auto', listPorts: async () => (asked++, ports), log: () => {}, clock });
   after(() => app.close());
   const h = app.student.handlers as Handlers;
   assert.equal(app.board, null, 'no simulated board');
@@ -197,12 +197,12 @@ test('the simulator runs only when asked for, and says so', async () => {
 
 test('the privacy floor holds against subtraction: a venue is compared with the rest of the tour, each under the floor', async () => {
   const earlier = dataDir({ venueSessionId: 'venue-earlier' });
-  const first = await createOlifant({ dataDir: earlier, pillar: 'simulated', log: () => {} });
+  const first = await createKiosk({ dataDir: earlier, pillar: 'simulated', log: () => {} });
   for (let i = 0; i < 2; i++) (first.student.handlers as Handlers).submitAnswer(submit('naam-op-cv', '1'));
   await first.close();
   // The same data folder at the next venue: 2 answers elsewhere (under the floor), the floor's number here.
   writeFileSync(path.join(earlier, 'settings.json'), JSON.stringify({ pillarId: 'pillar-test', venueSessionId: 'venue-here' }));
-  const app = await createOlifant({ dataDir: earlier, pillar: 'simulated', log: () => {} });
+  const app = await createKiosk({ dataDir: earlier, pillar: 'simulated', log: () => {} });
   after(() => app.close());
   const h = app.student.handlers as Handlers;
   assert.ok(2 < MIN_GROUP, 'the earlier visit is under the floor');
@@ -217,7 +217,7 @@ test('elsewhere counts only venue visits that reach the floor: a small visit can
   const dir = dataDir({ venueSessionId: 'venue-a' });
   const visit = async (venue: string, values: string[]) => {
     writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ venueSessionId: venue }));
-    const app = await createOlifant({ dataDir: dir, pillar: 'simulated', log: () => {} });
+    const app = await createKiosk({ dataDir: dir, pillar: 'simulated', log: () => {} });
     for (const value of values) (app.student.handlers as Handlers).submitAnswer(submit('naam-op-cv', value));
     const results = (app.student.handlers as Handlers).results({ questionId: 'naam-op-cv' });
     await app.close();

@@ -6,8 +6,8 @@ import { test } from 'node:test';
 import { BoardModel } from '../../hardware/board-model.ts';
 import { PillarDriver } from '../../hardware/driver.ts';
 import { BoardLinkSource } from '../../hardware/memory-link.ts';
-import { FIRST_LOCKOUT_MS, hashPin, isPinHash, PinPad } from '../../electron/core/operator/pin.ts';
-import { OperatorSession } from '../../electron/core/operator/session.ts';
+import { FIRST_LOCKOUT_MS, hashPin, isPinHash, PinPad } from '../../electron/kiosk/operator/pin.ts';
+import { OperatorSession } from '../../electron/kiosk/operator/session.ts';
 import { TestClock } from '../helpers/clock.ts';
 import { until } from '../helpers/tmp.ts';
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { openPackStore } from '../../electron/core/packs/store.ts';
+import { openPackStore } from '../../electron/kiosk/packs/store.ts';
 import { buildPack, PNG, trustSettings } from '../helpers/packs.ts';
 import { tempDir } from '../helpers/tmp.ts';
 

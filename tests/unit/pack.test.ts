@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { loadBundledPack } from '../../electron/core/packs/bundled.ts';
+import { loadBundledPack } from '../../electron/kiosk/packs/bundled.ts';
 import { checkPack, PackError, type Pack } from '../../content/pack.ts';
 import { buildPack, manifestRules, PNG, trust } from '../helpers/packs.ts';
 import { tempDir } from '../helpers/tmp.ts';

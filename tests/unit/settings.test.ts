@@ -6,16 +6,16 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import type { StudentMethods } from '../../electron/api/student.ts';
-import { createOlifant, StartupError } from '../../electron/core/olifant.ts';
-import { SettingsError, SettingsStore, type Settings } from '../../electron/core/settings/settings.ts';
-import { hashPin } from '../../electron/core/operator/pin.ts';
+import { createKiosk, StartupError } from '../../electron/kiosk/services.ts';
+import { SettingsError, SettingsStore, type Settings } from '../../electron/kiosk/settings/settings.ts';
+import { hashPin } from '../../electron/kiosk/operator/pin.ts';
 import { TestClock } from '../helpers/clock.ts';
 import { KEY } from '../helpers/packs.ts';
 import { dataDir, tempDir } from '../helpers/tmp.ts';
 
 async function start(dir: string, clock?: TestClock) {
   const logs: string[] = [];
-  const app = await createOlifant({ dataDir: dir, pillar: 'simulated', log: (l, m) => logs.push(`${l} ${m}`), clock });
+  const app = await createKiosk({ dataDir: dir, pillar: 'simulated', log: (l, m) => logs.push(`${l} ${m}`), clock });
   after(() => app.close());
   return { app, logs };
 }
@@ -79,7 +79,7 @@ test('the pillarId in settings.json moves into <data dir>/pillar-id on first sta
 test('a damaged pillar-id file stops the kiosk with a sentence saying what to put back, and is left as it is', async () => {
   const dir = dataDir();
   writeFileSync(path.join(dir, 'pillar-id'), 'Jan Jansen, HvA\n');
-  await assert.rejects(createOlifant({ dataDir: dir, pillar: 'simulated', log: () => {} }), (e: unknown) =>
+  await assert.rejects(createKiosk({ dataDir: dir, pillar: 'simulated', log: () => {} }), (e: unknown) =>
     e instanceof StartupError && e.message === `The pillar id file ${path.join(dir, 'pillar-id')} holds "Jan Jansen, HvA", not a pillar id: put back the pillar's id (letters, digits, - _ .) as its only line.`);
   assert.equal(pillarIdFile(dir), 'Jan Jansen, HvA\n');
 });

@@ -5,9 +5,9 @@ import { readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from
 import path from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
-import { answersCsv } from '../../electron/core/answers/csv.ts';
+import { answersCsv } from '../../electron/kiosk/answers/csv.ts';
 import { countAnswers } from '../../electron/results/aggregates.ts';
-import { AnswerStore, MIGRATIONS, openAnswerStore } from '../../electron/core/answers/store.ts';
+import { AnswerStore, MIGRATIONS, openAnswerStore } from '../../electron/kiosk/answers/store.ts';
 import { ANSWER_FIELDS, hourOf, type Answer } from '../../electron/results/records.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
@@ -69,7 +69,7 @@ test('times are kept to the hour, nothing finer', () => {
 test('an answer acknowledged by insert() survives the process being killed at once', async () => {
   const file = path.join(tempDir(), 'a.sqlite');
   const child = spawn(process.execPath, ['-e', `
-    const { AnswerStore } = await import(${JSON.stringify(new URL('../../electron/core/answers/store.ts', import.meta.url).href)});
+    const { AnswerStore } = await import(${JSON.stringify(new URL('../../electron/kiosk/answers/store.ts', import.meta.url).href)});
     const store = new AnswerStore(${JSON.stringify(file)});
     for (let i = 0; i < 50; i++) {
       store.insert({ id: 'id-' + i, pillar_id: 'p', venue_session_id: 'v', pack_id: 'x', pack_version: 1, question_id: 'q', value: '1', language: 'nl', hour: 'h', suspect: null });

@@ -5,10 +5,10 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { test } from 'node:test';
-import { AnswerStore } from '../../electron/core/answers/store.ts';
+import { AnswerStore } from '../../electron/kiosk/answers/store.ts';
 import type { Answer } from '../../electron/results/records.ts';
-import { SettingsStore } from '../../electron/core/settings/settings.ts';
-import { VenueVisits, visitId } from '../../electron/core/venues/visits.ts';
+import { SettingsStore } from '../../electron/kiosk/settings/settings.ts';
+import { VenueVisits, visitId } from '../../electron/kiosk/venues/visits.ts';
 import { TestClock } from '../helpers/clock.ts';
 import { dataDir } from '../helpers/tmp.ts';
 

@@ -10,18 +10,18 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createReadStream } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { TSchema } from 'typebox';
-import { OPERATOR_METHODS, type OperatorMethod } from '../api/operator.ts';
-import { DISPENSE_CARD, requestOf, RESULTS, SET_MOOD, SUBMIT_ANSWER, UNLOCK } from '../api/schemas/requests.ts';
-import { STUDENT_METHODS, type StudentMethod } from '../api/student.ts';
-import { createOlifant, kioskLog, StartupError, type Olifant, type OlifantOptions } from '../core/olifant.ts';
-import { httpStatusOf } from '../api/errors.ts';
-import { showOutOfOrder, type OutOfOrder } from '../core/out-of-order.ts';
-import { createHttpServer, lineLogger } from '../platform/http-server.ts';
-import type { Logger } from '../platform/log.ts';
-import { defaultDataDir } from '../platform/paths.ts';
-import { systemClock, type Clock } from '../../time/clock.ts';
+import { OPERATOR_METHODS, type OperatorMethod } from '../../api/operator.ts';
+import { DISPENSE_CARD, requestOf, RESULTS, SET_MOOD, SUBMIT_ANSWER, UNLOCK } from '../../api/schemas/requests.ts';
+import { STUDENT_METHODS, type StudentMethod } from '../../api/student.ts';
+import { createKiosk, kioskLog, StartupError, type Kiosk, type KioskOptions } from '../services.ts';
+import { httpStatusOf } from '../../api/errors.ts';
+import { showOutOfOrder, type OutOfOrder } from '../out-of-order.ts';
+import { createHttpServer, lineLogger } from '../../platform/http-server.ts';
+import type { Logger } from '../../platform/log.ts';
+import { defaultDataDir } from '../../platform/paths.ts';
+import { systemClock, type Clock } from '../../../time/clock.ts';
 import { dispatch, type RoleApi } from './dispatch.ts';
-import { CONTENT_SECURITY_POLICY, mimeType, resolveStatic } from '../platform/renderer-files.ts';
+import { CONTENT_SECURITY_POLICY, mimeType, resolveStatic } from '../../platform/renderer-files.ts';
 import { outOfOrderResponse, policyFor } from './static.ts';
 
 export const MAX_BODY = 64 * 1024;
@@ -85,7 +85,7 @@ function jsonBodies(app: FastifyInstance): void {
   });
 }
 
-function apiRoutes(app: FastifyInstance, olifant: Olifant): void {
+function apiRoutes(app: FastifyInstance, olifant: Kiosk): void {
   jsonBodies(app);
   app.addHook('onRequest', async (request, reply) => {
     // The server listens on 127.0.0.1 only; the operator's API says so again, whatever a proxy or a later change may do.
@@ -130,7 +130,7 @@ function apiRoutes(app: FastifyInstance, olifant: Olifant): void {
 }
 
 /** The built UI's files, with their policy; any other method than GET or HEAD is refused. */
-function fileRoutes(app: FastifyInstance, olifant: Olifant, root?: string): void {
+function fileRoutes(app: FastifyInstance, olifant: Kiosk, root?: string): void {
   const serve = (request: FastifyRequest, reply: FastifyReply) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(reply, 405, 'method not allowed');
     const urlPath = new URL(request.url, 'http://kiosk').pathname;
@@ -143,7 +143,7 @@ function fileRoutes(app: FastifyInstance, olifant: Olifant, root?: string): void
   app.setNotFoundHandler(serve);
 }
 
-export function startServer(olifant: Olifant, port = 0, root?: string): Promise<RunningServer> {
+export function startServer(olifant: Kiosk, port = 0, root?: string): Promise<RunningServer> {
   return listen(port, olifant.log, olifant.clock, (app) => {
     apiRoutes(app, olifant);
     fileRoutes(app, olifant, root);
@@ -170,13 +170,13 @@ function startOutOfOrderServer(reason: string, port: number, log: Logger, clock:
  * The services and the HTTP server together, running until SIGINT or SIGTERM. When the
  * services cannot start, the server shows why on the out-of-order page instead (app null).
  */
-export async function serveKiosk(options: OlifantOptions, port: number): Promise<{ app: Olifant | null; dataDir: string; server: RunningServer; stop: () => Promise<void> }> {
+export async function serveKiosk(options: KioskOptions, port: number): Promise<{ app: Kiosk | null; dataDir: string; server: RunningServer; stop: () => Promise<void> }> {
   const dataDir = options.dataDir ?? defaultDataDir();
-  let app: Olifant | null = null;
+  let app: Kiosk | null = null;
   let broken: OutOfOrder | null = null;
   let server: RunningServer;
   try {
-    app = await createOlifant({ ...options, dataDir });
+    app = await createKiosk({ ...options, dataDir });
     server = await startServer(app, port);
   } catch (error) {
     if (!(error instanceof StartupError)) throw error;

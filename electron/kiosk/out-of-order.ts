@@ -3,7 +3,7 @@
 
 import type { BoardModel } from '../../hardware/board-model.ts';
 import { systemClock } from '../../time/clock.ts';
-import type { OlifantOptions } from './olifant.ts';
+import type { KioskOptions } from './services.ts';
 import { connectPillar } from './pillar/connect.ts';
 import type { Logger } from '../platform/log.ts';
 
@@ -14,7 +14,7 @@ export interface OutOfOrder {
 }
 
 /** Connects the pillar only to turn its LED ring solid red, whenever it connects. */
-export function showOutOfOrder(options: OlifantOptions, log: Logger): OutOfOrder {
+export function showOutOfOrder(options: KioskOptions, log: Logger): OutOfOrder {
   const { pillar, board } = connectPillar(
     { simulated: options.pillar === 'simulated', port: options.pillarPort ?? null, listPorts: options.listPorts, board: options.simulatedBoard, clock: options.clock ?? systemClock },
     log,

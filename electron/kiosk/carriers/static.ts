@@ -3,8 +3,8 @@
 // Electron's app:// protocol and by the HTTP server.
 
 import path from 'node:path';
-import { LAYOUT_AUDIT_PAGE } from '../api/operator.ts';
-import { CONTENT_SECURITY_POLICY, mimeType, rendererDir } from '../platform/renderer-files.ts';
+import { LAYOUT_AUDIT_PAGE } from '../../api/operator.ts';
+import { CONTENT_SECURITY_POLICY, mimeType, rendererDir } from '../../platform/renderer-files.ts';
 
 /** The policy for a served file: the layout audit's page alone may be framed, by the kiosk's own pages (the operator's pack preview). */
 export function policyFor(file: string, root = rendererDir()): string {

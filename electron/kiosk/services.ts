@@ -28,7 +28,7 @@ import { pillarKey } from './sync/identity.ts';
 import { SyncSender } from './sync/sender.ts';
 import { VenueVisits } from './venues/visits.ts';
 
-export interface OlifantOptions {
+export interface KioskOptions {
   dataDir?: string;
   /** Overrides the settings file. */
   pillar?: Settings['pillar'];
@@ -52,7 +52,7 @@ export class StartupError extends Error {
 }
 
 /** The given logger, else one writing to <data dir>/olifant.log and stderr. */
-export function kioskLog(options: OlifantOptions): Logger {
+export function kioskLog(options: KioskOptions): Logger {
   return options.log ?? createLogger(path.join(options.dataDir ?? defaultDataDir(), 'olifant.log'));
 }
 
@@ -79,7 +79,7 @@ function openStore(file: string, log: Logger): AnswerStore {
 /** How often a running kiosk looks whether another pack was switched in (by the `olifant` command). */
 const PACK_POLL_MS = 2000;
 
-export interface Olifant {
+export interface Kiosk {
   dataDir: string;
   settings: SettingsStore;
   /** The content packs: the running one, installing, rolling back. */
@@ -100,7 +100,7 @@ export interface Olifant {
   close(): Promise<void>;
 }
 
-export async function createOlifant(options: OlifantOptions = {}): Promise<Olifant> {
+export async function createKiosk(options: KioskOptions = {}): Promise<Kiosk> {
   const dataDir = options.dataDir ?? defaultDataDir();
   const clock = options.clock ?? systemClock;
   const log = kioskLog({ ...options, dataDir });

@@ -2,10 +2,10 @@
 // only the methods on that role's list, and every failure becomes an ApiFailure of the
 // error vocabulary (api/errors.ts).
 
-import type { Outcome } from '../api/common.ts';
-import { ApiError } from '../api/errors.ts';
-import { failureOf } from '../core/errors.ts';
-import type { Logger } from '../platform/log.ts';
+import type { Outcome } from '../../api/common.ts';
+import { ApiError } from '../../api/errors.ts';
+import { failureOf } from '../errors.ts';
+import type { Logger } from '../../platform/log.ts';
 
 /** A role's API as a carrier sees it: its allow-list of method names and their handlers. */
 export interface RoleApi {
