@@ -1,5 +1,6 @@
-// One question's chart, drawn once, as SVG: the presenter shows it (served by the hub) and
-// the PNG files are made from it, so they look the same. Per answer, this venue against the
+// One question's chart as SVG, in the presenter view's order, colours and words (the
+// presenter draws its own in the page, sized by the screen; lecture-render.test.ts holds the
+// two to one reading): served by the hub as chart.svg, and the PNG files are made from it. Per answer, this venue against the
 // rest of the tour: thick bars, the percentage and the count in big type, a legend; a group
 // under the privacy floor is not drawn and says so, and when it is this venue's, the chart's
 // title says so first, so the rest of the tour is never read as this room's answers. Every

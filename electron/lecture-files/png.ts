@@ -1,5 +1,5 @@
 // PNG files of a visit's charts, for slides of the lecturer's own: each question's chart
-// (chart-svg.ts, the presenter's drawing) rendered at 1920×1080 by resvg with the fonts
+// (chart-svg.ts, drawn as the presenter view reads) rendered at 1920×1080 by resvg with the fonts
 // shipped in content/fonts, never the machine's own, so it looks the same everywhere.
 
 import { Resvg } from '@resvg/resvg-js';
