@@ -215,11 +215,13 @@ export class PillarDriver implements Pillar {
         } catch (error) {
           this.log('warn', `could not list serial ports: ${(error as Error).message}`);
         }
+        const unopened: string[] = [];
         for (const name of names) {
-          if (!this.running || (await this.probe(name))) break;
+          if (!this.running || (await this.probe(name, unopened))) break;
         }
         if (this.running && !this.isConnected()) {
           if (names.length === 0) this.update({ problem: 'No pillar controller found. Check that its USB cable is plugged in; the kiosk keeps looking.' });
+          else if (unopened.length === names.length) this.update({ problem: `The pillar controller's port cannot be opened: ${unopened.join('; ')}. The kiosk keeps trying.` });
           await wait(this.clock, this.rescanMs);
         }
       }
@@ -228,7 +230,8 @@ export class PillarDriver implements Pillar {
     }
   }
 
-  private async probe(name: string): Promise<boolean> {
+  /** Opens `name` and asks for HELLO; a port that cannot be opened is logged and named in `unopened`, with why. */
+  private async probe(name: string, unopened: string[]): Promise<boolean> {
     const decoder = new FrameDecoder();
     let link: Link | null = null;
     try {
@@ -240,7 +243,10 @@ export class PillarDriver implements Pillar {
           if (this.link === link && link) this.broken(`the port closed: ${reason}`);
         },
       });
-    } catch {
+    } catch (error) {
+      const why = `${name}: ${portTrouble(error as Error)}`;
+      this.log('warn', `could not open ${why}`);
+      unopened.push(why);
       return false;
     }
     this.link = link;
@@ -507,4 +513,13 @@ export class PillarDriver implements Pillar {
       }
     }
   }
+}
+
+/** Why a serial port would not open, in words the crew can act on. */
+function portTrouble(error: Error): string {
+  const said = `${(error as NodeJS.ErrnoException).code ?? ''} ${error.message}`;
+  if (/EACCES|permission denied/i.test(said)) return 'no permission to use it (install the udev rule from hardware/linux, or add this user to the dialout group)';
+  if (/EBUSY|busy|lock/i.test(said)) return 'another program is using it; close that program';
+  if (/ENOENT|no such file/i.test(said)) return 'it is gone; check the USB cable';
+  return error.message;
 }

@@ -67,3 +67,18 @@ test('a card that drops after the kiosk gave up on it is recorded: log, gate and
   assert.match(driver.status().problem ?? '', /card from stack 4 came out late/);
   assert.ok(logs.some((l) => /card from stack 4 came out late, after the kiosk had given up on it/.test(l)), logs.join('\n'));
 });
+
+test('a port that cannot be opened is named with why, in the log and in the pillar status, and the driver keeps trying', async () => {
+  const clock = new TestClock();
+  const logs: string[] = [];
+  let tries = 0;
+  const refused = Object.assign(new Error('Error: Permission denied, cannot open /dev/ttyACM0'), { code: 'EACCES' });
+  const driver = new PillarDriver({ candidates: async () => ['/dev/ttyACM0'], open: async () => { tries++; throw refused; } }, { log: (l, m) => logs.push(`${l} ${m}`), clock });
+  after(() => driver.stop());
+  driver.start();
+  await clock.runUntil(() => tries >= 2, 'a second try at the port');
+  assert.match(driver.status().problem ?? '', /port cannot be opened: \/dev\/ttyACM0: no permission to use it \(install the udev rule/);
+  assert.ok(logs.some((line) => /^warn could not open \/dev\/ttyACM0: no permission/.test(line)), logs.join('\n'));
+  assert.notEqual(driver.status().link, 'connected');
+});
+
