@@ -72,6 +72,9 @@ export const BUNDLE_HEADER = Type.Object({
   counts: Type.Object({ answer: TALLY, venue: TALLY, pack: TALLY }, { additionalProperties: false, description: 'the number of answer, venue and pack records' }),
 }, { additionalProperties: false });
 
+/** A results bundle's last line: the Ed25519 signature of every byte before it. */
+export const BUNDLE_SIGNATURE = Type.Object({ signature: Type.String({ description: 'an Ed25519 signature (base64)' }) }, { description: 'an object' });
+
 /** The hub's 200 to a batch: the batch is on its disk. */
 export const BATCH_RESULT = Type.Object({
   stored: TALLY,
