@@ -1,12 +1,13 @@
-// The host side of ../shared/pillar-protocol.md. One command in flight at a time; a
-// command whose ACK or reply is late is repeated with the same id (so the board never
-// executes it twice), at most 3 times over its whole life, then the link counts as broken;
-// PING keeps the link honest; a broken link is closed and found again, and a dispense it
+// The host side of ../shared/pillar-protocol.md: finds the board and keeps it, and is the
+// kiosk's Pillar. Its commands go out one at a time, repeated when late (commands.ts); a
+// silent board counts as a broken link, which is closed and found again, and a dispense it
 // interrupted is asked about again by its id. A dispense the kiosk gave up on that still
 // ends later is recorded (log, pillar status).
 
-import { systemClock, wait, type Clock, type Timer } from '../time/clock.ts';
-import { encodeFrame, FrameDecoder, type Decoded } from './protocol.ts';
+import { systemClock, type Clock, type Timer } from '../time/clock.ts';
+import { Commands, type InFlight } from './commands.ts';
+import { openPort, scanPorts } from './port-scan.ts';
+import { FrameDecoder, type Decoded } from './protocol.ts';
 import type {
   DispenseFailure, DispenseOutcome, LedMode, Link, LinkSource, LinkState, Pillar, PillarLog,
   PillarEvent, PillarStatus, Rgb, SlotState,
@@ -41,34 +42,13 @@ const SLOT_STATES = new Set(['OK', 'LOW', 'EMPTY', 'JAM']);
 const FAILURES = new Set<DispenseFailure>(['EMPTY', 'JAM', 'GATE_FULL', 'BUSY', 'BADSLOT', 'BADCMD']);
 const GARBAGE_LOG_EVERY_MS = 10_000;
 
-interface Job {
-  fields: Array<string | number>;
-  repeats: number;
-  resolve: (reply: string[]) => void;
-  reject: (error: Error) => void;
-}
-
-interface InFlight extends Job {
-  id: number;
-  line: string;
-  /** Times the line went out on the current link: 1 + repeats. */
-  sends: number;
-  ackedAt: number | null;
-  timer: Timer | null;
-}
-
-/** Ids of the last dispenses the kiosk gave up on (TIMEOUT), with their slot: a late reply is still recorded. */
-const LATE_WATCHED = 16;
-
 export class PillarDriver implements Pillar {
   private readonly source: LinkSource;
   private readonly log: PillarLog;
   private readonly retryMs: number;
   private readonly maxRepeats: number;
-  private readonly pingMs: number;
   private readonly rescanMs: number;
   private readonly helloWindowMs: number;
-  private readonly dispenseMs: number;
   private readonly parkMs: number;
   private readonly clock: Clock;
 
@@ -76,20 +56,16 @@ export class PillarDriver implements Pillar {
   private scanning = false;
   private link: Link | null = null;
   private state: LinkState = 'stopped';
-  private nextId = 1;
-  private readonly queue: Job[] = [];
-  private inflight: InFlight | null = null;
+  private readonly commands: Commands;
   /**
    * A dispense whose link broke before its final reply. The board remembers its id unless it
    * restarts, so after reconnecting the same id is asked again: the real outcome, never a
    * second card. If the board restarted meanwhile, the outcome is unknown and said so.
    */
   private parked: { flight: InFlight; rebooted: boolean; timer: Timer } | null = null;
-  private pingTimer: Timer | null = null;
   private readonly listeners = new Set<(event: PillarEvent) => void>();
   private desiredLed: Array<string | number> = ['OFF'];
   private garbage = { count: 0, loggedAt: 0 };
-  private readonly late = new Map<number, number>();
   private current: PillarStatus = {
     link: 'stopped', port: null, firmware: null, slots: [], gate: 'UNKNOWN', serviceOpen: false, problem: null,
   };
@@ -99,12 +75,18 @@ export class PillarDriver implements Pillar {
     this.log = options.log ?? (() => {});
     this.retryMs = options.retryMs ?? 300;
     this.maxRepeats = options.maxRepeats ?? 3;
-    this.pingMs = options.pingMs ?? 1000;
     this.rescanMs = options.rescanMs ?? 250;
     this.helloWindowMs = options.helloWindowMs ?? 2500;
-    this.dispenseMs = options.dispenseMs ?? 3000;
     this.parkMs = options.parkMs ?? 10_000;
     this.clock = options.clock ?? systemClock;
+    const timing = { retryMs: this.retryMs, dispenseMs: options.dispenseMs ?? 3000, pingMs: options.pingMs ?? 1000, pingRepeats: this.maxRepeats };
+    this.commands = new Commands(this.clock, timing, {
+      link: () => this.link,
+      connected: () => this.isConnected(),
+      silent: (reason) => this.broken(reason),
+      lateDispense: (slot, reply) => this.lateDispense(slot, reply),
+      noise: (what) => this.noise(what),
+    });
   }
 
   start(): void {
@@ -139,7 +121,7 @@ export class PillarDriver implements Pillar {
       // A link that is being found again gets a moment; a board that stays away means no card.
       if (!(await this.connectedWithin(this.parkMs))) return fail('NO_LINK', this.current.problem ?? 'the pillar controller is not connected');
       try {
-        reply = await this.exec(['DISPENSE', slot], this.maxRepeats);
+        reply = await this.commands.exec(['DISPENSE', slot], this.maxRepeats);
       } catch (error) {
         if (error instanceof NotSent && this.running) continue;
         if (error instanceof BoardRebooted) {
@@ -178,11 +160,8 @@ export class PillarDriver implements Pillar {
     });
   }
 
-  /** A reply for a dispense the kiosk gave up on: the card (or the jam) is real, so it is recorded. */
-  private lateReply(id: number, reply: string[]): void {
-    const slot = this.late.get(id);
-    if (slot === undefined || reply[0] === 'ACK') return;
-    this.late.delete(id);
+  /** The final reply of a dispense the kiosk gave up on: the card (or the jam) is real, so it is recorded. */
+  private lateDispense(slot: number, reply: string[]): void {
     if (reply[0] === 'OK' && reply[1] === 'DISPENSE') {
       this.log('warn', `a card from stack ${slot} came out late, after the kiosk had given up on it; it is waiting in the gate`);
       this.update({ gate: 'CARD', problem: `A card from stack ${slot} came out late and is waiting in the gate.` });
@@ -195,7 +174,7 @@ export class PillarDriver implements Pillar {
   async led(mode: LedMode, rgb?: Rgb): Promise<void> {
     this.desiredLed = rgb ? [mode, ...rgb.map((c) => Math.max(0, Math.min(255, Math.round(c))))] : [mode];
     if (this.state !== 'connected') return;
-    await this.exec(['LED', ...this.desiredLed], this.maxRepeats).catch(() => {});
+    await this.commands.exec(['LED', ...this.desiredLed], this.maxRepeats).catch(() => {});
   }
 
   // ---- finding and keeping a board ----
@@ -208,51 +187,35 @@ export class PillarDriver implements Pillar {
     if (this.scanning) return;
     this.scanning = true;
     try {
-      while (this.running && !this.isConnected()) {
-        let names: string[] = [];
-        try {
-          names = await this.source.candidates();
-        } catch (error) {
-          this.log('warn', `could not list serial ports: ${(error as Error).message}`);
-        }
-        const unopened: string[] = [];
-        for (const name of names) {
-          if (!this.running || (await this.probe(name, unopened))) break;
-        }
-        if (this.running && !this.isConnected()) {
-          if (names.length === 0) this.update({ problem: 'No pillar controller found. Check that its USB cable is plugged in; the kiosk keeps looking.' });
-          else if (unopened.length === names.length) this.update({ problem: `The pillar controller's port cannot be opened: ${unopened.join('; ')}. The kiosk keeps trying.` });
-          await wait(this.clock, this.rescanMs);
-        }
-      }
+      await scanPorts({
+        source: this.source, clock: this.clock, log: this.log, rescanMs: this.rescanMs,
+        running: () => this.running,
+        connected: () => this.isConnected(),
+        probe: (name, unopened) => this.probe(name, unopened),
+        problem: (problem) => this.update({ problem }),
+      });
     } finally {
       this.scanning = false;
     }
   }
 
-  /** Opens `name` and asks for HELLO; a port that cannot be opened is logged and named in `unopened`, with why. */
+  /** Opens `name` and asks for HELLO; a port that cannot be opened is named in `unopened`, with why. */
   private async probe(name: string, unopened: string[]): Promise<boolean> {
     const decoder = new FrameDecoder();
     let link: Link | null = null;
-    try {
-      link = await this.source.open(name, {
-        data: (chunk) => {
-          if (this.link === link && link) for (const frame of decoder.push(chunk)) this.onFrame(frame);
-        },
-        closed: (reason) => {
-          if (this.link === link && link) this.broken(`the port closed: ${reason}`);
-        },
-      });
-    } catch (error) {
-      const why = `${name}: ${portTrouble(error as Error)}`;
-      this.log('warn', `could not open ${why}`);
-      unopened.push(why);
-      return false;
-    }
+    link = await openPort(this.source, name, {
+      data: (chunk) => {
+        if (this.link === link && link) for (const frame of decoder.push(chunk)) this.onFrame(frame);
+      },
+      closed: (reason) => {
+        if (this.link === link && link) this.broken(`the port closed: ${reason}`);
+      },
+    }, this.log, unopened);
+    if (!link) return false;
     this.link = link;
     let hello: string[];
     try {
-      hello = await this.exec(['HELLO'], Math.ceil(this.helloWindowMs / this.retryMs));
+      hello = await this.commands.exec(['HELLO'], Math.ceil(this.helloWindowMs / this.retryMs));
     } catch {
       hello = [];
     }
@@ -275,13 +238,13 @@ export class PillarDriver implements Pillar {
   /** After connecting or a BOOT: learn the stock and gate again, and restore the LED ring. */
   private async resync(): Promise<void> {
     try {
-      const reply = await this.exec(['STATUS'], this.maxRepeats);
+      const reply = await this.commands.exec(['STATUS'], this.maxRepeats);
       if (reply[0] === 'OK' && reply[1] === 'STATUS') {
         const states = reply.slice(2, -1).map((s) => (SLOT_STATES.has(s) ? (s as SlotState) : 'UNKNOWN'));
         const gate = reply.at(-1);
         this.update({ slots: states, gate: gate === 'CARD' || gate === 'CLEAR' ? gate : 'UNKNOWN' });
       }
-      await this.exec(['LED', ...this.desiredLed], this.maxRepeats);
+      await this.commands.exec(['LED', ...this.desiredLed], this.maxRepeats);
     } catch {
       // a broken link is already being handled; a reboot starts another resync
     }
@@ -306,12 +269,7 @@ export class PillarDriver implements Pillar {
   private drop(error: Error): void {
     this.link = null;
     if (this.state === 'connected') this.state = 'connecting';
-    this.clock.clear(this.pingTimer);
-    const flight = this.inflight;
-    this.clock.clear(flight?.timer);
-    this.inflight = null;
-    const waiting = [...this.queue];
-    this.queue.length = 0;
+    const { flight, waiting } = this.commands.clear();
     if (flight && flight.fields[0] === 'DISPENSE' && this.running) this.park(flight);
     else flight?.reject(error);
     for (const job of waiting) job.reject(new NotSent(error.message));
@@ -331,72 +289,7 @@ export class PillarDriver implements Pillar {
     if (error) return parked.flight.reject(error);
     if (parked.rebooted) return parked.flight.reject(new BoardRebooted());
     this.log('info', `asking the pillar controller again about the dispense it was doing (id ${parked.flight.id})`);
-    parked.flight.sends = 0; // a new link: the repeats start again
-    this.inflight = parked.flight;
-    this.transmit(parked.flight, this.retryMs);
-  }
-
-  // ---- commands ----
-
-  private exec(fields: Array<string | number>, repeats: number): Promise<string[]> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ fields, repeats, resolve, reject });
-      this.pump();
-    });
-  }
-
-  private pump(): void {
-    if (this.inflight || !this.link) return;
-    const job = this.queue.shift();
-    if (!job) {
-      this.schedulePing();
-      return;
-    }
-    this.clock.clear(this.pingTimer);
-    const id = this.nextId;
-    this.nextId = id >= 65535 ? 1 : id + 1;
-    const flight: InFlight = { ...job, id, line: encodeFrame([id, ...job.fields]), sends: 0, ackedAt: null, timer: null };
-    this.inflight = flight;
-    this.transmit(flight, this.retryMs);
-  }
-
-  /** Sends the command's line (again) and waits `waitMs` for the board's next word about it. */
-  private transmit(flight: InFlight, waitMs: number): void {
-    flight.sends += 1;
-    this.link?.write(flight.line);
-    this.arm(flight, waitMs);
-  }
-
-  private arm(flight: InFlight, waitMs: number): void {
-    this.clock.clear(flight.timer);
-    flight.timer = this.clock.setTimeout(() => this.silence(flight), waitMs);
-  }
-
-  /** The board owed a word and said nothing: repeat (same id) while repeats are left, then the link is broken. */
-  private silence(flight: InFlight): void {
-    if (this.inflight !== flight) return;
-    if (flight.sends > flight.repeats) {
-      this.broken(`no reply to ${flight.fields[0]} after ${flight.repeats} repeats`);
-      return;
-    }
-    this.transmit(flight, this.retryMs);
-  }
-
-  private settle(flight: InFlight, reply: string[]): void {
-    this.clock.clear(flight.timer);
-    this.inflight = null;
-    flight.resolve(reply);
-    this.pump();
-  }
-
-  private schedulePing(): void {
-    this.clock.clear(this.pingTimer);
-    if (this.state !== 'connected') return;
-    this.pingTimer = this.clock.setTimeout(() => {
-      if (this.state === 'connected' && !this.inflight && this.queue.length === 0) {
-        this.exec(['PING'], this.maxRepeats).catch(() => {});
-      }
-    }, this.pingMs);
+    this.commands.resend(parked.flight); // a new link: the repeats start again
   }
 
   // ---- what the board says ----
@@ -407,24 +300,7 @@ export class PillarDriver implements Pillar {
     if (!/^\d{1,5}$/.test(idText)) return this.noise('line without a message id');
     const id = Number(idText);
     if (id === 0) return this.onEvent(rest);
-    const flight = this.inflight;
-    if (!flight || flight.id !== id) return this.lateReply(id, rest); // else a late repeat of an answer already handled
-    if (rest[0] === 'ACK') {
-      const now = this.clock.now();
-      if (flight.ackedAt === null) {
-        // The board is on it and owes its final reply within the dispense time: wait for it, no repeats meanwhile.
-        flight.ackedAt = now;
-        this.arm(flight, this.dispenseMs + this.retryMs);
-      } else if (now - flight.ackedAt > this.dispenseMs + this.retryMs) {
-        // Asked again past the dispense time, and still running: the board is stuck, not the wire.
-        this.late.set(flight.id, Number(flight.fields[1]));
-        if (this.late.size > LATE_WATCHED) this.late.delete(this.late.keys().next().value!);
-        this.settle(flight, ['ERR', 'TIMEOUT', `the board did not finish within ${this.dispenseMs / 1000} s`]);
-      }
-      return;
-    }
-    if (rest[0] !== 'OK' && rest[0] !== 'ERR') return this.noise(`unknown reply ${rest[0]}`);
-    this.settle(flight, rest);
+    this.commands.reply(id, rest);
   }
 
   private onEvent(fields: string[]): void {
@@ -463,25 +339,20 @@ export class PillarDriver implements Pillar {
   }
 
   private onBoot(firmware: string): void {
-    const flight = this.inflight;
+    const flight = this.commands.current;
     if (this.parked) this.parked.rebooted = true;
-    this.late.clear(); // the board has forgotten every id
+    this.commands.forgetIds();
     if (flight && flight.fields[0] === 'HELLO') {
-      flight.sends = 0;
-      this.transmit(flight, this.retryMs); // the board just came up: ask again now
+      this.commands.resend(flight); // the board just came up: ask again now
       return;
     }
     if (this.state !== 'connected') return;
     this.log('warn', `the pillar controller restarted (firmware ${firmware})`);
-    if (flight) {
-      this.clock.clear(flight.timer);
-      this.inflight = null;
-      flight.reject(new BoardRebooted());
-    }
+    this.commands.abandon()?.reject(new BoardRebooted());
     this.update({ firmware, gate: 'UNKNOWN', slots: this.current.slots.map(() => 'UNKNOWN') });
     this.emit({ type: 'boot', firmware });
     void this.resync();
-    this.pump();
+    this.commands.pump();
   }
 
   private noise(what: string): void {
@@ -515,11 +386,3 @@ export class PillarDriver implements Pillar {
   }
 }
 
-/** Why a serial port would not open, in words the crew can act on. */
-function portTrouble(error: Error): string {
-  const said = `${(error as NodeJS.ErrnoException).code ?? ''} ${error.message}`;
-  if (/EACCES|permission denied/i.test(said)) return 'no permission to use it (install the udev rule from hardware/linux, or add this user to the dialout group)';
-  if (/EBUSY|busy|lock/i.test(said)) return 'another program is using it; close that program';
-  if (/ENOENT|no such file/i.test(said)) return 'it is gone; check the USB cable';
-  return error.message;
-}

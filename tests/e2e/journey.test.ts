@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openKiosk, readQuestion } from '../helpers/browser.ts';
+import { launchChromium, openKiosk, readQuestion, settled } from '../helpers/browser.ts';
 import { startKiosk, type TestKiosk } from '../helpers/kiosk.ts';
 import { openPackStore } from '../../electron/kiosk/packs/store.ts';
 import { addLanguage, buildPack, KEY, trustSettings } from '../helpers/packs.ts';
@@ -28,8 +28,19 @@ async function answer(page: Page, cardName: RegExp, answerName: string | RegExp)
 
 const rows = (kiosk: TestKiosk) => [...kiosk.app.store.all()];
 
+/**
+ * The student takes the card once the screen says it is there, and the screen says it was taken.
+ * Not on the board's timer: a card taken before the page has heard the dispense's answer would race
+ * the page (the board's TAKEN comes as an event, the answer as the reply to the page's call).
+ */
+async function takeCard(page: Page, kiosk: TestKiosk, [there, taken] = ['Pak je kaart uit de olifant', 'Top! Neem je kaart mee naar het college.']) {
+  await page.getByText(there).waitFor();
+  kiosk.app.board!.take();
+  await page.getByText(taken).waitFor();
+}
+
 test('a student answers all six in Dutch, the next one a question in English; cards and answers are right', async () => {
-  const kiosk = await startKiosk({ simulatedBoard: { dispenseMs: 50, autoTakeMs: 400 } });
+  const kiosk = await startKiosk({ simulatedBoard: { dispenseMs: 50, autoTakeMs: null } });
   const page = await open(kiosk);
   await page.getByRole('button', { name: /Raak me aan om te beginnen/ }).click();
   await page.getByRole('heading', { name: 'Kies een vraag' }).waitFor();
@@ -44,13 +55,15 @@ test('a student answers all six in Dutch, the next one a question in English; ca
   ];
   for (const [card, label] of dutch) {
     await answer(page, card, label);
-    await page.getByText('Pak je kaart uit de olifant').or(page.getByText('Top! Neem je kaart mee')).first().waitFor();
-    await page.getByText('Top! Neem je kaart mee naar het college.').waitFor();
+    await takeCard(page, kiosk);
+    await settled(page);
     await page.getByRole('button', { name: 'Nog een vraag' }).click();
   }
   await page.getByText('✓ Beantwoord').nth(5).waitFor();
   assert.equal(await page.getByText('✓ Beantwoord').count(), 6);
   await page.getByRole('button', { name: 'Klaar' }).click();
+  await page.getByText('Bedankt voor je antwoorden!').waitFor();
+  await settled(page);
   await page.getByText('Bedankt voor je antwoorden!').click();
 
   await page.getByRole('button', { name: /Raak me aan om te beginnen/ }).click();
@@ -61,7 +74,7 @@ test('a student answers all six in Dutch, the next one a question in English; ca
   assert.equal(await page.locator('.kiosk').getAttribute('lang'), 'en');
   await answer(page, /^Question 4/, '5 Strongly agree');
   await page.getByRole('region', { name: /Elsewhere on the tour/ }).waitFor();
-  await page.getByText('Great! Bring your card to the lecture.').waitFor();
+  await takeCard(page, kiosk, ['Take your card from the elephant', 'Great! Bring your card to the lecture.']);
 
   const stored = rows(kiosk);
   assert.equal(stored.length, 7);
@@ -124,20 +137,22 @@ test('a quiet pillar asks "still there?", then discards the half-finished answer
 });
 
 test('an empty or jammed stack is said kindly, the question stays, the journey goes on', async () => {
-  const kiosk = await startKiosk({ simulatedBoard: { dispenseMs: 50, autoTakeMs: 200, stock: [9, 9, 0, 9, 9, 9] } });
+  const kiosk = await startKiosk({ simulatedBoard: { dispenseMs: 50, autoTakeMs: null, stock: [9, 9, 0, 9, 9, 9] } });
   const page = await open(kiosk);
   await page.getByRole('button', { name: /Raak me aan/ }).click();
   await answer(page, /^Vraag 3/, 'Ik lach mee');
   await page.getByText('De kaarten van deze vraag zijn even op').waitFor();
   await page.locator('.screen-result').getByText('Een collega maakt een grap over iemands afkomst').waitFor();
   await page.getByText('De vraag blijft nog even staan.').waitFor();
+  await settled(page);
   await page.getByRole('button', { name: 'Nog een vraag' }).click();
   kiosk.app.board!.faults.jamNext.add(5);
   await answer(page, /^Vraag 5/, 'Gewoon op gevoel');
   await page.getByText('De kaart blijft steken, sorry!').waitFor();
+  await settled(page);
   await page.getByRole('button', { name: 'Nog een vraag' }).click();
   await answer(page, /^Vraag 1/, '2');
-  await page.getByText('Top! Neem je kaart mee').waitFor();
+  await takeCard(page, kiosk);
   assert.equal(rows(kiosk).length, 3, 'every answer recorded, card or not');
   assert.equal(kiosk.app.pillar.status().slots[4], 'JAM');
   await page.close();
@@ -244,6 +259,8 @@ test('a card left behind: the ring pulses green into the next journey, and the n
   await page.getByText('Daar is je kaart!').waitFor();
   await page.getByRole('button', { name: 'Klaar' }).click();
   await page.getByText('Vergeet je kaart niet').waitFor();
+  await page.getByText('Bedankt voor je antwoorden!').waitFor();
+  await settled(page);
   await page.getByText('Bedankt voor je antwoorden!').click();
   await page.getByRole('button', { name: /Raak me aan om te beginnen/ }).waitFor();
   await until(green, 'the green pulse at the attract loop, with the card still in the gate');

@@ -11,7 +11,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { FIRST_LOCKOUT_MS, hashPin } from '../../electron/kiosk/operator/pin.ts';
 import { linuxBlockDevices } from '../../electron/platform/usb.ts';
-import { launchChromium, openKiosk, readQuestion } from '../helpers/browser.ts';
+import { launchChromium, openKiosk, readQuestion, settled } from '../helpers/browser.ts';
 import { deviceTree, STICK_LABEL } from '../helpers/devices.ts';
 import { startKiosk, type TestKiosk } from '../helpers/kiosk.ts';
 import { buildPack, KEY } from '../helpers/packs.ts';
@@ -40,12 +40,16 @@ async function openDoor(kiosk: TestKiosk, page: Page): Promise<void> {
 }
 
 test('the service door opens the service screen over a journey (the unfinished answer dropped, the finished one kept); closing it brings back the attract loop', async () => {
-  const kiosk = await startKiosk({ simulatedBoard: { dispenseMs: 50, autoTakeMs: 400 } });
+  const kiosk = await startKiosk({ simulatedBoard: { dispenseMs: 50, autoTakeMs: null } });
   const page = await open(kiosk);
   await page.getByRole('button', { name: START }).click();
   await page.getByRole('button', { name: /^Vraag 1/ }).click();
   await readQuestion(page);
   await page.getByRole('button', { name: '4', exact: true }).click();
+  // The student takes the card (the crew's test card below needs a clear gate), and goes on.
+  await until(() => kiosk.app.board!.dispensed.length === 1, 'the card of the finished answer');
+  kiosk.app.board!.take();
+  await settled(page);
   await page.getByRole('button', { name: 'Nog een vraag' }).click();
   await page.getByRole('button', { name: /^Vraag 2/ }).click();
 

@@ -7,7 +7,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { launchChromium, openKiosk, readQuestion } from '../helpers/browser.ts';
+import { launchChromium, openKiosk, readQuestion, settled } from '../helpers/browser.ts';
 import { startKiosk } from '../helpers/kiosk.ts';
 import { ptyPair, type PtyPair } from '../helpers/pty.ts';
 import { tempDir, until } from '../helpers/tmp.ts';
@@ -19,7 +19,7 @@ class SimProcess {
   private out = '';
 
   constructor(port: string) {
-    this.child = spawn(process.execPath, [CLI, 'pillar-sim', '--port', port, '--dispense-ms', '100', '--stock', '20'], { stdio: 'pipe' });
+    this.child = spawn(process.execPath, [CLI, 'pillar-sim', '--port', port, '--dispense-ms', '100', '--stock', '20', '--manual-take'], { stdio: 'pipe' });
     this.child.stdout.on('data', (c: Buffer) => (this.out += c.toString()));
   }
 
@@ -70,11 +70,16 @@ test('the journey drives the stand-alone simulator over a pty, through a jam and
     await readQuestion(page);
     await page.getByRole('button', { name: option, exact: true }).click();
   };
-  const next = () => page.getByRole('button', { name: 'Nog een vraag' }).click();
+  const next = async () => {
+    await settled(page);
+    await page.getByRole('button', { name: 'Nog een vraag' }).click();
+  };
 
   await answer(/^Vraag 1/, '3');
   await page.getByText('Pak je kaart uit de olifant').waitFor();
-  await page.getByText('Top! Neem je kaart mee').waitFor({ timeout: 10_000 });
+  // The student takes the card once the screen says it is there (the simulator's own hand would be a timer).
+  await sim.command('take');
+  await page.getByText('Top! Neem je kaart mee').waitFor();
   assert.deepEqual(await sim.stock(), [19, 20, 20, 20, 20, 20]);
   await next();
 

@@ -18,12 +18,14 @@ export function dataDir(settings: Record<string, unknown> = {}): string {
   return dir;
 }
 
+/** How long a test waits for something to happen before it fails: a deadline for a machine ten times slower than ours, never a duration a test waits out. */
+export const DEADLINE_MS = 60_000;
+
 /**
- * Waits until check() is true, polling; fails after the limit with the message. The limit is a
- * deadline for a machine ten times slower than ours, never a duration a test waits out. This poll
- * is the one place in the tests that waits on a timer (tests/unit/no-sleeps.test.ts).
+ * Waits until check() is true, polling; fails after the limit with the message. This poll is the
+ * one place in the tests that waits on a timer (tests/unit/no-sleeps.test.ts).
  */
-export async function until(check: () => boolean | Promise<boolean>, what: string, limitMs = 60_000): Promise<void> {
+export async function until(check: () => boolean | Promise<boolean>, what: string, limitMs = DEADLINE_MS): Promise<void> {
   const end = Date.now() + limitMs;
   while (!(await check())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);

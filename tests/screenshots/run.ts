@@ -1,7 +1,8 @@
 // `npm run screenshots [-- DIR]`: every screen of the student journey for the bundled pack,
 // in each of its languages, at 1080x1920 (the pillar) and 1920x1080, as PNG files in DIR
 // (default `screenshots/`), for people to look at. Each screen is rendered by the layout
-// audit page with the real kiosk components, and photographed once its entrance is over.
+// audit page with the real kiosk components, and photographed once its entrance is over (its
+// fonts loaded, every animation that ends has ended; the ones that loop go on).
 // Then the lecture's slides (slides.ts) and every state of the presenter view (presenter.ts).
 
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -10,13 +11,29 @@ import path from 'node:path';
 import { createKiosk } from '../../electron/kiosk/services.ts';
 import { startServer } from '../../electron/kiosk/carriers/http.ts';
 import { openAudit, screenLabel, showScreen, SIZES } from '../helpers/audit.ts';
+import type { Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.ts';
 import { presenterScreenshots } from './presenter.ts';
 import { slideScreenshots } from './slides.ts';
 
 const out = path.resolve(process.argv[2] ?? 'screenshots');
-/** Long enough for every entrance (the words fading in, the bars growing) to end. */
-const SETTLE_MS = 900;
+
+/**
+ * The screen's entrance is over: its fonts are loaded and every animation that ends (the words
+ * fading in, the cards appearing, the bars growing) has ended. Looked at on each frame, from the
+ * second frame after the screen was put up, once the animations it starts there exist.
+ */
+async function entranceOver(page: Page): Promise<void> {
+  await page.evaluate('document.fonts.ready.then(() => new Promise((frame) => requestAnimationFrame(() => requestAnimationFrame(frame))))');
+  // A function, not a string: the page's content security policy allows no eval.
+  await page.waitForFunction(() => (globalThis as unknown as { document: { getAnimations(): Animation[] } }).document.getAnimations().every((a) => a.effect?.getComputedTiming().iterations === Infinity || a.playState !== 'running'), undefined, { polling: 'raf' });
+}
+
+/** What the page's animations say of themselves (the DOM's Animation, of which only this is read). */
+interface Animation {
+  playState: string;
+  effect: { getComputedTiming(): { iterations?: number } } | null;
+}
 
 const data = mkdtempSync(path.join(os.tmpdir(), 'olifant-screenshots-'));
 const app = await createKiosk({ dataDir: data, pillar: 'simulated', log: () => {} });
@@ -32,7 +49,7 @@ try {
     const names = await showScreen(page, pack, 0);
     for (let i = 0; i < names.length; i++) {
       if (i > 0) await showScreen(page, pack, i);
-      await page.waitForTimeout(SETTLE_MS);
+      await entranceOver(page);
       const file = `${String(i + 1).padStart(2, '0')}-${names[i].language}-${screenLabel(names[i].screen).replace(' ', '-')}.png`;
       await page.screenshot({ path: path.join(dir, file) });
     }

@@ -3,7 +3,6 @@
 // elephant nods at the answer and cheers when the card comes out. No group under MIN_GROUP
 // answers is ever shown.
 
-import { motion } from 'framer-motion';
 import type { Group, Question, Results } from '../../../electron/api/student.ts';
 import { noCardThisTime, type CardView } from '../journey.ts';
 import { Elephant, type ElephantMood } from '../../shared/Elephant.tsx';
@@ -73,7 +72,7 @@ function Bars({ results, question, value, t, language }: { results: Results; que
               return (
                 <span key={key} className={`bar bar-${key}`} aria-label={`${name}: ${percent(share, language)}`}>
                   <span className="bar-track">
-                    <motion.span className="bar-fill" initial={{ width: 0 }} animate={{ width: `${share * 100}%` }} transition={{ duration: 0.6, ease: 'easeOut' }} />
+                    <span className="bar-fill" style={{ width: `${share * 100}%` }} />
                   </span>
                   <span className="bar-share">{percent(share, language)}</span>
                 </span>
