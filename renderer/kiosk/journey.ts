@@ -54,6 +54,11 @@ export interface JourneyState {
   earlierCardInGate: boolean;
   /** Answers of this journey whose card the pillar is still being asked for, whatever the screen. */
   cardsAsked: string[];
+  /**
+   * A card was taken before the page heard it had dropped (the take can overtake the dispense's
+   * reply): the drop, when it is told, is of a card already gone.
+   */
+  takenUntold: boolean;
   /** The pillar's controller is connected: a card can come. Without it an answer's result says at once that none comes. */
   pillarConnected: boolean;
 }
@@ -93,6 +98,7 @@ export function initialJourney(info: KioskInfo, now: number): JourneyState {
     // At start (a reload, the operator page and back) the pillar itself says whether a card waits.
     earlierCardInGate: info.pillar.cardInGate,
     cardsAsked: [],
+    takenUntold: false,
     pillarConnected: info.pillar.connected,
   };
 }
@@ -183,12 +189,16 @@ export function journey(state: JourneyState, event: JourneyEvent): JourneyState 
       // The card of an answer of this journey is real wherever the student has gone since; one of a
       // journey before that drops now is in the gate all the same, as nobody's.
       if (!state.cardsAsked.includes(event.answerId)) return event.status === 'take-card' ? { ...state, earlierCardInGate: true } : state;
-      const known = { ...state, cardsAsked: state.cardsAsked.filter((id) => id !== event.answerId), cardInGate: state.cardInGate || event.status === 'take-card' };
+      const gone = event.status === 'take-card' && state.takenUntold;
+      const status = gone ? 'taken' : event.status;
+      const known = { ...state, cardsAsked: state.cardsAsked.filter((id) => id !== event.answerId), cardInGate: state.cardInGate || status === 'take-card', takenUntold: false };
       if (view.kind !== 'result' || view.answerId !== event.answerId || view.card !== 'dispensing') return known;
-      return { ...known, view: { ...view, card: event.status } };
+      return { ...known, view: { ...view, card: status } };
     }
     case 'card-taken': {
-      const taken = { ...state, cardInGate: false, earlierCardInGate: false };
+      // Nothing known in the gate while a card is asked for: the one taken is that card, whose drop is yet to be told.
+      const untold = !state.cardInGate && !state.earlierCardInGate && state.cardsAsked.length > 0;
+      const taken = { ...state, cardInGate: false, earlierCardInGate: false, takenUntold: state.takenUntold || untold };
       if (view.kind !== 'result') return taken;
       // A card taken from a full gate makes room for this student's card: ask again.
       if (view.card === 'take-card') return { ...taken, view: { ...view, card: 'taken' } };

@@ -82,6 +82,17 @@ test('journey: a second tap of a double tap does not land on the new screen', ()
   assert.equal(run(s, { type: 'back', now: SETTLE_MS + 10 }).view.kind, 'question');
 });
 
+test('journey: a card taken before the page hears it dropped is taken, not waited for', () => {
+  // Over HTTP the board's TAKEN (server-sent events) can overtake the reply to the dispense call.
+  let s = onResult();
+  s = run(s, { type: 'card-taken' }, { type: 'card', answerId: ANSWER, status: 'take-card' });
+  assert.equal(s.view.kind === 'result' && s.view.card, 'taken');
+  assert.equal(s.cardInGate, false, 'no card waits in the gate');
+  assert.equal(s.takenUntold, false);
+  s = run(s, { type: 'next', now: 10_000 });
+  assert.equal(s.cardInGate, false);
+});
+
 test('journey: card states, and a full gate asks again once the earlier card is taken', () => {
   let s = onResult();
   assert.equal(cardToDispense(s), ANSWER);
