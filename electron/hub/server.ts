@@ -40,6 +40,8 @@ import { ReadAbandoned, ReaderPool, type Reader } from './readers.ts';
 import type { ReadAnswer, ReadJob } from './reads.ts';
 import type { HubHealth } from '../api/organiser.ts';
 import type { HubStore } from './store.ts';
+import { NO_OFFERS, NO_TOUR, registerCheckIn, type CheckInParts } from './check-in.ts';
+import { HealthStore } from './health.ts';
 
 /** The hub page's style sheet in the built UI, under a name that stays (renderer/vite.config.ts). */
 const HUB_CSS = '/assets/hub.css';
@@ -84,6 +86,10 @@ type HubOptions = Omit<HubListen, 'port'> & {
   reader?: Reader;
   /** How long a request may take before it is answered 503 (ms); DEADLINES unless told. */
   deadlines?: Partial<typeof DEADLINES>;
+  /** 1: a hub of results sync version 1, without check-ins (for the compatibility tests); 2 unless told. */
+  syncVersion?: 1 | 2;
+  /** What a check-in sets going, part by part; the fleet's health store, no tour figures and no offers unless told. */
+  checkIn?: Partial<CheckInParts>;
 };
 
 /** Reader threads of a hub: the lecturer's reads run beside the event loop that takes batches. */
@@ -133,7 +139,8 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
     // A body its route's schema refuses is said as every refusal is: the field and the rule in words.
     refusedBody: (request, error) => {
       const schema = request.routeOptions.schema?.body as TSchema | undefined;
-      return schema && refusalOf(schema, error.validation as SchemaError[], request.body, 'the batch')?.message;
+      const named = (request.routeOptions.config as { body?: string }).body ?? 'the batch';
+      return schema && refusalOf(schema, error.validation as SchemaError[], request.body, named)?.message;
     },
     answer: (error, request, reply) => {
       if (error.code === 'FST_ERR_HANDLER_TIMEOUT') {
@@ -186,15 +193,21 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
     }
   });
 
-  app.post<{ Body: { pillar_id: string; records: unknown[] } }>('/v1/batches', { schema: { body: BATCH }, ...route(FAILURE.batch, deadlines.batch) }, async (request, reply) => {
+  /** The pillar a request's bearer token belongs to; else answered 401 (ever more slowly from one address) and null. */
+  const pillarOf = async (request: FastifyRequest, reply: FastifyReply): Promise<string | null> => {
     const header = request.headers.authorization ?? '';
     const token = /^Bearer ([\w-]{10,200})$/.exec(header)?.[1];
     const pillarId = token ? pillars.authenticate(token) : null;
-    if (pillarId === null) {
-      const delay = brake.delayFor(request.ip);
-      if (delay > 0) await wait(clock, delay);
-      return reply.code(401).send({ error: 'unknown or revoked token: ask the tour organiser for this pillar\'s token (olifant hub add-pillar)' });
-    }
+    if (pillarId !== null) return pillarId;
+    const delay = brake.delayFor(request.ip);
+    if (delay > 0) await wait(clock, delay);
+    await reply.code(401).send({ error: 'unknown or revoked token: ask the tour organiser for this pillar\'s token (olifant hub add-pillar)' });
+    return null;
+  };
+
+  app.post<{ Body: { pillar_id: string; records: unknown[] } }>('/v1/batches', { schema: { body: BATCH }, ...route(FAILURE.batch, deadlines.batch) }, async (request, reply) => {
+    const pillarId = await pillarOf(request, reply);
+    if (pillarId === null) return reply;
     const { pillar_id, records } = request.body;
     if (records.length > MAX_BATCH_RECORDS) return reply.code(413).send({ error: `a batch holds at most ${MAX_BATCH_RECORDS} records; this one has ${records.length}` });
     if (pillar_id !== pillarId) return reply.code(403).send({ error: `the token belongs to pillar ${pillarId}, not ${pillar_id}` });
@@ -211,6 +224,13 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
     if (imports.busy) return writeLockBusy(request, reply);
     return store.store(checked, pillarId, 'batch');
   });
+
+  // Version 2: the check-in (check-in.ts), left out of a hub that speaks version 1 only.
+  if ((listen.syncVersion ?? 2) >= 2) {
+    const health = new HealthStore(store.db, clock);
+    const parts: CheckInParts = { recordHealth: (id, record, visit) => health.fromCheckIn(id, record, visit), tourFor: NO_TOUR, offersFor: NO_OFFERS, ...listen.checkIn };
+    registerCheckIn(app, { parts, pillarOf, clock, deadline: deadlines.batch });
+  }
 
   // The page, and bundles uploaded on it: only for someone at this machine (there is no sign-in yet).
   const here = (request: { socket: { remoteAddress?: string } }) => !proxied && LOOPBACK_PEERS.has(request.socket.remoteAddress ?? '');
