@@ -73,10 +73,12 @@ export class CheckIns {
     this.clock = deps.clock ?? systemClock;
   }
 
+  /** Checks in now (a restarted pillar is seen at once), then every 2 minutes. */
   start(): void {
     if (this.every) return;
     this.every = this.clock.setInterval(() => void this.now(), CHECK_IN_EVERY_MS);
     this.every.unref();
+    void this.now();
   }
 
   async stop(): Promise<void> {
