@@ -58,7 +58,8 @@ function valueAt(value: unknown, instancePath: string): unknown {
 
 /** `/questions/0/slot` as people read it: `questions[0].slot`, after `where` (the whole value's name). */
 function fieldName(where: string, instancePath: string): string {
-  const part = (s: string, i: number) => (/^\d+$/.test(s) ? `[${s}]` : !/^[A-Za-z_$][\w$]*$/.test(s) ? `[${JSON.stringify(s)}]` : i === 0 ? s : `.${s}`);
+  // A first name of letters, digits and dashes is said as it is written (a query's `trust-key`).
+  const part = (s: string, i: number) => (/^\d+$/.test(s) ? `[${s}]` : i === 0 && /^[A-Za-z_$][\w$-]*$/.test(s) ? s : !/^[A-Za-z_$][\w$]*$/.test(s) ? `[${JSON.stringify(s)}]` : i === 0 ? s : `.${s}`);
   const path = segments(instancePath).map(part).join('');
   if (path === '') return where;
   if (where === '' || where.startsWith('the ')) return path;

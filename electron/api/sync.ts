@@ -3,6 +3,7 @@
 // records' types are derived from their schemas (schemas/sync.ts).
 
 import type { Static } from 'typebox';
+import type { SYNC_STATUS_FILE } from './schemas/kiosk-files.ts';
 import type { ANSWER_RECORD, BATCH, BATCH_RESULT, PACK_RECORD, VENUE_RECORD } from './schemas/sync.ts';
 
 /** An answer: never changes once made. */
@@ -40,13 +41,12 @@ export interface Waiting {
   packs: number;
 }
 
+/** What a pillar keeps of its last sends (sync-status.json): when the hub last stored a batch, and the last problem in words. */
+export type KeptSyncStatus = Static<typeof SYNC_STATUS_FILE>;
+
 /** A pillar's sync, for its service screen and `olifant sync status`. */
-export interface SyncStatus {
+export interface SyncStatus extends KeptSyncStatus {
   hubSet: boolean;
   hubUrl: string | null;
   waiting: Waiting;
-  /** When the hub last stored a batch (UTC, to the minute); null: never. */
-  lastSuccess: string | null;
-  /** The last problem in plain words; null once a send succeeds again. */
-  lastProblem: string | null;
 }

@@ -61,6 +61,15 @@ const wholeNumber = (listed: string) => (value: string): number => {
 
 const dataDirOption = () => new Option('--data-dir <dir>', "the pillar's data folder (else $OLIFANT_DATA_DIR, or the platform's place)");
 
+/** What runs a command: the function of its module, imported only when it runs. */
+type Load = Parameters<typeof lazy>[0];
+
+/** A command of `parent`: its name, its line in the list of commands, what its --help says, and what runs it. */
+const command = (parent: Command, name: string, summary: string, description: string, load: Load) => parent.command(name).summary(summary).description(description).action(lazy(load));
+
+/** A command of the pillar's data folder whose own commands do the work (`olifant pack ...`): each takes --data-dir. */
+const group = (parent: Command, name: string, summary: string, description: string) => parent.command(name).summary(summary).description(description).addOption(dataDirOption());
+
 function olifantProgram(): Command {
   const program = new Command('olifant')
     .description('The commands of the kiosk, its data folder and the hub.')
@@ -87,159 +96,107 @@ Examples:
     );
   program.on('command:*', ([name]: string[]) => program.error(`unknown command "${name}"`, { exitCode: EXIT.usage, code: 'commander.unknownCommand' }));
 
-  program
-    .command('serve')
-    .summary('the kiosk UI and its services on 127.0.0.1; prints the URL')
-    .description('Serves the kiosk UI and its services on 127.0.0.1 and prints the URL.')
+  command(program, 'serve', 'the kiosk UI and its services on 127.0.0.1; prints the URL', 'Serves the kiosk UI and its services on 127.0.0.1 and prints the URL.', async () => (await import('./serve.ts')).serve)
     .option('--port <n>', 'the port (0: any free one)', '0')
     .option('--pillar <which>', 'auto (the board) or simulated')
     .option('--pillar-port <path>', "the board's serial port")
     .option('--bundled-pack <dir>', 'this pack folder instead of the one that comes with the app')
     .addOption(dataDirOption())
-    .addOption(new Option('--dev', 'as the Electron shell takes it; no effect here').hideHelp())
-    .action(lazy(async () => (await import('./serve.ts')).serve));
+    .addOption(new Option('--dev', 'as the Electron shell takes it; no effect here').hideHelp());
 
-  program
-    .command('results')
-    .summary('every stored answer as CSV (hours in UTC), or a signed results bundle')
-    .description(
-      'Prints every stored answer as CSV on stdout. The hour column is in UTC (2026-11-22T14:00Z is 15:00 ' +
-        'in Amsterdam in winter); --excel-nl as Dutch Excel opens it in columns (BOM, semicolons, decimal ' +
-        'commas). --format bundle writes every answer, venue visit and pack as a signed results bundle ' +
-        '(for a hub without network): into DRIVE/olifant-results/, or to a file ending in ' +
-        '.olifant-results; and prints where.',
-    )
+  command(
+    program,
+    'results',
+    'every stored answer as CSV (hours in UTC), or a signed results bundle',
+    'Prints every stored answer as CSV on stdout. The hour column is in UTC (2026-11-22T14:00Z is 15:00 ' +
+      'in Amsterdam in winter); --excel-nl as Dutch Excel opens it in columns (BOM, semicolons, decimal ' +
+      'commas). --format bundle writes every answer, venue visit and pack as a signed results bundle ' +
+      '(for a hub without network): into DRIVE/olifant-results/, or to a file ending in ' +
+      '.olifant-results; and prints where.',
+    async () => (await import('./results.ts')).results,
+  )
     .addOption(new Option('--format <format>', 'csv or bundle').default('csv').argParser(oneOf('--format', ['csv', 'bundle'] as const)))
     .option('--out <drive-or-file>', 'where --format bundle writes the bundle')
     .option('--excel-nl', 'the CSV for Dutch Excel')
-    .addOption(dataDirOption())
-    .action(lazy(async () => (await import('./results.ts')).results));
+    .addOption(dataDirOption());
 
-  program
-    .command('report')
-    .summary('lecture-ready files for one venue visit: slides, spreadsheet, Dutch CSV or PNG charts')
-    .description(
-      "Lecture-ready files for one venue visit, from a hub's data folder or a pillar's (--data-dir): " +
-        'slides with editable charts, a spreadsheet, the answers as Dutch CSV, or one 1920x1080 PNG chart ' +
-        'per question into the folder --out names.',
-    )
+  command(
+    program,
+    'report',
+    'lecture-ready files for one venue visit: slides, spreadsheet, Dutch CSV or PNG charts',
+    "Lecture-ready files for one venue visit, from a hub's data folder or a pillar's (--data-dir): " +
+      'slides with editable charts, a spreadsheet, the answers as Dutch CSV, or one 1920x1080 PNG chart ' +
+      'per question into the folder --out names.',
+    async () => (await import('./report.ts')).report,
+  )
     .requiredOption('--venue <id>', 'the venue visit, as `olifant venue list` names it')
     .addOption(new Option('--format <format>', 'pptx, xlsx, csv or png').makeOptionMandatory().argParser(oneOf('--format', ['pptx', 'xlsx', 'csv', 'png'] as const)))
     .requiredOption('--out <path>', 'the file, or for png the folder')
     .addOption(new Option('--language <code>', LECTURE_LANGUAGES.join(', ')).default('nl').argParser(oneOf('--language', LECTURE_LANGUAGES)))
-    .addOption(new Option('--data-dir <dir>', "a hub's or a pillar's data folder"))
-    .action(lazy(async () => (await import('./report.ts')).report));
+    .addOption(new Option('--data-dir <dir>', "a hub's or a pillar's data folder"));
 
-  program
-    .command('pillar-sim')
-    .summary('a simulated controller board on a serial port or pseudo-terminal')
-    .description('A simulated controller board on a serial port or pseudo-terminal; type help for its faults, quit to end it.')
+  command(
+    program,
+    'pillar-sim',
+    'a simulated controller board on a serial port or pseudo-terminal',
+    'A simulated controller board on a serial port or pseudo-terminal; type help for its faults, quit to end it.',
+    async () => (await import('./pillar-sim.ts')).pillarSim,
+  )
     .requiredOption('--port <path>', 'the serial port or pseudo-terminal')
     .option('--dispense-ms <n>', 'how long a dispense takes', '800')
     .option('--stock <n>', 'cards in each slot', '100')
-    .option('--manual-take', 'a card stays in the slot until `take` is typed')
-    .action(lazy(async () => (await import('./pillar-sim.ts')).pillarSim));
+    .option('--manual-take', 'a card stays in the slot until `take` is typed');
 
-  const pack = program
-    .command('pack')
-    .summary('install, check and sign content packs')
-    .description('Content packs: installed into the data folder as the operator screen does, and checked and signed by whoever makes them.')
-    .addOption(dataDirOption());
+  const pack = group(program, 'pack', 'install, check and sign content packs', 'Content packs: installed into the data folder as the operator screen does, and checked and signed by whoever makes them.');
   const packDir = '<dir>';
   const packDirWords = 'the olifant-pack folder, or the drive holding it';
-  pack
-    .command('install')
-    .summary("installs the pack on a stick into the data folder")
-    .description('Installs the pack on a stick into the data folder, as the operator screen does.')
+  const packs = async () => import('./pack.ts');
+  command(pack, 'install', 'installs the pack on a stick into the data folder', 'Installs the pack on a stick into the data folder, as the operator screen does.', async () => (await packs()).packInstall)
     .argument(packDir, packDirWords)
-    .option('--rollback', 'confirms a version that is not higher than the running one')
-    .action(lazy(async () => (await import('./pack.ts')).packInstall));
-  pack
-    .command('current')
-    .summary("the running pack, as JSON")
-    .description('Prints the running pack as JSON: {"id": ..., "version": ...}.')
-    .action(lazy(async () => (await import('./pack.ts')).packCurrent));
-  pack
-    .command('rollback')
-    .summary("runs the previous pack again")
-    .description('Runs the previous pack again.')
-    .action(lazy(async () => (await import('./pack.ts')).packRollback));
-  pack
-    .command('check')
-    .summary("checks a content pack folder")
-    .description('Checks a content pack folder: every rule of content-pack.md, and its signature.')
+    .option('--rollback', 'confirms a version that is not higher than the running one');
+  command(pack, 'current', 'the running pack, as JSON', 'Prints the running pack as JSON: {"id": ..., "version": ...}.', async () => (await packs()).packCurrent);
+  command(pack, 'rollback', 'runs the previous pack again', 'Runs the previous pack again.', async () => (await packs()).packRollback);
+  command(pack, 'check', 'checks a content pack folder', 'Checks a content pack folder: every rule of content-pack.md, and its signature.', async () => (await packs()).packCheck)
     .argument(packDir, packDirWords)
     .option('--key <public-key>', 'a trusted public key: the public.txt keygen wrote, or the key itself (again for more)', repeated)
-    .option('--allow-unsigned', 'checks all but the signature')
-    .action(lazy(async () => (await import('./pack.ts')).packCheck));
-  pack
-    .command('keygen')
-    .summary("makes a signing key pair")
-    .description('Makes a signing key pair: private.pem (keep it secret) and public.txt.')
-    .requiredOption('--out <dir>', 'the folder the two files go into')
-    .action(lazy(async () => (await import('./pack.ts')).packKeygen));
-  pack
-    .command('sign')
-    .summary("signs a content pack folder")
-    .description('Signs a content pack folder (writes its pack.sig).')
+    .option('--allow-unsigned', 'checks all but the signature');
+  command(pack, 'keygen', 'makes a signing key pair', 'Makes a signing key pair: private.pem (keep it secret) and public.txt.', async () => (await packs()).packKeygen)
+    .requiredOption('--out <dir>', 'the folder the two files go into');
+  command(pack, 'sign', 'signs a content pack folder', 'Signs a content pack folder (writes its pack.sig).', async () => (await packs()).packSign)
     .argument(packDir, packDirWords)
-    .requiredOption('--key <private-key-file>', 'the private.pem keygen wrote')
-    .action(lazy(async () => (await import('./pack.ts')).packSign));
+    .requiredOption('--key <private-key-file>', 'the private.pem keygen wrote');
 
-  const venue = program.command('venue').summary('start and list venue visits').description("A pillar's venue visits.").addOption(dataDirOption());
-  venue
-    .command('start')
-    .summary("starts a venue visit; prints its id")
-    .description(
-      'Ends the running venue visit and starts one at the named venue; prints its id (the date and ' +
-        "the name, e.g. 2026-11-24-hva-amsterdam). A running kiosk's next answers carry it.",
-    )
-    .argument('<name>', "the venue's name, in quotes if it has spaces")
-    .action(lazy(async () => (await import('./venue.ts')).venueStart));
-  venue
-    .command('list')
-    .summary("the venue visits, newest first")
-    .description('The venue visits, newest first: id, name, and the hours (UTC) they started and ended.')
-    .action(lazy(async () => (await import('./venue.ts')).venueList));
+  const venue = group(program, 'venue', 'start and list venue visits', "A pillar's venue visits.");
+  command(
+    venue,
+    'start',
+    'starts a venue visit; prints its id',
+    'Ends the running venue visit and starts one at the named venue; prints its id (the date and ' +
+      "the name, e.g. 2026-11-24-hva-amsterdam). A running kiosk's next answers carry it.",
+    async () => (await import('./venue.ts')).venueStart,
+  ).argument('<name>', "the venue's name, in quotes if it has spaces");
+  command(venue, 'list', 'the venue visits, newest first', 'The venue visits, newest first: id, name, and the hours (UTC) they started and ended.', async () => (await import('./venue.ts')).venueList);
 
   hubCommands(program);
 
-  const sync = program.command('sync').summary("send what waits to the hub, or show the sync's facts").description("A pillar's sync with the hub (hubUrl, hubToken in settings).").addOption(dataDirOption());
-  sync
-    .command('now')
-    .summary("sends what waits to the hub at once")
-    .description('Sends what waits to the hub at once and says what happened; exit 0 when nothing waits any more, 1 otherwise.')
-    .action(lazy(async () => ((await import('./sync.ts')).sync).bind(null, 'now')));
-  sync
-    .command('status')
-    .summary("the sync's facts as JSON")
-    .description("The sync's facts as JSON: hub set, what waits, last success, last problem.")
-    .action(lazy(async () => ((await import('./sync.ts')).sync).bind(null, 'status')));
+  const sync = group(program, 'sync', "send what waits to the hub, or show the sync's facts", "A pillar's sync with the hub (hubUrl, hubToken in settings).");
+  const syncs = (what: 'now' | 'status') => async () => (await import('./sync.ts')).sync.bind(null, what);
+  command(sync, 'now', 'sends what waits to the hub at once', 'Sends what waits to the hub at once and says what happened; exit 0 when nothing waits any more, 1 otherwise.', syncs('now'));
+  command(sync, 'status', "the sync's facts as JSON", "The sync's facts as JSON: hub set, what waits, last success, last problem.", syncs('status'));
 
-  program
-    .command('pillar')
-    .summary("this pillar's id and bundle key")
-    .description('This pillar.')
-    .addOption(dataDirOption())
-    .command('id')
-    .summary("this pillar's id and bundle key")
-    .description("Prints this pillar's id, and on the next line its bundle key (for `olifant hub add-pillar ID --key KEY` on the hub).")
-    .action(lazy(async () => (await import('./pillar.ts')).pillarId));
+  const pillar = group(program, 'pillar', "this pillar's id and bundle key", 'This pillar.');
+  command(pillar, 'id', "this pillar's id and bundle key", "Prints this pillar's id, and on the next line its bundle key (for `olifant hub add-pillar ID --key KEY` on the hub).", async () => (await import('./pillar.ts')).pillarId);
 
-  program
-    .command('operator')
-    .summary("the crew's PIN for the PIN pad")
-    .description("The crew's access to the service screen.")
-    .addOption(dataDirOption())
-    .command('pin')
-    .summary("sets or clears the crew's PIN")
-    .description(
-      "Sets the crew's PIN for the PIN pad (a 2-second hold in the screen's top-left corner; for " +
-        'pillars without a door switch): 5 to 12 digits, read from stdin (asked twice on a terminal). ' +
-        'Only a salted hash is kept, in settings.json.',
-    )
-    .option('--clear', 'removes the PIN')
-    .action(lazy(async () => (await import('./operator.ts')).operatorPin));
+  const operator = group(program, 'operator', "the crew's PIN for the PIN pad", "The crew's access to the service screen.");
+  command(
+    operator,
+    'pin',
+    "sets or clears the crew's PIN",
+    "Sets the crew's PIN for the PIN pad (a 2-second hold in the screen's top-left corner; for " +
+      'pillars without a door switch): 5 to 12 digits, read from stdin (asked twice on a terminal). ' +
+      'Only a salted hash is kept, in settings.json.',
+    async () => (await import('./operator.ts')).operatorPin,
+  ).option('--clear', 'removes the PIN');
 
   return program;
 }
@@ -272,89 +229,62 @@ function hubCommands(program: Command): void {
     .option('--cards-below <n>', 'the fleet view: a pillar with fewer cards left needs someone (50 unless told)', wholeNumber('olifant hub fleet'))
     .addHelpText('after', `\n${EXIT_CODES}`);
 
-  hub
-    .command('add-pillar')
-    .summary("registers a pillar: prints its token and settings")
-    .description(
-      'Registers a pillar; prints its token once, and the pillar\'s two settings as JSON on the last line: ' +
-        '{"hubUrl": ..., "hubToken": ...}. Without --key, the pillar\'s bundles are refused until ' +
-        'set-pillar-key sets it.',
-    )
+  const hubs = async () => import('./hub.ts');
+  command(
+    hub,
+    'add-pillar',
+    'registers a pillar: prints its token and settings',
+    'Registers a pillar; prints its token once, and the pillar\'s two settings as JSON on the last line: ' +
+      '{"hubUrl": ..., "hubToken": ...}. Without --key, the pillar\'s bundles are refused until ' +
+      'set-pillar-key sets it.',
+    async () => (await hubs()).addPillar,
+  )
     .argument('<pillar-id>', "the id the pillar's service screen shows")
     .option('--key <key>', "the pillar's bundle key (as `olifant pillar id` prints it), or a file holding it")
     .option('--name <name>', "the pillar's name")
     .option('--url <hub-url>', 'the URL the pillar reaches the hub at')
-    .option('--stick <drive>', "also writes the settings to the stick (olifant-hub/PILLAR_ID.json), for the pillar's service screen")
-    .action(lazy(async () => (await import('./hub.ts')).addPillar));
-  hub
-    .command('set-pillar-key')
-    .summary("sets or replaces a pillar's bundle key")
-    .description('Sets or replaces a registered pillar\'s bundle key (one trusted by mistake, say); the old and the new key are logged.')
+    .option('--stick <drive>', "also writes the settings to the stick (olifant-hub/PILLAR_ID.json), for the pillar's service screen");
+  command(hub, 'set-pillar-key', "sets or replaces a pillar's bundle key", 'Sets or replaces a registered pillar\'s bundle key (one trusted by mistake, say); the old and the new key are logged.', async () => (await hubs()).setPillarKey)
     .argument('<pillar-id>')
-    .argument('<key>', 'the key, or a file holding it')
-    .action(lazy(async () => (await import('./hub.ts')).setPillarKey));
-  hub
-    .command('pillars')
-    .summary("the registered pillars")
-    .description('The registered pillars: id, name, active or revoked, since when, and the start of the bundle key (or that it has none).')
-    .action(lazy(async () => (await import('./hub.ts')).listPillars));
-  hub
-    .command('revoke-pillar')
-    .summary("takes a pillar's token back")
-    .description("Takes a pillar's token back: its pushes and its bundles are refused from then on; its answers stay.")
-    .argument('<pillar-id>')
-    .action(lazy(async () => (await import('./hub.ts')).revokePillar));
-  hub
-    .command('add-lecturer')
-    .summary("a one-time sign-in link for a lecturer")
-    .description(
-      "Prints a one-time sign-in link (valid 7 days) to the hub's presenter view, for a hub that listens " +
-        'beyond this machine. Opening it shows a button; pressing that signs in (the link is then used), for 30 days.',
-    )
+    .argument('<key>', 'the key, or a file holding it');
+  command(hub, 'pillars', 'the registered pillars', 'The registered pillars: id, name, active or revoked, since when, and the start of the bundle key (or that it has none).', async () => (await hubs()).listPillars);
+  command(hub, 'revoke-pillar', "takes a pillar's token back", "Takes a pillar's token back: its pushes and its bundles are refused from then on; its answers stay.", async () => (await hubs()).revokePillar).argument('<pillar-id>');
+  command(
+    hub,
+    'add-lecturer',
+    'a one-time sign-in link for a lecturer',
+    "Prints a one-time sign-in link (valid 7 days) to the hub's presenter view, for a hub that listens " +
+      'beyond this machine. Opening it shows a button; pressing that signs in (the link is then used), for 30 days.',
+    async () => (await hubs()).addLecturer,
+  )
     .argument('<name>', "the lecturer's name, in quotes if it has spaces")
-    .option('--url <hub-url>', 'the URL lecturers reach the hub at')
-    .action(lazy(async () => (await import('./hub.ts')).addLecturer));
-  hub
-    .command('lecturers')
-    .summary("the lecturers")
-    .description('The lecturers: number, name, since when, browsers signed in, unused sign-in links.')
-    .action(lazy(async () => (await import('./hub.ts')).listLecturers));
-  hub
-    .command('end-sessions')
-    .summary("signs a lecturer out everywhere")
-    .description('Signs a lecturer out everywhere and ends their unused links (a new link signs in again).')
-    .argument('<number>', 'the lecturer\'s number, as `olifant hub lecturers` lists it', wholeNumber('olifant hub lecturers'))
-    .action(lazy(async () => (await import('./hub.ts')).endSessions));
-  hub
-    .command('import')
-    .summary("imports results bundles, each whole or not at all")
-    .description(
-      'Imports results bundles from USB sticks, each whole or not at all. A bundle of a pillar this hub ' +
-        "never registered needs --trust-new-pillar (its key is then registered); a registered pillar's must " +
-        'carry its registered key. Exit 1 if any is refused.',
-    )
+    .option('--url <hub-url>', 'the URL lecturers reach the hub at');
+  command(hub, 'lecturers', 'the lecturers', 'The lecturers: number, name, since when, browsers signed in, unused sign-in links.', async () => (await hubs()).listLecturers);
+  command(hub, 'end-sessions', 'signs a lecturer out everywhere', 'Signs a lecturer out everywhere and ends their unused links (a new link signs in again).', async () => (await hubs()).endSessions)
+    .argument('<number>', 'the lecturer\'s number, as `olifant hub lecturers` lists it', wholeNumber('olifant hub lecturers'));
+  command(
+    hub,
+    'import',
+    'imports results bundles, each whole or not at all',
+    'Imports results bundles from USB sticks, each whole or not at all. A bundle of a pillar this hub ' +
+      "never registered needs --trust-new-pillar (its key is then registered); a registered pillar's must " +
+      'carry its registered key. Exit 1 if any is refused.',
+    async () => (await hubs()).importBundles,
+  )
     .argument('<file...>', '.olifant-results files, and the .olifant-health files beside them')
-    .option('--trust-new-pillar', "registers the key of a pillar this hub never registered, from its bundle")
-    .action(lazy(async () => (await import('./hub.ts')).importBundles));
-  hub
-    .command('fleet')
-    .summary('every pillar: its visit, last contact, pack, cards; those that need someone first')
-    .description('Every registered pillar with its venue visit, last contact, pack, dispenser, cards left and answers today; those that need someone first, with the reason. --json: as the hub\'s page reads it (GET /v2/fleet).')
-    .option('--json', 'as JSON')
-    .action(lazy(async () => (await import('./fleet.ts')).fleet));
-  hub
-    .command('packs')
-    .summary("the pack records pillars sent")
-    .description('The pack records pillars sent (the questions\' texts), per pillar: PILLAR PACK VERSION.')
-    .action(lazy(async () => (await import('./hub.ts')).listPacks));
-  hub
-    .command('remove-pack')
-    .summary("removes one pack record")
-    .description('Removes one pack record (its answers stay; they show question ids until it comes again).')
+    .option('--trust-new-pillar', 'registers the key of a pillar this hub never registered, from its bundle');
+  command(
+    hub,
+    'fleet',
+    'every pillar: its visit, last contact, pack, cards; those that need someone first',
+    "Every registered pillar with its venue visit, last contact, pack, dispenser, cards left and answers today; those that need someone first, with the reason. --json: as the hub's page reads it (GET /v2/fleet).",
+    async () => (await import('./fleet.ts')).fleet,
+  ).option('--json', 'as JSON');
+  command(hub, 'packs', 'the pack records pillars sent', 'The pack records pillars sent (the questions\' texts), per pillar: PILLAR PACK VERSION.', async () => (await hubs()).listPacks);
+  command(hub, 'remove-pack', 'removes one pack record', 'Removes one pack record (its answers stay; they show question ids until it comes again).', async () => (await hubs()).removePack)
     .argument('<pillar-id>', 'as `olifant hub packs` lists it ("" for no pillar)')
     .argument('<pack-id>')
-    .argument('<version>', 'the version, a whole number', wholeNumber('olifant hub packs'))
-    .action(lazy(async () => (await import('./hub.ts')).removePack));
+    .argument('<version>', 'the version, a whole number', wholeNumber('olifant hub packs'));
 
   // Without a command the hub runs; a word that names none is refused, not taken as its argument.
   hub.allowExcessArguments().action(lazy(async () => {

@@ -5,7 +5,8 @@
 // pillar is 403. The hub's three parts are handed in: the fleet keeps the health record, the
 // tour's figures and the offers answer from their own caches.
 
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ApiError } from '../api/errors.ts';
 import { SYNC_VERSION, type CheckIn, type CheckInAnswer, type HealthRecord, type Offer, type OfferReport, type TourFigures } from '../api/check-in.ts';
 import { CHECK_IN, MAX_CHECK_IN_BYTES } from '../api/schemas/check-in.ts';
 import { sizeInWords } from '../../content/plain-file.ts';
@@ -27,8 +28,8 @@ export const NO_OFFERS = (): Offer[] => [];
 
 export interface CheckInRoute {
   parts: CheckInParts;
-  /** The pillar a request's token belongs to; null once it has been answered 401. */
-  pillarOf(request: FastifyRequest, reply: FastifyReply): Promise<string | null>;
+  /** The pillar a request's token belongs to; refused 401 (an ApiError) for an unknown or revoked one. */
+  pillarOf(request: FastifyRequest): Promise<string>;
   clock: Clock;
   /** The route's deadline, and its words when it fails (500). */
   deadline: number;
@@ -41,12 +42,11 @@ const FAILURE = 'the hub could not take the check-in; the pillar checks in again
 
 export function registerCheckIn(app: FastifyInstance, route: CheckInRoute): void {
   const config = { failure: FAILURE, tooLarge: `the check-in is larger than ${sizeInWords(MAX_CHECK_IN_BYTES)}`, body: 'the check-in' };
-  app.post<{ Body: CheckIn }>('/v2/check-in', { schema: { body: CHECK_IN }, bodyLimit: MAX_CHECK_IN_BYTES, config, handlerTimeout: route.deadline }, async (request, reply) => {
-    const pillarId = await route.pillarOf(request, reply);
-    if (pillarId === null) return reply;
+  app.post<{ Body: CheckIn }>('/v2/check-in', { schema: { body: CHECK_IN }, bodyLimit: MAX_CHECK_IN_BYTES, config, handlerTimeout: route.deadline }, async (request) => {
+    const pillarId = await route.pillarOf(request);
     const { pillar_id, health, visit, offers } = request.body;
-    if (pillar_id !== pillarId) return reply.code(403).send({ error: `the token belongs to pillar ${pillarId}, not ${pillar_id}` });
-    if (health.pillar_id !== pillarId) return reply.code(403).send({ error: `the health record belongs to pillar ${health.pillar_id}, not to ${pillarId}` });
+    if (pillar_id !== pillarId) throw new ApiError('forbidden', `the token belongs to pillar ${pillarId}, not ${pillar_id}`);
+    if (health.pillar_id !== pillarId) throw new ApiError('forbidden', `the health record belongs to pillar ${health.pillar_id}, not to ${pillarId}`);
     route.parts.recordHealth(pillarId, health, visit);
     const answer: CheckInAnswer = {
       sync: SYNC_VERSION,

@@ -8,6 +8,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ApiError } from '../api/errors.ts';
 import type { Clock } from '../../time/clock.ts';
 import { sizeInWords } from '../../content/plain-file.ts';
 import { BundleError } from '../results/bundle.ts';
@@ -27,10 +28,10 @@ export interface FleetDoors {
   clock: Clock;
   /** The request comes from the hub's own machine. */
   here(request: FastifyRequest): boolean;
-  /** The request is the organiser's or a signed-in lecturer's. */
-  lecturer(request: FastifyRequest): boolean;
-  /** What someone not signed in is answered. */
-  refuseFar(reply: FastifyReply): FastifyReply;
+  /** Sends someone who is not the organiser nor a signed-in lecturer to sign in. */
+  lecturerOnly(request: FastifyRequest, reply: FastifyReply): Promise<unknown>;
+  /** Refuses a request from anywhere but the hub's machine, saying what is `only` there. */
+  onlyHere(only: string): (request: FastifyRequest) => Promise<void>;
   /** Where an upload is written while it arrives. */
   uploads: string;
   /** The routes' options: deadline and words when they fail. */
@@ -38,24 +39,21 @@ export interface FleetDoors {
 }
 
 export function registerFleet(app: FastifyInstance, doors: FleetDoors): void {
-  app.get('/v2/fleet', doors.route, (request, reply) =>
-    doors.lecturer(request) ? { ...fleetView(doors.store.db, doors.clock.now(), doors.rules), onHubMachine: doors.here(request) } : doors.refuseFar(reply));
+  app.get('/v2/fleet', { ...doors.route, onRequest: doors.lecturerOnly }, (request) => ({ ...fleetView(doors.store.db, doors.clock.now(), doors.rules), onHubMachine: doors.here(request) }));
 
-  app.post<{ Body: IncomingMessage; Querystring: { name?: string } }>('/v2/health-files', doors.route, async (request, reply) => {
-    if (!doors.here(request)) return reply.code(403).send({ error: 'health files are imported only on the machine the hub runs on' });
-    if (typeof request.body?.pipe !== 'function') return reply.code(415).send({ error: 'send the health file as application/octet-stream' });
+  app.post<{ Body: IncomingMessage; Querystring: { name?: string } }>('/v2/health-files', { ...doors.route, onRequest: doors.onlyHere('health files are imported') }, async (request, reply) => {
+    if (typeof request.body?.pipe !== 'function') throw new ApiError('wrong-type', 'send the health file as application/octet-stream');
     const name = request.query.name ?? 'the health file';
     mkdirSync(doors.uploads, { recursive: true });
     const file = path.join(doors.uploads, `${randomUUID()}.olifant-health`);
     try {
       if (!(await spool(request.body, file, MAX_HEALTH_FILE_BYTES, doors.clock))) {
         reply.header('connection', 'close');
-        return reply.code(413).send({ error: `${name} is refused, nothing of it was kept: it is larger than ${sizeInWords(MAX_HEALTH_FILE_BYTES)}, more than a health file can be` });
+        throw new ApiError('too-large', `${name} is refused, nothing of it was kept: it is larger than ${sizeInWords(MAX_HEALTH_FILE_BYTES)}, more than a health file can be`);
       }
       return importHealthFile(file, doors.health, doors.pillars, name);
     } catch (error) {
-      if (error instanceof BundleError) return reply.code(400).send({ error: error.message });
-      throw error;
+      throw error instanceof BundleError ? new ApiError('bad-request', error.message) : error;
     } finally {
       rmSync(file, { force: true });
     }

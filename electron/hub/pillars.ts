@@ -6,15 +6,19 @@
 
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hourOf } from '../results/records.ts';
-import { BUNDLE_KEY } from '../api/schemas/sync.ts';
+import { Shape } from '../../content/schema-check.ts';
+import { BUNDLE_KEY, PILLAR_ID } from '../api/schemas/sync.ts';
 import type { HubStore, PillarRow } from './store.ts';
 
-const PILLAR_ID = /^[\w.-]{1,60}$/;
+const ID = new Shape(PILLAR_ID);
 
 /** A refusal of the tour organiser's command, in their words. */
 export class PillarError extends Error {
   override name = 'PillarError';
 }
+
+/** The id, checked by its schema: a refusal names the rule in words. */
+const pillarId = (id: string) => ID.check(id, 'the pillar id', (refusal) => new PillarError(refusal.message));
 
 const hashOf = (token: string) => createHash('sha256').update(token, 'utf8').digest();
 
@@ -36,7 +40,7 @@ export class Pillars {
 
   /** Registers a pillar, with its bundle key if given, and returns its token: shown this once, never stored as such. */
   add(id: string, name: string = id, publicKey?: string): string {
-    if (!PILLAR_ID.test(id)) throw new PillarError(`"${id}" is not a pillar id: it is up to 60 letters, digits, dashes, underscores or dots, as the pillar's service screen shows it`);
+    pillarId(id);
     const known = this.get(id);
     if (known && !known.revoked) throw new PillarError(`pillar ${id} is registered already; revoke it first to give it a new token`);
     const token = randomBytes(32).toString('base64url');
@@ -69,7 +73,7 @@ export class Pillars {
 
   /** Takes the key of a pillar this hub never registered, as the person importing its bundle confirmed it. */
   trustNewKey(id: string, publicKey: string): void {
-    if (!PILLAR_ID.test(id)) throw new PillarError(`"${id}" is not a pillar id`);
+    pillarId(id);
     if (this.get(id)) throw new PillarError(`pillar ${id} is registered already: its key is set with olifant hub set-pillar-key, never from a bundle`);
     // A pillar known only from bundles has no token: a random hash nobody holds the token of.
     this.store.db

@@ -12,6 +12,7 @@ db.pragma('busy_timeout = 5000');
 parentPort!.on('message', async (job: ReadJob) => {
   try {
     const answer = await answerRead(db, job);
+    if (!('body' in answer)) return parentPort!.postMessage({ answer });
     const body = answer.body instanceof Uint8Array ? new Uint8Array(answer.body) : answer.body;
     parentPort!.postMessage({ answer: { ...answer, body } }, body instanceof Uint8Array ? [body.buffer as ArrayBuffer] : []);
   } catch (error) {

@@ -133,6 +133,6 @@ export class ReaderPool implements Reader {
 
 /** A file's bytes arrive as a Uint8Array; Fastify sends a Buffer as it is. */
 function withBuffer(answer: ReadAnswer): ReadAnswer {
-  const body = answer.body;
+  const body = 'body' in answer ? answer.body : null;
   return body instanceof Uint8Array && !Buffer.isBuffer(body) ? { ...answer, body: Buffer.from(body.buffer, body.byteOffset, body.byteLength) } : answer;
 }

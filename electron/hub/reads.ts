@@ -4,7 +4,8 @@
 
 import type Database from 'better-sqlite3';
 import { zipSync } from 'fflate';
-import { LECTURE_FORMATS, type LectureFormat, type LectureLanguage, type TourOverview } from '../api/lecture.ts';
+import type { ApiFailure } from '../api/common.ts';
+import type { LectureFormat, LectureLanguage, TourOverview } from '../api/lecture.ts';
 import { visitResults, visitSummaries } from '../results/aggregates.ts';
 import { chartSvg } from '../lecture-files/chart-svg.ts';
 import { dutchCsv } from '../lecture-files/csv-nl.ts';
@@ -17,19 +18,23 @@ import { lectureWorkbook } from '../lecture-files/xlsx.ts';
 export type ReadJob =
   | { read: 'overview' }
   | { read: 'visit'; visit: string }
-  | { read: 'file'; visit: string; format: string; language: LectureLanguage }
+  | { read: 'file'; visit: string; format: LectureFormat; language: LectureLanguage }
   | { read: 'chart'; visit: string; question: string; language: LectureLanguage; image: 'svg' | 'png' };
 
-export interface ReadAnswer {
-  status: 200 | 404;
-  /** The content type; JSON when not given. */
-  type?: string;
-  headers?: Record<string, string>;
-  /** An object (sent as JSON), a text, or a file's bytes. */
-  body: unknown;
+/** What a read found, or a refusal of the error vocabulary (the hub answers it as every refusal); and what the hub's log should say. */
+export type ReadAnswer = (
+  | {
+      /** The content type; JSON when not given. */
+      type?: string;
+      headers?: Record<string, string>;
+      /** An object (sent as JSON), a text, or a file's bytes. */
+      body: unknown;
+    }
+  | { refused: ApiFailure }
+) & {
   /** What the read skipped and the hub's log should say (a stored manifest that is not a valid pack). */
   warnings: string[];
-}
+};
 
 const FILE_TYPES: Record<LectureFormat, string> = {
   pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
@@ -61,36 +66,36 @@ export function tourOverview(db: Database.Database): TourOverview {
   return { visits, answers, pillars };
 }
 
-const noAnswers = (visit: string, warnings: string[]): ReadAnswer => ({ status: 404, body: { error: `no answers of venue visit ${visit}` }, warnings });
+const notFound = (message: string, warnings: string[]): ReadAnswer => ({ refused: { code: 'not-found', message }, warnings });
+const noAnswers = (visit: string, warnings: string[]) => notFound(`no answers of venue visit ${visit}`, warnings);
 
 export async function answerRead(db: Database.Database, job: ReadJob): Promise<ReadAnswer> {
   const warnings: string[] = [];
   const skipped = (what: string) => warnings.push(what);
   switch (job.read) {
     case 'overview':
-      return { status: 200, body: tourOverview(db), warnings };
+      return { body: tourOverview(db), warnings };
     case 'visit': {
       const results = visitResults(db, job.visit, skipped);
-      return results.visit.answers === 0 ? noAnswers(job.visit, warnings) : { status: 200, body: results, warnings };
+      return results.visit.answers === 0 ? noAnswers(job.visit, warnings) : { body: results, warnings };
     }
     case 'file': {
-      const format = job.format as LectureFormat;
-      if (!LECTURE_FORMATS.includes(format)) return { status: 404, body: { error: 'the files are lecture.pptx, lecture.xlsx, lecture.csv and lecture.zip (the PNG charts)' }, warnings };
+      const format = job.format;
       const made = lecture(db, job.visit, job.language, skipped);
       if (made.results.visit.answers === 0) return noAnswers(job.visit, warnings);
       const bytes = format === 'pptx' ? await lecturePresentation(made) : format === 'xlsx' ? await lectureWorkbook(made) : format === 'zip' ? chartsZip(lectureCharts(made)) : dutchCsv(made.words.answerColumns, made.answers);
       const name = format === 'zip' ? `${job.visit}-charts.zip` : `${job.visit}.${format}`;
-      return { status: 200, type: FILE_TYPES[format], headers: { 'content-disposition': `attachment; filename="${name}"` }, body: bytes, warnings };
+      return { type: FILE_TYPES[format], headers: { 'content-disposition': `attachment; filename="${name}"` }, body: bytes, warnings };
     }
     case 'chart': {
       const question = visitResults(db, job.visit, skipped).questions.find((q) => q.id === job.question);
-      if (!question) return { status: 404, body: { error: `no answers to ${job.question} at ${job.visit}` }, warnings };
+      if (!question) return notFound(`no answers to ${job.question} at ${job.visit}`, warnings);
       const words = REPORT_WORDS[job.language];
       if (job.image === 'png') {
         const headers = { 'cache-control': 'no-store', 'content-disposition': `attachment; filename="${job.visit}-${question.slot ?? 0}-${question.id}.png"` };
-        return { status: 200, type: 'image/png', headers, body: chartPng(question, job.language, words), warnings };
+        return { type: 'image/png', headers, body: chartPng(question, job.language, words), warnings };
       }
-      return { status: 200, type: 'image/svg+xml', headers: { 'cache-control': 'no-store' }, body: chartSvg(question, job.language, words, false), warnings };
+      return { type: 'image/svg+xml', headers: { 'cache-control': 'no-store' }, body: chartSvg(question, job.language, words, false), warnings };
     }
   }
 }

@@ -2,7 +2,9 @@
 // says. A batch is stored in one transaction, all of it or none; 200 means it is on disk.
 // Refusals change nothing and say why in `{ "error": ... }`: 400 malformed, 401 unknown or
 // revoked token (repeated failures from one address are answered ever more slowly), 403
-// another pillar's records, 413 over 1000 records or 4 MiB. Bundles uploaded on the hub's
+// another pillar's records, 413 over 1000 records or 4 MiB. Every refusal is one of the error
+// vocabulary's (api/errors.ts), thrown as an ApiError and answered by refuse(), its status
+// the vocabulary's; a request's path and query are checked by their schemas (api/schemas/). Bundles uploaded on the hub's
 // page are written to a file in the data folder as they arrive, then imported from it.
 // It listens on 127.0.0.1 unless told otherwise, and beyond it only with TLS or behind a proxy
 // (whose addresses are named: only they may say who the client is). Every 500 is written to
@@ -20,10 +22,11 @@ import type { Pillars } from './pillars.ts';
 import { MAX_BATCH_BYTES, MAX_BATCH_RECORDS, type SyncRecord } from '../api/sync.ts';
 import { CONTENT_SECURITY_POLICY, mimeType, resolveStatic } from '../platform/renderer-files.ts';
 import { sizeInWords } from '../../content/plain-file.ts';
-import { isReportLanguage } from '../lecture-files/words.ts';
 import type { TSchema } from 'typebox';
 import { refusalOf, type SchemaError } from '../../content/schema-check.ts';
-import { BATCH, BUNDLE_KEY } from '../api/schemas/sync.ts';
+import { ApiError, httpStatusOf } from '../api/errors.ts';
+import { BUNDLE_UPLOAD, CHART_PATH, FILE_PATH, IN_LANGUAGE, VISIT_PATH, type BundleUpload, type ChartPath, type FilePath, type InLanguage, type VisitPath } from '../api/schemas/lecture.ts';
+import { BATCH } from '../api/schemas/sync.ts';
 import { BundleError } from '../results/bundle.ts';
 import { keyFingerprint, MAX_BUNDLE_BYTES, NewPillarKey } from './bundles.ts';
 import { BundleImports } from './import-thread.ts';
@@ -121,11 +124,26 @@ const FAILURE = {
 
 const behindProxy = (listen: Pick<HubListen, 'behindProxy'>) => (listen.behindProxy ?? []).length > 0;
 
+/** A refusal of the error vocabulary as the hub answers every one: the vocabulary's status, and `{ "error": ... }` with what the refusal adds. */
+function refuse(reply: FastifyReply, refusal: ApiError): FastifyReply {
+  const { details, retryAfterS } = refusal.refusing;
+  if (retryAfterS !== undefined) reply.header('retry-after', String(retryAfterS));
+  return reply.code(httpStatusOf(refusal.failure.code)).send({ error: refusal.message, ...details });
+}
+
+/** The schema-checked parts of a request, by the name Fastify gives the part a schema refused. */
+const PARTS = { body: (r: FastifyRequest) => r.body, params: (r: FastifyRequest) => r.params, querystring: (r: FastifyRequest) => r.query } as const;
+
 export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions = {}): FastifyInstance {
   const maxBundleBytes = listen.maxBundleBytes ?? MAX_BUNDLE_BYTES;
   const deadlines = { ...DEADLINES, ...listen.deadlines };
   /** A route's words when it fails, and its deadline. */
   const route = (words: string, deadline: number) => ({ config: { failure: words }, handlerTimeout: deadline });
+  /** The database's write lock is another's (a bundle being imported): 503, send again later. */
+  const writeLockBusy = (request: FastifyRequest) => {
+    request.log.warn(routeOf(request), 'answered 503: the database was busy (a bundle being imported)');
+    return new ApiError('busy', `the hub is busy importing a bundle; nothing of this request was stored. Try again in ${RETRY_AFTER_S} seconds`, { retryAfterS: RETRY_AFTER_S });
+  };
   const own = listen.log ? null : hubLog(store.dir, false);
   const clock = listen.clock ?? systemClock;
   const proxied = behindProxy(listen);
@@ -140,19 +158,22 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
     tooLarge: `the batch is larger than ${sizeInWords(MAX_BATCH_BYTES)}`,
     failure: FAILURE.page,
     clock,
-    // A body its route's schema refuses is said as every refusal is: the field and the rule in words.
-    refusedBody: (request, error) => {
-      const schema = request.routeOptions.schema?.body as TSchema | undefined;
-      const named = (request.routeOptions.config as { body?: string }).body ?? 'the batch';
-      return schema && refusalOf(schema, error.validation as SchemaError[], request.body, named)?.message;
+    // A request its route's schema refuses is said as every refusal is: the field and the rule
+    // in words. A body is named by its route (the batch unless it says); a path's or a query's fields are named alone.
+    refusedRequest: (request, error) => {
+      const part = error.validationContext as keyof typeof PARTS;
+      const schema = request.routeOptions.schema?.[part] as TSchema | undefined;
+      const body = (request.routeOptions.config as { body?: string }).body ?? 'the batch';
+      return schema && refusalOf(schema, error.validation as SchemaError[], PARTS[part](request), part === 'body' ? body : '')?.message;
     },
     answer: (error, request, reply) => {
+      if (error instanceof ApiError) return refuse(reply, error);
       if (error.code === 'FST_ERR_HANDLER_TIMEOUT') {
         const seconds = (request.routeOptions.handlerTimeout ?? 0) / 1000;
         request.log.warn(routeOf(request), `answered 503: not done within its deadline of ${seconds} s`);
-        return reply.code(503).header('retry-after', String(RETRY_AFTER_S)).send({ error: `the hub is busy and could not answer within ${seconds} seconds; try again in ${RETRY_AFTER_S} seconds` });
+        return refuse(reply, new ApiError('busy', `the hub is busy and could not answer within ${seconds} seconds; try again in ${RETRY_AFTER_S} seconds`, { retryAfterS: RETRY_AFTER_S }));
       }
-      return error.code?.startsWith('SQLITE_BUSY') ? writeLockBusy(request, reply) : undefined;
+      return error.code?.startsWith('SQLITE_BUSY') ? refuse(reply, writeLockBusy(request)) : undefined;
     },
   });
   if (own) app.addHook('onClose', async () => own.close());
@@ -171,61 +192,49 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
   void app.register(fastifyCookie);
   const brake = listen.brake ?? new FailureBrake(clock);
   const imports = new BundleImports();
-  /** The database's write lock is another's (a bundle being imported): 503, send again later. */
-  const writeLockBusy = (request: FastifyRequest, reply: FastifyReply) => {
-    request.log.warn(routeOf(request), 'answered 503: the database was busy (a bundle being imported)');
-    return reply.code(503).header('retry-after', String(RETRY_AFTER_S)).send({ error: `the hub is busy importing a bundle; nothing of this request was stored. Try again in ${RETRY_AFTER_S} seconds` });
-  };
 
   // Only requests for this hub, and nothing changed from another site (hosts.ts).
   const ownHosts = new OwnHosts(listen.host, listen.publicHosts ?? []);
   const strangers = new Set<string>();
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', async (request) => {
     if (!ownHosts.has(request.host)) {
       const name = hostName(request.host) ?? String(request.host);
       if (strangers.size < 100 && !strangers.has(name)) {
         strangers.add(name);
         app.log.warn({ host: name }, 'refused requests for a name that is not this hub\'s (421)');
       }
-      await reply.code(421).send({ error: `this hub does not answer to "${name}": it answers to ${ownHosts.list().join(', ')} and this machine's addresses. If pillars or lecturers reach it by that name, start the hub with --public-host ${name}` });
-      return reply;
+      throw new ApiError('wrong-host', `this hub does not answer to "${name}": it answers to ${ownHosts.list().join(', ')} and this machine's addresses. If pillars or lecturers reach it by that name, start the hub with --public-host ${name}`);
     }
     const cross = crossSite(request.method, request.headers, request.host);
-    if (cross) {
-      await reply.code(403).send({ error: `${cross}: refused, nothing was changed` });
-      return reply;
-    }
+    if (cross) throw new ApiError('forbidden', `${cross}: refused, nothing was changed`);
   });
 
-  /** The pillar a request's bearer token belongs to; else answered 401 (ever more slowly from one address) and null. */
-  const pillarOf = async (request: FastifyRequest, reply: FastifyReply): Promise<string | null> => {
+  /** The pillar a request's bearer token belongs to; else refused 401 (ever more slowly from one address). */
+  const pillarOf = async (request: FastifyRequest): Promise<string> => {
     const header = request.headers.authorization ?? '';
     const token = /^Bearer ([\w-]{10,200})$/.exec(header)?.[1];
     const pillarId = token ? pillars.authenticate(token) : null;
     if (pillarId !== null) return pillarId;
     const delay = brake.delayFor(request.ip);
     if (delay > 0) await wait(clock, delay);
-    await reply.code(401).send({ error: 'unknown or revoked token: ask the tour organiser for this pillar\'s token (olifant hub add-pillar)' });
-    return null;
+    throw new ApiError('not-signed-in', 'unknown or revoked token: ask the tour organiser for this pillar\'s token (olifant hub add-pillar)');
   };
 
-  app.post<{ Body: { pillar_id: string; records: unknown[] } }>('/v1/batches', { schema: { body: BATCH }, ...route(FAILURE.batch, deadlines.batch) }, async (request, reply) => {
-    const pillarId = await pillarOf(request, reply);
-    if (pillarId === null) return reply;
+  app.post<{ Body: { pillar_id: string; records: unknown[] } }>('/v1/batches', { schema: { body: BATCH }, ...route(FAILURE.batch, deadlines.batch) }, async (request) => {
+    const pillarId = await pillarOf(request);
     const { pillar_id, records } = request.body;
-    if (records.length > MAX_BATCH_RECORDS) return reply.code(413).send({ error: `a batch holds at most ${MAX_BATCH_RECORDS} records; this one has ${records.length}` });
-    if (pillar_id !== pillarId) return reply.code(403).send({ error: `the token belongs to pillar ${pillarId}, not ${pillar_id}` });
+    if (records.length > MAX_BATCH_RECORDS) throw new ApiError('too-large', `a batch holds at most ${MAX_BATCH_RECORDS} records; this one has ${records.length}`);
+    if (pillar_id !== pillarId) throw new ApiError('forbidden', `the token belongs to pillar ${pillarId}, not ${pillar_id}`);
     let checked: SyncRecord[];
     try {
       checked = records.map((record, i) => checkRecord(record, `records[${i}]`));
     } catch (error) {
-      if (error instanceof RecordError) return reply.code(400).send({ error: error.message });
-      throw error;
+      throw error instanceof RecordError ? new ApiError('bad-request', error.message) : error;
     }
     const foreign = checked.findIndex((r) => r.type !== 'pack' && r.pillar_id !== pillarId);
-    if (foreign >= 0) return reply.code(403).send({ error: `records[${foreign}] belongs to pillar ${(checked[foreign] as { pillar_id: string }).pillar_id}, not to ${pillarId}` });
+    if (foreign >= 0) throw new ApiError('forbidden', `records[${foreign}] belongs to pillar ${(checked[foreign] as { pillar_id: string }).pillar_id}, not to ${pillarId}`);
     // A bundle being imported holds the write lock: the batch is not kept waiting for it.
-    if (imports.busy) return writeLockBusy(request, reply);
+    if (imports.busy) throw writeLockBusy(request);
     return store.store(checked, pillarId, 'batch');
   });
 
@@ -238,24 +247,30 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
 
   // The page, and bundles uploaded on it: only for someone at this machine (there is no sign-in yet).
   const here = (request: { socket: { remoteAddress?: string } }) => !proxied && LOOPBACK_PEERS.has(request.socket.remoteAddress ?? '');
+  /** Refuses a request from anywhere but this machine before anything else is done, saying what is `only` here. */
+  const onlyHere = (only: string) => async (request: FastifyRequest) => {
+    if (!here(request)) throw new ApiError('forbidden', `${only} only on the machine the hub runs on`);
+  };
   /** A file of the built UI (dist/renderer), with its policy. */
   const built = (reply: FastifyReply, file: string | null, policy = CONTENT_SECURITY_POLICY) =>
-    file ? reply.type(mimeType(file)).header('content-security-policy', policy).send(createReadStream(file)) : reply.code(404).type('text/plain; charset=utf-8').send('not found (is the UI built? npm run build)');
+    file ? reply.type(mimeType(file)).header('content-security-policy', policy).send(createReadStream(file)) : reply.code(httpStatusOf('not-found')).type('text/plain; charset=utf-8').send('not found (is the UI built? npm run build)');
   const pages = route(FAILURE.page, deadlines.page);
   // The page: its fleet view for the organiser and signed-in lecturers; bundles are imported only on this machine.
-  app.get('/', pages, (request, reply) =>
-    lecturer(request) ? built(reply, resolveStatic('/hub/', () => null), PAGE_CSP) : reply.code(403).send({ error: 'the hub\'s page is open only on the machine the hub runs on, and to lecturers signed in' }));
+  const lecturerOrHere = async (request: FastifyRequest) => {
+    if (!lecturer(request)) throw new ApiError('forbidden', "the hub's page is open only on the machine the hub runs on, and to lecturers signed in");
+  };
+  app.get('/', { ...pages, onRequest: lecturerOrHere }, (_request, reply) => built(reply, resolveStatic('/hub/', () => null), PAGE_CSP));
   // The style sheet is for everyone: the sign-in notices use it too.
   app.get('/hub.css', pages, (_request, reply) => built(reply, resolveStatic(HUB_CSS, () => null)));
   // The lecturer's side: the tour, a visit's results, its files, and the presenter page.
   // On this machine no sign-in is needed; from anywhere else (or behind a proxy) a lecturer's session is.
   const lecturers = new Lecturers(store, clock);
   const lecturer = (request: FastifyRequest) => here(request) || lecturers.signedIn(request.cookies[SESSION_COOKIE]);
-  const refuseFar = (reply: FastifyReply) => reply.code(401).type('text/html; charset=utf-8').header('content-security-policy', PAGE_CSP).send(SIGN_IN_NEEDED_HTML);
+  const refuseFar = (reply: FastifyReply) => reply.code(httpStatusOf('not-signed-in')).type('text/html; charset=utf-8').header('content-security-policy', PAGE_CSP).send(SIGN_IN_NEEDED_HTML);
   // Opening a sign-in link (a click in a mail, a link preview, a HEAD) spends nothing: it shows
   // a button, and only its POST, from the hub's own page, signs in. So the SameSite=Strict
   // cookie is set by a same-site request, and the browser sends it on to the presenter.
-  const linkUsed = (reply: FastifyReply) => reply.code(401).type('text/html; charset=utf-8').header('content-security-policy', PAGE_CSP).send(LINK_USED_HTML);
+  const linkUsed = (reply: FastifyReply) => reply.code(httpStatusOf('not-signed-in')).type('text/html; charset=utf-8').header('content-security-policy', PAGE_CSP).send(LINK_USED_HTML);
   const linkToken = (token: unknown) => (typeof token === 'string' && /^[\w-]{43}$/.test(token) ? token : null);
   app.get<{ Querystring: { token?: string } }>('/signin', route(FAILURE.signIn, deadlines.page), (request, reply) => {
     const token = linkToken(request.query.token);
@@ -276,43 +291,46 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
   const reader = listen.reader ?? new ReaderPool({ file: store.file, threads: READER_THREADS });
   app.addHook('onClose', () => reader.close());
   const read = async (request: FastifyRequest, reply: FastifyReply, job: ReadJob) => {
-    if (!lecturer(request)) return refuseFar(reply);
     let answer: ReadAnswer;
     try {
       answer = await reader.run(job, request.signal);
     } catch (error) {
       if (!(error instanceof ReadAbandoned)) throw error;
       // Given up at the deadline: the 503 is on its way already. Else the hub is closing.
-      return request.signal.aborted ? reply : reply.code(503).header('retry-after', String(RETRY_AFTER_S)).send({ error: `the hub is stopping; try again in ${RETRY_AFTER_S} seconds` });
+      if (request.signal.aborted) return reply;
+      throw new ApiError('busy', `the hub is stopping; try again in ${RETRY_AFTER_S} seconds`, { retryAfterS: RETRY_AFTER_S });
     }
     for (const warning of answer.warnings) request.log.warn(warning);
-    reply.code(answer.status).headers(answer.headers ?? {});
+    if ('refused' in answer) throw new ApiError(answer.refused.code, answer.refused.message);
+    reply.headers(answer.headers ?? {});
     if (answer.type) reply.type(answer.type);
     return reply.send(answer.body);
   };
+  // A lecturer's, each: someone who is none is sent to sign in before anything is checked or read.
+  const lecturerOnly = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!lecturer(request)) return refuseFar(reply);
+  };
   if ((listen.syncVersion ?? 2) >= 2) {
-    registerFleet(app, { store, pillars, health, rules: { ...FLEET_RULES, ...listen.fleet }, clock, here, lecturer, refuseFar, uploads: path.join(store.dir, UPLOADS), route: pages });
+    registerFleet(app, { store, pillars, health, rules: { ...FLEET_RULES, ...listen.fleet }, clock, here, lecturerOnly, onlyHere, uploads: path.join(store.dir, UPLOADS), route: pages });
   }
-  const reads = route(FAILURE.results, deadlines.read);
+  const reads = { ...route(FAILURE.results, deadlines.read), onRequest: lecturerOnly };
   app.get('/v1/lecture/overview', reads, (request, reply) => read(request, reply, { read: 'overview' }));
-  app.get<{ Params: { id: string } }>('/v1/lecture/visits/:id', reads, (request, reply) => read(request, reply, { read: 'visit', visit: request.params.id }));
+  app.get<{ Params: VisitPath }>('/v1/lecture/visits/:id', { ...reads, schema: { params: VISIT_PATH } }, (request, reply) => read(request, reply, { read: 'visit', visit: request.params.id }));
   // Files and charts in the lecture's language (?language=nl|en|de|fr, Dutch unless told).
-  const language = (request: FastifyRequest<{ Querystring: { language?: string } }>) => (isReportLanguage(request.query.language) ? request.query.language : 'nl');
-  app.get<{ Params: { id: string; format: string }; Querystring: { language?: string } }>('/v1/lecture/visits/:id/lecture.:format', route(FAILURE.results, deadlines.file), (request, reply) =>
-    read(request, reply, { read: 'file', visit: request.params.id, format: request.params.format, language: language(request) }),
+  const files = { ...route(FAILURE.results, deadlines.file), onRequest: lecturerOnly, schema: { params: FILE_PATH, querystring: IN_LANGUAGE } };
+  app.get<{ Params: FilePath; Querystring: InLanguage }>('/v1/lecture/visits/:id/lecture.:format', files, (request, reply) =>
+    read(request, reply, { read: 'file', visit: request.params.id, format: request.params.format, language: request.query.language ?? 'nl' }),
   );
-  app.get<{ Params: { id: string; question: string; image: string }; Querystring: { language?: string } }>('/v1/lecture/visits/:id/questions/:question/chart.:image', reads, (request, reply) => {
-    const image = request.params.image;
-    if (image !== 'svg' && image !== 'png') return reply.code(404).send({ error: 'a chart is chart.svg or chart.png' });
-    return read(request, reply, { read: 'chart', visit: request.params.id, question: request.params.question, language: language(request), image });
+  app.get<{ Params: ChartPath; Querystring: InLanguage }>('/v1/lecture/visits/:id/questions/:question/chart.:image', { ...reads, schema: { params: CHART_PATH, querystring: IN_LANGUAGE } }, (request, reply) => {
+    const { id, question, image } = request.params;
+    return read(request, reply, { read: 'chart', visit: id, question, language: request.query.language ?? 'nl', image });
   });
   // How the hub itself is doing, for the organiser on its machine (and the bench): how late its
   // event loop ran since the last look, its memory, its reader threads.
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   app.addHook('onClose', async () => loop.disable());
-  app.get('/v1/hub/health', pages, (request, reply) => {
-    if (!here(request)) return reply.code(403).send({ error: 'the hub\'s health is shown only on the machine the hub runs on' });
+  app.get('/v1/hub/health', { ...pages, onRequest: onlyHere("the hub's health is shown") }, () => {
     const ms = (ns: number) => Math.round(ns / 1e4) / 100;
     const health: HubHealth = {
       eventLoopDelayMs: { p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max) },
@@ -329,19 +347,18 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
 
   // A bundle is not held in memory: its bytes go to a file as they arrive, and are read from there.
   app.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));
-  app.post<{ Body: IncomingMessage; Querystring: { name?: string; 'trust-key'?: string } }>('/v1/bundles', route(FAILURE.bundle, deadlines.bundle), async (request, reply) => {
-    if (!here(request)) return reply.code(403).send({ error: 'bundles are imported only on the machine the hub runs on' });
-    if (typeof request.body?.pipe !== 'function') return reply.code(415).send({ error: 'send the bundle as application/octet-stream' });
+  const uploads = { ...route(FAILURE.bundle, deadlines.bundle), onRequest: onlyHere('bundles are imported'), schema: { querystring: BUNDLE_UPLOAD } };
+  app.post<{ Body: IncomingMessage; Querystring: BundleUpload }>('/v1/bundles', uploads, async (request, reply) => {
+    if (typeof request.body?.pipe !== 'function') throw new ApiError('wrong-type', 'send the bundle as application/octet-stream');
     const name = request.query.name ?? 'the bundle';
     const trustKey = request.query['trust-key'];
-    if (trustKey !== undefined && !BUNDLE_KEY.test(trustKey)) return reply.code(400).send({ error: `trust-key is not a bundle key; nothing of ${name} was imported` });
     const folder = path.join(store.dir, UPLOADS);
     mkdirSync(folder, { recursive: true });
     const file = path.join(folder, `${randomUUID()}.olifant-results`);
     try {
       if (!(await spool(request.body, file, maxBundleBytes, clock))) {
         reply.header('connection', 'close');
-        return reply.code(413).send({ error: `${name} is refused, nothing of it was imported: it is larger than ${sizeInWords(maxBundleBytes)}, more than a bundle can be` });
+        throw new ApiError('too-large', `${name} is refused, nothing of it was imported: it is larger than ${sizeInWords(maxBundleBytes)}, more than a bundle can be`);
       }
       // Ended only at its deadline: the request's own signal also aborts once its body has been read.
       const deadline = new AbortController();
@@ -351,10 +368,9 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
       return await imports.run(store.dir, file, { trust: trustKey === undefined ? 'no' : { key: trustKey }, name, signal: deadline.signal });
     } catch (error) {
       if (error instanceof NewPillarKey) {
-        return reply.code(409).send({ error: error.message, pillarId: error.pillarId, publicKey: error.publicKey, fingerprint: keyFingerprint(error.publicKey) });
+        throw new ApiError('needs-confirmation', error.message, { details: { pillarId: error.pillarId, publicKey: error.publicKey, fingerprint: keyFingerprint(error.publicKey) } });
       }
-      if (error instanceof BundleError) return reply.code(400).send({ error: error.message });
-      throw error;
+      throw error instanceof BundleError ? new ApiError('bad-request', error.message) : error;
     } finally {
       rmSync(file, { force: true });
     }

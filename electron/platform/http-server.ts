@@ -12,7 +12,7 @@ import { wait, type Clock } from '../../time/clock.ts';
 /** How long the rest of a refused body is read away, so that the sender sees the refusal. */
 export const DRAIN_MS = 10_000;
 
-export type HttpError = Pick<FastifyError, 'message'> & Partial<Pick<FastifyError, 'statusCode' | 'code' | 'validation'>>;
+export type HttpError = Pick<FastifyError, 'message'> & Partial<Pick<FastifyError, 'statusCode' | 'code' | 'validation' | 'validationContext'>>;
 
 export interface HttpServerOptions {
   /** The largest body a route takes unless it says otherwise (bytes). */
@@ -27,8 +27,8 @@ export interface HttpServerOptions {
   tooLarge: string;
   /** What a request that failed (500) is told, unless its route says it in its `config.failure`. */
   failure: string;
-  /** A body its route's schema refused, in words (the field and the rule); the validator's own message if none. */
-  refusedBody?: (request: FastifyRequest, error: HttpError) => string | undefined;
+  /** A request its route's schema refused (its body, path or query), in words (the field and the rule); the validator's own message if none. */
+  refusedRequest?: (request: FastifyRequest, error: HttpError) => string | undefined;
   /** Errors this server answers its own way (the hub's 503s): the reply, or undefined for the rest. */
   answer?: (error: HttpError, request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined;
   /** The clock the drain of a refused body waits on. */
@@ -55,7 +55,7 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     const config = request.routeOptions.config as { failure?: string; tooLarge?: string };
     const words = config.failure ?? options.failure;
-    const refused = error.validation ? options.refusedBody?.(request, error) : undefined;
+    const refused = error.validation ? options.refusedRequest?.(request, error) : undefined;
     const message = status === 413 ? (config.tooLarge ?? options.tooLarge) : status === 500 ? words : (refused ?? error.message);
     if (status === 500) request.log.error({ err: error, ...routeOf(request) }, `answered 500: ${words}`);
     if (status === 413 && !request.raw.readableEnded) {

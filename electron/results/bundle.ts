@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Static } from 'typebox';
 import { Shape } from '../../content/schema-check.ts';
 import { ApiError } from '../api/errors.ts';
-import { BUNDLE_HEADER } from '../api/schemas/sync.ts';
+import { BUNDLE_HEADER, BUNDLE_SIGNATURE } from '../api/schemas/sync.ts';
 import type { SyncRecord } from '../api/sync.ts';
 import { writeFileAtomic } from '../platform/atomic.ts';
 import { troubleOf } from '../platform/errno.ts';
@@ -23,6 +23,7 @@ export const BUNDLE_EXTENSION = '.olifant-results';
 
 export type BundleHeader = Static<typeof BUNDLE_HEADER>;
 const HEADER = new Shape(BUNDLE_HEADER);
+const SIGNATURE = new Shape(BUNDLE_SIGNATURE);
 
 /** The key a pillar signs its bundles with (core/sync/identity.ts keeps it in the data folder). */
 export interface PillarKey {
@@ -129,18 +130,20 @@ function readAt(fd: number, length: number, position: number): Buffer {
 }
 
 /** Where the last line starts, and the signature it holds (undefined when it is not a signature line). */
-function signatureLine(fd: number, size: number): { lastStart: number; signature: unknown } {
+function signatureLine(fd: number, size: number): { lastStart: number; signature: string | undefined } {
   const tailStart = Math.max(0, size - MAX_SIGNATURE_LINE_BYTES - 1);
   const tail = readAt(fd, size - tailStart, tailStart);
   if (tail.length === 0 || tail[tail.length - 1] !== 0x0a) throw cutOff();
   const newline = tail.length >= 2 ? tail.lastIndexOf(0x0a, tail.length - 2) : -1;
   if (newline < 0 && tailStart === 0) throw new BundleError('the bundle has no header and records before its last line');
   if (newline < 0) return { lastStart: size, signature: undefined };
+  let line: unknown;
   try {
-    return { lastStart: tailStart + newline + 1, signature: (JSON.parse(tail.subarray(newline + 1).toString('utf8')) as { signature?: unknown }).signature };
+    line = JSON.parse(tail.subarray(newline + 1).toString('utf8'));
   } catch {
-    return { lastStart: tailStart + newline + 1, signature: undefined };
+    // not JSON: no signature line, which the caller says
   }
+  return { lastStart: tailStart + newline + 1, signature: SIGNATURE.is(line) ? line.signature : undefined };
 }
 
 /**
@@ -152,7 +155,7 @@ function signatureLine(fd: number, size: number): { lastStart: number; signature
  */
 export function readBundle(fd: number, size: number, take: BundleTaker, chunkBytes = CHUNK_BYTES): BundleHeader {
   const { lastStart, signature } = signatureLine(fd, size);
-  if (typeof signature !== 'string') throw new BundleError('the last line is not the signature: the bundle was cut off or changed');
+  if (signature === undefined) throw new BundleError('the last line is not the signature: the bundle was cut off or changed');
   let header: BundleHeader | undefined;
   let verifier: Ed25519StreamVerifier | undefined;
   // Bytes read before the header's key was known, hashed once it is (at most a line and a chunk).

@@ -164,7 +164,8 @@ test("on the page a never-registered pillar's bundle is answered with its id and
   const other = await uploadTo(app, bytes, `&trust-key=${encodeURIComponent(newKey().publicKey)}`);
   assert.equal(other.statusCode, 400);
   assert.match(other.json().error, /the key confirmed \(it starts .*\) is not the one the bundle is signed with/);
-  assert.equal((await uploadTo(app, bytes, '&trust-key=nonsense')).statusCode, 400);
+  const nonsense = await uploadTo(app, bytes, '&trust-key=nonsense');
+  assert.deepEqual([nonsense.statusCode, nonsense.json()], [400, { error: 'trust-key must be a bundle key (base64 of an Ed25519 public key, ending in "="), not "nonsense"' }], 'checked by the query\'s schema');
   assert.equal(pillars.get('pillar-new'), undefined);
 
   const confirmed = await uploadTo(app, bytes, `&trust-key=${encodeURIComponent(key.publicKey)}`);

@@ -144,6 +144,29 @@ test('a damaged hub database is not opened: the hub says which file and what to 
   t.diagnostic('the hub refused the damaged database and left it unchanged');
 });
 
+test("a lecture route's path and query are checked by their schemas: a bad one is refused (400) with the field and the rule in words, once the lecturer is known", async (t) => {
+  const { store, app } = farHub(t);
+  const lecturers = new Lecturers(store);
+  const session = lecturers.redeem(lecturers.add('Dr. Jansen'))!;
+  const ask = (url: string, cookie = `${SESSION_COOKIE}=${session}`) => app.inject({ method: 'GET', url, remoteAddress: '10.0.0.5', headers: { host: '127.0.0.1:8750', 'x-forwarded-for': '203.0.113.7', cookie } });
+  const refused = async (url: string, status: number, error: string) => {
+    const answer = await ask(url);
+    assert.deepEqual([answer.statusCode, answer.json()], [status, { error }], url);
+  };
+  await refused('/v1/lecture/visits/2026-11-24-hva/lecture.doc', 400, 'format must be "pptx", "xlsx", "csv" or "zip", not "doc"');
+  await refused('/v1/lecture/visits/2026-11-24-hva/lecture.pptx?language=es', 400, 'language must be "nl", "en", "de" or "fr", not "es"');
+  await refused('/v1/lecture/visits/2026-11-24-hva/questions/naam-op-cv/chart.gif', 400, 'image must be "svg" or "png", not "gif"');
+  await refused('/v1/lecture/visits/2026-11-24-hva/questions/naam%20op%20cv/chart.svg', 400, 'question must be a question id: 1 to 80 letters, digits, dashes, underscores or dots, not "naam op cv"');
+  await refused('/v1/lecture/visits/hva%3Cscript%3E', 400, 'id must be a venue visit id: 1 to 80 letters, digits, dashes, underscores or dots, not "hva<script>"');
+  // Well-formed, but not there: the read says so.
+  await refused('/v1/lecture/visits/2026-11-24-hva', 404, 'no answers of venue visit 2026-11-24-hva');
+  await refused('/v1/lecture/visits/2026-11-24-hva/questions/naam-op-cv/chart.svg?language=en', 404, 'no answers to naam-op-cv at 2026-11-24-hva');
+  // Someone who is no lecturer learns nothing of the rules: they are sent to sign in first.
+  const stranger = await ask('/v1/lecture/visits/2026-11-24-hva/lecture.doc', '');
+  assert.equal(stranger.statusCode, 401);
+  assert.match(stranger.headers['content-type'] as string, /^text\/html/);
+});
+
 test('every 500 is logged with its method and route (never its URL) and answered in its route\'s words; a NUL in a path is a 404', async (t) => {
   const { store, pillars, app, logged } = farHub(t);
   const token = pillars.add('pillar-a');

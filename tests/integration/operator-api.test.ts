@@ -11,6 +11,7 @@ import { test } from 'node:test';
 import { countAnswers } from '../../electron/results/aggregates.ts';
 import { hashPin } from '../../electron/kiosk/operator/pin.ts';
 import { CLI } from '../helpers/cli.ts';
+import { TestClock } from '../helpers/clock.ts';
 import { startKiosk, type TestKiosk } from '../helpers/kiosk.ts';
 import { dataDir, until } from '../helpers/tmp.ts';
 
@@ -83,13 +84,23 @@ test('a PIN session is its window\'s: calls without its key are refused, and a w
 });
 
 test('the PIN pad: a wrong PIN locks it for 15 s, the right one after that opens a session, leave ends it', async () => {
-  const kiosk = await startKiosk({ settings: { operatorPin: hashPin('48213') } });
+  // The lockout is waited out on a clock the test moves, however long the machine takes between two requests.
+  const clock = new TestClock();
+  const kiosk = await startKiosk({ settings: { operatorPin: hashPin('48213') }, clock });
   const wrong = await operator(kiosk.url, 'unlock', { pin: '11111' });
   assert.deepEqual(wrong.reply.value, { open: false, via: null, pinSet: true, lockedForSeconds: 15, testAnswers: 0, wrong: true, key: null });
+  await clock.advance(14_000);
   const early = await operator(kiosk.url, 'unlock', { pin: '48213' });
   assert.equal((early.reply.value as { open: boolean }).open, false, 'the right PIN waits out the lockout');
   assert.equal((await operator(kiosk.url, 'overview')).status, 403);
   assert.equal((await operator(kiosk.url, 'unlock', { pin: 48213 })).status, 400);
+  await clock.advance(1000);
+  const opened = await operator(kiosk.url, 'unlock', { pin: '48213' });
+  const { key } = opened.reply.value as { open: boolean; key: string };
+  assert.equal((opened.reply.value as { open: boolean }).open, true, 'after 15 s the right PIN opens a session');
+  assert.equal((await operator(kiosk.url, 'overview', { sessionKey: key })).status, 200);
+  await operator(kiosk.url, 'leave');
+  assert.equal((await operator(kiosk.url, 'overview', { sessionKey: key })).status, 403, 'leave ends it');
 });
 
 test('`olifant operator pin` keeps only a salted hash in settings.json; a running kiosk takes it; --clear removes it', async () => {

@@ -28,9 +28,12 @@ async function seeded() {
   return { dir, pack: await seedLecture(dir) };
 }
 
-/** The presenter view's colours, from its style sheet, as pptx writes them. */
+/** The presenter view's colours, from the look every screen shares (its style sheet imports it), as pptx writes them. */
 function presenterColours(): Record<'plum' | 'cream' | 'orange' | 'lilac', string> {
-  const css = readFileSync(path.join(import.meta.dirname, '..', '..', 'renderer', 'presenter', 'presenter.css'), 'utf8');
+  const own = readFileSync(path.join(import.meta.dirname, '..', '..', 'renderer', 'presenter', 'presenter.css'), 'utf8');
+  assert.match(own, /^@import '\.\.\/shared\/look\.css';$/m, 'the presenter takes the shared look');
+  assert.doesNotMatch(own, /--(plum|cream|orange|lilac):/, 'and sets none of its colours again');
+  const css = readFileSync(path.join(import.meta.dirname, '..', '..', 'renderer', 'shared', 'look.css'), 'utf8');
   const colour = (name: string) => css.match(new RegExp(`--${name}:\\s*#([0-9a-fA-F]{6})`))![1].toUpperCase();
   return { plum: colour('plum'), cream: colour('cream'), orange: colour('orange'), lilac: colour('lilac') };
 }

@@ -1,7 +1,7 @@
 // The presenter view for `npm run screenshots`: every state it can show at 1920x1080 (the
 // projector), in each language of the bundled pack, from a real hub with the pack's lecture on
-// it (tests/helpers/lecture-hub.ts), as DIR/presenter/<n>-<language>-<state>.png; the README's
-// presenter pictures (tests/screenshots/presenter-*.png) are made again from them.
+// it (tests/helpers/lecture-hub.ts), as DIR/presenter/<n>-<language>-<state>.png; the lecturer's page's
+// presenter pictures (docs/lecturers.md: tests/screenshots/presenter-*.png) are made again from them.
 
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -11,7 +11,7 @@ import { bundledPackDir } from '../../electron/kiosk/packs/bundled.ts';
 import { pushLecture, startLectureHub } from '../helpers/lecture-hub.ts';
 import { openPresenter, walkPresenter, type PresenterState } from '../helpers/presenter.ts';
 
-/** The states README shows (in Dutch, and a chart in English), by the name of their picture. */
+/** The states docs/lecturers.md shows (in Dutch, and a chart in English), by the name of their picture. */
 const README_STATES: Record<string, (s: PresenterState) => boolean> = {
   'presenter-overview': (s) => s.kind === 'overview',
   'presenter-guess': (s) => s.language === 'nl' && s.kind === 'guess' && s.question === 1,

@@ -2,7 +2,7 @@
 // (no circle; the clock, time/, stands below everything; hardware/ and content/ stand alone; the shared libraries import neither the kiosk
 // nor the hub, which never import each other; only the shell imports Electron; the screens reach
 // the app only through its API and use nothing that needs Node), checked by dependency-cruiser
-// as `npm run check:imports` runs it; README's layout table names the folders that exist; the
+// as `npm run check:imports` runs it; README's layout table names the folders that exist, and links every page of docs/; the
 // preload uses each API's own channel names.
 
 import assert from 'node:assert/strict';
@@ -78,3 +78,19 @@ test('ARCHITECTURE.md draws every room of electron/ and names only files and fol
   for (const room of rooms) assert.ok(named.some((n) => n === `electron/${room}` || n.startsWith(`electron/${room}/`)), `ARCHITECTURE.md does not draw electron/${room}`);
 });
 
+
+test("README is the entry: it links every page of docs/, each link between the pages names a file (and heading) that exists, and no page is over 400 lines", () => {
+  const pages = ['README.md', 'ARCHITECTURE.md', ...readdirSync(path.join(ROOT, 'docs')).map((page) => `docs/${page}`)];
+  const heading = (title: string) => title.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-');
+  for (const page of pages) {
+    const text = readFileSync(path.join(ROOT, page), 'utf8');
+    assert.ok(text.split('\n').length <= 400, `${page} is over 400 lines`);
+    for (const [, target, anchor] of text.matchAll(/\]\(([^)#\s:]+)(?:#([^)\s]+))?\)/g)) {
+      const file = path.join(ROOT, path.dirname(page), target);
+      assert.ok(existsSync(file), `${page} links ${target}, which does not exist`);
+      if (anchor) assert.ok([...readFileSync(file, 'utf8').matchAll(/^#+ (.+)$/gm)].some((m) => heading(m[1]) === anchor), `${page} links ${target}#${anchor}, a heading it does not have`);
+    }
+  }
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  for (const page of pages.filter((p) => p.startsWith('docs/'))) assert.ok(readme.includes(`](${page})`), `README does not link ${page}`);
+});

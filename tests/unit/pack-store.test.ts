@@ -33,6 +33,16 @@ test('a damaged state.json: the bundled pack runs, the log says so, and no insta
   assert.ok(existsSync(installed.dir), 'the pack stays, for the crew to install again or repair');
 });
 
+test('a state.json that breaks its schema is damaged too, said with the field and the rule: no installed pack is thrown away', async () => {
+  const { dir, installed, logs, reopen } = await rig();
+  writeFileSync(path.join(dir, 'state.json'), JSON.stringify({ current: '../../elsewhere', previous: null }));
+  const store = await reopen();
+  assert.equal(store.current().pack.version, 1);
+  assert.match(logs.join('\n'), /state\.json is damaged \(current must be null, or a folder the pack store made, such as "olifant-tour-v7-0a1b2c3d", not "\.\.\/\.\.\/elsewhere"\); showing the questions that come with the app/);
+  await store.install(buildPack((m) => (m.version = 20)).drive);
+  assert.ok(existsSync(installed.dir), 'the pack stays while the state was unknown');
+});
+
 test('an installed pack that went missing or was changed afterwards: the bundled pack runs, and the log says why', async () => {
   const { installed, logs, reopen } = await rig();
   writeFileSync(path.join(installed.dir, 'pack.json'), '{"tampered": true}');

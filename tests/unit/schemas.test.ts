@@ -10,6 +10,9 @@ import { BUNDLE_HEADER } from '../../electron/api/schemas/sync.ts';
 import { ApiError } from '../../electron/api/errors.ts';
 import { requestOf, SUBMIT_ANSWER, TEST_DISPENSE } from '../../electron/api/schemas/requests.ts';
 import { checkRecord, RecordError } from '../../electron/hub/records.ts';
+import { PillarError, Pillars } from '../../electron/hub/pillars.ts';
+import { HubStore } from '../../electron/hub/store.ts';
+import { tempDir } from '../helpers/tmp.ts';
 
 const answer = (change: Record<string, unknown> = {}) => ({
   type: 'answer', id: randomUUID(), pillar_id: 'pillar-a', venue_session_id: '2026-11-24-hva', pack_id: 'olifant-tour', pack_version: 7,
@@ -56,4 +59,14 @@ test("the screens' requests are checked by their schemas: a bad-request refusal 
   assert.equal(refusal(SUBMIT_ANSWER, null), 'the request must be an object, not null');
   assert.equal(refusal(SUBMIT_ANSWER, { answerId: randomUUID(), questionId: 'q', value: 4, language: 'nl', shownMs: 10 }), 'value must be a step number or an option id, as text, not 4');
   assert.equal(refusal(SUBMIT_ANSWER, { answerId: randomUUID(), value: '4', language: 'nl', shownMs: 10 }), 'the request is missing "questionId"');
+});
+
+test("a pillar id is checked by its one schema where the hub takes it in (`olifant hub add-pillar`), as the pillar's own file is", () => {
+  const store = new HubStore(tempDir('olifant-hub-'));
+  const pillars = new Pillars(store);
+  const rule = "the pillar id must be up to 60 letters, digits, dashes, underscores or dots, as the pillar's service screen shows it";
+  assert.throws(() => pillars.add('Jan Jansen, HvA'), (e: unknown) => e instanceof PillarError && e.message === `${rule}, not "Jan Jansen, HvA"`);
+  assert.throws(() => pillars.add('p'.repeat(61)), (e: unknown) => e instanceof PillarError && e.message.startsWith(`${rule}, not "ppp`));
+  assert.match(pillars.add('pillar-hva.1_b'), /^[\w-]{43}$/);
+  store.close();
 });

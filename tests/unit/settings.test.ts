@@ -76,11 +76,19 @@ test('the pillarId in settings.json moves into <data dir>/pillar-id on first sta
   assert.deepEqual(readdirSync(dir).filter((f) => f.includes('.tmp')), [], 'no temporary file is left');
 });
 
+test('a pillarId in settings.json that is no pillar id is not moved: a new id is made, and the log says why', async () => {
+  const dir = dataDir({ pillarId: 'Jan Jansen, HvA' });
+  const { app, logs } = await start(dir);
+  assert.match(pillarIdFile(dir), /^pillar-[0-9a-f]{6}\n$/);
+  assert.ok(logs.some((l) => l === 'warn settings.json names no pillar id to keep: its "pillarId" must be up to 60 letters, digits, dashes, underscores or dots, as the pillar\'s service screen shows it, not "Jan Jansen, HvA"'), logs.join('\n'));
+  assert.equal(app.settings.current().pillarId, pillarIdFile(dir).trim());
+});
+
 test('a damaged pillar-id file stops the kiosk with a sentence saying what to put back, and is left as it is', async () => {
   const dir = dataDir();
   writeFileSync(path.join(dir, 'pillar-id'), 'Jan Jansen, HvA\n');
   await assert.rejects(createKiosk({ dataDir: dir, pillar: 'simulated', log: () => {} }), (e: unknown) =>
-    e instanceof StartupError && e.message === `The pillar id file ${path.join(dir, 'pillar-id')} holds "Jan Jansen, HvA", not a pillar id: put back the pillar's id (letters, digits, - _ .) as its only line.`);
+    e instanceof StartupError && e.message === `The pillar id file ${path.join(dir, 'pillar-id')} is refused: the pillar id must be up to 60 letters, digits, dashes, underscores or dots, as the pillar's service screen shows it, not "Jan Jansen, HvA". Put back the pillar's id as its only line.`);
   assert.equal(pillarIdFile(dir), 'Jan Jansen, HvA\n');
 });
 

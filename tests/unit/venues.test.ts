@@ -21,8 +21,8 @@ test('a visit id is the local date and the name without accents or marks; a name
   const long = visitId('Universiteit '.repeat(5) + 'van Twente', at('2026-11-24T10:00'));
   assert.ok(long.length <= 80 && !long.endsWith('-'), long);
   assert.throws(() => visitId('—!?', at('2026-11-24T10:00')), /at least one letter or digit/);
-  assert.throws(() => visitId('   ', at('2026-11-24T10:00')), /Type the venue's name/);
-  assert.throws(() => visitId('x'.repeat(81), at('2026-11-24T10:00')), /keep it to 80/);
+  assert.throws(() => visitId('   ', at('2026-11-24T10:00')), /^VenueNameError: The venue's name must be a name of 1 to 80 letters, digits, spaces and punctuation, not ""\.$/);
+  assert.throws(() => visitId('x'.repeat(81), at('2026-11-24T10:00')), /The venue's name is 81 characters; at most 80 are allowed\./);
   assert.throws(() => visitId('HvA\u0007', at('2026-11-24T10:00')), /letters, digits, spaces and punctuation/);
 });
 

@@ -39,6 +39,11 @@ export const WINDOW_KEY = object({ sessionKey: Type.Optional(Type.Union([Type.Nu
 export const UNLOCK = Type.Intersect([WINDOW_KEY, object({ pin: Type.String({ description: 'the digits typed, as text' }) })], { description: 'an object' });
 export const TEST_DISPENSE = Type.Intersect([WINDOW_KEY, object({ slot: Type.Integer({ minimum: 1, maximum: 6, description: 'a stack number from 1 to 6' }) })], { description: 'an object' });
 export const START_VENUE = Type.Intersect([WINDOW_KEY, object({ name: Type.String({ description: "the venue's name, as typed" }) })], { description: 'an object' });
+/**
+ * A venue's name as it is kept (kiosk/venues/visits.ts), once trimmed to one line: what the
+ * service screen and `olifant venue start` are given. The hub takes up to 200 (VENUE_RECORD).
+ */
+export const VENUE_NAME = Type.String({ minLength: 1, maxLength: 80, pattern: '^\\P{Cc}*$', description: 'a name of 1 to 80 letters, digits, spaces and punctuation' });
 export const INSTALL_STICK_PACK = Type.Intersect([WINDOW_KEY, object({ confirmRollback: Type.Boolean({ description: 'true or false' }) })], { description: 'an object' });
 
 const shapes = new WeakMap<TSchema, Shape<TSchema>>();

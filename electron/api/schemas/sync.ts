@@ -5,7 +5,13 @@
 
 import Type from 'typebox';
 
-const ID = Type.String({ pattern: '^[\\w.-]{1,80}$', description: 'an id of 1 to 80 letters, digits, dashes, underscores or dots' });
+/** An id a record carries: a venue visit's, a question's, a pillar's as records name it. */
+export const ID = Type.String({ pattern: '^[\\w.-]{1,80}$', description: 'an id of 1 to 80 letters, digits, dashes, underscores or dots' });
+/**
+ * A pillar's id where it is given: in <data dir>/pillar-id (or the settings.json it moved
+ * from) on the pillar, and to `olifant hub add-pillar` on the hub.
+ */
+export const PILLAR_ID = Type.String({ pattern: '^[\\w.-]{1,60}$', description: "up to 60 letters, digits, dashes, underscores or dots, as the pillar's service screen shows it" });
 /** UTC, rounded down to the hour: nothing finer is ever sent. */
 export const HOUR = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:00Z$', description: 'a UTC hour such as "2026-11-24T13:00Z" (nothing finer is sent)' });
 const COUNT = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'a whole number from 1 up' });
@@ -65,6 +71,9 @@ export const BUNDLE_HEADER = Type.Object({
   created_hour: HOUR,
   counts: Type.Object({ answer: TALLY, venue: TALLY, pack: TALLY }, { additionalProperties: false, description: 'the number of answer, venue and pack records' }),
 }, { additionalProperties: false });
+
+/** A results bundle's last line: the Ed25519 signature of every byte before it. */
+export const BUNDLE_SIGNATURE = Type.Object({ signature: Type.String({ description: 'an Ed25519 signature (base64)' }) }, { description: 'an object' });
 
 /** The hub's 200 to a batch: the batch is on its disk. */
 export const BATCH_RESULT = Type.Object({

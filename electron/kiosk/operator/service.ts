@@ -13,6 +13,8 @@ import { INSTALL_STICK_PACK, requestOf, START_VENUE, TEST_DISPENSE, UNLOCK } fro
 import type { OperatorHandlers, Overview, PackSummary, PillarView, Problem, StickView, VenueVisit } from '../../api/operator.ts';
 import { ApiError } from '../../api/errors.ts';
 import { lastLines } from '../../platform/log.ts';
+import { SettingsError } from '../settings/settings.ts';
+import { VenueNameError } from '../venues/visits.ts';
 import type { OperatorSession } from './session.ts';
 
 /** How long the LED test shows the rainbow before the ring goes back to what it showed. */
@@ -163,7 +165,8 @@ export class OperatorService {
       try {
         return this.deps.venues.start(name);
       } catch (error) {
-        throw new ApiError('bad-request', (error as Error).message);
+        // A name refused, or a settings.json that cannot be changed, is said in words; a disk that fails is `storage`.
+        throw error instanceof VenueNameError || error instanceof SettingsError ? new ApiError('bad-request', error.message) : error;
       }
     },
 

@@ -8,12 +8,15 @@
 // default pack runs while the store is empty or unusable.
 
 import { randomBytes } from 'node:crypto';
+import type { Static } from 'typebox';
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
 import { checkPack, PACK_FOLDER, packFolder, PackError, parseManifest, readAsset, type CheckedPack, type Pack, type TrustOptions } from '../../../content/pack.ts';
+import { Shape } from '../../../content/schema-check.ts';
 import { ApiError } from '../../api/errors.ts';
+import { PACK_FOLDER_NAME, PACK_STATE } from '../../api/schemas/kiosk-files.ts';
 import { syncFolder, writeFileAtomic } from '../../platform/atomic.ts';
 import { troubleOf, writeProblem } from '../../platform/errno.ts';
 import type { Logger } from '../../platform/log.ts';
@@ -23,13 +26,13 @@ const STATE_FILE = 'state.json';
 /** The install lock (SQLite's, see locked()). */
 const LOCK_FILE = '.install-lock.sqlite';
 /** A folder name the store made: nothing a path could escape with. */
-const FOLDER = /^[a-z0-9-]{1,40}-v\d{1,16}-[0-9a-f]{8}$/;
+const FOLDER = new Shape(PACK_FOLDER_NAME);
+/** What state.json holds. */
+const STATE = new Shape(PACK_STATE);
 const INCOMING = '.incoming-';
 
-export interface PackState {
-  current: string | null;
-  previous: string | null;
-}
+/** The pack that runs and the one before it, as folders of the store (null: the pack that came with the app). */
+export type PackState = Static<typeof PACK_STATE>;
 
 /** The steps of an install, in order, for progress and for crash tests; `copying` comes once per file. */
 export type InstallStep = 'checked' | 'copying' | 'copied' | 'verified' | 'switched';
@@ -200,7 +203,7 @@ export class PackStore {
   private tidy(packsToo: boolean): void {
     const state = this.state();
     for (const name of readdirSync(this.options.dir)) {
-      const unused = packsToo && FOLDER.test(name) && name !== state.current && name !== state.previous;
+      const unused = packsToo && FOLDER.is(name) && name !== state.current && name !== state.previous;
       if (name.startsWith(INCOMING) || unused) rmSync(path.join(this.options.dir, name), { recursive: true, force: true });
     }
   }
@@ -234,14 +237,17 @@ export class PackStore {
       this.options.log('error', `cannot read the content pack state: ${(error as Error).message}`);
       return null;
     }
+    let refused: string;
     try {
-      const state = JSON.parse(text) as Record<string, unknown>;
-      const folder = (v: unknown) => (typeof v === 'string' && FOLDER.test(v) ? v : null);
-      return { current: folder(state.current), previous: folder(state.previous) };
-    } catch {
-      this.options.log('error', `${path.join(this.options.dir, STATE_FILE)} is damaged; showing the questions that come with the app until a pack is installed again`);
-      return null;
+      const state: unknown = JSON.parse(text);
+      if (STATE.is(state)) return state;
+      refused = STATE.refusal(state, 'the state')!.message;
+    } catch (error) {
+      refused = (error as Error).message;
     }
+    // While it is damaged, nobody knows which packs are in use: none is tidied away (see install()).
+    this.options.log('error', `${path.join(this.options.dir, STATE_FILE)} is damaged (${refused}); showing the questions that come with the app until a pack is installed again`);
+    return null;
   }
 
   private writeState(state: PackState): void {

@@ -4,9 +4,13 @@
 // only after the hub said it stored them.
 
 import type { CheckedPack } from '../../../content/pack.ts';
+import { Shape } from '../../../content/schema-check.ts';
+import { PACK_RECORD } from '../../api/schemas/sync.ts';
 import type { SyncRecord, Waiting } from '../../api/sync.ts';
 import { ANSWER_FIELDS, type Answer, type Venue } from '../../results/records.ts';
 import type { AnswerStore } from '../answers/store.ts';
+
+const PACK = new Shape(PACK_RECORD);
 
 export class Outbox {
   private readonly store: AnswerStore;
@@ -49,7 +53,8 @@ export class Outbox {
 
   private packs(where: string, limit = -1): SyncRecord[] {
     const rows = this.store.db.prepare(`SELECT id, version, manifest FROM packs ${where} LIMIT ?`).all(limit) as Array<{ id: string; version: number; manifest: string }>;
-    return rows.map((p) => ({ type: 'pack', id: p.id, version: p.version, manifest: JSON.parse(p.manifest) as Record<string, unknown> }));
+    // Kept as installed (a checked pack.json), and read back by the record's schema all the same.
+    return rows.map((p) => PACK.check({ type: 'pack', id: p.id, version: p.version, manifest: JSON.parse(p.manifest) }, `the pack record ${p.id} version ${p.version} in the answer database`, (refusal) => new Error(refusal.message)));
   }
 
   private answers(where: string, limit = -1): SyncRecord[] {

@@ -7,9 +7,10 @@
 
 import { readFileSync } from 'node:fs';
 import { Shape } from '../../../content/schema-check.ts';
+import { SYNC_STATUS_FILE } from '../../api/schemas/kiosk-files.ts';
 import { BATCH_RESULT } from '../../api/schemas/sync.ts';
 import { systemClock, wait, type Clock } from '../../../time/clock.ts';
-import { MAX_BATCH_RECORDS, type Batch, type BatchResult, type SyncRecord, type SyncStatus } from '../../api/sync.ts';
+import { MAX_BATCH_RECORDS, type Batch, type BatchResult, type KeptSyncStatus, type SyncRecord, type SyncStatus } from '../../api/sync.ts';
 import { writeFileAtomic } from '../../platform/atomic.ts';
 import type { Logger } from '../../platform/log.ts';
 import type { Settings } from '../settings/settings.ts';
@@ -17,6 +18,8 @@ import type { Outbox } from './outbox.ts';
 
 /** What a hub that stored a batch answers (results-sync.md). */
 const HUB_ANSWER = new Shape(BATCH_RESULT);
+/** What sync-status.json holds. */
+const STATUS_FILE = new Shape(SYNC_STATUS_FILE);
 
 const FIRST_RETRY_MS = 30_000;
 export const MAX_RETRY_MS = 15 * 60_000;
@@ -54,14 +57,12 @@ function retryDelay(failures: number, random: () => number): number {
   return Math.round(base * (0.75 + 0.25 * random()));
 }
 
-type Kept = { lastSuccess: string | null; lastProblem: string | null };
-
 export class SyncSender {
   private readonly deps: SenderDeps;
   private readonly fetch: typeof fetch;
   private readonly clock: Clock;
   private readonly random: () => number;
-  private kept: Kept = { lastSuccess: null, lastProblem: null };
+  private kept: KeptSyncStatus = { lastSuccess: null, lastProblem: null };
   /** The hub and token a 401/403 came for: not tried again until either changes. */
   private refusedFor: string | null = null;
   private stopping = new AbortController();
@@ -73,13 +74,21 @@ export class SyncSender {
     this.fetch = deps.fetch ?? fetch;
     this.clock = deps.clock ?? systemClock;
     this.random = deps.random ?? Math.random;
-    if (deps.statusFile) {
-      try {
-        this.kept = { ...this.kept, ...(JSON.parse(readFileSync(deps.statusFile, 'utf8')) as Kept) };
-      } catch {
-        // no status kept yet (or a damaged one): it is made again at the next send
-      }
+    if (deps.statusFile) this.kept = this.readKept(deps.statusFile) ?? this.kept;
+  }
+
+  /** What sync-status.json keeps; null when there is none yet, or a damaged one (logged): it is made again at the next send. */
+  private readKept(file: string): KeptSyncStatus | null {
+    let kept: unknown;
+    try {
+      kept = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.deps.log('warn', `${file} cannot be read (${(error as Error).message}); it is written again at the next send`);
+      return null;
     }
+    if (STATUS_FILE.is(kept)) return kept;
+    this.deps.log('warn', `${file} is refused (${STATUS_FILE.refusal(kept, 'the status')!.message}); it is written again at the next send`);
+    return null;
   }
 
   status(): SyncStatus {
@@ -184,7 +193,7 @@ export class SyncSender {
     return { status: response.status, problem: `The hub did not store the answers (HTTP ${response.status}${said}); they are sent again later.` };
   }
 
-  private keep(kept: Kept): void {
+  private keep(kept: KeptSyncStatus): void {
     this.kept = kept;
     if (!this.deps.statusFile) return;
     try {

@@ -4,14 +4,16 @@
 // ended, and a revision that rises with every change, as results-sync.md asks) and written to
 // settings.json as venueSessionId, which every answer carries from then on, at once.
 
+import { Shape } from '../../../content/schema-check.ts';
 import { BEFORE_ANY_VISIT } from '../../api/lecture.ts';
+import { VENUE_NAME } from '../../api/schemas/requests.ts';
 import { systemClock, type Clock } from '../../../time/clock.ts';
 import type { VenueVisit } from '../../api/operator.ts';
 import { hourOf, type Venue } from '../../results/records.ts';
 import type { AnswerStore } from '../answers/store.ts';
 import type { Settings, SettingsStore } from '../settings/settings.ts';
 
-const MAX_NAME = 80;
+const NAME = new Shape(VENUE_NAME);
 /** settings' venueSessionId allows 80 characters: the date and a dash take 11. */
 const MAX_SLUG = 80 - 11;
 
@@ -20,13 +22,9 @@ export class VenueNameError extends Error {
   override name = 'VenueNameError';
 }
 
-/** The name as it is kept: trimmed, one line, 1 to 80 characters. */
+/** The name as it is kept: trimmed to one line, then checked by its schema (VENUE_NAME). */
 function cleanName(name: string): string {
-  const clean = name.trim().replace(/\s+/g, ' ');
-  if (clean === '') throw new VenueNameError("Type the venue's name first.");
-  if (/\p{Cc}/u.test(clean)) throw new VenueNameError("The venue's name may only hold letters, digits, spaces and punctuation.");
-  if (clean.length > MAX_NAME) throw new VenueNameError(`The venue's name is ${clean.length} characters long; keep it to ${MAX_NAME}.`);
-  return clean;
+  return NAME.check(name.trim().replace(/\s+/g, ' '), "the venue's name", (refusal) => new VenueNameError(`${refusal.message[0].toUpperCase()}${refusal.message.slice(1)}.`));
 }
 
 /** `2026-11-24-hva-amsterdam`: the local date (the venue's day), and the name without accents or marks. */
