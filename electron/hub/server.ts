@@ -240,7 +240,8 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
 
   // Version 2: the check-in (check-in.ts) and the fleet (fleet-routes.ts), left out of a hub that speaks version 1 only.
   const health = new HealthStore(store.db, clock);
-  if ((listen.syncVersion ?? 2) >= 2) {
+  const version2 = (listen.syncVersion ?? 2) >= 2;
+  if (version2) {
     const parts: CheckInParts = { recordHealth: (id, record, visit) => health.fromCheckIn(id, record, visit), tourFor: NO_TOUR, offersFor: NO_OFFERS, ...listen.checkIn };
     registerCheckIn(app, { parts, pillarOf, clock, deadline: deadlines.batch });
   }
@@ -310,9 +311,7 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
   const lecturerOnly = async (request: FastifyRequest, reply: FastifyReply) => {
     if (!lecturer(request)) return refuseFar(reply);
   };
-  if ((listen.syncVersion ?? 2) >= 2) {
-    registerFleet(app, { store, pillars, health, rules: { ...FLEET_RULES, ...listen.fleet }, clock, here, lecturerOnly, onlyHere, uploads: path.join(store.dir, UPLOADS), route: pages });
-  }
+  if (version2) registerFleet(app, { store, pillars, health, rules: { ...FLEET_RULES, ...listen.fleet }, clock, here, lecturerOnly, onlyHere, uploads: path.join(store.dir, UPLOADS), route: pages });
   const reads = { ...route(FAILURE.results, deadlines.read), onRequest: lecturerOnly };
   app.get('/v1/lecture/overview', reads, (request, reply) => read(request, reply, { read: 'overview' }));
   app.get<{ Params: VisitPath }>('/v1/lecture/visits/:id', { ...reads, schema: { params: VISIT_PATH } }, (request, reply) => read(request, reply, { read: 'visit', visit: request.params.id }));
