@@ -226,6 +226,7 @@ function hubCommands(program: Command): void {
     .option('--behind-proxy <address>', "the reverse proxy's address or range (e.g. 10.0.0.0/24; again for more): the only sender whose X-Forwarded-For is believed", repeated)
     .option('--public-host <name>', "a name pillars and lecturers use for the hub, e.g. the proxy's (again for more)", repeated)
     .addOption(new Option('--data-dir <dir>', "the hub's data folder"))
+    .option('--cards-below <n>', 'the fleet view: a pillar with fewer cards left needs someone (50 unless told)', wholeNumber('olifant hub fleet'))
     .addHelpText('after', `\n${EXIT_CODES}`);
 
   const hubs = async () => import('./hub.ts');
@@ -270,8 +271,15 @@ function hubCommands(program: Command): void {
       'carry its registered key. Exit 1 if any is refused.',
     async () => (await hubs()).importBundles,
   )
-    .argument('<file...>', '.olifant-results files')
+    .argument('<file...>', '.olifant-results files, and the .olifant-health files beside them')
     .option('--trust-new-pillar', 'registers the key of a pillar this hub never registered, from its bundle');
+  command(
+    hub,
+    'fleet',
+    'every pillar: its visit, last contact, pack, cards; those that need someone first',
+    "Every registered pillar with its venue visit, last contact, pack, dispenser, cards left and answers today; those that need someone first, with the reason. --json: as the hub's page reads it (GET /v2/fleet).",
+    async () => (await import('./fleet.ts')).fleet,
+  ).option('--json', 'as JSON');
   command(hub, 'packs', 'the pack records pillars sent', 'The pack records pillars sent (the questions\' texts), per pillar: PILLAR PACK VERSION.', async () => (await hubs()).listPacks);
   command(hub, 'remove-pack', 'removes one pack record', 'Removes one pack record (its answers stay; they show question ids until it comes again).', async () => (await hubs()).removePack)
     .argument('<pillar-id>', 'as `olifant hub packs` lists it ("" for no pillar)')

@@ -43,6 +43,10 @@ import { ReadAbandoned, ReaderPool, type Reader } from './readers.ts';
 import type { ReadAnswer, ReadJob } from './reads.ts';
 import type { HubHealth } from '../api/organiser.ts';
 import type { HubStore } from './store.ts';
+import { NO_OFFERS, NO_TOUR, registerCheckIn, type CheckInParts } from './check-in.ts';
+import { HealthStore } from './health.ts';
+import { FLEET_RULES, type FleetRules } from './fleet.ts';
+import { registerFleet } from './fleet-routes.ts';
 
 /** The hub page's style sheet in the built UI, under a name that stays (renderer/vite.config.ts). */
 const HUB_CSS = '/assets/hub.css';
@@ -87,6 +91,12 @@ type HubOptions = Omit<HubListen, 'port'> & {
   reader?: Reader;
   /** How long a request may take before it is answered 503 (ms); DEADLINES unless told. */
   deadlines?: Partial<typeof DEADLINES>;
+  /** 1: a hub of results sync version 1, without check-ins (for the compatibility tests); 2 unless told. */
+  syncVersion?: 1 | 2;
+  /** What a check-in sets going, part by part; the fleet's health store, no tour figures and no offers unless told. */
+  checkIn?: Partial<CheckInParts>;
+  /** When the fleet view says a pillar needs someone; FLEET_RULES unless told. */
+  fleet?: Partial<FleetRules>;
 };
 
 /** Reader threads of a hub: the lecturer's reads run beside the event loop that takes batches. */
@@ -149,11 +159,12 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
     failure: FAILURE.page,
     clock,
     // A request its route's schema refuses is said as every refusal is: the field and the rule
-    // in words. The one body with a schema is the batch; a path's or a query's fields are named alone.
+    // in words. A body is named by its route (the batch unless it says); a path's or a query's fields are named alone.
     refusedRequest: (request, error) => {
       const part = error.validationContext as keyof typeof PARTS;
       const schema = request.routeOptions.schema?.[part] as TSchema | undefined;
-      return schema && refusalOf(schema, error.validation as SchemaError[], PARTS[part](request), part === 'body' ? 'the batch' : '')?.message;
+      const body = (request.routeOptions.config as { body?: string }).body ?? 'the batch';
+      return schema && refusalOf(schema, error.validation as SchemaError[], PARTS[part](request), part === 'body' ? body : '')?.message;
     },
     answer: (error, request, reply) => {
       if (error instanceof ApiError) return refuse(reply, error);
@@ -198,15 +209,19 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
     if (cross) throw new ApiError('forbidden', `${cross}: refused, nothing was changed`);
   });
 
-  app.post<{ Body: { pillar_id: string; records: unknown[] } }>('/v1/batches', { schema: { body: BATCH }, ...route(FAILURE.batch, deadlines.batch) }, async (request) => {
+  /** The pillar a request's bearer token belongs to; else refused 401 (ever more slowly from one address). */
+  const pillarOf = async (request: FastifyRequest): Promise<string> => {
     const header = request.headers.authorization ?? '';
     const token = /^Bearer ([\w-]{10,200})$/.exec(header)?.[1];
     const pillarId = token ? pillars.authenticate(token) : null;
-    if (pillarId === null) {
-      const delay = brake.delayFor(request.ip);
-      if (delay > 0) await wait(clock, delay);
-      throw new ApiError('not-signed-in', 'unknown or revoked token: ask the tour organiser for this pillar\'s token (olifant hub add-pillar)');
-    }
+    if (pillarId !== null) return pillarId;
+    const delay = brake.delayFor(request.ip);
+    if (delay > 0) await wait(clock, delay);
+    throw new ApiError('not-signed-in', 'unknown or revoked token: ask the tour organiser for this pillar\'s token (olifant hub add-pillar)');
+  };
+
+  app.post<{ Body: { pillar_id: string; records: unknown[] } }>('/v1/batches', { schema: { body: BATCH }, ...route(FAILURE.batch, deadlines.batch) }, async (request) => {
+    const pillarId = await pillarOf(request);
     const { pillar_id, records } = request.body;
     if (records.length > MAX_BATCH_RECORDS) throw new ApiError('too-large', `a batch holds at most ${MAX_BATCH_RECORDS} records; this one has ${records.length}`);
     if (pillar_id !== pillarId) throw new ApiError('forbidden', `the token belongs to pillar ${pillarId}, not ${pillar_id}`);
@@ -223,6 +238,14 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
     return store.store(checked, pillarId, 'batch');
   });
 
+  // Version 2: the check-in (check-in.ts) and the fleet (fleet-routes.ts), left out of a hub that speaks version 1 only.
+  const health = new HealthStore(store.db, clock);
+  const version2 = (listen.syncVersion ?? 2) >= 2;
+  if (version2) {
+    const parts: CheckInParts = { recordHealth: (id, record, visit) => health.fromCheckIn(id, record, visit), tourFor: NO_TOUR, offersFor: NO_OFFERS, ...listen.checkIn };
+    registerCheckIn(app, { parts, pillarOf, clock, deadline: deadlines.batch });
+  }
+
   // The page, and bundles uploaded on it: only for someone at this machine (there is no sign-in yet).
   const here = (request: { socket: { remoteAddress?: string } }) => !proxied && LOOPBACK_PEERS.has(request.socket.remoteAddress ?? '');
   /** Refuses a request from anywhere but this machine before anything else is done, saying what is `only` here. */
@@ -233,7 +256,11 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
   const built = (reply: FastifyReply, file: string | null, policy = CONTENT_SECURITY_POLICY) =>
     file ? reply.type(mimeType(file)).header('content-security-policy', policy).send(createReadStream(file)) : reply.code(httpStatusOf('not-found')).type('text/plain; charset=utf-8').send('not found (is the UI built? npm run build)');
   const pages = route(FAILURE.page, deadlines.page);
-  app.get('/', { ...pages, onRequest: onlyHere("the hub's page is open") }, (_request, reply) => built(reply, resolveStatic('/hub/', () => null), PAGE_CSP));
+  // The page: its fleet view for the organiser and signed-in lecturers; bundles are imported only on this machine.
+  const lecturerOrHere = async (request: FastifyRequest) => {
+    if (!lecturer(request)) throw new ApiError('forbidden', "the hub's page is open only on the machine the hub runs on, and to lecturers signed in");
+  };
+  app.get('/', { ...pages, onRequest: lecturerOrHere }, (_request, reply) => built(reply, resolveStatic('/hub/', () => null), PAGE_CSP));
   // The style sheet is for everyone: the sign-in notices use it too.
   app.get('/hub.css', pages, (_request, reply) => built(reply, resolveStatic(HUB_CSS, () => null)));
   // The lecturer's side: the tour, a visit's results, its files, and the presenter page.
@@ -284,6 +311,7 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
   const lecturerOnly = async (request: FastifyRequest, reply: FastifyReply) => {
     if (!lecturer(request)) return refuseFar(reply);
   };
+  if (version2) registerFleet(app, { store, pillars, health, rules: { ...FLEET_RULES, ...listen.fleet }, clock, here, lecturerOnly, onlyHere, uploads: path.join(store.dir, UPLOADS), route: pages });
   const reads = { ...route(FAILURE.results, deadlines.read), onRequest: lecturerOnly };
   app.get('/v1/lecture/overview', reads, (request, reply) => read(request, reply, { read: 'overview' }));
   app.get<{ Params: VisitPath }>('/v1/lecture/visits/:id', { ...reads, schema: { params: VISIT_PATH } }, (request, reply) => read(request, reply, { read: 'visit', visit: request.params.id }));
@@ -351,7 +379,7 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
 }
 
 /** Starts the hub as asked; resolves with the URL pillars and browsers use. */
-export async function startHub(store: HubStore, pillars: Pillars, listen: HubListen): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startHub(store: HubStore, pillars: Pillars, listen: HubListen & Pick<HubOptions, 'fleet'>): Promise<{ url: string; close: () => Promise<void> }> {
   const host = listen.host ?? '127.0.0.1';
   if (!LOOPBACK.has(host) && !listen.tls && !behindProxy(listen)) {
     throw new HubConfigError(`the hub listens on ${host} only with TLS (--tls-cert and --tls-key) or behind a reverse proxy that adds it (--behind-proxy ITS_ADDRESS): answers and tokens must not cross a network in the clear`);

@@ -202,3 +202,19 @@ test('every 500 is logged with its method and route (never its URL) and answered
     for (const secret of [session, token, link]) assert.equal(JSON.stringify(line).includes(secret), false, 'no cookie, token or link in the log');
   }
 });
+
+test('the fleet view is for the organiser and signed-in lecturers: the page and GET /v2/fleet with a session, its import only on the hub\'s machine', async (t) => {
+  const { store, pillars, app } = farHub(t);
+  pillars.add('pillar-a');
+  const session = new Lecturers(store).redeem(new Lecturers(store).add('Dr. Jansen'))!;
+  const far = (url: string, cookie?: string) =>
+    app.inject({ method: 'GET', url, remoteAddress: '10.0.0.5', headers: { host: '127.0.0.1:8750', 'x-forwarded-for': '203.0.113.7', ...(cookie ? { cookie: `${SESSION_COOKIE}=${cookie}` } : {}) } });
+  assert.equal((await far('/v2/fleet')).statusCode, 401, 'not signed in: the sign-in notice');
+  assert.equal((await far('/')).statusCode, 403);
+  const fleet = await far('/v2/fleet', session);
+  assert.equal(fleet.statusCode, 200);
+  assert.deepEqual([fleet.json().pillars.map((p: { id: string }) => p.id), fleet.json().onHubMachine], [['pillar-a'], false], 'behind a proxy no one is on the hub\'s machine: no import');
+  assert.notEqual((await far('/', session)).statusCode, 403, 'the page opens for a signed-in lecturer');
+  const upload = await app.inject({ method: 'POST', url: '/v2/health-files', remoteAddress: '10.0.0.5', headers: { host: '127.0.0.1:8750', 'content-type': 'application/octet-stream', cookie: `${SESSION_COOKIE}=${session}` }, payload: 'x' });
+  assert.equal(upload.statusCode, 403, 'a health file is imported only on the hub\'s machine');
+});

@@ -3,7 +3,8 @@
 // (default `screenshots/`), for people to look at. Each screen is rendered by the layout
 // audit page with the real kiosk components, and photographed once its entrance is over (its
 // fonts loaded, every animation that ends has ended; the ones that loop go on).
-// Then the lecture's slides (slides.ts) and every state of the presenter view (presenter.ts).
+// Then the lecture's slides (slides.ts), every state of the presenter view (presenter.ts) and
+// the hub's fleet view (fleet.ts).
 
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -13,6 +14,7 @@ import { startServer } from '../../electron/kiosk/carriers/http.ts';
 import { openAudit, screenLabel, showScreen, SIZES } from '../helpers/audit.ts';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.ts';
+import { fleetScreenshot } from './fleet.ts';
 import { presenterScreenshots } from './presenter.ts';
 import { slideScreenshots } from './slides.ts';
 
@@ -58,6 +60,7 @@ try {
   }
   await slideScreenshots(out);
   await presenterScreenshots(browser, out);
+  await fleetScreenshot(browser, out);
 } finally {
   await browser.close();
   await server.close();
