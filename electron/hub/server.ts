@@ -40,7 +40,8 @@ import { ReadAbandoned, ReaderPool, type Reader } from './readers.ts';
 import type { ReadAnswer, ReadJob } from './reads.ts';
 import type { HubHealth } from '../api/organiser.ts';
 import type { HubStore } from './store.ts';
-import { NO_OFFERS, NO_TOUR, registerCheckIn, type CheckInParts } from './check-in.ts';
+import { NO_OFFERS, registerCheckIn, type CheckInParts } from './check-in.ts';
+import { TourFiguresCache } from './tour-figures.ts';
 import { HealthStore } from './health.ts';
 
 /** The hub page's style sheet in the built UI, under a name that stays (renderer/vite.config.ts). */
@@ -88,7 +89,7 @@ type HubOptions = Omit<HubListen, 'port'> & {
   deadlines?: Partial<typeof DEADLINES>;
   /** 1: a hub of results sync version 1, without check-ins (for the compatibility tests); 2 unless told. */
   syncVersion?: 1 | 2;
-  /** What a check-in sets going, part by part; the fleet's health store, no tour figures and no offers unless told. */
+  /** What a check-in sets going, part by part; the fleet's health store, the tour's figures and no offers unless told. */
   checkIn?: Partial<CheckInParts>;
 };
 
@@ -228,7 +229,8 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
   // Version 2: the check-in (check-in.ts), left out of a hub that speaks version 1 only.
   if ((listen.syncVersion ?? 2) >= 2) {
     const health = new HealthStore(store.db, clock);
-    const parts: CheckInParts = { recordHealth: (id, record, visit) => health.fromCheckIn(id, record, visit), tourFor: NO_TOUR, offersFor: NO_OFFERS, ...listen.checkIn };
+    const tour = new TourFiguresCache(store.db);
+    const parts: CheckInParts = { recordHealth: (id, record, visit) => health.fromCheckIn(id, record, visit), tourFor: (visit) => tour.for(visit), offersFor: NO_OFFERS, ...listen.checkIn };
     registerCheckIn(app, { parts, pillarOf, clock, deadline: deadlines.batch });
   }
 

@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import { checkManifest } from '../../content/pack.ts';
 import type { Text } from '../../content/types.ts';
 import { BEFORE_ANY_VISIT, type VisitResults } from '../api/lecture.ts';
-import { visitResults, type SkippedPack } from '../results/aggregates.ts';
+import { REACHING_VISITS, visitResults, type SkippedPack } from '../results/aggregates.ts';
 import { MIN_GROUP } from '../results/floor.ts';
 import { localHour, REPORT_WORDS, type ReportLanguage, type ReportWords } from './words.ts';
 
@@ -38,9 +38,7 @@ export interface Lecture {
 function otherWordingsOf(db: Database.Database, venueId: string, questionId: string, shown: string, say: (text: Text) => string, skipped: SkippedPack): OtherWording[] {
   const rows = db
     .prepare(
-      `SELECT DISTINCT version, manifest FROM visit_manifests WHERE venue_session_id = ?
-         OR venue_session_id IN (SELECT venue_session_id FROM tallies WHERE question_id = ? GROUP BY venue_session_id HAVING SUM(n) >= ?)
-       ORDER BY version`,
+      `SELECT DISTINCT version, manifest FROM visit_manifests WHERE venue_session_id = ? OR ${REACHING_VISITS} ORDER BY version`,
     )
     .all(venueId, questionId, MIN_GROUP) as Array<{ version: number; manifest: string }>;
   const byText = new Map<string, Set<number>>();

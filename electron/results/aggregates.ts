@@ -20,15 +20,20 @@ import { floored, MIN_GROUP, type Counts } from './floor.ts';
 export type Scope = { venue: string } | { elsewhere: string; minGroup: number } | { tour: true; minGroup: number };
 
 
+/**
+ * The condition on a row's venue_session_id that its visit reaches the floor for a question:
+ * bound to the question's id and the floor, in that order. Only these visits count beyond their own.
+ */
+export const REACHING_VISITS = 'venue_session_id IN (SELECT venue_session_id FROM tallies WHERE question_id = ? GROUP BY venue_session_id HAVING SUM(n) >= ?)';
+
 /** Answers per value for one question, suspect answers left out; from the tallies the database keeps as answers come. */
 export function countAnswers(db: Database.Database, questionId: string, scope: Scope): Counts {
   const count = 'SELECT value, SUM(n) AS n FROM tallies WHERE question_id = ?';
-  const reaching = `venue_session_id IN (SELECT venue_session_id FROM tallies WHERE question_id = ? GROUP BY venue_session_id HAVING SUM(n) >= ?)`;
   const rows = ('venue' in scope
     ? db.prepare(`${count} AND venue_session_id = ? GROUP BY value`).all(questionId, scope.venue)
     : 'elsewhere' in scope
-      ? db.prepare(`${count} AND venue_session_id <> ? AND ${reaching} GROUP BY value`).all(questionId, scope.elsewhere, questionId, scope.minGroup)
-      : db.prepare(`${count} AND ${reaching} GROUP BY value`).all(questionId, questionId, scope.minGroup)) as Array<{ value: string; n: number }>;
+      ? db.prepare(`${count} AND venue_session_id <> ? AND ${REACHING_VISITS} GROUP BY value`).all(questionId, scope.elsewhere, questionId, scope.minGroup)
+      : db.prepare(`${count} AND ${REACHING_VISITS} GROUP BY value`).all(questionId, questionId, scope.minGroup)) as Array<{ value: string; n: number }>;
   const counts: Record<string, number> = {};
   let total = 0;
   for (const row of rows) {

@@ -17,6 +17,7 @@ import { Pillars } from '../../electron/hub/pillars.ts';
 import { inlineReader } from '../../electron/hub/readers.ts';
 import { buildHub } from '../../electron/hub/server.ts';
 import { HubStore } from '../../electron/hub/store.ts';
+import { TourFiguresCache } from '../../electron/hub/tour-figures.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { tourBatches, tourVisitIds, type TourShape } from '../helpers/tour.ts';
 
@@ -100,6 +101,8 @@ test("no statement of a hub's request, nor of the kiosk's result screen, reads a
   };
   assert.deepEqual(routes.filter((r) => !(r in asked)), [], 'every route of the hub is asked here: add the new one to the table');
   for (const [route, ask] of Object.entries(asked)) assert.ok([200, 303, 400, 404].includes((await ask()).statusCode), route);
+  // The tour's figures a check-in is answered with, worked out afresh (tour-figures.ts).
+  assert.ok(new TourFiguresCache(store.db).for(visit).questions.some((q) => q.counts !== null), 'figures with counts');
 
   // The kiosk's result screen, on a pillar's own database with the same answers.
   const kiosk = new AnswerStore(path.join(tempDir(), 'answers.sqlite'));
