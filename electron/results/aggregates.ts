@@ -11,7 +11,7 @@
 
 import type Database from 'better-sqlite3';
 import type { QuestionResult, VisitResults, VisitSummary } from '../api/lecture.ts';
-import type { Group, Results } from '../api/student.ts';
+import type { Group } from '../api/student.ts';
 import { checkManifest } from '../../content/pack.ts';
 import type { Pack, Question, Text } from '../../content/types.ts';
 import { floored, MIN_GROUP, type Counts } from './floor.ts';
@@ -41,15 +41,6 @@ export function countAnswers(db: Database.Database, questionId: string, scope: S
     total += row.n;
   }
   return { total, counts };
-}
-
-/** One question at one venue visit, against the rest of the tour: what the kiosk shows. */
-export function venueAgainstElsewhere(db: Database.Database, questionId: string, venueSessionId: string): Results {
-  return {
-    questionId,
-    venue: floored(countAnswers(db, questionId, { venue: venueSessionId })),
-    elsewhere: floored(countAnswers(db, questionId, { elsewhere: venueSessionId, minGroup: MIN_GROUP })),
-  };
 }
 
 /** The words of each answer value: a scale's steps (its ends named), or a choice's options. */

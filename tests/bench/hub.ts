@@ -6,8 +6,8 @@ import { sign } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { venueAgainstElsewhere } from '../../electron/results/aggregates.ts';
 import { AnswerStore } from '../../electron/kiosk/answers/store.ts';
+import { resultsAt } from '../../electron/kiosk/tour/rest.ts';
 import { lecture } from '../../electron/lecture-files/lecture.ts';
 import { lectureCharts } from '../../electron/lecture-files/png.ts';
 import type { HubHealth } from '../../electron/api/organiser.ts';
@@ -264,7 +264,7 @@ export async function pillarScaleFigures(): Promise<void> {
   });
   const visit = tourVisitIds(shape).at(-1)!;
   const times: number[] = [];
-  for (let i = 0; i < 20; i++) times.push(await timed(async () => venueAgainstElsewhere(store.db, 'naam-op-cv', visit)));
+  for (let i = 0; i < 20; i++) times.push(await timed(async () => resultsAt(store.db, 'naam-op-cv', visit, null, 0)));
   print('kiosk_result_1m_local_answers', median(times), 'ms');
   store.close();
 }

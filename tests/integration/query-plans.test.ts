@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { test } from 'node:test';
-import { venueAgainstElsewhere } from '../../electron/results/aggregates.ts';
+import { resultsAt } from '../../electron/kiosk/tour/rest.ts';
 import { AnswerStore } from '../../electron/kiosk/answers/store.ts';
 import { Lecturers, SESSION_COOKIE } from '../../electron/hub/lecturers.ts';
 import { Pillars } from '../../electron/hub/pillars.ts';
@@ -112,7 +112,7 @@ test("no statement of a hub's request, nor of the kiosk's result screen, reads a
     for (const batch of tourBatches(SHAPE)) for (const r of batch.records) if (r.type === 'answer') kiosk.insert(r);
   });
   on(true);
-  venueAgainstElsewhere(kiosk.db, 'naam-op-cv', visit);
+  resultsAt(kiosk.db, 'naam-op-cv', visit, null, 0);
   on(false);
 
   const queries = [...seen].filter(([sql]) => /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b/i.test(sql));
