@@ -65,6 +65,19 @@ function differenceOf(venue: Group, elsewhere: Group): number | null {
   return [...values].reduce((sum, v) => sum + Math.abs((a[v] ?? 0) - (b[v] ?? 0)), 0) / 2;
 }
 
+/**
+ * A question's result with its rest of the tour from elsewhere than this database (a pillar's
+ * figures from the hub): the whole tour is then this visit, where it reaches the floor, and
+ * that rest, as visitResults counts it where all the answers are.
+ */
+export function withRest(question: QuestionResult, elsewhere: Group): QuestionResult {
+  const parts = [question.venue, elsewhere].filter((g) => g.counts !== null);
+  const counts: Record<string, number> = {};
+  for (const group of parts) for (const [value, n] of Object.entries(group.counts!)) counts[value] = (counts[value] ?? 0) + n;
+  const tour = floored({ total: parts.reduce((n, g) => n + g.total, 0), counts });
+  return { ...question, elsewhere, tour, difference: differenceOf(question.venue, elsewhere) };
+}
+
 /** Told of a stored pack manifest that is not a valid pack.json, which results skip. */
 export type SkippedPack = (what: string) => void;
 

@@ -254,6 +254,8 @@ export const de: Catalogue = {
   'lecture.floor': 'Gruppen mit weniger als {floor} Antworten werden nicht gezeigt.',
   'lecture.title': 'Der Elefant im Raum: {venue}',
   'lecture.since': 'seit {from}',
+  'lecture.restCoversTour': 'Rest der Tournee: alle anderen Standorte, Stand {asOf}',
+  'lecture.restCoversPillar': 'Rest der Tournee: frühere Besuche dieser Säule',
   'lecture.beforeAnyVisit': 'Antworten aus der Zeit vor einem Standortbesuch',
   'lecture.wordingChanged': 'Achtung: Diese Frage war in Paketversion {versions} anders formuliert. Die Antworten auf jede Version zählen zusammen.',
   'lecture.wording': 'Paketversion {version}: „{text}“',

@@ -254,6 +254,8 @@ export const en: Catalogue = {
   'lecture.floor': 'Groups of fewer than {floor} answers are not shown.',
   'lecture.title': 'The elephant in the room: {venue}',
   'lecture.since': 'since {from}',
+  'lecture.restCoversTour': 'Rest of the tour: all other venues, as of {asOf}',
+  'lecture.restCoversPillar': "Rest of the tour: this pillar's earlier visits",
   'lecture.beforeAnyVisit': 'Answers from before any venue visit',
   'lecture.wordingChanged': 'Note: this question was worded differently in pack version {versions}. The answers to every version count together.',
   'lecture.wording': 'Pack version {version}: "{text}"',

@@ -254,6 +254,8 @@ export const fr: Catalogue = {
   'lecture.floor': 'Les groupes de moins de {floor} réponses ne sont pas montrés.',
   'lecture.title': "L'éléphant dans la pièce : {venue}",
   'lecture.since': 'depuis {from}',
+  'lecture.restCoversTour': 'Reste de la tournée : tous les autres lieux, chiffres du {asOf}',
+  'lecture.restCoversPillar': 'Reste de la tournée : visites précédentes de cette colonne',
   'lecture.beforeAnyVisit': "Réponses d'avant toute visite d'un lieu",
   'lecture.wordingChanged': 'Attention : cette question était formulée autrement dans la version {versions} du contenu. Les réponses à chaque version sont comptées ensemble.',
   'lecture.wording': 'Version {version} : « {text} »',

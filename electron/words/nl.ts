@@ -261,6 +261,8 @@ export const nl = {
   'lecture.floor': 'Groepen van minder dan {floor} antwoorden worden niet getoond.',
   'lecture.title': 'De olifant in de kamer: {venue}',
   'lecture.since': 'sinds {from}',
+  'lecture.restCoversTour': 'Rest van de tour: alle andere locaties, stand {asOf}',
+  'lecture.restCoversPillar': 'Rest van de tour: eerdere bezoeken van deze zuil',
   'lecture.beforeAnyVisit': 'Antwoorden van vóór een locatiebezoek',
   'lecture.wordingChanged': 'Let op: deze vraag is in pakketversie {versions} anders geformuleerd. De antwoorden op elke versie tellen samen.',
   'lecture.wording': 'Pakketversie {version}: "{text}"',
