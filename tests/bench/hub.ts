@@ -222,6 +222,8 @@ export async function scaleFigures(): Promise<void> {
       };
       await files();
       print(`hub_visit_files_${label}`, await timed(files), 'ms');
+      const [pillarId, token] = [...tokens][0];
+      await checkInFigures(hub.url, pillarId, token, visits, label);
 
       // Four lecturers reloading the overview while the pillars send another 30,000 answers.
       const loaded = bodies(tourBatches({ ...shape, seed: shape.seed + 1, answers: 30_000 }));
@@ -253,6 +255,22 @@ export async function scaleFigures(): Promise<void> {
     }
     rmSync(hubDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A pillar's check-in at a hub of this size: the first for a visit works out the tour's figures
+ * (after one for another visit, so that the route is warm); the next ones, nothing new having
+ * arrived, answer with the kept figures.
+ */
+async function checkInFigures(url: string, pillarId: string, token: string, visits: string[], label: string): Promise<void> {
+  const health = { type: 'health', pillar_id: pillarId, clock: '2026-11-24T13:07Z', app_version: '1.4.0', pack: null, dispenser: 'ok', cards_left: null, last_answer_hour: null, disk_free_mb: 1024, uptime_minutes: 60, errors: {} };
+  const checkIn = (visit: string) => () =>
+    ok(fetch(`${url}/v2/check-in`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ pillar_id: pillarId, health, visit, offers: [] }) }));
+  await checkIn(visits[1])();
+  print(`hub_check_in_tour_figures_${label}`, await timed(checkIn(visits[0])), 'ms');
+  const kept: number[] = [];
+  for (let i = 0; i < 10; i++) kept.push(await timed(checkIn(visits[0])));
+  print(`hub_check_in_kept_figures_${label}`, median(kept), 'ms');
 }
 
 /** The result screen's figures (this visit against the rest of the tour) on a pillar with 1,000,000 answers of its own. */
