@@ -86,9 +86,9 @@ export function localHour(utcHour: string, timeZone = AMSTERDAM): string {
   return `${part('day')}-${part('month')}-${part('year')} ${part('hour')}:${part('minute')}`;
 }
 
-/** An hour as a first slide says how current figures are: "24 nov, 14:00", in Amsterdam time. */
+/** An hour as a first slide says how current figures are: "24 nov, 14:00", in Amsterdam time, kept on one line. */
 const shortHour = (locale: string, utcHour: string) =>
-  new Intl.DateTimeFormat(locale, { timeZone: AMSTERDAM, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(utcHour));
+  new Intl.DateTimeFormat(locale, { timeZone: AMSTERDAM, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(utcHour)).replace(/\s/g, '\u00a0');
 
 /**
  * When a visit was, as a title slide says it, in Amsterdam time: one day with its hours

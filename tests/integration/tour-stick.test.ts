@@ -48,7 +48,8 @@ test("a pillar's lecture files use the tour's figures it last received, and say 
     ],
   };
   const { pptx, xlsx } = await exported({ received: '2026-11-24T13:07Z', tour });
-  const covers = 'Rest van de tour: alle andere locaties, stand 24 nov, 14:00';
+  // The hour (Amsterdam time) on one line: its spaces do not break.
+  const covers = 'Rest van de tour: alle andere locaties, stand 24\u00a0nov,\u00a014:00';
   assert.ok(part(pptx, 'ppt/slides/slide1.xml').includes(covers), 'on the title slide');
   assert.ok(part(xlsx, 'xl/sharedStrings.xml').includes(covers), 'on the first sheet');
   // naam-op-cv: 6 here against the hub's 8; past-in-het-team: 4 here, and the hub's rest under the floor;
