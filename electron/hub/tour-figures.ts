@@ -32,8 +32,8 @@ export class TourFiguresCache {
     this.statements = {
       /** What changes the figures of `visit`: the answers that count at the other visits (the tallies and visit sources grow together). */
       elsewhere: db.prepare('SELECT coalesce(SUM(answers), 0) AS n FROM visit_sources WHERE venue_session_id <> ?').pluck(),
-      /** What changes the questions: a pack record stored or removed. */
-      packs: db.prepare("SELECT count(*) || ':' || coalesce(max(rowid), 0) FROM packs").pluck(),
+      /** What changes the questions: the pack records kept (a few per pillar), named. */
+      packs: db.prepare("SELECT coalesce(group_concat(pillar_id || '/' || id || '/' || version, ' '), '') FROM packs").pluck(),
       /** Every question of every pack record the hub keeps, with its pack's id. */
       questions: db.prepare(
         `SELECT DISTINCT p.id AS pack_id, json_extract(q.value, '$.id') AS question_id

@@ -80,6 +80,11 @@ test('the figures are kept per visit, and worked out again only when answers tha
   const withPack = cache.for(HERE);
   assert.notEqual(withPack, after, 'a new pack record: its questions too');
   assert.deepEqual(withPack.questions.find((q) => q.question_id === 'nieuwe-vraag'), { pack_id: 'olifant-extra', question_id: 'nieuwe-vraag', total: null, counts: null });
+  // The organiser removes that record, and another pack comes: as many records as before, other questions.
+  store.removePack('pillar-1', changed.id, changed.version);
+  const other = { ...changed, id: 'olifant-ander', questions: [{ ...manifest.questions[0], id: 'andere-vraag' }] };
+  store.store([{ type: 'pack', id: other.id, version: other.version, manifest: other }], 'pillar-1', 'batch');
+  assert.deepEqual(cache.for(HERE).questions.filter((q) => q.pack_id !== manifest.id).map((q) => q.question_id), ['andere-vraag']);
 });
 
 test('a visit the hub has no answers of yet gets the whole tour that reaches the floor; a hub without answers, questions without counts', (t) => {
