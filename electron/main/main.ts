@@ -139,7 +139,7 @@ if (!app.requestSingleInstanceLock()) {
           const win = windows[role];
           const fromOwnPage = win !== null && event.sender === win.webContents && event.senderFrame === win.webContents.mainFrame && mayCall(role, event.senderFrame.url, `${channel}:${method}`);
           if (!fromOwnPage) return { ok: false, error: { code: 'forbidden', message: `not from the ${role} window's page` } };
-          return dispatch({ methods, handlers: handlers[role] }, method, arg, olifant!.log);
+          return dispatch({ methods, handlers: handlers[role] }, method, arg, olifant!.log, (code) => olifant!.health.countError(code));
         });
       }
     }

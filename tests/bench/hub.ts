@@ -1,4 +1,4 @@
-// The hub's figures: sync, a big bundle, a season at scale, the pillar at scale, the presenter.
+// The hub's figures: sync, a big bundle, a season at scale, the pillar at scale, the presenter, the fleet view.
 
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
@@ -14,6 +14,8 @@ import type { HubHealth } from '../../electron/api/organiser.ts';
 import type { SyncRecord } from '../../electron/api/sync.ts';
 import { Pillars } from '../../electron/hub/pillars.ts';
 import { HubStore } from '../../electron/hub/store.ts';
+import { HealthStore, THINNING } from '../../electron/hub/health.ts';
+import { systemClock } from '../../time/clock.ts';
 import { openDatabase } from '../../electron/platform/sqlite.ts';
 import { writeBundle } from '../../electron/results/bundle.ts';
 import { pillarKey } from '../../electron/kiosk/sync/identity.ts';
@@ -306,5 +308,71 @@ export async function presenterFigures(url: string, visit: string): Promise<void
     print('presenter_key_to_chart_p95', percentile(latencies, 95), 'ms');
   } finally {
     await browser.close();
+  }
+}
+
+/**
+ * The fleet view at the size of a season: 50 pillars that checked in every 2 minutes for 120
+ * days, their history thinned as the hub keeps it (2-minute records for the last day, hourly to
+ * 30 days, daily before), and answers on every day. The page's ask (GET /v2/fleet) and a
+ * check-in, on a real hub over loopback; and one thinning of a day's records of 50 pillars.
+ */
+export async function fleetFigures(): Promise<void> {
+  const PILLARS = 50;
+  const MINUTE = 60_000;
+  const DAY = 24 * 60 * MINUTE;
+  const now = Date.now();
+  const hubDir = path.join(temp, 'fleet-hub');
+  const store = new HubStore(hubDir);
+  const pillars = new Pillars(store);
+  const health = new HealthStore(store.db, { ...systemClock, now: () => now });
+  const record = (id: string, at: number) => ({ type: 'health' as const, pillar_id: id, clock: new Date(at).toISOString().slice(0, 16) + 'Z', app_version: '1.4.0', pack: { id: 'olifant-tour', version: 7 }, dispenser: 'ok' as const, cards_left: 140, last_answer_hour: null, disk_free_mb: 5120, uptime_minutes: 60, errors: {} });
+  const keep = store.db.prepare('INSERT INTO health_history (pillar_id, at, record) VALUES (?, ?, ?)');
+  const tokens: string[] = [];
+  let kept = 0;
+  store.db.transaction(() => {
+    for (let p = 0; p < PILLARS; p++) {
+      const id = `pillar-${String(p).padStart(2, '0')}`;
+      tokens.push(pillars.add(id));
+      store.store([{ type: 'venue', id: `visit-${id}`, pillar_id: id, name: `Bezoek ${id}`, started_hour: '2026-11-24T08:00Z', ended_hour: null, revision: 1 }], id, 'batch');
+      const season = [
+        ...Array.from({ length: 90 }, (_, d) => now - 120 * DAY + d * DAY),
+        ...Array.from({ length: 29 * 24 }, (_, h) => now - 30 * DAY + h * 60 * MINUTE),
+        ...Array.from({ length: 720 }, (_, m) => now - DAY + m * 2 * MINUTE),
+      ];
+      for (const at of season) keep.run(id, at, JSON.stringify(record(id, at)));
+      kept += season.length;
+      for (let d = 0; d < 120; d++) store.db.prepare('INSERT INTO pillar_days VALUES (?, ?, ?)').run(id, new Date(now - d * DAY).toISOString().slice(0, 10), 40);
+    }
+    for (const { level, olderThanMs } of THINNING) store.db.prepare('INSERT INTO health_thinned VALUES (?, ?)').run(level, now - olderThanMs);
+  })();
+  for (let p = 0; p < PILLARS; p++) {
+    const id = `pillar-${String(p).padStart(2, '0')}`;
+    health.fromCheckIn(id, record(id, now), `visit-${id}`);
+  }
+  print('fleet_health_records_kept', kept, 'records');
+  // A day's 2-minute records of 50 pillars passing 24 hours old: thinned to one an hour.
+  const tThin = performance.now();
+  const removed = health.thin(now + DAY);
+  print('fleet_thin_day_50_pillars', performance.now() - tThin, 'ms');
+  print('fleet_thin_day_removed', removed, 'records');
+  store.close();
+
+  const hub = await hubProcess(hubDir);
+  try {
+    const asks: number[] = [];
+    await ok(fetch(`${hub.url}/v2/fleet`));
+    for (let i = 0; i < 200; i++) asks.push(await timed(() => ok(fetch(`${hub.url}/v2/fleet`))));
+    print('fleet_route_50_pillars_p50', median(asks), 'ms');
+    print('fleet_route_50_pillars_p99', percentile(asks, 99), 'ms');
+    const checkIns: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const id = `pillar-${String(i % PILLARS).padStart(2, '0')}`;
+      const body = JSON.stringify({ pillar_id: id, health: record(id, Date.now()), visit: `visit-${id}`, offers: [] });
+      checkIns.push(await timed(() => ok(fetch(`${hub.url}/v2/check-in`, { method: 'POST', headers: { authorization: `Bearer ${tokens[i % PILLARS]}`, 'content-type': 'application/json' }, body }))));
+    }
+    print('check_in_p50', median(checkIns), 'ms');
+  } finally {
+    await hub.stop();
   }
 }

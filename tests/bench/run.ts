@@ -4,13 +4,13 @@
 import { rmSync } from 'node:fs';
 import { endDescendants } from '../helpers/processes.ts';
 import { temp } from './common.ts';
-import { bigBundleFigures, hubFigures, pillarScaleFigures, scaleFigures } from './hub.ts';
+import { bigBundleFigures, fleetFigures, hubFigures, pillarScaleFigures, scaleFigures } from './hub.ts';
 import { cliFigures, commitFigures, lossyFigures, ptyFigures, stickFigures } from './pillar.ts';
 import { uiFigures } from './ui.ts';
 
 
 /** `npm run bench [-- GROUP...]`: every group, or only the ones named. */
-const groups: Record<string, () => Promise<void>> = { cli: cliFigures, scale: scaleFigures, 'pillar-scale': pillarScaleFigures, hub: hubFigures, 'big-bundle': bigBundleFigures, stick: stickFigures, commit: commitFigures, pty: ptyFigures, lossy: lossyFigures, ui: uiFigures };
+const groups: Record<string, () => Promise<void>> = { cli: cliFigures, scale: scaleFigures, 'pillar-scale': pillarScaleFigures, hub: hubFigures, 'big-bundle': bigBundleFigures, fleet: fleetFigures, stick: stickFigures, commit: commitFigures, pty: ptyFigures, lossy: lossyFigures, ui: uiFigures };
 const named = process.argv.slice(2);
 const unknown = named.filter((name) => !Object.hasOwn(groups, name));
 if (unknown.length > 0) {

@@ -23,14 +23,23 @@ process.once('exit', () => {
   for (const child of started) child.kill('SIGKILL');
 });
 
-/** Starts `olifant hub --port 0` (with more options, if given) and returns the URL it printed. */
-export async function startHubProcess(dir: string, ...options: string[]): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [CLI, 'hub', '--port', '0', '--data-dir', dir, ...options], { stdio: ['ignore', 'pipe', 'inherit'] });
+/** How a child process's node starts: its arguments before the command's, and its environment. */
+export interface NodeStart {
+  args?: string[];
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Starts an `olifant` command that prints its URL on its first line (the hub, `serve`), and returns that URL. */
+export async function startOlifant(args: string[], node: NodeStart = {}): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [...(node.args ?? []), CLI, ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: node.env });
   started.add(child);
   child.once('exit', () => started.delete(child));
   const [line] = (await once(child.stdout!, 'data')) as [Buffer];
   return { url: line.toString().trim(), child };
 }
+
+/** Starts `olifant hub --port 0` (with more options, if given) and returns the URL it printed. */
+export const startHubProcess = (dir: string, ...options: string[]) => startOlifant(['hub', '--port', '0', '--data-dir', dir, ...options]);
 
 export async function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;

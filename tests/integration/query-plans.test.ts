@@ -22,7 +22,7 @@ import { tempDir } from '../helpers/tmp.ts';
 import { tourBatches, tourVisitIds, type TourShape } from '../helpers/tour.ts';
 
 /** Tables that grow with every answer or batch: never read whole on a request path. */
-const GROWING = ['answers', 'tallies', 'events'];
+const GROWING = ['answers', 'tallies', 'events', 'health_history'];
 const SHAPE: TourShape = { seed: 7, pillars: 3, visits: 12, answers: 3000 };
 
 /** Records every statement run on any connection of this process, with its connection and the values it was first run with. */
@@ -97,6 +97,13 @@ test("no statement of a hub's request, nor of the kiosk's result screen, reads a
     'GET /v1/hub/health': () => app.inject({ method: 'GET', url: '/v1/hub/health', remoteAddress: '127.0.0.1' }),
     'GET /presenter/*': () => app.inject({ method: 'GET', url: '/presenter/', ...local }),
     'GET /assets/*': () => app.inject({ method: 'GET', url: '/assets/none.js', ...local }),
+    'POST /v2/check-in': async () => {
+      const pillarId = [...tokens.keys()][0];
+      const health = { type: 'health', pillar_id: pillarId, clock: '2026-11-24T13:07Z', app_version: '1.4.0', pack: null, dispenser: 'ok', cards_left: null, last_answer_hour: null, disk_free_mb: 1, uptime_minutes: 1, errors: {} };
+      return app.inject({ method: 'POST', url: '/v2/check-in', headers: { authorization: `Bearer ${tokens.get(pillarId)}` }, payload: { pillar_id: pillarId, health, visit: visit, offers: [] } });
+    },
+    'GET /v2/fleet': () => app.inject({ method: 'GET', url: '/v2/fleet', ...local }),
+    'POST /v2/health-files': () => app.inject({ method: 'POST', url: '/v2/health-files', headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.from('{"format":"olifant-health/1"}\n'), remoteAddress: '127.0.0.1' }),
     'POST /v1/bundles': () => app.inject({ method: 'POST', url: '/v1/bundles', headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.from('{"format":"olifant-results/1"}\n'), remoteAddress: '127.0.0.1' }),
   };
   assert.deepEqual(routes.filter((r) => !(r in asked)), [], 'every route of the hub is asked here: add the new one to the table');

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { strFromU8, unzipSync } from 'fflate';
-import type { TourFigures } from '../../electron/api/check-in.ts';
+import type { HealthRecord, TourFigures } from '../../electron/api/check-in.ts';
 import { AnswerStore } from '../../electron/kiosk/answers/store.ts';
 import { exportToStick } from '../../electron/kiosk/report/to-stick.ts';
 import { pillarKey } from '../../electron/kiosk/sync/identity.ts';
@@ -29,7 +29,8 @@ async function exported(tour: ReceivedTour | null) {
   await seedLecture(dir);
   const store = new AnswerStore(path.join(dir, 'answers.sqlite'));
   try {
-    const done = await exportToStick(tempDir('olifant-usb-'), { store, outbox: new Outbox(store), key: pillarKey(dir), pillarId: 'pillar-r', venueId: VISIT, tour });
+    const health: HealthRecord = { type: 'health', pillar_id: 'pillar-r', clock: '2026-11-24T13:07Z', app_version: '1.4.0', pack: null, dispenser: 'ok', cards_left: null, last_answer_hour: null, disk_free_mb: 1024, uptime_minutes: 60, errors: {} };
+    const done = await exportToStick(tempDir('olifant-usb-'), { store, outbox: new Outbox(store), key: pillarKey(dir), pillarId: 'pillar-r', venueId: VISIT, health, tour });
     const file = (ext: string) => unzipSync(readFileSync(done.lectureFiles.find((f) => f.endsWith(ext))!));
     return { pptx: file('.pptx'), xlsx: file('.xlsx') };
   } finally {

@@ -2,7 +2,8 @@
 // in each of its languages, at 1080x1920 (the pillar) and 1920x1080, as PNG files in DIR
 // (default `screenshots/`), for people to look at. Each screen is rendered by the layout
 // audit page with the real kiosk components, and photographed once its entrance is over.
-// Then the lecture's slides (slides.ts) and every state of the presenter view (presenter.ts).
+// Then the lecture's slides (slides.ts), every state of the presenter view (presenter.ts) and
+// the hub's fleet view (fleet.ts).
 
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -11,6 +12,7 @@ import { createKiosk } from '../../electron/kiosk/services.ts';
 import { startServer } from '../../electron/kiosk/carriers/http.ts';
 import { openAudit, screenLabel, showScreen, SIZES } from '../helpers/audit.ts';
 import { launchChromium } from '../helpers/browser.ts';
+import { fleetScreenshot } from './fleet.ts';
 import { presenterScreenshots } from './presenter.ts';
 import { slideScreenshots } from './slides.ts';
 
@@ -41,6 +43,7 @@ try {
   }
   await slideScreenshots(out);
   await presenterScreenshots(browser, out);
+  await fleetScreenshot(browser, out);
 } finally {
   await browser.close();
   await server.close();

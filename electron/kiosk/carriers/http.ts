@@ -93,7 +93,7 @@ function apiRoutes(app: FastifyInstance, olifant: Kiosk): void {
   });
   const role = (prefix: string, api: RoleApi, bodies: Partial<Record<string, TSchema>>) => {
     const call = async (request: FastifyRequest, reply: FastifyReply) => {
-      const outcome = await dispatch(api, new URL(request.url, 'http://kiosk').pathname.slice(prefix.length), request.body, olifant.log);
+      const outcome = await dispatch(api, new URL(request.url, 'http://kiosk').pathname.slice(prefix.length), request.body, olifant.log, (code) => olifant.health.countError(code));
       return reply.code(outcome.ok ? 200 : httpStatusOf(outcome.error.code)).header('cache-control', 'no-store').send(outcome);
     };
     const onRequest = async (request: FastifyRequest, reply: FastifyReply) => {

@@ -1,5 +1,5 @@
 // "Export the results to the USB stick" on the service screen: the signed results bundle for
-// a hub without network, and, so a lecturer who never runs anything gets them from the tour
+// a hub without network (and the pillar's signed health file beside it), and, so a lecturer who never runs anything gets them from the tour
 // crew, the lecture files of the running venue visit (slides, spreadsheet, Dutch CSV, and a
 // PNG chart per question) in <drive>/olifant-lecture/. Their rest of the tour is the one the
 // result screen shows (tour/rest.ts: the hub's last figures, else this pillar's earlier
@@ -11,6 +11,8 @@ import type { StickExport } from '../../api/sync.ts';
 import type { AnswerStore } from '../answers/store.ts';
 import { writeFileAtomic } from '../../platform/atomic.ts';
 import { bundleOnDrive, type PillarKey, writeBundle, writeFailure } from '../../results/bundle.ts';
+import { writeHealthFile } from '../../results/health-file.ts';
+import type { HealthRecord } from '../../api/check-in.ts';
 import type { Outbox } from '../sync/outbox.ts';
 import { dutchCsv } from '../../lecture-files/csv-nl.ts';
 import { lecture, type RestOfTour } from '../../lecture-files/lecture.ts';
@@ -30,6 +32,7 @@ interface ExportFrom {
   key: PillarKey;
   pillarId: string;
   venueId: string;
+  health: HealthRecord;
   /** The hub's newest figures for the running visit, if it sent any. */
   tour: ReceivedTour | null;
 }
@@ -39,6 +42,8 @@ export async function exportToStick(drive: string, from: ExportFrom): Promise<St
   const now = new Date();
   const bundle = bundleOnDrive(drive, from.pillarId, now);
   writeBundle(bundle, from.pillarId, from.key, records, now);
+  // The pillar's health beside it, for the fleet view of a hub the pillar cannot reach.
+  const healthFile = writeHealthFile(bundle, from.key, from.health, now);
   const rest: RestOfTour = {
     group: (questionId) => restOfTour(from.store.db, questionId, from.venueId, from.tour, now.getTime()).group,
     asOfHour: from.tour && hourOf(new Date(from.tour.received)),
@@ -63,5 +68,5 @@ export async function exportToStick(drive: string, from: ExportFrom): Promise<St
       throw writeFailure(error);
     }
   }
-  return { bundle, answers: records.filter((r) => r.type === 'answer').length, lectureFiles };
+  return { bundle, healthFile, answers: records.filter((r) => r.type === 'answer').length, lectureFiles };
 }
