@@ -40,7 +40,7 @@ export class TourFiguresCache {
          FROM packs p, json_each(p.manifest, '$.questions') q
          WHERE json_valid(p.manifest) AND q.type = 'object' ORDER BY pack_id, question_id`,
       ),
-      /** The newest hour of the answers that count for a question at the other visits. */
+      /** The newest hour of an answer that counts at the other visits that reach the floor for a question (hours are kept per visit). */
       newest: db.prepare(`SELECT MAX(last_hour) FROM visit_sources WHERE venue_session_id <> ? AND ${REACHING_VISITS}`).pluck(),
     };
   }
@@ -48,23 +48,23 @@ export class TourFiguresCache {
   /** The figures for a pillar at `visit`: the kept ones, unless answers that count arrived elsewhere since. */
   for(visit: string): TourFigures {
     const questions = this.questionList();
-    const since = `${this.questions!.since}/${this.statements.elsewhere.get(visit) as number}`;
+    const since = `${questions.since}/${this.statements.elsewhere.get(visit) as number}`;
     const kept = this.kept.get(visit);
     this.kept.delete(visit);
-    const figures = kept?.since === since ? kept.figures : this.workOut(visit, questions);
+    const figures = kept?.since === since ? kept.figures : this.workOut(visit, questions.list);
     this.kept.set(visit, { since, figures });
     if (this.kept.size > KEPT_VISITS) this.kept.delete(this.kept.keys().next().value!);
     return figures;
   }
 
   /** The questions of the pack records, read again only when they changed; those a pillar could not take are left out. */
-  private questionList(): Question[] {
+  private questionList(): { since: string; list: Question[] } {
     const since = this.statements.packs.get() as string;
     if (this.questions?.since !== since) {
       const rows = this.statements.questions.all() as Question[];
       this.questions = { since, list: rows.filter((q) => TOUR_ENTRY.is({ ...q, total: null, counts: null })) };
     }
-    return this.questions.list;
+    return this.questions;
   }
 
   private workOut(visit: string, questions: Question[]): TourFigures {
