@@ -55,11 +55,25 @@ export interface Group {
   counts: Record<string, number> | null;
 }
 
+/** When the tour's figures are from, said once they are older than a few hours: their UTC hour, and its day where the pillar is. */
+export interface AsOf {
+  hour: string;
+  day: 'today' | 'yesterday' | 'earlier';
+}
+
+/** Whose answers `elsewhere` holds, so the screen can say so. */
+export type ElsewhereFrom =
+  /** The rest of the tour, as the hub last sent it for this visit; `asOf` once that is older than a few hours, else null. */
+  | { from: 'tour'; asOf: AsOf | null }
+  /** This pillar's own earlier visits alone: it has no figures from a hub for this visit. */
+  | { from: 'pillar' };
+
 /** How others answered: this venue visit against the rest of the tour (never the whole tour, which would give away one by subtraction). */
 export interface Results {
   questionId: string;
   venue: Group;
   elsewhere: Group;
+  elsewhereFrom: ElsewhereFrom;
 }
 
 export type CardStatus =

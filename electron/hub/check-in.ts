@@ -22,8 +22,7 @@ export interface CheckInParts {
   offersFor(pillarId: string, reports: OfferReport[]): Offer[];
 }
 
-/** The parts of a hub that has no tour figures and no offers to give. */
-export const NO_TOUR = (): TourFigures | null => null;
+/** The part of a hub that has no offers to give. */
 export const NO_OFFERS = (): Offer[] => [];
 
 export interface CheckInRoute {

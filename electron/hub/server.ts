@@ -43,7 +43,8 @@ import { ReadAbandoned, ReaderPool, type Reader } from './readers.ts';
 import type { ReadAnswer, ReadJob } from './reads.ts';
 import type { HubHealth } from '../api/organiser.ts';
 import type { HubStore } from './store.ts';
-import { NO_OFFERS, NO_TOUR, registerCheckIn, type CheckInParts } from './check-in.ts';
+import { NO_OFFERS, registerCheckIn, type CheckInParts } from './check-in.ts';
+import { TourFiguresCache } from './tour-figures.ts';
 import { HealthStore } from './health.ts';
 import { FLEET_RULES, type FleetRules } from './fleet.ts';
 import { registerFleet } from './fleet-routes.ts';
@@ -93,7 +94,7 @@ type HubOptions = Omit<HubListen, 'port'> & {
   deadlines?: Partial<typeof DEADLINES>;
   /** 1: a hub of results sync version 1, without check-ins (for the compatibility tests); 2 unless told. */
   syncVersion?: 1 | 2;
-  /** What a check-in sets going, part by part; the fleet's health store, no tour figures and no offers unless told. */
+  /** What a check-in sets going, part by part; the fleet's health store, the tour's figures and no offers unless told. */
   checkIn?: Partial<CheckInParts>;
   /** When the fleet view says a pillar needs someone; FLEET_RULES unless told. */
   fleet?: Partial<FleetRules>;
@@ -242,7 +243,8 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
   const health = new HealthStore(store.db, clock);
   const version2 = (listen.syncVersion ?? 2) >= 2;
   if (version2) {
-    const parts: CheckInParts = { recordHealth: (id, record, visit) => health.fromCheckIn(id, record, visit), tourFor: NO_TOUR, offersFor: NO_OFFERS, ...listen.checkIn };
+    const tour = new TourFiguresCache(store.db);
+    const parts: CheckInParts = { recordHealth: (id, record, visit) => health.fromCheckIn(id, record, visit), tourFor: (visit) => tour.for(visit), offersFor: NO_OFFERS, ...listen.checkIn };
     registerCheckIn(app, { parts, pillarOf, clock, deadline: deadlines.batch });
   }
 

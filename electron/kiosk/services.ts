@@ -28,6 +28,7 @@ import { pillarKey } from './sync/identity.ts';
 import { SyncSender } from './sync/sender.ts';
 import { CheckIns } from './sync/check-in.ts';
 import { PillarHealth } from './health/health.ts';
+import { KeptTour } from './tour/kept.ts';
 import { VenueVisits } from './venues/visits.ts';
 
 export interface KioskOptions {
@@ -91,6 +92,8 @@ export interface Kiosk {
   /** Whether the operator is in: the service door, or the PIN. */
   operatorSession: OperatorSession;
   venues: VenueVisits;
+  /** The hub's newest figures for the running visit: the result screen's and the stick's rest of the tour. */
+  tour: KeptTour;
   /** Sends answers to the hub in the background, when one is set. */
   sync: SyncSender;
   /** Checks in with the hub (results sync version 2): health out, tour figures and offers in. */
@@ -139,7 +142,8 @@ export async function createKiosk(options: KioskOptions = {}): Promise<Kiosk> {
   // Every dispense is watched: the cards left, and the errors of each kind.
   const pillar = health.watched();
   const operatorSession = new OperatorSession(pillar, () => settings.current().operatorPin, clock);
-  const student = new StudentService({ settings: () => settings.current(), packs, store, pillar, simulatedPillar: simulated, operator: operatorSession, log, clock });
+  const tour = new KeptTour(dataDir, settings, log, clock);
+  const student = new StudentService({ settings: () => settings.current(), packs, store, pillar, simulatedPillar: simulated, operator: operatorSession, log, tour, clock });
   const venues = new VenueVisits(store, settings, clock);
   venues.reconcile();
   const stopReconciling = settings.onChange((next) => venues.reconcile(next));
@@ -156,7 +160,7 @@ export async function createKiosk(options: KioskOptions = {}): Promise<Kiosk> {
     },
     offerReports: () => [],
     onStored: (sent) => health.stored(sent),
-    onTour: () => {},
+    onTour: (figures) => tour.receive(figures),
     onOffers: () => {},
     log,
     clock,
@@ -188,7 +192,7 @@ export async function createKiosk(options: KioskOptions = {}): Promise<Kiosk> {
       // The stick put in last: a kiosk may have other mounts below /mnt or /media.
       const drive = drives.drives().at(-1)?.root;
       if (drive === undefined) throw new Error('Put a USB stick in the kiosk computer first.');
-      const done = await exportToStick(drive, { store, outbox, key, pillarId: boot.pillarId, venueId: settings.current().venueSessionId, health: health.record() });
+      const done = await exportToStick(drive, { store, outbox, key, pillarId: boot.pillarId, venueId: settings.current().venueSessionId, health: health.record(), tour: tour.current() });
       log('info', `results written to the USB stick: ${done.bundle}${done.lectureFiles.length ? ` and the lecture files in ${path.dirname(done.lectureFiles[0])}` : ''}`);
       return done;
     },
@@ -201,7 +205,7 @@ export async function createKiosk(options: KioskOptions = {}): Promise<Kiosk> {
   watch.unref();
   let closed = false;
   return {
-    dataDir, settings, packs, student, operator, operatorSession, venues, sync, checkIns, health, pillar, board, store, log, clock,
+    dataDir, settings, packs, student, operator, operatorSession, venues, tour, sync, checkIns, health, pillar, board, store, log, clock,
     close: async () => {
       if (closed) return;
       closed = true;
@@ -218,6 +222,7 @@ export async function createKiosk(options: KioskOptions = {}): Promise<Kiosk> {
       operator.close();
       operatorSession.close();
       student.close();
+      tour.close();
       await pillar.stop();
       board?.dispose();
       store.close();

@@ -7,7 +7,8 @@ import type Database from 'better-sqlite3';
 import { checkManifest } from '../../content/pack.ts';
 import type { Text } from '../../content/types.ts';
 import { BEFORE_ANY_VISIT, type VisitResults } from '../api/lecture.ts';
-import { visitResults, type SkippedPack } from '../results/aggregates.ts';
+import type { Group } from '../api/student.ts';
+import { REACHING_VISITS, visitResults, withRest, type SkippedPack } from '../results/aggregates.ts';
 import { MIN_GROUP } from '../results/floor.ts';
 import { localHour, REPORT_WORDS, type ReportLanguage, type ReportWords } from './words.ts';
 
@@ -28,6 +29,15 @@ export interface Lecture {
   otherWordings: Map<string, OtherWording[]>;
   /** A text in the lecture's language, else the pack's first. */
   say: (text: Text | null) => string;
+  /** What the rest of the tour covers and as of when, for the first slide and sheet; null where all answers are (the hub). */
+  covers: string | null;
+}
+
+/** The rest of the tour as a pillar knows it, for the files it writes to a stick. */
+export interface RestOfTour {
+  group: (questionId: string) => Group;
+  /** The UTC hour of the hub's figures it is made of; null: it is the pillar's own earlier visits. */
+  asOfHour: string | null;
 }
 
 /**
@@ -38,9 +48,7 @@ export interface Lecture {
 function otherWordingsOf(db: Database.Database, venueId: string, questionId: string, shown: string, say: (text: Text) => string, skipped: SkippedPack): OtherWording[] {
   const rows = db
     .prepare(
-      `SELECT DISTINCT version, manifest FROM visit_manifests WHERE venue_session_id = ?
-         OR venue_session_id IN (SELECT venue_session_id FROM tallies WHERE question_id = ? GROUP BY venue_session_id HAVING SUM(n) >= ?)
-       ORDER BY version`,
+      `SELECT DISTINCT version, manifest FROM visit_manifests WHERE venue_session_id = ? OR ${REACHING_VISITS} ORDER BY version`,
     )
     .all(venueId, questionId, MIN_GROUP) as Array<{ version: number; manifest: string }>;
   const byText = new Map<string, Set<number>>();
@@ -57,8 +65,10 @@ function otherWordingsOf(db: Database.Database, venueId: string, questionId: str
   return [...byText].map(([text, versions]) => ({ text, versions: [...versions].sort((a, b) => a - b) }));
 }
 
-export function lecture(db: Database.Database, venueId: string, language: ReportLanguage = 'nl', skipped: SkippedPack = () => {}): Lecture {
-  const found = visitResults(db, venueId, skipped);
+/** The lecture of a visit from a database: its rest of the tour counted there, unless given (`rest`). */
+export function lecture(db: Database.Database, venueId: string, language: ReportLanguage = 'nl', skipped: SkippedPack = () => {}, rest?: RestOfTour): Lecture {
+  const counted = visitResults(db, venueId, skipped);
+  const found = rest ? { ...counted, questions: counted.questions.map((q) => withRest(q, rest.group(q.id))) } : counted;
   const words = REPORT_WORDS[language];
   const say = (text: Text | null) => (text ? (text[language] ?? Object.values(text)[0] ?? '') : '');
   const results = venueId === BEFORE_ANY_VISIT ? { ...found, visit: { ...found.visit, name: words.beforeAnyVisit } } : found;
@@ -81,6 +91,7 @@ export function lecture(db: Database.Database, venueId: string, language: Report
     answers: rows.map((r) => [r.question_id, r.value, labels.get(`${r.question_id}\n${r.value}`) ?? '', r.language, localHour(String(r.hour)), r.venue_session_id, r.pillar_id, r.pack_id, r.pack_version]),
     otherWordings,
     say,
+    covers: rest ? words.restCovers(rest.asOfHour) : null,
   };
 }
 

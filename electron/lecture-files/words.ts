@@ -34,6 +34,8 @@ export interface ReportWords {
   since: (from: string) => string;
   /** The name of the answers given before the crew started a venue visit. */
   beforeAnyVisit: string;
+  /** What a pillar's rest of the tour covers: the hub's figures as of a UTC hour, or (null) its own earlier visits. */
+  restCovers: (asOfHour: string | null) => string;
   /** A question whose wording differs between the pack versions its answers were given under. */
   wordingChanged: (versions: number[]) => string;
   wording: (version: number, text: string) => string;
@@ -66,6 +68,7 @@ function reportWords(language: ReportLanguage): ReportWords {
     answers: (count) => w('answers', { count }),
     title: (venue) => w('title', { venue }),
     since: (from) => w('since', { from }),
+    restCovers: (hour) => (hour === null ? w('restCoversPillar') : w('restCoversTour', { asOf: shortHour(locale, hour) })),
     wordingChanged: (versions) => w('wordingChanged', { versions: new Intl.ListFormat(locale, { type: 'conjunction' }).format(versions.map(String)) }),
     wording: (version, text) => w('wording', { version, text }),
     answerColumns: COLUMNS.map((column) => w(`column.${column}`)),
@@ -82,6 +85,10 @@ export function localHour(utcHour: string, timeZone = AMSTERDAM): string {
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('day')}-${part('month')}-${part('year')} ${part('hour')}:${part('minute')}`;
 }
+
+/** An hour as a first slide says how current figures are: "24 nov, 14:00", in Amsterdam time, kept on one line. */
+const shortHour = (locale: string, utcHour: string) =>
+  new Intl.DateTimeFormat(locale, { timeZone: AMSTERDAM, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(utcHour)).replace(/\s/g, '\u00a0');
 
 /**
  * When a visit was, as a title slide says it, in Amsterdam time: one day with its hours

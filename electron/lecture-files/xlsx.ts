@@ -35,6 +35,7 @@ export async function lectureWorkbook(l: Lecture): Promise<Buffer> {
     [words.title(results.visit.name)],
     [period(words, results.visit.startedHour, results.visit.endedHour)],
     [words.answers(results.visit.answers)],
+    ...(l.covers ? [[l.covers]] : []),
     [words.floor],
     [words.methodText],
   ]);

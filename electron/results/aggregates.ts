@@ -11,7 +11,7 @@
 
 import type Database from 'better-sqlite3';
 import type { QuestionResult, VisitResults, VisitSummary } from '../api/lecture.ts';
-import type { Group, Results } from '../api/student.ts';
+import type { Group } from '../api/student.ts';
 import { checkManifest } from '../../content/pack.ts';
 import type { Pack, Question, Text } from '../../content/types.ts';
 import { floored, MIN_GROUP, type Counts } from './floor.ts';
@@ -20,15 +20,20 @@ import { floored, MIN_GROUP, type Counts } from './floor.ts';
 export type Scope = { venue: string } | { elsewhere: string; minGroup: number } | { tour: true; minGroup: number };
 
 
+/**
+ * The condition on a row's venue_session_id that its visit reaches the floor for a question:
+ * bound to the question's id and the floor, in that order. Only these visits count beyond their own.
+ */
+export const REACHING_VISITS = 'venue_session_id IN (SELECT venue_session_id FROM tallies WHERE question_id = ? GROUP BY venue_session_id HAVING SUM(n) >= ?)';
+
 /** Answers per value for one question, suspect answers left out; from the tallies the database keeps as answers come. */
 export function countAnswers(db: Database.Database, questionId: string, scope: Scope): Counts {
   const count = 'SELECT value, SUM(n) AS n FROM tallies WHERE question_id = ?';
-  const reaching = `venue_session_id IN (SELECT venue_session_id FROM tallies WHERE question_id = ? GROUP BY venue_session_id HAVING SUM(n) >= ?)`;
   const rows = ('venue' in scope
     ? db.prepare(`${count} AND venue_session_id = ? GROUP BY value`).all(questionId, scope.venue)
     : 'elsewhere' in scope
-      ? db.prepare(`${count} AND venue_session_id <> ? AND ${reaching} GROUP BY value`).all(questionId, scope.elsewhere, questionId, scope.minGroup)
-      : db.prepare(`${count} AND ${reaching} GROUP BY value`).all(questionId, questionId, scope.minGroup)) as Array<{ value: string; n: number }>;
+      ? db.prepare(`${count} AND venue_session_id <> ? AND ${REACHING_VISITS} GROUP BY value`).all(questionId, scope.elsewhere, questionId, scope.minGroup)
+      : db.prepare(`${count} AND ${REACHING_VISITS} GROUP BY value`).all(questionId, questionId, scope.minGroup)) as Array<{ value: string; n: number }>;
   const counts: Record<string, number> = {};
   let total = 0;
   for (const row of rows) {
@@ -36,15 +41,6 @@ export function countAnswers(db: Database.Database, questionId: string, scope: S
     total += row.n;
   }
   return { total, counts };
-}
-
-/** One question at one venue visit, against the rest of the tour: what the kiosk shows. */
-export function venueAgainstElsewhere(db: Database.Database, questionId: string, venueSessionId: string): Results {
-  return {
-    questionId,
-    venue: floored(countAnswers(db, questionId, { venue: venueSessionId })),
-    elsewhere: floored(countAnswers(db, questionId, { elsewhere: venueSessionId, minGroup: MIN_GROUP })),
-  };
 }
 
 /** The words of each answer value: a scale's steps (its ends named), or a choice's options. */
@@ -67,6 +63,19 @@ function differenceOf(venue: Group, elsewhere: Group): number | null {
   if (!a || !b) return null;
   const values = new Set([...Object.keys(a), ...Object.keys(b)]);
   return [...values].reduce((sum, v) => sum + Math.abs((a[v] ?? 0) - (b[v] ?? 0)), 0) / 2;
+}
+
+/**
+ * A question's result with its rest of the tour from elsewhere than this database (a pillar's
+ * figures from the hub): the whole tour is then this visit, where it reaches the floor, and
+ * that rest, as visitResults counts it where all the answers are.
+ */
+export function withRest(question: QuestionResult, elsewhere: Group): QuestionResult {
+  const parts = [question.venue, elsewhere].filter((g) => g.counts !== null);
+  const counts: Record<string, number> = {};
+  for (const group of parts) for (const [value, n] of Object.entries(group.counts!)) counts[value] = (counts[value] ?? 0) + n;
+  const tour = floored({ total: parts.reduce((n, g) => n + g.total, 0), counts });
+  return { ...question, elsewhere, tour, difference: differenceOf(question.venue, elsewhere) };
 }
 
 /** Told of a stored pack manifest that is not a valid pack.json, which results skip. */

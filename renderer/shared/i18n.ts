@@ -2,6 +2,7 @@
 // come from the content pack; these are the buttons and messages around them. A pack language
 // without a catalogue is not offered (see offeredLanguages).
 
+import type { AsOf, ElsewhereFrom } from '../../electron/api/student.ts';
 import { isLanguage, LANGUAGES, plain, words, type Language } from '../../electron/words/catalogue.ts';
 
 export interface Strings {
@@ -22,12 +23,16 @@ export interface Strings {
   notSaved: string;
   here: string;
   elsewhere: string;
+  /** What "elsewhere" is on a pillar without figures from a hub: its own earlier visits. */
+  earlierVisits: string;
+  /** When a group's figures are from (they are older than a few hours): its day, a date for an earlier day, and the hour. */
+  asOf: (group: string, day: AsOf['day'], date: string, hour: string) => string;
   firstOnes: string;
   tooFew: (group: string) => string;
   answers: (n: number) => string;
   yourAnswer: string;
   /** The result's one message, after a big share: that share of a group chose what this student chose. */
-  sameAsYou: { here: string; elsewhere: string };
+  sameAsYou: { here: string; elsewhere: string; earlierVisits: string };
   /** The other group's share, under the message. */
   groupShare: (group: string, share: string) => string;
   nextQuestion: string;
@@ -65,7 +70,7 @@ function kioskWords(lang: Language): Strings {
     ...plain(
       [
         'touchToStart', 'hello', 'languageName', 'switchTo', 'chooseTitle', 'answered', 'finish', 'back', 'saving', 'notSaved', 'here',
-        'elsewhere', 'firstOnes', 'yourAnswer', 'nextQuestion', 'stillThere', 'yesStillHere', 'thanks', 'seeYou', 'simulatedPillar',
+        'elsewhere', 'earlierVisits', 'firstOnes', 'yourAnswer', 'nextQuestion', 'stillThere', 'yesStillHere', 'thanks', 'seeYou', 'simulatedPillar',
       ],
       w,
     ),
@@ -73,7 +78,8 @@ function kioskWords(lang: Language): Strings {
     question: (slot) => w('question', { slot }),
     tooFew: (group) => w('tooFew', { group }),
     answers: (count) => w('answers', { count }),
-    sameAsYou: { here: w('sameAsYou.here'), elsewhere: w('sameAsYou.elsewhere') },
+    asOf: (group, day, date, hour) => w('asOf', { group, day, date, hour }),
+    sameAsYou: { here: w('sameAsYou.here'), elsewhere: w('sameAsYou.elsewhere'), earlierVisits: w('sameAsYou.earlierVisits') },
     groupShare: (group, share) => w('groupShare', { group, share }),
     card: plain(
       ['dispensing', 'take', 'taken', 'empty', 'jammed', 'here', 'gateFull', 'gateFullOther', 'unavailable', 'photo', 'forgotten'],
@@ -96,3 +102,18 @@ export function offeredLanguages(languages: string[]): string[] {
 
 /** A share from 0 to 1 as a whole percentage, written as the language writes it ("38%", "38 %"). */
 export const percent = (share: number, language: string): string => new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+
+/**
+ * How the result screen names the rest of the tour: its name, the phrase after its share, and,
+ * for the hub's figures older than a few hours, a line saying when they are from (the hour
+ * alone, where the pillar stands). A pillar without figures from a hub names its own earlier visits.
+ */
+export function elsewhereWords(from: ElsewhereFrom, t: Strings, language: string): { name: string; sameAsYou: string; asOf: string | null } {
+  if (from.from === 'pillar') return { name: t.earlierVisits, sameAsYou: t.sameAsYou.earlierVisits, asOf: null };
+  const said = (asOf: AsOf) => {
+    const at = new Date(asOf.hour);
+    const date = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long' }).format(at);
+    return t.asOf(t.elsewhere, asOf.day, date, new Intl.DateTimeFormat(language, { hour: 'numeric', minute: '2-digit' }).format(at));
+  };
+  return { name: t.elsewhere, sameAsYou: t.sameAsYou.elsewhere, asOf: from.asOf && said(from.asOf) };
+}

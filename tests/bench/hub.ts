@@ -6,8 +6,8 @@ import { sign } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { venueAgainstElsewhere } from '../../electron/results/aggregates.ts';
 import { AnswerStore } from '../../electron/kiosk/answers/store.ts';
+import { resultsAt } from '../../electron/kiosk/tour/rest.ts';
 import { lecture } from '../../electron/lecture-files/lecture.ts';
 import { lectureCharts } from '../../electron/lecture-files/png.ts';
 import type { HubHealth } from '../../electron/api/organiser.ts';
@@ -224,6 +224,8 @@ export async function scaleFigures(): Promise<void> {
       };
       await files();
       print(`hub_visit_files_${label}`, await timed(files), 'ms');
+      const [pillarId, token] = [...tokens][0];
+      await checkInFigures(hub.url, pillarId, token, visits, label);
 
       // Four lecturers reloading the overview while the pillars send another 30,000 answers.
       const loaded = bodies(tourBatches({ ...shape, seed: shape.seed + 1, answers: 30_000 }));
@@ -257,6 +259,22 @@ export async function scaleFigures(): Promise<void> {
   }
 }
 
+/**
+ * A pillar's check-in at a hub of this size: the first for a visit works out the tour's figures
+ * (after one for another visit, so that the route is warm); the next ones, nothing new having
+ * arrived, answer with the kept figures.
+ */
+async function checkInFigures(url: string, pillarId: string, token: string, visits: string[], label: string): Promise<void> {
+  const health = { type: 'health', pillar_id: pillarId, clock: '2026-11-24T13:07Z', app_version: '1.4.0', pack: null, dispenser: 'ok', cards_left: null, last_answer_hour: null, disk_free_mb: 1024, uptime_minutes: 60, errors: {} };
+  const checkIn = (visit: string) => () =>
+    ok(fetch(`${url}/v2/check-in`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ pillar_id: pillarId, health, visit, offers: [] }) }));
+  await checkIn(visits[1])();
+  print(`hub_check_in_tour_figures_${label}`, await timed(checkIn(visits[0])), 'ms');
+  const kept: number[] = [];
+  for (let i = 0; i < 10; i++) kept.push(await timed(checkIn(visits[0])));
+  print(`hub_check_in_kept_figures_${label}`, median(kept), 'ms');
+}
+
 /** The result screen's figures (this visit against the rest of the tour) on a pillar with 1,000,000 answers of its own. */
 export async function pillarScaleFigures(): Promise<void> {
   const shape = { seed: 5, pillars: 1, visits: 400, answers: 1_000_000 };
@@ -266,7 +284,7 @@ export async function pillarScaleFigures(): Promise<void> {
   });
   const visit = tourVisitIds(shape).at(-1)!;
   const times: number[] = [];
-  for (let i = 0; i < 20; i++) times.push(await timed(async () => venueAgainstElsewhere(store.db, 'naam-op-cv', visit)));
+  for (let i = 0; i < 20; i++) times.push(await timed(async () => resultsAt(store.db, 'naam-op-cv', visit, null, 0)));
   print('kiosk_result_1m_local_answers', median(times), 'ms');
   store.close();
 }

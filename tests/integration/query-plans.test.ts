@@ -10,13 +10,14 @@ import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { test } from 'node:test';
-import { venueAgainstElsewhere } from '../../electron/results/aggregates.ts';
+import { resultsAt } from '../../electron/kiosk/tour/rest.ts';
 import { AnswerStore } from '../../electron/kiosk/answers/store.ts';
 import { Lecturers, SESSION_COOKIE } from '../../electron/hub/lecturers.ts';
 import { Pillars } from '../../electron/hub/pillars.ts';
 import { inlineReader } from '../../electron/hub/readers.ts';
 import { buildHub } from '../../electron/hub/server.ts';
 import { HubStore } from '../../electron/hub/store.ts';
+import { TourFiguresCache } from '../../electron/hub/tour-figures.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { tourBatches, tourVisitIds, type TourShape } from '../helpers/tour.ts';
 
@@ -107,6 +108,8 @@ test("no statement of a hub's request, nor of the kiosk's result screen, reads a
   };
   assert.deepEqual(routes.filter((r) => !(r in asked)), [], 'every route of the hub is asked here: add the new one to the table');
   for (const [route, ask] of Object.entries(asked)) assert.ok([200, 303, 400, 404].includes((await ask()).statusCode), route);
+  // The tour's figures a check-in is answered with, worked out afresh (tour-figures.ts).
+  assert.ok(new TourFiguresCache(store.db).for(visit).questions.some((q) => q.counts !== null), 'figures with counts');
 
   // The kiosk's result screen, on a pillar's own database with the same answers.
   const kiosk = new AnswerStore(path.join(tempDir(), 'answers.sqlite'));
@@ -116,7 +119,7 @@ test("no statement of a hub's request, nor of the kiosk's result screen, reads a
     for (const batch of tourBatches(SHAPE)) for (const r of batch.records) if (r.type === 'answer') kiosk.insert(r);
   });
   on(true);
-  venueAgainstElsewhere(kiosk.db, 'naam-op-cv', visit);
+  resultsAt(kiosk.db, 'naam-op-cv', visit, null, 0);
   on(false);
 
   const queries = [...seen].filter(([sql]) => /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b/i.test(sql));

@@ -10,11 +10,12 @@ import { ApiError } from '../../api/errors.ts';
 import { DISPENSE_CARD, requestOf, RESULTS, SET_MOOD, SUBMIT_ANSWER } from '../../api/schemas/requests.ts';
 import type { CardStatus, KioskEvent, KioskInfo, Mood, StudentHandlers, StudentPillar, SubmitAnswer } from '../../api/student.ts';
 import { systemClock, type Clock } from '../../../time/clock.ts';
-import { venueAgainstElsewhere } from '../../results/aggregates.ts';
 import { hourOf } from '../../results/records.ts';
 import type { AnswerStore } from '../answers/store.ts';
 import type { Logger } from '../../platform/log.ts';
 import type { Settings } from '../settings/settings.ts';
+import type { ReceivedTour } from '../tour/kept.ts';
+import { resultsAt } from '../tour/rest.ts';
 import { kioskPack } from './kiosk-pack.ts';
 
 /** A tap this soon after the question appeared cannot have been a considered answer. */
@@ -51,7 +52,9 @@ export interface StudentDeps {
   /** Whether the operator is in (door open or PIN accepted): answers then are set-up taps, and counted for the service screen. */
   operator: { readonly open: boolean; onChange(listener: (open: boolean) => void): () => void; countTestAnswer(): void };
   log: Logger;
-  /** When an answer came (its hour; hammering is counted per minute). */
+  /** The hub's newest figures for the running visit, if it sent any: the result screen's rest of the tour. */
+  tour: { current(): ReceivedTour | null };
+  /** When an answer came (its hour; hammering is counted per minute), and how old the tour's figures are. */
   clock?: Clock;
 }
 
@@ -154,7 +157,7 @@ export class StudentService {
 
     results: (request) => {
       const question = this.question(requestOf(RESULTS, request).questionId);
-      return venueAgainstElsewhere(this.deps.store.db, question.id, this.deps.settings().venueSessionId);
+      return resultsAt(this.deps.store.db, question.id, this.deps.settings().venueSessionId, this.deps.tour.current(), this.clock.now());
     },
 
     dispenseCard: (request) => {

@@ -22,14 +22,19 @@ function longestAnswer(question: Question, language: string): string {
   return answer.max[language].length > answer.min[language].length ? String(answer.steps) : '1';
 }
 
-/** Both groups over the privacy floor, with shares of every width (down to 0 %). */
+/** Both groups over the privacy floor, with shares of every width (down to 0 %); the tour's figures old enough to say their date and hour (the most lines). */
 function fullResults(question: Question): Results {
   const values = question.answer.type === 'choice' ? question.answer.options.map((o) => o.id) : Array.from({ length: question.answer.steps }, (_, i) => String(i + 1));
   const counts = (weight: (i: number) => number) => Object.fromEntries(values.map((v, i) => [v, weight(i)]));
   const venue = counts((i) => (i === 1 ? 0 : 7 + 3 * i));
   const elsewhere = counts((i) => 100 * (values.length - i));
   const total = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
-  return { questionId: question.id, venue: { total: total(venue), counts: venue }, elsewhere: { total: total(elsewhere), counts: elsewhere } };
+  return {
+    questionId: question.id,
+    venue: { total: total(venue), counts: venue },
+    elsewhere: { total: total(elsewhere), counts: elsewhere },
+    elsewhereFrom: { from: 'tour', asOf: { hour: '2026-11-22T13:00Z', day: 'earlier' } },
+  };
 }
 
 /** A journey event without its time: the audit's clock adds it. */

@@ -1,13 +1,14 @@
 // After answering: one message (how many here chose what you chose, against the rest of
 // the tour), the bars behind it, the question's insight, and the card moment, where the
 // elephant nods at the answer and cheers when the card comes out. No group under MIN_GROUP
-// answers is ever shown.
+// answers is ever shown. The rest of the tour is named for what it is: the hub's figures
+// (with their hour when they are old), or this pillar's own earlier visits.
 
 import type { Group, Question, Results } from '../../../electron/api/student.ts';
 import { noCardThisTime, type CardView } from '../journey.ts';
 import { Elephant, type ElephantMood } from '../../shared/Elephant.tsx';
 import { say } from '../../shared/hyphenate.ts';
-import { percent, type Strings } from '../../shared/i18n.ts';
+import { elsewhereWords, percent, type Strings } from '../../shared/i18n.ts';
 
 interface Props {
   question: Question;
@@ -38,15 +39,17 @@ const shareOf = (group: Group, value: string): number | null => (group.counts ==
 function Verdict({ results, value, t, language }: { results: Results; value: string; t: Strings; language: string }) {
   const here = shareOf(results.venue, value);
   const elsewhere = shareOf(results.elsewhere, value);
+  const rest = elsewhereWords(results.elsewhereFrom, t, language);
   if (here === null && elsewhere === null) return <p className="verdict-other" {...say(t.firstOnes, t.lang)} />;
-  const [main, phrase] = here !== null ? [here, t.sameAsYou.here] : [elsewhere!, t.sameAsYou.elsewhere];
-  const other = here !== null && elsewhere !== null ? t.groupShare(t.elsewhere, percent(elsewhere, language)) : t.tooFew(here === null ? t.here : t.elsewhere);
+  const [main, phrase] = here !== null ? [here, t.sameAsYou.here] : [elsewhere!, rest.sameAsYou];
+  const other = here !== null && elsewhere !== null ? t.groupShare(rest.name, percent(elsewhere, language)) : t.tooFew(here === null ? t.here : rest.name);
   return (
     <div className="verdict">
       <p className="verdict-main" lang={t.lang}>
         <strong className="verdict-share">{percent(main, language)}</strong> <span {...say(phrase, t.lang)} />
       </p>
       <p className="verdict-other" {...say(other, t.lang)} />
+      {rest.asOf && <p className="verdict-as-of" {...say(rest.asOf, t.lang)} />}
     </div>
   );
 }
@@ -55,7 +58,7 @@ function Verdict({ results, value, t, language }: { results: Results; value: str
 function Bars({ results, question, value, t, language }: { results: Results; question: Question; value: string; t: Strings; language: string }) {
   const groups = [
     { key: 'here', name: t.here, group: results.venue },
-    { key: 'elsewhere', name: t.elsewhere, group: results.elsewhere },
+    { key: 'elsewhere', name: elsewhereWords(results.elsewhereFrom, t, language).name, group: results.elsewhere },
   ].filter((g) => g.group.counts !== null);
   if (groups.length === 0) return null;
   return (
@@ -140,7 +143,7 @@ export function ResultScreen({ question, t, language, value, results, card, ownC
         <p className="prompt small" {...say(question.prompt[language], language)} />
       </header>
       {results && (
-        <section className="comparison" aria-label={`${t.here} · ${t.elsewhere}`}>
+        <section className="comparison" aria-label={`${t.here} · ${elsewhereWords(results.elsewhereFrom, t, language).name}`}>
           <Verdict results={results} value={value} t={t} language={language} />
           <Bars results={results} question={question} value={value} t={t} language={language} />
         </section>
