@@ -348,6 +348,20 @@ function hubCommands(program: Command): void {
     .argument('<pack-id>')
     .argument('<version>', 'the version, a whole number', wholeNumber('olifant hub packs'))
     .action(lazy(async () => (await import('./hub.ts')).removePack));
+  hub
+    .command('publish-pack')
+    .summary('offers a signed pack to chosen pillars')
+    .description('Offers a signed content pack to the pillars named: each fetches it at its next check-in and checks it as a pack from a USB stick. A pack that breaks a rule is refused here.')
+    .argument('<pack>', 'the olifant-pack folder, the drive holding it, or a zip of it')
+    .requiredOption('--to <pillar-id...>', 'the pillars to offer it to, as `olifant hub pillars` lists them')
+    .option('--key <public-key>', 'also checks the signature with this key (public.txt, or the key; again for more)', repeated)
+    .action(lazy(async () => (await import('./hub.ts')).publishPack));
+  hub
+    .command('offers')
+    .summary('the packs offered, per pillar, and what each pillar did')
+    .description('The packs offered, newest first: PILLAR PACK VERSION STATE HOUR OFFER [REASON]; states: offered, waiting, installed, refused, declined.')
+    .option('--json', 'as JSON')
+    .action(lazy(async () => (await import('./hub.ts')).listOffers));
 
   // Without a command the hub runs; a word that names none is refused, not taken as its argument.
   hub.allowExcessArguments().action(lazy(async () => {

@@ -35,6 +35,8 @@ import { FailureBrake } from './brake.ts';
 import { systemClock, wait, type Clock } from '../../time/clock.ts';
 import { checkRecord, RecordError } from './records.ts';
 import { spool } from './uploads.ts';
+import { Offers } from './offers.ts';
+import { offerRoutes } from './offer-routes.ts';
 import { createHttpServer, routeOf } from '../platform/http-server.ts';
 import { ReadAbandoned, ReaderPool, type Reader } from './readers.ts';
 import type { ReadAnswer, ReadJob } from './reads.ts';
@@ -186,15 +188,21 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
     }
   });
 
-  app.post<{ Body: { pillar_id: string; records: unknown[] } }>('/v1/batches', { schema: { body: BATCH }, ...route(FAILURE.batch, deadlines.batch) }, async (request, reply) => {
+  /** The pillar a request's bearer token belongs to; otherwise null, once it is answered 401 (ever more slowly for repeated failures). */
+  const pillarOf = async (request: FastifyRequest, reply: FastifyReply): Promise<string | null> => {
     const header = request.headers.authorization ?? '';
     const token = /^Bearer ([\w-]{10,200})$/.exec(header)?.[1];
     const pillarId = token ? pillars.authenticate(token) : null;
-    if (pillarId === null) {
-      const delay = brake.delayFor(request.ip);
-      if (delay > 0) await wait(clock, delay);
-      return reply.code(401).send({ error: 'unknown or revoked token: ask the tour organiser for this pillar\'s token (olifant hub add-pillar)' });
-    }
+    if (pillarId !== null) return pillarId;
+    const delay = brake.delayFor(request.ip);
+    if (delay > 0) await wait(clock, delay);
+    await reply.code(401).send({ error: 'unknown or revoked token: ask the tour organiser for this pillar\'s token (olifant hub add-pillar)' });
+    return null;
+  };
+
+  app.post<{ Body: { pillar_id: string; records: unknown[] } }>('/v1/batches', { schema: { body: BATCH }, ...route(FAILURE.batch, deadlines.batch) }, async (request, reply) => {
+    const pillarId = await pillarOf(request, reply);
+    if (pillarId === null) return reply;
     const { pillar_id, records } = request.body;
     if (records.length > MAX_BATCH_RECORDS) return reply.code(413).send({ error: `a batch holds at most ${MAX_BATCH_RECORDS} records; this one has ${records.length}` });
     if (pillar_id !== pillarId) return reply.code(403).send({ error: `the token belongs to pillar ${pillarId}, not ${pillar_id}` });
@@ -331,6 +339,9 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
       rmSync(file, { force: true });
     }
   });
+
+  // Packs offered to chosen pillars: published here, fetched by them (offer-routes.ts).
+  offerRoutes(app, { offers: new Offers(store, clock), pillars, pillarOf, here, uploads: path.join(store.dir, UPLOADS), clock, deadlines });
 
   return app;
 }

@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import path from 'node:path';
 import { damageOf, migrate, openDatabase } from '../platform/sqlite.ts';
 import { ANSWER_FIELDS, hourOf } from '../results/records.ts';
+import { OFFERS_MIGRATION } from './offers.ts';
 import { SummaryDeltas, TALLIES_MIGRATION, VISIT_SOURCES_MIGRATION } from '../results/tallies.ts';
 import type { AnswerRecord, BatchResult, PackRecord, SyncRecord, VenueRecord } from '../api/sync.ts';
 
@@ -108,6 +109,8 @@ export const MIGRATIONS: string[] = [
   // transaction (SummaryDeltas), not by a trigger per answer: a third of the cost of a batch.
   `DROP TRIGGER tally;
    DROP TRIGGER visit_source;`,
+  // Packs offered to chosen pillars, and each offer's state as its pillar reports it (offers.ts).
+  OFFERS_MIGRATION,
 ];
 
 /** What a batch or bundle did: stored new, accepted as duplicates, refused as conflicts (answer ids). */
