@@ -28,6 +28,10 @@ export const PACK_LIMITS = {
 } as const;
 const { manifest: MAX_MANIFEST, signature: MAX_SIGNATURE, image: MAX_IMAGE, images: MAX_IMAGES } = PACK_LIMITS;
 
+/** The largest a file of a pack may be, by its path in the pack (pack.json, pack.sig, or an image), and the rule that says so. */
+export const packFileLimit = (rel: string): { bytes: number; rule: string } =>
+  rel === 'pack.json' ? { bytes: MAX_MANIFEST, rule: 'manifest size' } : rel === 'pack.sig' ? { bytes: MAX_SIGNATURE, rule: 'signing' } : { bytes: MAX_IMAGE, rule: 'image size' };
+
 export class PackError extends Error {
   readonly rule: string;
   readonly file: string;

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync, type UnzipFileInfo } from 'fflate';
-import { checkPack, PACK_FOLDER, PACK_LIMITS, packFolder, PackError, parseManifest, type CheckedPack } from '../../content/pack.ts';
+import { checkPack, PACK_FOLDER, PACK_LIMITS, packFileLimit, packFolder, PackError, parseManifest, type CheckedPack } from '../../content/pack.ts';
 import { copyPack, writePackFile } from '../../content/pack-copy.ts';
 import { NotReadable, readPlainFile, sizeInWords } from '../../content/plain-file.ts';
 
@@ -21,9 +21,6 @@ export interface PackFile {
   bytes: number;
   sha256: string;
 }
-
-/** The largest a file of a pack may be, by its path in the pack. */
-const limitOf = (rel: string) => (rel === 'pack.json' ? PACK_LIMITS.manifest : rel === 'pack.sig' ? PACK_LIMITS.signature : PACK_LIMITS.image);
 
 /** Reads the zip's entries that `wanted` names, none larger than it allows; a zip that is not one is a PackError. */
 function unzipped(zip: Uint8Array, name: string, wanted: (entry: UnzipFileInfo) => boolean): Record<string, Uint8Array> {
@@ -55,7 +52,8 @@ async function unzipPack(file: string, to: string): Promise<void> {
   const files = unzipped(zip, name, (entry) => {
     const rel = entry.name.slice(root.length);
     if (!entry.name.startsWith(root) || !wanted.has(rel)) return false;
-    if (entry.originalSize > limitOf(rel)) throw new PackError(rel, 'image size', `${rel} is ${sizeInWords(entry.originalSize)} in ${name}; it may be at most ${sizeInWords(limitOf(rel))}`);
+    const limit = packFileLimit(rel);
+    if (entry.originalSize > limit.bytes) throw new PackError(rel, limit.rule, `${rel} is ${sizeInWords(entry.originalSize)} in ${name}; it may be at most ${sizeInWords(limit.bytes)}`);
     return true;
   });
   for (const [entry, bytes] of Object.entries(files)) await writePackFile(to, entry.slice(root.length), Buffer.from(bytes));

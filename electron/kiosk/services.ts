@@ -10,6 +10,7 @@ import type { Pillar } from '../../hardware/pillar.ts';
 import { systemClock, type Clock } from '../../time/clock.ts';
 import { NewerDatabaseError, openAnswerStore, type AnswerStore } from './answers/store.ts';
 import { loadBundledPack } from './packs/bundled.ts';
+import { PackOffers } from './packs/offers.ts';
 import { StickPacks } from './packs/stick.ts';
 import { openPackStore, type PackStore } from './packs/store.ts';
 import { OperatorService } from './operator/service.ts';
@@ -84,6 +85,8 @@ export interface Kiosk {
   settings: SettingsStore;
   /** The content packs: the running one, installing, rolling back. */
   packs: PackStore;
+  /** The packs a hub offers this pillar. */
+  offers: PackOffers;
   student: StudentService;
   operator: OperatorService;
   /** Whether the operator is in: the service door, or the PIN. */
@@ -143,6 +146,8 @@ export async function createKiosk(options: KioskOptions = {}): Promise<Kiosk> {
   const drives = new DriveWatcher({ ...options.drives, roots: () => settings.current().usbRoots, clock });
   const stick = new StickPacks(drives, packs, log);
   drives.start();
+  // Packs a hub offers: heard of and reported at the check-ins (sync/check-in.ts).
+  const offers = await new PackOffers({ dir: path.join(dataDir, 'offers'), packs, settings, quiet: student, clock, log }).open();
   const operator = new OperatorService({
     session: operatorSession,
     pillar,
@@ -151,6 +156,7 @@ export async function createKiosk(options: KioskOptions = {}): Promise<Kiosk> {
     packs,
     venues,
     stick,
+    offers,
     restoreLed: () => void student.refreshLed(),
     sync,
     hubOnStick: () => {
@@ -175,7 +181,7 @@ export async function createKiosk(options: KioskOptions = {}): Promise<Kiosk> {
   watch.unref();
   let closed = false;
   return {
-    dataDir, settings, packs, student, operator, operatorSession, venues, sync, pillar, board, store, log, clock,
+    dataDir, settings, packs, offers, student, operator, operatorSession, venues, sync, pillar, board, store, log, clock,
     close: async () => {
       if (closed) return;
       closed = true;
@@ -184,6 +190,7 @@ export async function createKiosk(options: KioskOptions = {}): Promise<Kiosk> {
       stopRecordingPacks();
       drives.stop();
       stick.close();
+      offers.close();
       stopReconciling();
       operator.close();
       operatorSession.close();

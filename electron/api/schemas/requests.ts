@@ -40,6 +40,9 @@ export const UNLOCK = Type.Intersect([WINDOW_KEY, object({ pin: Type.String({ de
 export const TEST_DISPENSE = Type.Intersect([WINDOW_KEY, object({ slot: Type.Integer({ minimum: 1, maximum: 6, description: 'a stack number from 1 to 6' }) })], { description: 'an object' });
 export const START_VENUE = Type.Intersect([WINDOW_KEY, object({ name: Type.String({ description: "the venue's name, as typed" }) })], { description: 'an object' });
 export const INSTALL_STICK_PACK = Type.Intersect([WINDOW_KEY, object({ confirmRollback: Type.Boolean({ description: 'true or false' }) })], { description: 'an object' });
+const OFFER_ID = Type.String({ description: 'the id of a pack offer the service screen shows' });
+export const INSTALL_OFFER = Type.Intersect([WINDOW_KEY, object({ offerId: OFFER_ID, confirmRollback: Type.Boolean({ description: 'true or false' }) })], { description: 'an object' });
+export const DECLINE_OFFER = Type.Intersect([WINDOW_KEY, object({ offerId: OFFER_ID })], { description: 'an object' });
 
 const shapes = new WeakMap<TSchema, Shape<TSchema>>();
 
