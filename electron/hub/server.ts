@@ -42,6 +42,8 @@ import { ReadAbandoned, ReaderPool, type Reader } from './readers.ts';
 import type { ReadAnswer, ReadJob } from './reads.ts';
 import type { HubHealth } from '../api/organiser.ts';
 import type { HubStore } from './store.ts';
+import { NO_OFFERS, NO_TOUR, registerCheckIn, type CheckInParts } from './check-in.ts';
+import { HealthStore } from './health.ts';
 
 /** The hub page's style sheet in the built UI, under a name that stays (renderer/vite.config.ts). */
 const HUB_CSS = '/assets/hub.css';
@@ -86,6 +88,10 @@ type HubOptions = Omit<HubListen, 'port'> & {
   reader?: Reader;
   /** How long a request may take before it is answered 503 (ms); DEADLINES unless told. */
   deadlines?: Partial<typeof DEADLINES>;
+  /** 1: a hub of results sync version 1, without check-ins (for the compatibility tests); 2 unless told. */
+  syncVersion?: 1 | 2;
+  /** What a check-in sets going, part by part; the fleet's health store, no tour figures and no offers unless told. */
+  checkIn?: Partial<CheckInParts>;
 };
 
 /** Reader threads of a hub: the lecturer's reads run beside the event loop that takes batches. */
@@ -135,7 +141,8 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
     // A body its route's schema refuses is said as every refusal is: the field and the rule in words.
     refusedBody: (request, error) => {
       const schema = request.routeOptions.schema?.body as TSchema | undefined;
-      return schema && refusalOf(schema, error.validation as SchemaError[], request.body, 'the batch')?.message;
+      const named = (request.routeOptions.config as { body?: string }).body ?? 'the batch';
+      return schema && refusalOf(schema, error.validation as SchemaError[], request.body, named)?.message;
     },
     answer: (error, request, reply) => {
       if (error.code === 'FST_ERR_HANDLER_TIMEOUT') {
@@ -188,7 +195,7 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
     }
   });
 
-  /** The pillar a request's bearer token belongs to; otherwise null, once it is answered 401 (ever more slowly for repeated failures). */
+  /** The pillar a request's bearer token belongs to; else answered 401 (ever more slowly from one address) and null. */
   const pillarOf = async (request: FastifyRequest, reply: FastifyReply): Promise<string | null> => {
     const header = request.headers.authorization ?? '';
     const token = /^Bearer ([\w-]{10,200})$/.exec(header)?.[1];
@@ -219,6 +226,13 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
     if (imports.busy) return writeLockBusy(request, reply);
     return store.store(checked, pillarId, 'batch');
   });
+
+  // Version 2: the check-in (check-in.ts), left out of a hub that speaks version 1 only.
+  if ((listen.syncVersion ?? 2) >= 2) {
+    const health = new HealthStore(store.db, clock);
+    const parts: CheckInParts = { recordHealth: (id, record, visit) => health.fromCheckIn(id, record, visit), tourFor: NO_TOUR, offersFor: NO_OFFERS, ...listen.checkIn };
+    registerCheckIn(app, { parts, pillarOf, clock, deadline: deadlines.batch });
+  }
 
   // The page, and bundles uploaded on it: only for someone at this machine (there is no sign-in yet).
   const here = (request: { socket: { remoteAddress?: string } }) => !proxied && LOOPBACK_PEERS.has(request.socket.remoteAddress ?? '');

@@ -11,6 +11,7 @@ import { ANSWER_FIELDS, hourOf } from '../results/records.ts';
 import { OFFERS_MIGRATION } from './offers.ts';
 import { SummaryDeltas, TALLIES_MIGRATION, VISIT_SOURCES_MIGRATION } from '../results/tallies.ts';
 import type { AnswerRecord, BatchResult, PackRecord, SyncRecord, VenueRecord } from '../api/sync.ts';
+import { DayCounts, FLEET_MIGRATION } from './health.ts';
 
 /** Each entry moves the schema one version up; never edit one that has shipped. */
 export const MIGRATIONS: string[] = [
@@ -109,6 +110,8 @@ export const MIGRATIONS: string[] = [
   // transaction (SummaryDeltas), not by a trigger per answer: a third of the cost of a batch.
   `DROP TRIGGER tally;
    DROP TRIGGER visit_source;`,
+  // The fleet: each pillar's newest health record and its thinned history, and answers per pillar and day (health.ts).
+  FLEET_MIGRATION,
   // Packs offered to chosen pillars, and each offer's state as its pillar reports it (offers.ts).
   OFFERS_MIGRATION,
 ];
@@ -186,16 +189,18 @@ export class HubStore {
   intake(pillarId: string): { add(record: SyncRecord): void; done(kind: 'batch' | 'bundle'): StoreOutcome } {
     const outcome: StoreOutcome = { stored: 0, duplicates: 0, conflicts: [] };
     const summaries = new SummaryDeltas();
+    const days = new DayCounts();
     let records = 0;
     return {
       add: (record) => {
         records++;
-        if (record.type === 'answer') this.answer(record, outcome, summaries);
+        if (record.type === 'answer') this.answer(record, outcome, summaries, days);
         else if (record.type === 'venue') this.venue(record);
         else this.pack(record, pillarId);
       },
       done: (kind) => {
         summaries.flush(this.db);
+        days.flush(this.db);
         if (outcome.conflicts.length > 0) this.event(pillarId, 'conflict', `${kind}: ${outcome.conflicts.length} answer(s) with a stored id and other content refused, stored answers unchanged: ${outcome.conflicts.join(', ')}`);
         this.event(pillarId, kind, `${records} record(s): ${outcome.stored} answer(s) stored, ${outcome.duplicates} already there`);
         return outcome;
@@ -203,10 +208,11 @@ export class HubStore {
     };
   }
 
-  private answer(record: AnswerRecord, outcome: StoreOutcome, summaries: SummaryDeltas): void {
+  private answer(record: AnswerRecord, outcome: StoreOutcome, summaries: SummaryDeltas, days: DayCounts): void {
     if (this.insertAnswer.run(ANSWER_FIELDS.map((f) => record[f])).changes === 1) {
       outcome.stored++;
       summaries.add(record);
+      days.add(record);
       return;
     }
     const stored = this.getAnswer.get(record.id) as Record<string, unknown>;

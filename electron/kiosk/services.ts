@@ -27,6 +27,8 @@ import { Outbox } from './sync/outbox.ts';
 import { readHubFile } from './sync/hub-file.ts';
 import { pillarKey } from './sync/identity.ts';
 import { SyncSender } from './sync/sender.ts';
+import { CheckIns } from './sync/check-in.ts';
+import { PillarHealth } from './health/health.ts';
 import { VenueVisits } from './venues/visits.ts';
 
 export interface KioskOptions {
@@ -94,6 +96,10 @@ export interface Kiosk {
   venues: VenueVisits;
   /** Sends answers to the hub in the background, when one is set. */
   sync: SyncSender;
+  /** Checks in with the hub (results sync version 2): health out, tour figures and offers in. */
+  checkIns: CheckIns;
+  /** The pillar's health record, as it checks in with it. */
+  health: PillarHealth;
   pillar: Pillar;
   /** The simulated board, when the pillar is simulated. */
   board: BoardModel | null;
@@ -128,10 +134,13 @@ export async function createKiosk(options: KioskOptions = {}): Promise<Kiosk> {
   }
   const boot = settings.current();
   const simulated = (options.pillar ?? boot.pillar) === 'simulated';
-  const { pillar, board } = connectPillar(
+  const { pillar: driver, board } = connectPillar(
     { simulated, port: options.pillarPort ?? boot.pillarPort, listPorts: options.listPorts, board: options.simulatedBoard, clock },
     log,
   );
+  const health = new PillarHealth({ pillar: driver, packs, settings: () => settings.current(), lastAnswerHour: () => store.lastAnswerHour(), dataDir, clock, log });
+  // Every dispense is watched: the cards left, and the errors of each kind.
+  const pillar = health.watched();
   const operatorSession = new OperatorSession(pillar, () => settings.current().operatorPin, clock);
   const student = new StudentService({ settings: () => settings.current(), packs, store, pillar, simulatedPillar: simulated, operator: operatorSession, log, clock });
   const venues = new VenueVisits(store, settings, clock);
@@ -141,8 +150,25 @@ export async function createKiosk(options: KioskOptions = {}): Promise<Kiosk> {
   const outbox = new Outbox(store);
   outbox.recordPack(packs.current());
   const stopRecordingPacks = packs.onChange((pack) => outbox.recordPack(pack));
-  const sync = new SyncSender({ outbox, settings: () => settings.current(), log, statusFile: path.join(dataDir, 'sync-status.json'), clock });
+  const checkIns = new CheckIns({
+    settings: () => settings.current(),
+    health: () => health.record(),
+    visit: () => {
+      const visit = venues.current();
+      return visit && visit.endedHour === null ? visit.id : null;
+    },
+    offerReports: () => [],
+    onStored: (sent) => health.stored(sent),
+    onTour: () => {},
+    onOffers: () => {},
+    log,
+    clock,
+  });
+  const stopHealthWatch = health.onDispenserChange(() => checkIns.dispenserChanged());
+  const stopHealthSettings = settings.onChange((next) => health.settingsChanged(next));
+  const sync = new SyncSender({ outbox, settings: () => settings.current(), log, statusFile: path.join(dataDir, 'sync-status.json'), clock, onRound: () => checkIns.afterRound() });
   sync.start();
+  checkIns.start();
   const drives = new DriveWatcher({ ...options.drives, roots: () => settings.current().usbRoots, clock });
   const stick = new StickPacks(drives, packs, log);
   drives.start();
@@ -181,12 +207,16 @@ export async function createKiosk(options: KioskOptions = {}): Promise<Kiosk> {
   watch.unref();
   let closed = false;
   return {
-    dataDir, settings, packs, offers, student, operator, operatorSession, venues, sync, pillar, board, store, log, clock,
+    dataDir, settings, packs, offers, student, operator, operatorSession, venues, sync, checkIns, health, pillar, board, store, log, clock,
     close: async () => {
       if (closed) return;
       closed = true;
       clock.clear(watch);
       await sync.stop();
+      await checkIns.stop();
+      stopHealthWatch();
+      stopHealthSettings();
+      health.close();
       stopRecordingPacks();
       drives.stop();
       stick.close();

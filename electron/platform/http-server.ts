@@ -23,7 +23,7 @@ export interface HttpServerOptions {
   https?: { cert: Buffer; key: Buffer };
   /** A refusal's body: the hub's `{ "error": ... }`, the kiosk's Outcome. */
   refusal: (status: number, message: string) => object;
-  /** What a body over the limit is told. */
+  /** What a body over the limit is told, unless its route says it in its `config.tooLarge`. */
   tooLarge: string;
   /** What a request that failed (500) is told, unless its route says it in its `config.failure`. */
   failure: string;
@@ -53,9 +53,10 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
     const answered = options.answer?.(error, request, reply);
     if (answered) return answered;
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    const words = (request.routeOptions.config as { failure?: string }).failure ?? options.failure;
+    const config = request.routeOptions.config as { failure?: string; tooLarge?: string };
+    const words = config.failure ?? options.failure;
     const refused = error.validation ? options.refusedBody?.(request, error) : undefined;
-    const message = status === 413 ? options.tooLarge : status === 500 ? words : (refused ?? error.message);
+    const message = status === 413 ? (config.tooLarge ?? options.tooLarge) : status === 500 ? words : (refused ?? error.message);
     if (status === 500) request.log.error({ err: error, ...routeOf(request) }, `answered 500: ${words}`);
     if (status === 413 && !request.raw.readableEnded) {
       // Closing on unread bytes resets the connection, and the sender may never see the 413.

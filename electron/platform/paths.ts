@@ -1,6 +1,6 @@
 // Where the app's own files and its data live, on every platform it ships to.
 
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,14 @@ export function appRoot(): string {
     dir = up;
   }
   return dir;
+}
+
+let version: string | undefined;
+
+/** The app's version, as its package.json says. */
+export function appVersion(): string {
+  version ??= (JSON.parse(readFileSync(path.join(appRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  return version;
 }
 
 /** A data folder: the environment variable's, else `name` in the platform's place for app data. */

@@ -192,6 +192,11 @@ export class AnswerStore {
       .get(venueSessionId, sinceHour) as { visit: number; today: number; all: number };
   }
 
+  /** The hour of the newest answer that counts (from the visit sources, not the answers); null: none. */
+  lastAnswerHour(): UtcHour | null {
+    return (this.db.prepare('SELECT MAX(last_hour) AS hour FROM visit_sources').get() as { hour: UtcHour | null }).hour;
+  }
+
   *all(): IterableIterator<Answer> {
     yield* this.db.prepare(`SELECT ${ANSWER_FIELDS.join(', ')} FROM answers ORDER BY hour, venue_session_id, question_id, id`).iterate() as IterableIterator<Answer>;
   }

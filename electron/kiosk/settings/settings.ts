@@ -31,6 +31,7 @@ function defaults(): FileSettings {
     usbRoots: [],
     hubUrl: null,
     hubToken: null,
+    stackCards: null,
     autoInstallOffers: false,
   };
 }

@@ -44,6 +44,8 @@ export interface SenderDeps {
   /** What the backoff and the looks wait on, and lastSuccess reads; tests hand in one they drive. */
   clock?: Clock;
   random?: () => number;
+  /** Told when a round of sending ended, whatever it did (the check-in follows it). */
+  onRound?: () => void;
 }
 
 /** The wait before try `failures + 1`: doubling from 30 s, at most 15 minutes, with jitter (never more than the cap). */
@@ -117,7 +119,10 @@ export class SyncSender {
 
   /** Sends everything that waits, batch by batch, until done or a batch is not stored. One round at a time. */
   send(): Promise<SendReport> {
-    this.sending ??= this.round().finally(() => (this.sending = null));
+    this.sending ??= this.round().finally(() => {
+      this.sending = null;
+      this.deps.onRound?.();
+    });
     return this.sending;
   }
 
