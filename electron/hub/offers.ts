@@ -11,6 +11,7 @@ import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { PACK_FOLDER } from '../../content/pack.ts';
 import { systemClock, type Clock } from '../../time/clock.ts';
+import type { Offer, OfferReport } from '../api/check-in.ts';
 import type { OfferRow } from '../api/organiser.ts';
 import { hourOf } from '../results/records.ts';
 import { takePack, type PackFile } from './publish.ts';
@@ -34,21 +35,6 @@ export const OFFERS_MIGRATION = `
     changed_hour TEXT NOT NULL
   ) STRICT;
   CREATE INDEX offers_by_pillar ON offers (pillar_id, state);`;
-
-/** An offer as a check-in's answer lists it. */
-export interface Offer {
-  offer_id: string;
-  pack_id: string;
-  version: number;
-  files: PackFile[];
-}
-
-/** What a pillar reports of an offer. */
-export interface OfferReport {
-  offer_id: string;
-  state: 'waiting' | 'installed' | 'refused' | 'declined';
-  reason: string | null;
-}
 
 const OPEN = `state IN ('offered', 'waiting')`;
 

@@ -42,7 +42,7 @@ import { ReadAbandoned, ReaderPool, type Reader } from './readers.ts';
 import type { ReadAnswer, ReadJob } from './reads.ts';
 import type { HubHealth } from '../api/organiser.ts';
 import type { HubStore } from './store.ts';
-import { NO_OFFERS, NO_TOUR, registerCheckIn, type CheckInParts } from './check-in.ts';
+import { NO_TOUR, registerCheckIn, type CheckInParts } from './check-in.ts';
 import { HealthStore } from './health.ts';
 
 /** The hub page's style sheet in the built UI, under a name that stays (renderer/vite.config.ts). */
@@ -227,10 +227,12 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
     return store.store(checked, pillarId, 'batch');
   });
 
+  // Packs offered to chosen pillars (offers.ts): answered at their check-ins, fetched from the routes below.
+  const offers = new Offers(store, clock);
   // Version 2: the check-in (check-in.ts), left out of a hub that speaks version 1 only.
   if ((listen.syncVersion ?? 2) >= 2) {
     const health = new HealthStore(store.db, clock);
-    const parts: CheckInParts = { recordHealth: (id, record, visit) => health.fromCheckIn(id, record, visit), tourFor: NO_TOUR, offersFor: NO_OFFERS, ...listen.checkIn };
+    const parts: CheckInParts = { recordHealth: (id, record, visit) => health.fromCheckIn(id, record, visit), tourFor: NO_TOUR, offersFor: (id, reports) => offers.offersFor(id, reports), ...listen.checkIn };
     registerCheckIn(app, { parts, pillarOf, clock, deadline: deadlines.batch });
   }
 
@@ -355,7 +357,7 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
   });
 
   // Packs offered to chosen pillars: published here, fetched by them (offer-routes.ts).
-  offerRoutes(app, { offers: new Offers(store, clock), pillars, pillarOf, here, uploads: path.join(store.dir, UPLOADS), clock, deadlines });
+  offerRoutes(app, { offers, pillars, pillarOf, here, uploads: path.join(store.dir, UPLOADS), clock, deadlines });
 
   return app;
 }

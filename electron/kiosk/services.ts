@@ -150,6 +150,8 @@ export async function createKiosk(options: KioskOptions = {}): Promise<Kiosk> {
   const outbox = new Outbox(store);
   outbox.recordPack(packs.current());
   const stopRecordingPacks = packs.onChange((pack) => outbox.recordPack(pack));
+  // Packs a hub offers: heard of and reported at the check-ins.
+  const offers = await new PackOffers({ dir: path.join(dataDir, 'offers'), packs, settings, quiet: student, clock, log }).open();
   const checkIns = new CheckIns({
     settings: () => settings.current(),
     health: () => health.record(),
@@ -157,10 +159,10 @@ export async function createKiosk(options: KioskOptions = {}): Promise<Kiosk> {
       const visit = venues.current();
       return visit && visit.endedHour === null ? visit.id : null;
     },
-    offerReports: () => [],
+    offerReports: () => offers.reports(),
     onStored: (sent) => health.stored(sent),
     onTour: () => {},
-    onOffers: () => {},
+    onOffers: (offered, reported) => offers.heard(offered, reported),
     log,
     clock,
   });
@@ -172,8 +174,6 @@ export async function createKiosk(options: KioskOptions = {}): Promise<Kiosk> {
   const drives = new DriveWatcher({ ...options.drives, roots: () => settings.current().usbRoots, clock });
   const stick = new StickPacks(drives, packs, log);
   drives.start();
-  // Packs a hub offers: heard of and reported at the check-ins (sync/check-in.ts).
-  const offers = await new PackOffers({ dir: path.join(dataDir, 'offers'), packs, settings, quiet: student, clock, log }).open();
   const operator = new OperatorService({
     session: operatorSession,
     pillar,

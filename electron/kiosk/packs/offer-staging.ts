@@ -11,7 +11,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { checkRelativePath, PACK_LIMITS, packFileLimit, PackError } from '../../../content/pack.ts';
 import { writePackFile } from '../../../content/pack-copy.ts';
 import { sizeInWords } from '../../../content/plain-file.ts';
-import type { Offer } from './offers.ts';
+import type { Offer } from '../../api/check-in.ts';
 
 /** An offer's id as the hub makes it: a random UUID (version 4). It names the offer's folder. */
 export const OFFER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

@@ -13,7 +13,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import path from 'node:path';
 import { PACK_FOLDER, PackError, type CheckedPack } from '../../../content/pack.ts';
 import type { Clock } from '../../../time/clock.ts';
+import type { Offer, OfferReport } from '../../api/check-in.ts';
 import type { OfferView, PackPreview } from '../../api/operator.ts';
+import { MAX_OFFER_REPORTS } from '../../api/schemas/check-in.ts';
 import { writeFileAtomic } from '../../platform/atomic.ts';
 import type { Logger } from '../../platform/log.ts';
 import type { Settings } from '../settings/settings.ts';
@@ -21,28 +23,6 @@ import { checkOffer, NotFetched, OFFER_ID, stageOffer } from './offer-staging.ts
 import { QuietMoment, type QuietSource } from './quiet.ts';
 import { previewPack } from './stick.ts';
 import type { PackStore } from './store.ts';
-
-/** One file of an offer. */
-export interface OfferFile {
-  path: string;
-  bytes: number;
-  sha256: string;
-}
-
-/** An offer as a check-in's answer lists it. */
-export interface Offer {
-  offer_id: string;
-  pack_id: string;
-  version: number;
-  files: OfferFile[];
-}
-
-/** What the pillar reports of an offer at a check-in. */
-export interface OfferReport {
-  offer_id: string;
-  state: 'waiting' | 'installed' | 'refused' | 'declined';
-  reason: string | null;
-}
 
 /** `fetching` until it is fetched and checked: not reported, for the hub has nothing to learn yet. */
 type State = 'fetching' | OfferReport['state'];
@@ -59,6 +39,7 @@ const FINAL: readonly State[] = ['installed', 'refused', 'declined'];
 const STATE_FILE = 'offers.json';
 /** Finished offers remembered, so that one the hub lists again is reported again rather than fetched. */
 const REMEMBERED = 100;
+const REASON_MAX = 500;
 /** A file of a pack is at most 10 MiB: a hub that takes longer than this has not given it. */
 const FILE_TIMEOUT_MS = 120_000;
 
@@ -81,8 +62,6 @@ export class PackOffers {
   /** Offers being fetched now; one fetch at a time. */
   private readonly fetching = new Set<string>();
   private queue: Promise<void> = Promise.resolve();
-  /** The final states the last check-in carried: taken by the hub once it answers. */
-  private sent = new Set<string>();
   private readonly moment: QuietMoment;
   private readonly stop: () => void;
 
@@ -115,17 +94,18 @@ export class PackOffers {
     this.moment.close();
   }
 
-  /** The reports for the next check-in: every offer fetched and not reported as finished. */
+  /** The reports for the next check-in: every offer fetched and not reported as finished (as many as a check-in carries; the rest at the next). */
   reports(): OfferReport[] {
-    const due = this.kept.filter((k) => k.state !== 'fetching' && !k.reported);
-    this.sent = new Set(due.filter((k) => FINAL.includes(k.state)).map((k) => k.offer.offer_id));
-    return due.map((k) => ({ offer_id: k.offer.offer_id, state: k.state as OfferReport['state'], reason: k.reason }));
+    const due = this.kept.filter((k) => k.state !== 'fetching' && !k.reported && OFFER_ID.test(k.offer.offer_id)).slice(0, MAX_OFFER_REPORTS);
+    // The contract's reason is 1 to 500 characters.
+    const reason = (text: string | null) => (text ? (text.length > REASON_MAX ? `${text.slice(0, REASON_MAX - 1)}…` : text) : null);
+    return due.map((k) => ({ offer_id: k.offer.offer_id, state: k.state as OfferReport['state'], reason: reason(k.reason) }));
   }
 
-  /** The hub answered a check-in (200) with these offers: what it carried is taken, and what is new is fetched. */
-  heard(offers: Offer[]): void {
-    for (const kept of this.kept) if (this.sent.has(kept.offer.offer_id)) kept.reported = true;
-    this.sent.clear();
+  /** The hub answered a check-in (200) that carried `reported` with `offers`: the final states it carried are taken, and what is new is fetched. */
+  heard(offers: Offer[], reported: OfferReport[]): void {
+    const taken = new Set(reported.filter((r) => FINAL.includes(r.state)).map((r) => r.offer_id));
+    for (const kept of this.kept) if (taken.has(kept.offer.offer_id) && FINAL.includes(kept.state)) kept.reported = true;
     for (const offer of offers) {
       const kept = this.kept.find((k) => k.offer.offer_id === offer.offer_id);
       // Listed again though its end was taken: the hub did not keep it; it is reported again.
