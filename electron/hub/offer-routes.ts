@@ -72,7 +72,7 @@ export function offerRoutes(app: FastifyInstance, deps: OfferRouteDeps): void {
         return reply.code(413).send({ error: `${name} is refused, nothing was published: it is larger than ${sizeInWords(MAX_PACK_ZIP)}, more than a pack can be` });
       }
       const to = [request.query.to ?? []].flat();
-      return await offers.publish(file, to, (id) => pillars.get(id));
+      return await offers.publish(file, to, (id) => pillars.get(id), [], name);
     } catch (error) {
       if (error instanceof PackError || error instanceof PublishError) return reply.code(400).send({ error: `${name} is refused, nothing was published: ${error.message}` });
       throw error;

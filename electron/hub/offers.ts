@@ -75,11 +75,11 @@ export class Offers {
   }
 
   /**
-   * Publishes the pack at `source` (a pack folder, the drive holding it, or a zip) to the pillars
+   * Publishes the pack at `source` (a pack folder, the drive holding it, or a zip, called `name`) to the pillars
    * `to`: checked, its files kept, one offer per pillar. Throws PublishError for pillars the hub
    * does not know, PackError (the rule in words) for a pack that may not be offered; nothing is kept then.
    */
-  async publish(source: string, to: string[], known: KnownPillar, trustedKeys: string[] = []): Promise<{ packId: string; version: number; offers: Array<{ pillarId: string; offerId: string }> }> {
+  async publish(source: string, to: string[], known: KnownPillar, trustedKeys: string[] = [], name?: string): Promise<{ packId: string; version: number; offers: Array<{ pillarId: string; offerId: string }> }> {
     const pillars = [...new Set(to)];
     if (pillars.length === 0) throw new PublishError('name the pillars to offer the pack to (--to PILLAR_ID ...); `olifant hub pillars` lists them');
     const unknown = pillars.filter((id) => !known(id));
@@ -90,7 +90,7 @@ export class Offers {
     const incoming = path.join(this.folder, `${INCOMING}${randomBytes(4).toString('hex')}`);
     let kept: string | null = null;
     try {
-      const { checked, files } = await takePack(source, path.join(incoming, PACK_FOLDER), trustedKeys);
+      const { checked, files } = await takePack(source, path.join(incoming, PACK_FOLDER), trustedKeys, name);
       const { id, version } = checked.pack;
       const folder = `${id}-v${version}-${randomBytes(4).toString('hex')}`;
       renameSync(incoming, path.join(this.folder, folder));

@@ -28,18 +28,17 @@ function unzipped(zip: Uint8Array, name: string, wanted: (entry: UnzipFileInfo) 
     return unzipSync(zip, { filter: wanted });
   } catch (error) {
     if (error instanceof PackError) throw error;
-    throw new PackError(name, 'zip', `${name} is not a zip of a content pack that can be read (${(error as Error).message})`);
+    throw new PackError(name, 'zip', `not a zip of a content pack that can be read (${(error as Error).message})`);
   }
 }
 
-/** Writes the pack's own files from a zip (its olifant-pack folder, or the pack at the zip's root) into `to`. */
-async function unzipPack(file: string, to: string): Promise<void> {
-  const name = path.basename(file);
+/** Writes the pack's own files from a zip (its olifant-pack folder, or the pack at the zip's root) into `to`; `name` is what the organiser calls the zip. */
+async function unzipPack(file: string, to: string, name: string): Promise<void> {
   let zip: Buffer;
   try {
     zip = readPlainFile(file, MAX_PACK_ZIP);
   } catch (error) {
-    if (error instanceof NotReadable) throw new PackError(name, 'zip', `${name}: ${error.message}${error.reason === 'too-large' ? ', more than a pack can be' : ''}`);
+    if (error instanceof NotReadable) throw new PackError(name, 'zip', `${error.message}${error.reason === 'too-large' ? ', more than a pack can be' : ''}`);
     throw error;
   }
   const roots = [`${PACK_FOLDER}/`, ''];
@@ -69,13 +68,13 @@ function filesOf(checked: CheckedPack): PackFile[] {
 }
 
 /**
- * Takes the pack at `source` (a pack folder, the drive holding one, or a zip) into `to` (a new
- * olifant-pack folder) and checks it there; its files and the pack. Throws PackError naming the
+ * Takes the pack at `source` (a pack folder, the drive holding one, or a zip, called `name`) into
+ * `to` (a new olifant-pack folder) and checks it there; its files and the pack. Throws PackError naming the
  * rule and the file for a pack that may not be offered.
  */
-export async function takePack(source: string, to: string, trustedKeys: string[]): Promise<{ checked: CheckedPack; files: PackFile[] }> {
+export async function takePack(source: string, to: string, trustedKeys: string[], name = path.basename(source)): Promise<{ checked: CheckedPack; files: PackFile[] }> {
   const trust = { trustedKeys, allowUnsigned: trustedKeys.length === 0 };
-  if (statSync(source, { throwIfNoEntry: false })?.isFile()) await unzipPack(source, to);
+  if (statSync(source, { throwIfNoEntry: false })?.isFile()) await unzipPack(source, to, name);
   else await copyPack(await checkPack(packFolder(source), trust), to);
   const checked = await checkPack(to, trust);
   if (checked.signature === null) throw new PackError('pack.sig', 'signing', 'the pack has no pack.sig: a hub offers only signed packs (sign it with `olifant pack sign`)');
