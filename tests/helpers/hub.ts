@@ -1,10 +1,11 @@
 // A real hub for tests: the `olifant hub` command as a child process on loopback, with its
-// own data folder, and pillars registered the way the tour organiser does it.
+// own data folder, and pillars registered the way the tour organiser does it; and real pillars,
+// `olifant serve` as child processes.
 
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { CLI } from './cli.ts';
+import { CLI, startOlifant } from './cli.ts';
 
 export const hubCommand = (dir: string, ...args: string[]) => spawnSync(process.execPath, [CLI, 'hub', ...args, '--data-dir', dir], { encoding: 'utf8', timeout: 30_000 });
 
@@ -17,20 +18,11 @@ export function addPillar(dir: string, id: string): string {
   return last.hubToken;
 }
 
-/** Every hub a test file started: ended when the file's process ends, whether its tests passed, failed or were cut short. */
-const started = new Set<ChildProcess>();
-process.once('exit', () => {
-  for (const child of started) child.kill('SIGKILL');
-});
-
 /** Starts `olifant hub --port 0` (with more options, if given) and returns the URL it printed. */
-export async function startHubProcess(dir: string, ...options: string[]): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [CLI, 'hub', '--port', '0', '--data-dir', dir, ...options], { stdio: ['ignore', 'pipe', 'inherit'] });
-  started.add(child);
-  child.once('exit', () => started.delete(child));
-  const [line] = (await once(child.stdout!, 'data')) as [Buffer];
-  return { url: line.toString().trim(), child };
-}
+export const startHubProcess = (dir: string, ...options: string[]) => startOlifant('hub', '--port', '0', '--data-dir', dir, ...options);
+
+/** Starts a pillar, `olifant serve` with a simulated board, on its data folder; returns the URL it printed. */
+export const startPillarProcess = (dir: string) => startOlifant('serve', '--pillar', 'simulated', '--data-dir', dir);
 
 export async function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
