@@ -1,9 +1,11 @@
 // The hub's own page, for the person running it on this machine: import results bundles from
-// a USB stick by picking the files. A bundle of a pillar the hub never registered is taken
-// only after the person confirms that pillar's key, shown by its start.
+// a USB stick by picking the files, and offer new questions to chosen pillars (PublishPack.tsx).
+// A bundle of a pillar the hub never registered is taken only after the person confirms that
+// pillar's key, shown by its start.
 
 import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import { PublishPack } from './PublishPack.tsx';
 import { importedText, upload, type NewPillar } from './upload.ts';
 import './hub.css';
 
@@ -78,6 +80,7 @@ function HubPage() {
           ))}
         </ul>
       </section>
+      <PublishPack />
     </main>
   );
 }

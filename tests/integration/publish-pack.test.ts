@@ -14,17 +14,8 @@ import { Pillars } from '../../electron/hub/pillars.ts';
 import { buildHub } from '../../electron/hub/server.ts';
 import { HubStore } from '../../electron/hub/store.ts';
 import { addPillar, hubCommand } from '../helpers/hub.ts';
-import { buildPack, KEY, PNG } from '../helpers/packs.ts';
+import { buildPack, KEY, PNG, zipOf } from '../helpers/packs.ts';
 import { tempDir } from '../helpers/tmp.ts';
-
-/** Every file of a pack folder, as a zip holds it below `root`. */
-function zipOf(dir: string, root = 'olifant-pack/', more: Record<string, Uint8Array> = {}): Buffer {
-  const files = Object.fromEntries(readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => {
-    const rel = path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/');
-    return [`${root}${rel}`, new Uint8Array(readFileSync(path.join(dir, rel)))];
-  }));
-  return Buffer.from(zipSync({ ...files, ...more }));
-}
 
 test('olifant hub publish-pack offers a signed pack to the pillars named and lists it in `hub offers`; a broken, unsigned or wrongly signed pack, or a pillar the hub does not know, is refused in words and nothing is kept', () => {
   const hubDir = tempDir();
