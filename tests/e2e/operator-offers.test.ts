@@ -5,28 +5,21 @@
 
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { test } from 'node:test';
 import { generateSigningKey, signManifest } from '../../content/signing.ts';
 import { Offers } from '../../electron/hub/offers.ts';
-import { Pillars } from '../../electron/hub/pillars.ts';
-import { buildHub } from '../../electron/hub/server.ts';
-import { HubStore } from '../../electron/hub/store.ts';
 import { launchChromium, openKiosk } from '../helpers/browser.ts';
+import { hubInProcess } from '../helpers/hub.ts';
 import { startKiosk } from '../helpers/kiosk.ts';
 import { buildPack, KEY } from '../helpers/packs.ts';
-import { tempDir, until } from '../helpers/tmp.ts';
+import { until } from '../helpers/tmp.ts';
 
 test('the service screen previews a pack the hub offered as a stick\'s, installs one and declines another with a tap, and says why a third is refused; the hub hears each', async (t) => {
-  const store = new HubStore(tempDir());
-  const pillars = new Pillars(store);
-  const hub = buildHub(store, pillars);
-  await hub.listen({ port: 0, host: '127.0.0.1' });
-  t.after(async () => (await hub.close(), store.close()));
+  const { url, store, pillars } = await hubInProcess(t);
   const offers = new Offers(store);
   const token = pillars.add('pillar-a');
-  const kiosk = await startKiosk({ settings: { pillarId: 'pillar-a', hubUrl: `http://127.0.0.1:${(hub.server.address() as AddressInfo).port}`, hubToken: token, trustedKeys: [KEY.publicKey] } });
+  const kiosk = await startKiosk({ settings: { pillarId: 'pillar-a', hubUrl: url, hubToken: token, trustedKeys: [KEY.publicKey] } });
 
   const publish = async (dir: string) => (await offers.publish(dir, ['pillar-a'], (id) => pillars.get(id))).offers[0].offerId;
   const v2 = await publish(buildPack((m) => ((m.version = 2), (m.questions[0].prompt.nl = 'Zou jij je naam weglaten op je cv?'))).dir);

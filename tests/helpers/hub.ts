@@ -5,7 +5,13 @@
 import assert from 'node:assert/strict';
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import type { TestContext } from 'node:test';
+import { Pillars } from '../../electron/hub/pillars.ts';
+import { buildHub } from '../../electron/hub/server.ts';
+import { HubStore } from '../../electron/hub/store.ts';
 import { CLI, startOlifant } from './cli.ts';
+import { tempDir } from './tmp.ts';
 
 export const hubCommand = (dir: string, ...args: string[]) => spawnSync(process.execPath, [CLI, 'hub', ...args, '--data-dir', dir], { encoding: 'utf8', timeout: 30_000 });
 
@@ -16,6 +22,16 @@ export function addPillar(dir: string, id: string): string {
   const last = JSON.parse(added.stdout.trim().split('\n').at(-1)!) as { hubUrl: string; hubToken: string };
   assert.match(last.hubUrl, /^http:\/\/127\.0\.0\.1:\d+$/);
   return last.hubToken;
+}
+
+/** A hub in this process on loopback, for a test that needs its store at hand; closed after the test. */
+export async function hubInProcess(t: TestContext): Promise<{ url: string; store: HubStore; pillars: Pillars }> {
+  const store = new HubStore(tempDir());
+  const pillars = new Pillars(store);
+  const app = buildHub(store, pillars);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  t.after(async () => (await app.close(), store.close()));
+  return { url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`, store, pillars };
 }
 
 /** Starts `olifant hub --port 0` (with more options, if given) and returns the URL it printed. */

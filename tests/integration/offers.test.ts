@@ -7,31 +7,24 @@
 
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { generateSigningKey } from '../../content/signing.ts';
 import type { OfferView } from '../../electron/api/operator.ts';
 import { Offers } from '../../electron/hub/offers.ts';
-import { Pillars } from '../../electron/hub/pillars.ts';
-import { buildHub } from '../../electron/hub/server.ts';
-import { HubStore } from '../../electron/hub/store.ts';
 import { QUIET_MS } from '../../electron/kiosk/packs/quiet.ts';
 import { TestClock } from '../helpers/clock.ts';
+import { hubInProcess } from '../helpers/hub.ts';
 import { startKiosk, type TestKiosk } from '../helpers/kiosk.ts';
 import { buildPack, KEY, PNG } from '../helpers/packs.ts';
-import { tempDir, until } from '../helpers/tmp.ts';
+import { until } from '../helpers/tmp.ts';
 
-/** A hub in this process on loopback. */
+/** A hub in this process on loopback, and its offers. */
 async function hubOn(t: TestContext) {
-  const store = new HubStore(tempDir());
-  const pillars = new Pillars(store);
-  const app = buildHub(store, pillars);
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  t.after(async () => (await app.close(), store.close()));
+  const { url, store, pillars } = await hubInProcess(t);
   const offers = new Offers(store);
   return {
-    url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`,
+    url,
     store,
     pillars,
     publish: (dir: string, to: string[]) => offers.publish(dir, to, (id) => pillars.get(id)),
