@@ -10,6 +10,44 @@ export interface HubHealth {
   readerThreads: number;
 }
 
+/** Why a pillar needs someone, most urgent first (the fleet view words each). */
+export type FleetReason =
+  | { code: 'jammed' | 'empty' | 'no-link' | 'no-health' }
+  | { code: 'silent'; minutes: number }
+  | { code: 'cards-low'; cards: number; below: number }
+  | { code: 'clock-off'; minutes: number; ahead: boolean }
+  | { code: 'old-app'; version: string; newest: string }
+  | { code: 'old-pack'; pack: string; version: number; newest: number };
+
+/** One registered pillar as the fleet view shows it. */
+export interface FleetPillar {
+  id: string;
+  name: string;
+  /** The venue visit it is at (its check-in's, else its newest), and whether it is running. */
+  visit: { id: string; name: string | null; startedHour: string | null; endedHour: string | null } | null;
+  /** Its last contact: a check-in (UTC, to the minute), a health file from a stick (the minute it was made), or a batch (the hour); null: never. */
+  lastContact: { at: string; via: 'check-in' | 'stick' | 'batch' } | null;
+  /** Whether it sends health records (results sync version 2); a version-1 pillar does not. */
+  reports: boolean;
+  appVersion: string | null;
+  pack: { id: string; version: number } | null;
+  dispenser: 'ok' | 'jammed' | 'empty' | 'no-link' | null;
+  cardsLeft: number | null;
+  /** Answers that count, given today (the hub's UTC day). */
+  answersToday: number;
+  /** Empty when it needs nobody. */
+  reasons: FleetReason[];
+}
+
+/** `GET /v2/fleet` and `olifant hub fleet --json`: every registered pillar, those that need someone first. */
+export interface FleetView {
+  /** The hub's clock (UTC, to the minute). */
+  asOf: string;
+  pillars: FleetPillar[];
+  /** Whether the page is on the hub's own machine (only there are bundles imported). */
+  onHubMachine?: boolean;
+}
+
 /** A pack offer's state on the hub: `offered` until its pillar reports it (results-sync-v2.md). */
 export type OfferState = 'offered' | 'waiting' | 'installed' | 'refused' | 'declined';
 

@@ -26,6 +26,8 @@ export const MAX_BATCH_BYTES = 4 * 1024 * 1024;
 export interface StickExport {
   /** The signed results bundle. */
   bundle: string;
+  /** The pillar's signed health record beside it (docs/results-sync-v2.md). */
+  healthFile: string;
   answers: number;
   /** The running venue visit's lecture files (slides, spreadsheet, Dutch CSV); none while it has no answers. */
   lectureFiles: string[];

@@ -6,8 +6,11 @@ import path from 'node:path';
 import { checkManifest, PackError } from '../../content/pack.ts';
 import { publicKeyIn } from '../../content/signing.ts';
 import { hubFileOn } from '../kiosk/sync/hub-file.ts';
-import { importBundle, keyFingerprint, NewPillarKey } from '../hub/bundles.ts';
+import { importBundle, importHealthFile, keyFingerprint, NewPillarKey } from '../hub/bundles.ts';
+import { HealthStore } from '../hub/health.ts';
+import { FLEET_RULES } from '../hub/fleet.ts';
 import { Offers } from '../hub/offers.ts';
+import { HEALTH_EXTENSION } from '../results/health-file.ts';
 import { Lecturers } from '../hub/lecturers.ts';
 import { bundleKeyIn, PillarError, Pillars } from '../hub/pillars.ts';
 import { HubStore } from '../hub/store.ts';
@@ -25,13 +28,15 @@ export interface HubValues {
   tlsKey?: string;
   behindProxy?: string[];
   publicHost?: string[];
+  /** The fleet view: fewer cards left than this needs someone. */
+  cardsBelow?: number;
 }
 
 /** The hub's database in its data folder: --data-dir, else $OLIFANT_HUB_DIR or the platform's place. */
 const hubStoreOf = (values: HubValues) => new HubStore(values.dataDir ? path.resolve(values.dataDir) : defaultHubDir());
 
 /** Opens the hub's data folder, runs `work` on it, and closes it; a PillarError is told in its own words. */
-function withHub(values: HubValues, work: (store: HubStore, pillars: Pillars) => void): void {
+export function withHub(values: HubValues, work: (store: HubStore, pillars: Pillars) => void): void {
   const store = hubStoreOf(values);
   try {
     work(store, new Pillars(store));
@@ -43,6 +48,9 @@ function withHub(values: HubValues, work: (store: HubStore, pillars: Pillars) =>
   }
 }
 
+/** The fleet view's rules as the hub's options set them. */
+export const fleetRules = (values: Pick<HubValues, 'cardsBelow'>) => ({ ...FLEET_RULES, ...(values.cardsBelow === undefined ? {} : { cardsBelow: values.cardsBelow }) });
+
 /** The URL pillars and lecturers reach the hub at: --url, else this machine on --port. */
 const hubUrlOf = (url: string | undefined, values: HubValues) => url ?? `http://127.0.0.1:${values.port}`;
 
@@ -53,7 +61,7 @@ export async function runHub(values: HubValues): Promise<void> {
   const store = hubStoreOf(values);
   const tls = values.tlsCert && values.tlsKey ? { cert: values.tlsCert, key: values.tlsKey } : undefined;
   try {
-    const running = await startHub(store, new Pillars(store), { port: Number(values.port), host: values.host, tls, behindProxy: values.behindProxy ?? [], publicHosts: values.publicHost ?? [] });
+    const running = await startHub(store, new Pillars(store), { port: Number(values.port), host: values.host, tls, behindProxy: values.behindProxy ?? [], publicHosts: values.publicHost ?? [], fleet: fleetRules(values) });
     process.stdout.write(`${running.url}\n`);
     // Stopped: the requests in hand are finished, the reader threads ended, the database
     // closed (its log folded in), then exit 0. Once, whatever comes twice.
@@ -137,12 +145,22 @@ export function endSessions(lecturer: number, values: HubValues): void {
   });
 }
 
-/** Imports each bundle whole or not at all; one refused is said and makes the exit code 1, the others are still imported. */
+/**
+ * Imports each bundle whole or not at all, then each health file beside them (a new pillar's key
+ * comes from its bundle); one refused is said and makes the exit code 1, the others are still imported.
+ */
 export function importBundles(files: string[], values: HubValues & { trustNewPillar?: boolean }): void {
   withHub(values, (store, pillars) => {
     let refused = 0;
-    for (const file of files) {
+    const health = new HealthStore(store.db);
+    const isHealth = (file: string) => file.endsWith(HEALTH_EXTENSION);
+    for (const file of [...files.filter((f) => !isHealth(f)), ...files.filter(isHealth)]) {
       try {
+        if (isHealth(file)) {
+          const { pillarId, kept } = importHealthFile(path.resolve(file), health, pillars, file);
+          process.stdout.write(`${file}: pillar ${pillarId}'s health record ${kept ? 'is kept' : 'is older than the one kept, and left alone'}\n`);
+          continue;
+        }
         const done = importBundle(path.resolve(file), store, pillars, { trust: values.trustNewPillar ? 'bundle-key' : 'no', name: file });
         process.stdout.write(`${file}: pillar ${done.pillarId}, ${done.stored} answer(s) new, ${done.duplicates} already here${done.conflicts.length ? `, ${done.conflicts.length} conflict(s) refused (logged)` : ''}\n`);
       } catch (error) {

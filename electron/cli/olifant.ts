@@ -269,6 +269,7 @@ function hubCommands(program: Command): void {
     .option('--behind-proxy <address>', "the reverse proxy's address or range (e.g. 10.0.0.0/24; again for more): the only sender whose X-Forwarded-For is believed", repeated)
     .option('--public-host <name>', "a name pillars and lecturers use for the hub, e.g. the proxy's (again for more)", repeated)
     .addOption(new Option('--data-dir <dir>', "the hub's data folder"))
+    .option('--cards-below <n>', 'the fleet view: a pillar with fewer cards left needs someone (50 unless told)', wholeNumber('olifant hub fleet'))
     .addHelpText('after', `\n${EXIT_CODES}`);
 
   hub
@@ -332,9 +333,15 @@ function hubCommands(program: Command): void {
         "never registered needs --trust-new-pillar (its key is then registered); a registered pillar's must " +
         'carry its registered key. Exit 1 if any is refused.',
     )
-    .argument('<file...>', '.olifant-results files')
+    .argument('<file...>', '.olifant-results files, and the .olifant-health files beside them')
     .option('--trust-new-pillar', "registers the key of a pillar this hub never registered, from its bundle")
     .action(lazy(async () => (await import('./hub.ts')).importBundles));
+  hub
+    .command('fleet')
+    .summary('every pillar: its visit, last contact, pack, cards; those that need someone first')
+    .description('Every registered pillar with its venue visit, last contact, pack, dispenser, cards left and answers today; those that need someone first, with the reason. --json: as the hub\'s page reads it (GET /v2/fleet).')
+    .option('--json', 'as JSON')
+    .action(lazy(async () => (await import('./fleet.ts')).fleet));
   hub
     .command('packs')
     .summary("the pack records pillars sent")

@@ -9,8 +9,10 @@
 // Importing twice, or overlapping bundles in any order, leaves each answer once.
 
 import { closeSync } from 'node:fs';
-import { NotReadable, openPlainFile } from '../../content/plain-file.ts';
+import { NotReadable, openPlainFile, readPlainFile } from '../../content/plain-file.ts';
 import { BundleError, type BundleHeader, readBundle } from '../results/bundle.ts';
+import { MAX_HEALTH_FILE_BYTES, readHealthFile } from '../results/health-file.ts';
+import type { HealthStore } from './health.ts';
 import { PillarError, type Pillars } from './pillars.ts';
 import { checkRecord, RecordError } from './records.ts';
 import type { HubStore, StoreOutcome } from './store.ts';
@@ -42,7 +44,7 @@ export class NewPillarKey extends BundleError {
 }
 
 /** Whether the bundle's pillar and key may be taken; takes a never-registered pillar's key when trusted. */
-function admit(header: BundleHeader, name: string, pillars: Pillars, trust: NewPillarTrust): string {
+function admit(header: Pick<BundleHeader, 'pillar_id' | 'public_key'>, name: string, pillars: Pillars, trust: NewPillarTrust): string {
   const pillarId = header.pillar_id;
   const known = pillars.get(pillarId);
   if (known?.revoked) throw new BundleError(`pillar ${pillarId} is revoked on this hub: its bundles are refused (\`olifant hub add-pillar ${pillarId} --key KEY\` registers it again)`);
@@ -96,5 +98,29 @@ export function importBundle(file: string, store: HubStore, pillars: Pillars, op
     throw error;
   } finally {
     closeSync(opened.fd);
+  }
+}
+
+/**
+ * Imports a health file from a stick (docs/results-sync-v2.md) by the rules of a bundle: whole,
+ * signed, by the key registered for its pillar (never a new key: its bundle registers that).
+ * Its record is kept as if it came with a check-in, unless a newer one is kept. Whether it was.
+ */
+export function importHealthFile(file: string, health: HealthStore, pillars: Pillars, name = file): { pillarId: string; kept: boolean } {
+  const refused = (why: string) => new BundleError(`${name} is refused, nothing of it was kept: ${why}`);
+  let bytes: Buffer;
+  try {
+    bytes = readPlainFile(file, MAX_HEALTH_FILE_BYTES);
+  } catch (error) {
+    throw refused(error instanceof NotReadable ? error.message : `it cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  try {
+    const { header, record } = readHealthFile(bytes);
+    if (!pillars.get(header.pillar_id)) throw new BundleError(`pillar ${header.pillar_id} is not registered on this hub: import its results bundle (beside it on the stick) first`);
+    const pillarId = admit(header, name, pillars, 'no');
+    return { pillarId, kept: health.fromStick(pillarId, record) };
+  } catch (error) {
+    if (error instanceof BundleError) throw refused(error.message);
+    throw error;
   }
 }

@@ -23,6 +23,7 @@ export const FLEET_MIGRATION = `CREATE TABLE health_latest (
      record TEXT NOT NULL,
      PRIMARY KEY (pillar_id, at)
    ) STRICT, WITHOUT ROWID;
+   CREATE INDEX health_history_by_age ON health_history (at);
    CREATE TABLE health_thinned (
      level TEXT PRIMARY KEY,
      done_to INTEGER NOT NULL

@@ -44,6 +44,8 @@ import type { HubHealth } from '../api/organiser.ts';
 import type { HubStore } from './store.ts';
 import { NO_TOUR, registerCheckIn, type CheckInParts } from './check-in.ts';
 import { HealthStore } from './health.ts';
+import { FLEET_RULES, type FleetRules } from './fleet.ts';
+import { registerFleet } from './fleet-routes.ts';
 
 /** The hub page's style sheet in the built UI, under a name that stays (renderer/vite.config.ts). */
 const HUB_CSS = '/assets/hub.css';
@@ -92,6 +94,8 @@ type HubOptions = Omit<HubListen, 'port'> & {
   syncVersion?: 1 | 2;
   /** What a check-in sets going, part by part; the fleet's health store, no tour figures and no offers unless told. */
   checkIn?: Partial<CheckInParts>;
+  /** When the fleet view says a pillar needs someone; FLEET_RULES unless told. */
+  fleet?: Partial<FleetRules>;
 };
 
 /** Reader threads of a hub: the lecturer's reads run beside the event loop that takes batches. */
@@ -229,9 +233,9 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
 
   // Packs offered to chosen pillars (offers.ts): answered at their check-ins, fetched from the routes below.
   const offers = new Offers(store, clock);
-  // Version 2: the check-in (check-in.ts), left out of a hub that speaks version 1 only.
+  // Version 2: the check-in (check-in.ts) and the fleet (fleet-routes.ts), left out of a hub that speaks version 1 only.
+  const health = new HealthStore(store.db, clock);
   if ((listen.syncVersion ?? 2) >= 2) {
-    const health = new HealthStore(store.db, clock);
     const parts: CheckInParts = { recordHealth: (id, record, visit) => health.fromCheckIn(id, record, visit), tourFor: NO_TOUR, offersFor: (id, reports) => offers.offersFor(id, reports), ...listen.checkIn };
     registerCheckIn(app, { parts, pillarOf, clock, deadline: deadlines.batch });
   }
@@ -242,8 +246,9 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
   const built = (reply: FastifyReply, file: string | null, policy = CONTENT_SECURITY_POLICY) =>
     file ? reply.type(mimeType(file)).header('content-security-policy', policy).send(createReadStream(file)) : reply.code(404).type('text/plain; charset=utf-8').send('not found (is the UI built? npm run build)');
   const pages = route(FAILURE.page, deadlines.page);
+  // The page: its fleet view for the organiser and signed-in lecturers; bundles are imported only on this machine.
   app.get('/', pages, (request, reply) =>
-    here(request) ? built(reply, resolveStatic('/hub/', () => null), PAGE_CSP) : reply.code(403).send({ error: 'the hub\'s page is open only on the machine the hub runs on' }));
+    lecturer(request) ? built(reply, resolveStatic('/hub/', () => null), PAGE_CSP) : reply.code(403).send({ error: 'the hub\'s page is open only on the machine the hub runs on, and to lecturers signed in' }));
   // The style sheet is for everyone: the sign-in notices use it too.
   app.get('/hub.css', pages, (_request, reply) => built(reply, resolveStatic(HUB_CSS, () => null)));
   // The lecturer's side: the tour, a visit's results, its files, and the presenter page.
@@ -289,6 +294,9 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
     if (answer.type) reply.type(answer.type);
     return reply.send(answer.body);
   };
+  if ((listen.syncVersion ?? 2) >= 2) {
+    registerFleet(app, { store, pillars, health, rules: { ...FLEET_RULES, ...listen.fleet }, clock, here, lecturer, refuseFar, uploads: path.join(store.dir, UPLOADS), route: pages });
+  }
   const reads = route(FAILURE.results, deadlines.read);
   app.get('/v1/lecture/overview', reads, (request, reply) => read(request, reply, { read: 'overview' }));
   app.get<{ Params: { id: string } }>('/v1/lecture/visits/:id', reads, (request, reply) => read(request, reply, { read: 'visit', visit: request.params.id }));
@@ -363,7 +371,7 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
 }
 
 /** Starts the hub as asked; resolves with the URL pillars and browsers use. */
-export async function startHub(store: HubStore, pillars: Pillars, listen: HubListen): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startHub(store: HubStore, pillars: Pillars, listen: HubListen & Pick<HubOptions, 'fleet'>): Promise<{ url: string; close: () => Promise<void> }> {
   const host = listen.host ?? '127.0.0.1';
   if (!LOOPBACK.has(host) && !listen.tls && !behindProxy(listen)) {
     throw new HubConfigError(`the hub listens on ${host} only with TLS (--tls-cert and --tls-key) or behind a reverse proxy that adds it (--behind-proxy ITS_ADDRESS): answers and tokens must not cross a network in the clear`);

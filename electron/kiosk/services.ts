@@ -194,7 +194,7 @@ export async function createKiosk(options: KioskOptions = {}): Promise<Kiosk> {
       // The stick put in last: a kiosk may have other mounts below /mnt or /media.
       const drive = drives.drives().at(-1)?.root;
       if (drive === undefined) throw new Error('Put a USB stick in the kiosk computer first.');
-      const done = await exportToStick(drive, { store, outbox, key, pillarId: boot.pillarId, venueId: settings.current().venueSessionId });
+      const done = await exportToStick(drive, { store, outbox, key, pillarId: boot.pillarId, venueId: settings.current().venueSessionId, health: health.record() });
       log('info', `results written to the USB stick: ${done.bundle}${done.lectureFiles.length ? ` and the lecture files in ${path.dirname(done.lectureFiles[0])}` : ''}`);
       return done;
     },

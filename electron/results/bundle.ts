@@ -42,14 +42,19 @@ function bundleName(pillarId: string, now: Date): string {
   return `${pillarId}-${stamp}${BUNDLE_EXTENSION}`;
 }
 
+/** JSON Lines signed by the pillar: each line, then one with the Ed25519 signature of every byte before it. */
+export function signedLines(lines: unknown[], key: PillarKey): Buffer {
+  const body = Buffer.from(lines.map((line) => JSON.stringify(line) + '\n').join(''), 'utf8');
+  const signature = sign(null, body, key.privateKey).toString('base64');
+  return Buffer.concat([body, Buffer.from(JSON.stringify({ signature }) + '\n', 'utf8')]);
+}
+
 /** The bundle's bytes: header, records, signature line. */
 export function bundleBytes(pillarId: string, key: PillarKey, records: SyncRecord[], now: Date): Buffer {
   const counts = { answer: 0, venue: 0, pack: 0 };
   for (const r of records) counts[r.type]++;
   const header: BundleHeader = { format: 'olifant-results/1', pillar_id: pillarId, public_key: key.publicKey, created_hour: hourOf(now), counts };
-  const body = Buffer.from([header, ...records].map((line) => JSON.stringify(line) + '\n').join(''), 'utf8');
-  const signature = sign(null, body, key.privateKey).toString('base64');
-  return Buffer.concat([body, Buffer.from(JSON.stringify({ signature }) + '\n', 'utf8')]);
+  return signedLines([header, ...records], key);
 }
 
 /** What a stick or disk failure means for the crew. */
@@ -66,7 +71,11 @@ export function writeFailure(error: unknown): ApiError {
  * back to check it. On any failure nothing that looks complete stays behind.
  */
 export function writeBundle(file: string, pillarId: string, key: PillarKey, records: SyncRecord[], now: Date): void {
-  const bytes = bundleBytes(pillarId, key, records, now);
+  writeReadBack(file, bundleBytes(pillarId, key, records, now));
+}
+
+/** Writes `bytes` to `file` on a stick and reads them back: done only when they read back the same. */
+export function writeReadBack(file: string, bytes: Buffer): void {
   try {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileAtomic(file, bytes);

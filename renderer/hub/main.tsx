@@ -1,12 +1,15 @@
-// The hub's own page, for the person running it on this machine: import results bundles from
-// a USB stick by picking the files, and offer new questions to chosen pillars (PublishPack.tsx).
-// A bundle of a pillar the hub never registered is taken only after the person confirms that
-// pillar's key, shown by its start.
+// The hub's own page: the fleet view (Fleet.tsx) for the organiser and signed-in lecturers, and
+// for the person running it on this machine the import of results bundles (and the health
+// files beside them) from a USB stick by picking the files, and new questions offered to chosen
+// pillars (PublishPack.tsx). A bundle of a pillar the hub never registered is taken only after
+// the person confirms that pillar's key, shown by its start.
 
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import type { FleetView } from '../../electron/api/organiser.ts';
+import { Fleet } from './Fleet.tsx';
 import { PublishPack } from './PublishPack.tsx';
-import { importedText, upload, type NewPillar } from './upload.ts';
+import { healthText, importedText, isHealthFile, upload, type NewPillar } from './upload.ts';
 import './hub.css';
 
 interface Line {
@@ -30,9 +33,14 @@ function KeyQuestion({ pillar, answer }: NonNullable<Line['ask']>) {
   );
 }
 
+/** Bundles before health files: a new pillar's key comes from its bundle. */
+const bundlesFirst = (files: File[]) => [...files.filter((f) => !isHealthFile(f)), ...files.filter(isHealthFile)];
+
 function HubPage() {
   const [files, setFiles] = useState<File[]>([]);
   const [lines, setLines] = useState<Line[]>([]);
+  const [onHubMachine, setOnHubMachine] = useState(false);
+  const seen = useCallback((view: FleetView) => setOnHubMachine(view.onHubMachine === true), []);
 
   const importAll = async () => {
     setLines(files.map((file) => ({ text: `${file.name}: …` })));
@@ -51,6 +59,7 @@ function HubPage() {
           answer = await upload(file, pillar.publicKey);
         }
         if (answer.status === 200 && 'stored' in answer.body) show(i, { text: importedText(file.name, answer.body), state: 'ok' });
+        else if (answer.status === 200 && 'kept' in answer.body) show(i, { text: healthText(file.name, answer.body), state: 'ok' });
         else show(i, { text: (answer.body as { error: string }).error, state: 'refused' });
       } catch (error) {
         show(i, { text: `${file.name}: de hub is niet bereikbaar (${(error as Error).message})`, state: 'refused' });
@@ -64,23 +73,27 @@ function HubPage() {
       <p>
         <a href="/presenter/">Presentatie voor het college <span lang="en">/ Presenter view for the lecture</span></a>
       </p>
-      <section aria-labelledby="import-title">
-        <h2 id="import-title">Resultaten van een USB-stick importeren <span lang="en">/ Import results from a USB stick</span></h2>
-        <p>Kies de bestanden uit de map <code>olifant-results</code> op de stick. Elk bestand wordt helemaal of helemaal niet geïmporteerd; twee keer importeren kan geen kwaad.</p>
-        <label>
-          Bestanden <span lang="en">/ Files</span> <input type="file" accept=".olifant-results" multiple onChange={(e) => setFiles([...(e.target.files ?? [])])} />
-        </label>
-        <button type="button" onClick={() => void importAll()}>Importeren <span lang="en">/ Import</span></button>
-        <ul aria-live="polite">
-          {lines.map((line, i) => (
-            <li key={i} className={line.state}>
-              {line.text}
-              {line.ask && <KeyQuestion {...line.ask} />}
-            </li>
-          ))}
-        </ul>
-      </section>
-      <PublishPack />
+      <Fleet onView={seen} />
+      {onHubMachine && (
+        <section aria-labelledby="import-title">
+          <h2 id="import-title">Resultaten van een USB-stick importeren <span lang="en">/ Import results from a USB stick</span></h2>
+          <p>Kies de bestanden uit de map <code>olifant-results</code> op de stick. Elk bestand wordt helemaal of helemaal niet geïmporteerd; twee keer importeren kan geen kwaad. De gezondheidsbestanden (<code>.olifant-health</code>) ernaast gaan mee naar het overzicht van de zuilen.</p>
+          <label>
+            Bestanden <span lang="en">/ Files</span>{' '}
+            <input type="file" accept=".olifant-results,.olifant-health" multiple onChange={(e) => setFiles(bundlesFirst([...(e.target.files ?? [])]))} />
+          </label>
+          <button type="button" onClick={() => void importAll()}>Importeren <span lang="en">/ Import</span></button>
+          <ul aria-live="polite">
+            {lines.map((line, i) => (
+              <li key={i} className={line.state}>
+                {line.text}
+                {line.ask && <KeyQuestion {...line.ask} />}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {onHubMachine && <PublishPack />}
     </main>
   );
 }

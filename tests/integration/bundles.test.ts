@@ -18,6 +18,7 @@ import { SettingsStore } from '../../electron/kiosk/settings/settings.ts';
 import { BUNDLE_FOLDER } from '../../electron/results/bundle.ts';
 import { Outbox } from '../../electron/kiosk/sync/outbox.ts';
 import { HubStore } from '../../electron/hub/store.ts';
+import { HealthStore } from '../../electron/hub/health.ts';
 import { CLI } from '../helpers/cli.ts';
 import { hubCommand } from '../helpers/hub.ts';
 import { startKiosk } from '../helpers/kiosk.ts';
@@ -159,6 +160,14 @@ test('the service screen exports the results and the lecture files onto the stic
   assert.deepEqual(exported.lectureFiles.map((f) => path.relative(usb.dir, f)), [
     'olifant-lecture/venue-test.pptx', 'olifant-lecture/venue-test.xlsx', 'olifant-lecture/venue-test.csv', 'olifant-lecture/venue-test-charts/1-naam-op-cv.png',
   ]);
+  assert.equal(exported.healthFile, exported.bundle.replace(/\.olifant-results$/, '.olifant-health'), 'the health file beside the bundle, with its stem');
   const hubDir = tempDir();
-  assert.match(hubCommand(hubDir, 'import', exported.bundle, '--trust-new-pillar').stdout, /pillar pillar-test, 5 answer\(s\) new/);
+  // The health file named first: the bundle goes first all the same, and registers the pillar's key.
+  const imported = hubCommand(hubDir, 'import', exported.healthFile, exported.bundle, '--trust-new-pillar');
+  assert.equal(imported.status, 0, imported.stderr);
+  assert.match(imported.stdout, /pillar pillar-test, 5 answer\(s\) new[^]*pillar pillar-test's health record is kept/);
+  const hub = new HubStore(hubDir);
+  t.after(() => hub.close());
+  const kept = new HealthStore(hub.db).latest('pillar-test')!;
+  assert.deepEqual([kept.via, kept.record.dispenser, kept.record.last_answer_hour !== null], ['stick', 'ok', true]);
 });

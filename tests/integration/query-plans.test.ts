@@ -23,7 +23,7 @@ import { tempDir } from '../helpers/tmp.ts';
 import { tourBatches, tourVisitIds, type TourShape } from '../helpers/tour.ts';
 
 /** Tables that grow with every answer or batch: never read whole on a request path. */
-const GROWING = ['answers', 'tallies', 'events'];
+const GROWING = ['answers', 'tallies', 'events', 'health_history'];
 const SHAPE: TourShape = { seed: 7, pillars: 3, visits: 12, answers: 3000 };
 
 /** Records every statement run on any connection of this process, with its connection and the values it was first run with. */
@@ -114,6 +114,8 @@ test("no statement of a hub's request, nor of the kiosk's result screen, reads a
     'GET /v2/offers/:offerId/files/*': () => done(app.inject({ method: 'GET', url: `/v2/offers/${offerId}/files/pack.json`, headers: bearer })),
     'GET /v2/offers': () => app.inject({ method: 'GET', url: '/v2/offers', remoteAddress: '127.0.0.1' }),
     'POST /v2/packs': () => done(app.inject({ method: 'POST', url: `/v2/packs?to=${pillarId}`, headers: { 'content-type': 'application/octet-stream' }, payload: zipOf(buildPack((m) => (m.version = 3)).dir), remoteAddress: '127.0.0.1' })),
+    'GET /v2/fleet': () => app.inject({ method: 'GET', url: '/v2/fleet', ...local }),
+    'POST /v2/health-files': () => app.inject({ method: 'POST', url: '/v2/health-files', headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.from('{"format":"olifant-health/1"}\n'), remoteAddress: '127.0.0.1' }),
     'POST /v1/bundles': () => app.inject({ method: 'POST', url: '/v1/bundles', headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.from('{"format":"olifant-results/1"}\n'), remoteAddress: '127.0.0.1' }),
   };
   assert.deepEqual(routes.filter((r) => !(r in asked)), [], 'every route of the hub is asked here: add the new one to the table');

@@ -1,5 +1,5 @@
 // "Export the results to the USB stick" on the service screen: the signed results bundle for
-// a hub without network, and, so a lecturer who never runs anything gets them from the tour
+// a hub without network (and the pillar's signed health file beside it), and, so a lecturer who never runs anything gets them from the tour
 // crew, the lecture files of the running venue visit (slides, spreadsheet, Dutch CSV, and a
 // PNG chart per question) in <drive>/olifant-lecture/. Each file is written whole (temporary name, flushed, renamed).
 
@@ -9,6 +9,8 @@ import type { StickExport } from '../../api/sync.ts';
 import type { AnswerStore } from '../answers/store.ts';
 import { writeFileAtomic } from '../../platform/atomic.ts';
 import { bundleOnDrive, type PillarKey, writeBundle, writeFailure } from '../../results/bundle.ts';
+import { writeHealthFile } from '../../results/health-file.ts';
+import type { HealthRecord } from '../../api/check-in.ts';
 import type { Outbox } from '../sync/outbox.ts';
 import { dutchCsv } from '../../lecture-files/csv-nl.ts';
 import { lecture } from '../../lecture-files/lecture.ts';
@@ -19,11 +21,13 @@ import { lectureWorkbook } from '../../lecture-files/xlsx.ts';
 const LECTURE_FOLDER = 'olifant-lecture';
 
 
-export async function exportToStick(drive: string, from: { store: AnswerStore; outbox: Outbox; key: PillarKey; pillarId: string; venueId: string }): Promise<StickExport> {
+export async function exportToStick(drive: string, from: { store: AnswerStore; outbox: Outbox; key: PillarKey; pillarId: string; venueId: string; health: HealthRecord }): Promise<StickExport> {
   const records = from.outbox.everything();
   const now = new Date();
   const bundle = bundleOnDrive(drive, from.pillarId, now);
   writeBundle(bundle, from.pillarId, from.key, records, now);
+  // The pillar's health beside it, for the fleet view of a hub the pillar cannot reach.
+  const healthFile = writeHealthFile(bundle, from.key, from.health, now);
   const made = lecture(from.store.db, from.venueId);
   const lectureFiles: string[] = [];
   if (made.results.visit.answers > 0) {
@@ -44,5 +48,5 @@ export async function exportToStick(drive: string, from: { store: AnswerStore; o
       throw writeFailure(error);
     }
   }
-  return { bundle, answers: records.filter((r) => r.type === 'answer').length, lectureFiles };
+  return { bundle, healthFile, answers: records.filter((r) => r.type === 'answer').length, lectureFiles };
 }
