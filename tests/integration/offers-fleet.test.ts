@@ -2,9 +2,9 @@
 // processes (`olifant serve` with simulated boards) over loopback, the pack published with
 // `olifant hub publish-pack`. It reaches exactly the two pillars chosen (the third never hears
 // of it and is answered 404 for its files); the one whose keys do not trust it refuses it and
-// the hub hears why; the crew installs it on the other, and the hub's health records say who
-// runs what. A file changed on the hub's disk after publishing is refused and reported, and a
-// pillar that was offline when a pack was published gets it when it comes back.
+// the hub hears why; the crew installs it on the other, and the fleet view says who runs what
+// (`olifant hub fleet --json`). A file changed on the hub's disk after publishing is refused
+// and reported, and a pillar that was offline when a pack was published gets it when it is back.
 // Pillars check in after each round of their sender: the test gives them an answer now and
 // then, so that they send a batch and check in after it, rather than waiting 2 minutes.
 
@@ -14,7 +14,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { generateSigningKey } from '../../content/signing.ts';
-import type { OfferList, OfferRow } from '../../electron/api/organiser.ts';
+import type { FleetView, OfferList, OfferRow } from '../../electron/api/organiser.ts';
 import { HealthStore } from '../../electron/hub/health.ts';
 import { HubStore } from '../../electron/hub/store.ts';
 import { hashPin } from '../../electron/kiosk/operator/pin.ts';
@@ -94,12 +94,15 @@ test('a pack published to two of three pillar processes reaches exactly those tw
   await call(a, 'operator/leave', { sessionKey: key });
   await checkingIn([a], async () => (await stateOf(toA.offerId))?.state === 'installed', 'pillar-a to report the pack installed');
 
-  // Who runs what: the pack of each pillar's newest health record on the hub (what the fleet view shows).
+  // Who runs what: the fleet view, once the hub has pillar-a's health record after the install.
   const store = new HubStore(hubDir, { checked: true });
   t.after(() => store.close());
   const health = new HealthStore(store.db);
   await checkingIn([a, b, c], async () => health.latest('pillar-a')?.record.pack?.version === 2, "the hub to hear pillar-a's new pack");
-  assert.deepEqual(['pillar-a', 'pillar-b', 'pillar-c'].map((id) => health.latest(id)?.record.pack), [{ id: 'olifant-tour', version: 2 }, { id: 'olifant-tour', version: 1 }, { id: 'olifant-tour', version: 1 }]);
+  const fleet = hubCommand(hubDir, 'fleet', '--json');
+  assert.equal(fleet.status, 0, fleet.stderr);
+  const runs = Object.fromEntries((JSON.parse(fleet.stdout) as FleetView).pillars.map((p) => [p.id, p.pack]));
+  assert.deepEqual(runs, { 'pillar-a': { id: 'olifant-tour', version: 2 }, 'pillar-b': { id: 'olifant-tour', version: 1 }, 'pillar-c': { id: 'olifant-tour', version: 1 } }, '`olifant hub fleet --json` shows who runs what');
 
   // pillar-a is off while a pack is published to it and a file of it is changed on the hub's disk; pillar-c is off while one is published to it.
   await a.stop();
