@@ -149,6 +149,15 @@ test('with autoInstallOffers, an offer installs itself at the next quiet moment 
   assert.equal(a.app.packs.previous()?.version, 1, 'the previous pack kept for a roll-back');
   await a.app.checkIns.now();
   assert.equal(hub.state(offers[0].offerId)?.state, 'installed');
+
+  // An older version offered is a roll-back: it waits for the crew, however quiet the pillar.
+  const older = (await hub.publish(buildPack((m) => ((m.version = 1), (m.title.nl = 'Terug naar toen'))).dir, ['pillar-a'])).offers[0].offerId;
+  const waiting = await hears(a, older);
+  assert.equal(waiting?.kind === 'waiting' && waiting.preview.rollback, true);
+  await clock.advance(5 * QUIET_MS);
+  assert.equal(a.app.packs.current().pack.version, 2, 'not installed by itself');
+  assert.equal(view(a, older)?.kind, 'waiting');
+  assert.deepEqual(a.logs.filter((line) => line.includes('did not install itself')), [], 'not even tried');
 });
 
 test('a restart forgets nothing: an offer fetched before it still waits after it, and a state not yet reported is reported after it', async (t) => {
