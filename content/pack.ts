@@ -18,11 +18,19 @@ export const PACK_FOLDER = 'olifant-pack';
 export function packFolder(dirOrDrive: string): string {
   return path.basename(dirOrDrive) === PACK_FOLDER ? dirOrDrive : path.join(dirOrDrive, PACK_FOLDER);
 }
-const MAX_MANIFEST = 256 * 1024;
-/** An Ed25519 signature in base64 is 88 characters; anything much longer is not one. */
-const MAX_SIGNATURE = 1024;
-const MAX_IMAGE = 10 * 1024 * 1024;
-const MAX_IMAGES = 100 * 1024 * 1024;
+/** The contract's limits on a pack's files (bytes): pack.json, pack.sig, one image, all images. */
+export const PACK_LIMITS = {
+  manifest: 256 * 1024,
+  /** An Ed25519 signature in base64 is 88 characters; anything much longer is not one. */
+  signature: 1024,
+  image: 10 * 1024 * 1024,
+  images: 100 * 1024 * 1024,
+} as const;
+const { manifest: MAX_MANIFEST, signature: MAX_SIGNATURE, image: MAX_IMAGE, images: MAX_IMAGES } = PACK_LIMITS;
+
+/** The largest a file of a pack may be, by its path in the pack (pack.json, pack.sig, or an image), and the rule that says so. */
+export const packFileLimit = (rel: string): { bytes: number; rule: string } =>
+  rel === 'pack.json' ? { bytes: MAX_MANIFEST, rule: 'manifest size' } : rel === 'pack.sig' ? { bytes: MAX_SIGNATURE, rule: 'signing' } : { bytes: MAX_IMAGE, rule: 'image size' };
 
 export class PackError extends Error {
   readonly rule: string;
@@ -79,15 +87,16 @@ function checkShape(json: unknown): Pack {
 /** Names Windows keeps for devices, with or without an extension. */
 const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 
-function checkRelativePath(file: string, where: string): void {
+/** Refuses (PackError, said of `inFile`) a path that could leave the pack folder or that Windows cannot hold. */
+export function checkRelativePath(file: string, where: string, inFile = 'pack.json'): void {
   const bad =
     file === '' || file.includes('\\') || file.startsWith('/') || /^[a-zA-Z]:/.test(file) ||
     file.split('/').some((part) => part === '..' || part === '.' || part === '') || /[\x00-\x1f]/.test(file);
-  if (bad) throw new PackError('pack.json', 'paths', `${where}: "${file}" must be a relative path with / that stays inside ${PACK_FOLDER}/`);
+  if (bad) throw new PackError(inFile, 'paths', `${where}: "${file}" must be a relative path with / that stays inside ${PACK_FOLDER}/`);
   // Windows is a build target: a name it cannot hold, or holds as another file, is refused everywhere.
   for (const part of file.split('/')) {
     if (/[<>:"|?*]/.test(part) || /[. ]$/.test(part) || WINDOWS_DEVICE.test(part)) {
-      throw new PackError('pack.json', 'paths', `${where}: "${part}" is not a file name Windows can hold (no < > : " | ? *, no trailing dot or space, no device names like CON or NUL)`);
+      throw new PackError(inFile, 'paths', `${where}: "${part}" is not a file name Windows can hold (no < > : " | ? *, no trailing dot or space, no device names like CON or NUL)`);
     }
   }
 }

@@ -8,7 +8,7 @@ import type { LinkState, SlotState } from '../../hardware/pillar.ts';
 import type { Text } from '../../content/types.ts';
 import type { Static } from 'typebox';
 import type { Bridge, Client, Handlers } from './common.ts';
-import type { INSTALL_STICK_PACK, START_VENUE, TEST_DISPENSE, UNLOCK, WINDOW_KEY } from './schemas/requests.ts';
+import type { DECLINE_OFFER, INSTALL_OFFER, INSTALL_STICK_PACK, START_VENUE, TEST_DISPENSE, UNLOCK, WINDOW_KEY } from './schemas/requests.ts';
 import type { KioskPack } from './student.ts';
 import type { StickExport, SyncStatus } from './sync.ts';
 
@@ -103,6 +103,15 @@ export interface PackPreview {
   assetBytes: number;
 }
 
+/** A content pack a hub offered this pillar, as the service screen shows it. */
+export type OfferView = { offerId: string; packId: string; version: number } & (
+  | { kind: 'fetching' }
+  /** Refused: `message` names the rule broken, as for a stick's pack; the hub is told. */
+  | { kind: 'refused'; message: string }
+  /** Fetched and valid: previewed as a stick's pack; `autoInstall`: it installs itself at the next quiet moment. */
+  | { kind: 'waiting'; preview: PackPreview; autoInstall: boolean }
+);
+
 export interface Overview {
   session: SessionState;
   pillar: PillarView;
@@ -111,6 +120,8 @@ export interface Overview {
   answers: { visit: number; today: number; all: number };
   packs: { running: PackSummary; previous: PackSummary | null };
   stick: StickView;
+  /** Content packs a hub offered, not yet installed or declined. */
+  offers: OfferView[];
   /** Sending answers to the hub. */
   sync: SyncStatus;
   /** A hub for this pillar on the USB stick (`olifant hub add-pillar ID --stick DRIVE`), to use with one tap; null: none. */
@@ -146,6 +157,10 @@ export interface OperatorMethods {
   startVenue(request: Static<typeof START_VENUE>): VenueVisit;
   /** Installs the pack on the stick; a roll-back needs `confirmRollback`. */
   installStickPack(request: Static<typeof INSTALL_STICK_PACK>): PackSummary;
+  /** Installs a pack a hub offered, as a stick's; a roll-back needs `confirmRollback`. */
+  installOffer(request: Static<typeof INSTALL_OFFER>): PackSummary;
+  /** Declines a pack a hub offered: it is not installed, and the hub is told. */
+  declineOffer(request: Static<typeof DECLINE_OFFER>): null;
   rollbackPack(request?: WindowKey): PackSummary;
   /** Writes every answer, venue visit and pack as a signed results bundle to the USB stick; done only once it is read back. */
   exportResults(request?: WindowKey): StickExport;
@@ -160,6 +175,7 @@ export type OperatorApi = Client<OperatorMethods>;
 
 export const OPERATOR_METHODS = [
   'session', 'windowOpened', 'unlock', 'leave', 'overview', 'testDispense', 'testLed', 'rescanPillar', 'startVenue', 'installStickPack', 'rollbackPack', 'exportResults', 'useHubOnStick',
+  'installOffer', 'declineOffer',
 ] as const satisfies readonly OperatorMethod[];
 
 /** IPC channel names: `operator:<method>`, accepted only from the operator page. */

@@ -3,11 +3,13 @@
 
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { checkManifest } from '../../content/pack.ts';
+import { checkManifest, PackError } from '../../content/pack.ts';
+import { publicKeyIn } from '../../content/signing.ts';
 import { hubFileOn } from '../kiosk/sync/hub-file.ts';
 import { importBundle, importHealthFile, keyFingerprint, NewPillarKey } from '../hub/bundles.ts';
 import { HealthStore } from '../hub/health.ts';
 import { FLEET_RULES } from '../hub/fleet.ts';
+import { Offers } from '../hub/offers.ts';
 import { HEALTH_EXTENSION } from '../results/health-file.ts';
 import { Lecturers } from '../hub/lecturers.ts';
 import { bundleKeyIn, PillarError, Pillars } from '../hub/pillars.ts';
@@ -30,9 +32,12 @@ export interface HubValues {
   cardsBelow?: number;
 }
 
+/** The hub's database in its data folder: --data-dir, else $OLIFANT_HUB_DIR or the platform's place. */
+const hubStoreOf = (values: HubValues) => new HubStore(values.dataDir ? path.resolve(values.dataDir) : defaultHubDir());
+
 /** Opens the hub's data folder, runs `work` on it, and closes it; a PillarError is told in its own words. */
 export function withHub(values: HubValues, work: (store: HubStore, pillars: Pillars) => void): void {
-  const store = new HubStore(values.dataDir ? path.resolve(values.dataDir) : defaultHubDir());
+  const store = hubStoreOf(values);
   try {
     work(store, new Pillars(store));
   } catch (error) {
@@ -53,7 +58,7 @@ const hubUrlOf = (url: string | undefined, values: HubValues) => url ?? `http://
 export async function runHub(values: HubValues): Promise<void> {
   const { HubConfigError, startHub } = await import('../hub/server.ts');
   if (Boolean(values.tlsCert) !== Boolean(values.tlsKey)) throw new UsageError('TLS needs both --tls-cert and --tls-key');
-  const store = new HubStore(values.dataDir ? path.resolve(values.dataDir) : defaultHubDir());
+  const store = hubStoreOf(values);
   const tls = values.tlsCert && values.tlsKey ? { cert: values.tlsCert, key: values.tlsKey } : undefined;
   try {
     const running = await startHub(store, new Pillars(store), { port: Number(values.port), host: values.host, tls, behindProxy: values.behindProxy ?? [], publicHosts: values.publicHost ?? [], fleet: fleetRules(values) });
@@ -189,5 +194,30 @@ export function removePack(pillarId: string, packId: string, version: number, va
   withHub(values, (store) => {
     if (!store.removePack(pillarId, packId, version)) throw new Error(`pillar ${pillarId || '(no pillar)'} has no pack record ${packId} version ${version}; \`olifant hub packs\` lists them`);
     process.stdout.write(`pack record ${packId} version ${version} of ${pillarId || '(no pillar)'} is removed; the answers stay\n`);
+  });
+}
+
+/** Offers a pack (a folder, the drive holding it, or a zip of it) to the pillars named; a pack that may not be offered is refused with the rule. */
+export async function publishPack(source: string, values: HubValues & { to: string[]; key?: string[] }): Promise<void> {
+  const store = hubStoreOf(values);
+  try {
+    const pillars = new Pillars(store);
+    const keys = (values.key ?? []).map((key) => keyFrom(key, publicKeyIn));
+    const done = await new Offers(store).publish(path.resolve(source), values.to, (id) => pillars.get(id), keys);
+    process.stdout.write(`${done.packId} version ${done.version} is offered to ${done.offers.map((o) => `${o.pillarId} (offer ${o.offerId})`).join(', ')}; each pillar fetches it at its next check-in\n`);
+  } catch (error) {
+    if (error instanceof PackError) throw new Error(`the pack is refused, nothing was published: ${error.message}`);
+    throw error;
+  } finally {
+    store.close();
+  }
+}
+
+/** The offers, newest first: as lines, or as JSON. */
+export function listOffers(values: HubValues & { json?: boolean }): void {
+  withHub(values, (store) => {
+    const offers = new Offers(store).list();
+    if (values.json) return void process.stdout.write(`${JSON.stringify(offers)}\n`);
+    for (const o of offers) process.stdout.write(`${o.pillarId}\t${o.packId}\t${o.version}\t${o.state}\t${o.changedHour}\t${o.offerId}${o.reason ? `\t${o.reason}` : ''}\n`);
   });
 }

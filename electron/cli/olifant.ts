@@ -285,6 +285,11 @@ function hubCommands(program: Command): void {
     .argument('<pillar-id>', 'as `olifant hub packs` lists it ("" for no pillar)')
     .argument('<pack-id>')
     .argument('<version>', 'the version, a whole number', wholeNumber('olifant hub packs'));
+  command(hub, 'publish-pack', 'offers a signed pack to chosen pillars', 'Offers a signed content pack to the pillars named: each fetches it at its next check-in and checks it as a pack from a USB stick. A pack that breaks a rule is refused here.', async () => (await hubs()).publishPack)
+    .argument('<pack>', 'the olifant-pack folder, the drive holding it, or a zip of it')
+    .requiredOption('--to <pillar-id...>', 'the pillars to offer it to, as `olifant hub pillars` lists them')
+    .option('--key <public-key>', 'also checks the signature with this key (public.txt, or the key; again for more)', repeated);
+  command(hub, 'offers', 'the packs offered, per pillar, and what each pillar did', 'The packs offered, newest first: PILLAR PACK VERSION STATE HOUR OFFER [REASON]; states: offered, waiting, installed, refused, declined.', async () => (await hubs()).listOffers).option('--json', 'as JSON');
 
   // Without a command the hub runs; a word that names none is refused, not taken as its argument.
   hub.allowExcessArguments().action(lazy(async () => {

@@ -22,9 +22,6 @@ export interface CheckInParts {
   offersFor(pillarId: string, reports: OfferReport[]): Offer[];
 }
 
-/** The part of a hub that has no offers to give. */
-export const NO_OFFERS = (): Offer[] => [];
-
 export interface CheckInRoute {
   parts: CheckInParts;
   /** The pillar a request's token belongs to; refused 401 (an ApiError) for an unknown or revoked one. */

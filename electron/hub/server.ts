@@ -3,9 +3,9 @@
 // Refusals change nothing and say why in `{ "error": ... }`: 400 malformed, 401 unknown or
 // revoked token (repeated failures from one address are answered ever more slowly), 403
 // another pillar's records, 413 over 1000 records or 4 MiB. Every refusal is one of the error
-// vocabulary's (api/errors.ts), thrown as an ApiError and answered by refuse(), its status
-// the vocabulary's; a request's path and query are checked by their schemas (api/schemas/). Bundles uploaded on the hub's
-// page are written to a file in the data folder as they arrive, then imported from it.
+// vocabulary's (api/errors.ts), thrown as an ApiError and answered by refuse(); a request's path
+// and query are checked by their schemas (api/schemas/). Bundles uploaded on the hub's page are
+// written to a file in the data folder as they arrive, then imported from it.
 // It listens on 127.0.0.1 unless told otherwise, and beyond it only with TLS or behind a proxy
 // (whose addresses are named: only they may say who the client is). Every 500 is written to
 // the hub's log (log.ts) with its route, and answered in that route's own words.
@@ -30,20 +30,23 @@ import { BATCH } from '../api/schemas/sync.ts';
 import { BundleError } from '../results/bundle.ts';
 import { keyFingerprint, MAX_BUNDLE_BYTES, NewPillarKey } from './bundles.ts';
 import { BundleImports } from './import-thread.ts';
-import { Lecturers, SESSION_COOKIE, SESSION_MS } from './lecturers.ts';
+import { Lecturers, SESSION_COOKIE } from './lecturers.ts';
+import { signInRoutes } from './sign-in-routes.ts';
 import { hubLog, type HubLog } from './log.ts';
-import { LINK_USED_HTML, PAGE_CSP, SIGN_IN_CSP, SIGN_IN_NEEDED_HTML, signInHtml } from './notices.ts';
+import { PAGE_CSP, SIGN_IN_NEEDED_HTML } from './notices.ts';
 import { crossSite, hostName, OwnHosts } from './hosts.ts';
 import { FailureBrake } from './brake.ts';
 import { systemClock, wait, type Clock } from '../../time/clock.ts';
 import { checkRecord, RecordError } from './records.ts';
 import { spool } from './uploads.ts';
+import { Offers } from './offers.ts';
+import { offerRoutes } from './offer-routes.ts';
 import { createHttpServer, routeOf } from '../platform/http-server.ts';
 import { ReadAbandoned, ReaderPool, type Reader } from './readers.ts';
 import type { ReadAnswer, ReadJob } from './reads.ts';
 import type { HubHealth } from '../api/organiser.ts';
 import type { HubStore } from './store.ts';
-import { NO_OFFERS, registerCheckIn, type CheckInParts } from './check-in.ts';
+import { registerCheckIn, type CheckInParts } from './check-in.ts';
 import { TourFiguresCache } from './tour-figures.ts';
 import { HealthStore } from './health.ts';
 import { FLEET_RULES, type FleetRules } from './fleet.ts';
@@ -78,7 +81,6 @@ export class HubConfigError extends Error {
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 const LOOPBACK_PEERS = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
-
 type HubOptions = Omit<HubListen, 'port'> & {
   /** The largest bundle an upload may be (MAX_BUNDLE_BYTES unless told). */
   maxBundleBytes?: number;
@@ -94,7 +96,7 @@ type HubOptions = Omit<HubListen, 'port'> & {
   deadlines?: Partial<typeof DEADLINES>;
   /** 1: a hub of results sync version 1, without check-ins (for the compatibility tests); 2 unless told. */
   syncVersion?: 1 | 2;
-  /** What a check-in sets going, part by part; the fleet's health store, the tour's figures and no offers unless told. */
+  /** What a check-in sets going, part by part; the fleet's health store, the tour's figures and the offers unless told. */
   checkIn?: Partial<CheckInParts>;
   /** When the fleet view says a pillar needs someone; FLEET_RULES unless told. */
   fleet?: Partial<FleetRules>;
@@ -239,12 +241,14 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
     return store.store(checked, pillarId, 'batch');
   });
 
-  // Version 2: the check-in (check-in.ts) and the fleet (fleet-routes.ts), left out of a hub that speaks version 1 only.
-  const health = new HealthStore(store.db, clock);
+  // Version 2 (docs/results-sync-v2.md), left out of a hub that speaks version 1 only: the
+  // check-in (check-in.ts), the fleet (fleet-routes.ts) and pack offers (offers.ts, offer-routes.ts).
   const version2 = (listen.syncVersion ?? 2) >= 2;
+  const health = new HealthStore(store.db, clock);
+  const offers = new Offers(store, clock);
   if (version2) {
     const tour = new TourFiguresCache(store.db);
-    const parts: CheckInParts = { recordHealth: (id, record, visit) => health.fromCheckIn(id, record, visit), tourFor: (visit) => tour.for(visit), offersFor: NO_OFFERS, ...listen.checkIn };
+    const parts: CheckInParts = { recordHealth: (id, record, visit) => health.fromCheckIn(id, record, visit), tourFor: (visit) => tour.for(visit), offersFor: (id, reports) => offers.offersFor(id, reports), ...listen.checkIn };
     registerCheckIn(app, { parts, pillarOf, clock, deadline: deadlines.batch });
   }
 
@@ -270,25 +274,7 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
   const lecturers = new Lecturers(store, clock);
   const lecturer = (request: FastifyRequest) => here(request) || lecturers.signedIn(request.cookies[SESSION_COOKIE]);
   const refuseFar = (reply: FastifyReply) => reply.code(httpStatusOf('not-signed-in')).type('text/html; charset=utf-8').header('content-security-policy', PAGE_CSP).send(SIGN_IN_NEEDED_HTML);
-  // Opening a sign-in link (a click in a mail, a link preview, a HEAD) spends nothing: it shows
-  // a button, and only its POST, from the hub's own page, signs in. So the SameSite=Strict
-  // cookie is set by a same-site request, and the browser sends it on to the presenter.
-  const linkUsed = (reply: FastifyReply) => reply.code(httpStatusOf('not-signed-in')).type('text/html; charset=utf-8').header('content-security-policy', PAGE_CSP).send(LINK_USED_HTML);
-  const linkToken = (token: unknown) => (typeof token === 'string' && /^[\w-]{43}$/.test(token) ? token : null);
-  app.get<{ Querystring: { token?: string } }>('/signin', route(FAILURE.signIn, deadlines.page), (request, reply) => {
-    const token = linkToken(request.query.token);
-    if (token === null || !lecturers.linkValid(token)) return linkUsed(reply);
-    return reply.type('text/html; charset=utf-8').header('content-security-policy', SIGN_IN_CSP).header('cache-control', 'no-store').header('referrer-policy', 'same-origin').send(signInHtml(token));
-  });
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))));
-  app.post<{ Body: { token?: unknown } }>('/signin', route(FAILURE.signIn, deadlines.page), (request, reply) => {
-    const token = linkToken(request.body?.token);
-    const session = token === null ? null : lecturers.redeem(token);
-    if (session === null) return linkUsed(reply);
-    const secure = Boolean(listen.tls) || proxied;
-    reply.setCookie(SESSION_COOKIE, session, { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: SESSION_MS / 1000 });
-    return reply.redirect('/presenter/', 303);
-  });
+  signInRoutes(app, { lecturers, secure: Boolean(listen.tls) || proxied, route: route(FAILURE.signIn, deadlines.page) });
   // The lecturer's reads run on reader threads (readers.ts), each within its deadline; a
   // stored manifest that is not a valid pack (from an older hub) is left out, and said.
   const reader = listen.reader ?? new ReaderPool({ file: store.file, threads: READER_THREADS });
@@ -376,6 +362,8 @@ export function buildHub(store: HubStore, pillars: Pillars, listen: HubOptions =
       rmSync(file, { force: true });
     }
   });
+
+  if (version2) offerRoutes(app, { offers, pillars, pillarOf, here, uploads: path.join(store.dir, UPLOADS), clock, deadlines });
 
   return app;
 }

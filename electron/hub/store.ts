@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import path from 'node:path';
 import { damageOf, migrate, openDatabase } from '../platform/sqlite.ts';
 import { ANSWER_FIELDS, hourOf } from '../results/records.ts';
+import { OFFERS_MIGRATION } from './offers.ts';
 import { SummaryDeltas, TALLIES_MIGRATION, VISIT_SOURCES_MIGRATION } from '../results/tallies.ts';
 import type { AnswerRecord, BatchResult, PackRecord, SyncRecord, VenueRecord } from '../api/sync.ts';
 import { DayCounts, FLEET_MIGRATION } from './health.ts';
@@ -111,6 +112,8 @@ export const MIGRATIONS: string[] = [
    DROP TRIGGER visit_source;`,
   // The fleet: each pillar's newest health record and its thinned history, and answers per pillar and day (health.ts).
   FLEET_MIGRATION,
+  // Packs offered to chosen pillars, and each offer's state as its pillar reports it (offers.ts).
+  OFFERS_MIGRATION,
 ];
 
 /** What a batch or bundle did: stored new, accepted as duplicates, refused as conflicts (answer ids). */

@@ -10,6 +10,7 @@ import type { Pillar } from '../../hardware/pillar.ts';
 import { systemClock, type Clock } from '../../time/clock.ts';
 import { NewerDatabaseError, openAnswerStore, type AnswerStore } from './answers/store.ts';
 import { loadBundledPack } from './packs/bundled.ts';
+import { PackOffers } from './packs/offers.ts';
 import { StickPacks } from './packs/stick.ts';
 import { openPackStore, type PackStore } from './packs/store.ts';
 import { OperatorService } from './operator/service.ts';
@@ -87,6 +88,8 @@ export interface Kiosk {
   settings: SettingsStore;
   /** The content packs: the running one, installing, rolling back. */
   packs: PackStore;
+  /** The packs a hub offers this pillar. */
+  offers: PackOffers;
   student: StudentService;
   operator: OperatorService;
   /** Whether the operator is in: the service door, or the PIN. */
@@ -151,6 +154,8 @@ export async function createKiosk(options: KioskOptions = {}): Promise<Kiosk> {
   const outbox = new Outbox(store);
   outbox.recordPack(packs.current());
   const stopRecordingPacks = packs.onChange((pack) => outbox.recordPack(pack));
+  // Packs a hub offers: heard of and reported at the check-ins.
+  const offers = await new PackOffers({ dir: path.join(dataDir, 'offers'), packs, settings, quiet: student, clock, log }).open();
   const checkIns = new CheckIns({
     settings: () => settings.current(),
     health: () => health.record(),
@@ -158,10 +163,10 @@ export async function createKiosk(options: KioskOptions = {}): Promise<Kiosk> {
       const visit = venues.current();
       return visit && visit.endedHour === null ? visit.id : null;
     },
-    offerReports: () => [],
+    offerReports: () => offers.reports(),
     onStored: (sent) => health.stored(sent),
     onTour: (figures) => tour.receive(figures),
-    onOffers: () => {},
+    onOffers: (offered, reported) => offers.heard(offered, reported),
     log,
     clock,
   });
@@ -181,6 +186,7 @@ export async function createKiosk(options: KioskOptions = {}): Promise<Kiosk> {
     packs,
     venues,
     stick,
+    offers,
     restoreLed: () => void student.refreshLed(),
     sync,
     hubOnStick: () => {
@@ -205,7 +211,7 @@ export async function createKiosk(options: KioskOptions = {}): Promise<Kiosk> {
   watch.unref();
   let closed = false;
   return {
-    dataDir, settings, packs, student, operator, operatorSession, venues, tour, sync, checkIns, health, pillar, board, store, log, clock,
+    dataDir, settings, packs, offers, student, operator, operatorSession, venues, tour, sync, checkIns, health, pillar, board, store, log, clock,
     close: async () => {
       if (closed) return;
       closed = true;
@@ -218,6 +224,7 @@ export async function createKiosk(options: KioskOptions = {}): Promise<Kiosk> {
       stopRecordingPacks();
       drives.stop();
       stick.close();
+      offers.close();
       stopReconciling();
       operator.close();
       operatorSession.close();

@@ -23,6 +23,8 @@ const operator: OperatorBridge = {
   rollbackPack: operatorCall('rollbackPack'),
   exportResults: operatorCall('exportResults'),
   useHubOnStick: operatorCall('useHubOnStick'),
+  installOffer: operatorCall('installOffer'),
+  declineOffer: operatorCall('declineOffer'),
 };
 
 contextBridge.exposeInMainWorld('olifantOperator', operator);

@@ -1,12 +1,14 @@
 // The hub's own page: the fleet view (Fleet.tsx) for the organiser and signed-in lecturers, and
 // for the person running it on this machine the import of results bundles (and the health
-// files beside them) from a USB stick by picking the files. A bundle of a pillar the hub never
-// registered is taken only after the person confirms that pillar's key, shown by its start.
+// files beside them) from a USB stick by picking the files, and new questions offered to chosen
+// pillars (PublishPack.tsx). A bundle of a pillar the hub never registered is taken only after
+// the person confirms that pillar's key, shown by its start.
 
 import { useCallback, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { FleetView } from '../../electron/api/organiser.ts';
 import { Fleet } from './Fleet.tsx';
+import { PublishPack } from './PublishPack.tsx';
 import { healthText, importedText, isHealthFile, upload, type NewPillar } from './upload.ts';
 import './hub.css';
 
@@ -91,6 +93,7 @@ function HubPage() {
           </ul>
         </section>
       )}
+      {onHubMachine && <PublishPack />}
     </main>
   );
 }

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import type { OperatorApi, Overview } from '../../electron/api/operator.ts';
 import { localTime } from '../shared/time.ts';
 import { Keyboard } from './Keyboard.tsx';
+import { OfferPanel } from './OfferPanel.tsx';
 import { PackPanel } from './PackPanel.tsx';
 import { StickPanel } from './StickPanel.tsx';
 import type { OperatorWords } from './words.ts';
@@ -100,6 +101,8 @@ export function ServiceScreen({ api, words, onClosed, onLeave }: { api: Operator
       </p>
 
       {stickIn && stick}
+
+      {overview.offers.length > 0 && <OfferPanel api={api} words={words} offers={overview.offers} run={run} busy={busy} />}
 
       <section className="op-panel" aria-label={words.venue}>
         <h2>{words.venue}</h2>

@@ -10,7 +10,7 @@ import { inOwn, type Run } from './PackPanel.tsx';
 import { LayoutCheck } from './LayoutCheck.tsx';
 import type { OperatorWords } from './words.ts';
 
-function Changes({ preview, words }: { preview: PackPreview; words: OperatorWords }) {
+export function Changes({ preview, words }: { preview: PackPreview; words: OperatorWords }) {
   const { added, removed, changed } = preview.changes;
   return (
     <>
@@ -31,7 +31,7 @@ function Changes({ preview, words }: { preview: PackPreview; words: OperatorWord
 }
 
 /** Every question in every language with the stack its cards go in, and the attract headline. */
-function Questions({ preview, words }: { preview: PackPreview; words: OperatorWords }) {
+export function Questions({ preview, words }: { preview: PackPreview; words: OperatorWords }) {
   return (
     <div className="preview">
       <h3>{words.headline}</h3>
@@ -58,11 +58,19 @@ function Questions({ preview, words }: { preview: PackPreview; words: OperatorWo
   );
 }
 
-function Install({ api, words, preview, run, busy }: { api: OperatorApi; words: OperatorWords; preview: PackPreview; run: Run; busy: boolean }) {
+/** How a previewed pack is installed, and what is said while and once it is. */
+export interface Installing {
+  install: (confirmRollback: boolean) => Promise<PackSummary>;
+  busyText: string;
+  doneText: (pack: PackSummary) => string;
+}
+
+/** The install button of a previewed pack; a roll-back asks a second time. */
+export function Install({ words, preview, run, busy, how }: { words: OperatorWords; preview: PackPreview; run: Run; busy: boolean; how: Installing }) {
   const [confirming, setConfirming] = useState(false);
-  const installed = (pack: PackSummary) => (setConfirming(false), words.installed(pack.id, pack.version));
+  const installed = (pack: PackSummary) => (setConfirming(false), how.doneText(pack));
   if (preview.running) return <p className="op-ok">{words.alreadyRunning}</p>;
-  if (busy) return <p role="status">{words.installing}</p>;
+  if (busy) return <p role="status">{how.busyText}</p>;
   if (preview.rollback && !confirming) {
     return (
       <button type="button" className="op-button" onClick={() => setConfirming(true)}>
@@ -74,7 +82,7 @@ function Install({ api, words, preview, run, busy }: { api: OperatorApi; words: 
     return (
       <div className="confirm" role="alertdialog">
         <p>{words.rollbackWarning(preview.versionTo, preview.replaces.version)}</p>
-        <button type="button" className="op-button danger" onClick={() => run(() => api.installStickPack({ confirmRollback: true }), installed)}>
+        <button type="button" className="op-button danger" onClick={() => run(() => how.install(true), installed)}>
           {words.yesInstallOlder}
         </button>
         <button type="button" className="op-button ghost" onClick={() => setConfirming(false)}>
@@ -84,7 +92,7 @@ function Install({ api, words, preview, run, busy }: { api: OperatorApi; words: 
     );
   }
   return (
-    <button type="button" className="op-button" onClick={() => run(() => api.installStickPack({ confirmRollback: false }), installed)}>
+    <button type="button" className="op-button" onClick={() => run(() => how.install(false), installed)}>
       {words.install}
     </button>
   );
@@ -93,6 +101,11 @@ function Install({ api, words, preview, run, busy }: { api: OperatorApi; words: 
 export function StickPanel({ api, words, overview, run, busy }: { api: OperatorApi; words: OperatorWords; overview: Overview; run: Run; busy: boolean }) {
   const { stick, hubOnStick } = overview;
   const language = document.documentElement.lang;
+  const fromStick: Installing = {
+    install: (confirmRollback) => api.installStickPack({ confirmRollback }),
+    busyText: words.installing,
+    doneText: (pack) => words.installed(pack.id, pack.version),
+  };
   return (
     <section className="op-panel stick" aria-label={words.stick}>
       <h2>{words.stick}</h2>
@@ -123,7 +136,7 @@ export function StickPanel({ api, words, overview, run, busy }: { api: OperatorA
           {/* The overview is fetched again and again: the screens are measured anew only for another pack. */}
           <LayoutCheck key={JSON.stringify(stick.preview.screens)} pack={stick.preview.screens} words={words} />
           <p className="op-hint">{words.studentsGetItAt}</p>
-          <Install api={api} words={words} preview={stick.preview} run={run} busy={busy} />
+          <Install words={words} preview={stick.preview} run={run} busy={busy} how={fromStick} />
           <Questions preview={stick.preview} words={words} />
         </div>
       )}

@@ -83,6 +83,16 @@ export interface OperatorWords {
   installing: string;
   installed: (id: string, version: number) => string;
   studentsGetItAt: string;
+  /** Packs a hub offered (OfferPanel.tsx). */
+  offers: string;
+  offerFetching: (id: string, version: number) => string;
+  offerFound: (title: string) => string;
+  offerRefused: (id: string, version: number) => string;
+  offerAuto: string;
+  offerInstalling: string;
+  offerInstalled: (id: string, version: number) => string;
+  decline: string;
+  declined: (id: string, version: number) => string;
   /** The pack's student screens, measured before installing (LayoutCheck). */
   layoutTitle: string;
   layoutChecking: string;
@@ -125,7 +135,7 @@ function operatorWords(language: Language): OperatorWords {
         'rollBack', 'yesRollBack', 'stick', 'stickNone', 'stickChecking', 'stickNoPack', 'stickRefused', 'added', 'removed', 'changed',
         'nothingChanged', 'headline', 'install', 'alreadyRunning', 'yesInstallOlder', 'installing', 'studentsGetItAt', 'layoutTitle',
         'layoutChecking', 'layoutTooLong', 'sync', 'noHub', 'useHub', 'exportResults', 'log', 'emptyLog', 'keyboardSpace', 'keyboardShift',
-        'keyboardErase',
+        'keyboardErase', 'offers', 'offerAuto', 'offerInstalling', 'decline',
       ],
       w,
     ),
@@ -157,6 +167,11 @@ function operatorWords(language: Language): OperatorWords {
     putCards: (id, slot) => w('putCards', { id, slot }),
     rollbackWarning: (to, from) => w('rollbackWarning', { to, from }),
     installed: (id, version) => w('installed', { id, version }),
+    offerFetching: (id, version) => w('offerFetching', { id, version }),
+    offerFound: (title) => w('offerFound', { title }),
+    offerRefused: (id, version) => w('offerRefused', { id, version }),
+    offerInstalled: (id, version) => w('offerInstalled', { id, version }),
+    declined: (id, version) => w('declined', { id, version }),
     layoutFits: (count) => w('layoutFits', { count }),
     layoutProblems: (count) => w('layoutProblems', { count }),
     layoutMore: (count) => w('layoutMore', { count }),

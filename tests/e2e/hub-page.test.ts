@@ -1,6 +1,7 @@
 // The hub's page in Chromium: bundles picked from a stick are imported whole, a refused one
-// says why, a new pillar's key is trusted only when the crew confirms it; the page and its
-// upload are only for the machine the hub runs on.
+// says why, a new pillar's key is trusted only when the crew confirms it; a zip of a pack is
+// offered to the pillars ticked, a refused one with its rule; the page and its uploads are
+// only for the machine the hub runs on.
 
 import assert from 'node:assert/strict';
 import { createPrivateKey, randomUUID } from 'node:crypto';
@@ -13,7 +14,8 @@ import { Pillars } from '../../electron/hub/pillars.ts';
 import { buildHub } from '../../electron/hub/server.ts';
 import { HubStore } from '../../electron/hub/store.ts';
 import { launchChromium } from '../helpers/browser.ts';
-import { startHubProcess, stopProcess } from '../helpers/hub.ts';
+import { addPillar, startHubProcess, stopProcess } from '../helpers/hub.ts';
+import { buildPack, zipOf } from '../helpers/packs.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 const key = (() => {
@@ -52,7 +54,10 @@ test("the hub's page imports the bundles picked, each whole, once the crew confi
   await page.getByText(/pillar-p-20261124-1300\.olifant-results: zuil pillar-p, 7 nieuwe antwoorden, 0 waren er al/).waitFor();
   await page.getByText(/cut\.olifant-results is refused, nothing of it was imported: the bundle does not end with its signature line/).waitFor();
   assert.equal(store.answerCount(), 7);
-  assert.equal(await page.getByRole('checkbox').count(), 0, 'no box trusts a key without a question');
+  // (The pillars to offer a pack to, further down the page, are ticked; none in the import.)
+  const importing = page.getByRole('region', { name: /Resultaten van een USB-stick importeren/ });
+  assert.equal(await importing.count(), 1);
+  assert.equal(await importing.getByRole('checkbox').count(), 0, 'no box trusts a key without a question');
 
   // Declined: nothing is imported and the key is not kept.
   const other = bundleFile(3, 'pillar-q.olifant-results', 'pillar-q');
@@ -77,4 +82,36 @@ test("the hub's page and its upload are refused to other machines and behind a p
   assert.match(near.headers['content-security-policy'] as string, /script-src 'self'/);
   const proxied = buildHub(store, new Pillars(store), { behindProxy: ['127.0.0.1'] });
   assert.equal((await proxied.inject({ method: 'GET', url: '/', remoteAddress: '127.0.0.1' })).statusCode, 403, 'behind a proxy every visitor looks local');
+});
+
+test("the hub's page offers a zip of a signed pack to the pillars ticked, and shows each offer's state; a pack that breaks a rule is refused with the rule", async (t) => {
+  const hubDir = tempDir();
+  for (const id of ['pillar-a', 'pillar-b', 'pillar-c']) addPillar(hubDir, id);
+  const hub = await startHubProcess(hubDir);
+  t.after(() => stopProcess(hub.child));
+  const zips = tempDir();
+  const good = path.join(zips, 'vragen-v2.zip');
+  writeFileSync(good, zipOf(buildPack((m) => (m.version = 2)).dir));
+  const unsigned = path.join(zips, 'ongetekend.zip');
+  writeFileSync(unsigned, zipOf(buildPack(undefined, {}, { sign: false }).dir));
+  const browser = await launchChromium();
+  t.after(() => browser.close());
+  const page = await browser.newPage();
+  await page.goto(hub.url);
+
+  await page.getByLabel('pillar-a').check();
+  await page.getByLabel('pillar-c').check();
+  await page.getByLabel(/^Pakket/).setInputFiles(unsigned);
+  await page.getByRole('button', { name: /Aanbieden/ }).click();
+  await page.getByText(/ongetekend\.zip is refused, nothing was published: pack\.sig: the pack has no pack\.sig: a hub offers only signed packs .*\(rule: signing\)/).waitFor();
+
+  await page.getByLabel(/^Pakket/).setInputFiles(good);
+  await page.getByRole('button', { name: /Aanbieden/ }).click();
+  await page.getByText('olifant-tour versie 2 is aangeboden aan pillar-a, pillar-c; elke zuil haalt het op bij haar volgende verbinding.').waitFor();
+  const rows = page.locator('table.offers tbody tr');
+  await rows.nth(1).waitFor();
+  assert.deepEqual((await rows.allInnerTexts()).map((row) => row.split('\t').slice(0, 3).join(' | ')).sort(), [
+    'pillar-a | olifant-tour 2 | aangeboden, nog niet opgehaald / offered, not fetched yet',
+    'pillar-c | olifant-tour 2 | aangeboden, nog niet opgehaald / offered, not fetched yet',
+  ]);
 });

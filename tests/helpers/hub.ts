@@ -1,10 +1,17 @@
 // A real hub for tests: the `olifant hub` command as a child process on loopback, with its
-// own data folder, and pillars registered the way the tour organiser does it.
+// own data folder, and pillars registered the way the tour organiser does it; and real pillars,
+// `olifant serve` as child processes.
 
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { CLI } from './cli.ts';
+import type { AddressInfo } from 'node:net';
+import type { TestContext } from 'node:test';
+import { Pillars } from '../../electron/hub/pillars.ts';
+import { buildHub } from '../../electron/hub/server.ts';
+import { HubStore } from '../../electron/hub/store.ts';
+import { CLI, startOlifant } from './cli.ts';
+import { tempDir } from './tmp.ts';
 
 export const hubCommand = (dir: string, ...args: string[]) => spawnSync(process.execPath, [CLI, 'hub', ...args, '--data-dir', dir], { encoding: 'utf8', timeout: 30_000 });
 
@@ -17,29 +24,21 @@ export function addPillar(dir: string, id: string): string {
   return last.hubToken;
 }
 
-/** Every hub a test file started: ended when the file's process ends, whether its tests passed, failed or were cut short. */
-const started = new Set<ChildProcess>();
-process.once('exit', () => {
-  for (const child of started) child.kill('SIGKILL');
-});
-
-/** How a child process's node starts: its arguments before the command's, and its environment. */
-export interface NodeStart {
-  args?: string[];
-  env?: NodeJS.ProcessEnv;
-}
-
-/** Starts an `olifant` command that prints its URL on its first line (the hub, `serve`), and returns that URL. */
-export async function startOlifant(args: string[], node: NodeStart = {}): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [...(node.args ?? []), CLI, ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: node.env });
-  started.add(child);
-  child.once('exit', () => started.delete(child));
-  const [line] = (await once(child.stdout!, 'data')) as [Buffer];
-  return { url: line.toString().trim(), child };
+/** A hub in this process on loopback, for a test that needs its store at hand; closed after the test. */
+export async function hubInProcess(t: TestContext): Promise<{ url: string; store: HubStore; pillars: Pillars }> {
+  const store = new HubStore(tempDir());
+  const pillars = new Pillars(store);
+  const app = buildHub(store, pillars);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  t.after(async () => (await app.close(), store.close()));
+  return { url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`, store, pillars };
 }
 
 /** Starts `olifant hub --port 0` (with more options, if given) and returns the URL it printed. */
 export const startHubProcess = (dir: string, ...options: string[]) => startOlifant(['hub', '--port', '0', '--data-dir', dir, ...options]);
+
+/** Starts a pillar, `olifant serve` with a simulated board, on its data folder; returns the URL it printed. */
+export const startPillarProcess = (dir: string) => startOlifant(['serve', '--pillar', 'simulated', '--data-dir', dir]);
 
 export async function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;

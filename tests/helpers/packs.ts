@@ -1,7 +1,8 @@
 // Builds content packs as real folders, the way the tour organiser's laptop would.
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { zipSync } from 'fflate';
 import path from 'node:path';
 import { bundledPackDir } from '../../electron/kiosk/packs/bundled.ts';
 import { generateSigningKey, signManifest } from '../../content/signing.ts';
@@ -94,4 +95,13 @@ export function addLanguage(manifest: Record<string, any>, code: string, from = 
   };
   walk({ title: manifest.title, attract: manifest.attract, questions: manifest.questions });
   manifest.languages.push(code);
+}
+
+/** Every file of a pack folder as a zip holds it below `root` (the hub page uploads one), with `more` entries beside. */
+export function zipOf(dir: string, root = 'olifant-pack/', more: Record<string, Uint8Array> = {}): Buffer {
+  const files = Object.fromEntries(readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => {
+    const rel = path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/');
+    return [`${root}${rel}`, new Uint8Array(readFileSync(path.join(dir, rel)))];
+  }));
+  return Buffer.from(zipSync({ ...files, ...more }));
 }

@@ -18,6 +18,8 @@ import { inlineReader } from '../../electron/hub/readers.ts';
 import { buildHub } from '../../electron/hub/server.ts';
 import { HubStore } from '../../electron/hub/store.ts';
 import { TourFiguresCache } from '../../electron/hub/tour-figures.ts';
+import { Offers } from '../../electron/hub/offers.ts';
+import { buildPack, zipOf } from '../helpers/packs.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { tourBatches, tourVisitIds, type TourShape } from '../helpers/tour.ts';
 
@@ -77,6 +79,15 @@ test("no statement of a hub's request, nor of the kiosk's result screen, reads a
   }
   t.diagnostic(`${batches} batches of a tour of ${SHAPE.answers} answers over ${SHAPE.visits} visits`);
   const local = { remoteAddress: '127.0.0.1', headers: { cookie: `${SESSION_COOKIE}=${session}` } };
+  // A pack offered to a pillar: its check-ins, its files, and the organiser's list of offers.
+  const [pillarId, token] = [...tokens][0];
+  const { offers: [{ offerId }] } = await new Offers(store).publish(buildPack((m) => (m.version = 2)).dir, [pillarId], (id) => pillars.get(id));
+  const bearer = { authorization: `Bearer ${token}` };
+  const done = async (asking: Promise<{ statusCode: number; body: string }>) => {
+    const answer = await asking;
+    assert.equal(answer.statusCode, 200, answer.body);
+    return answer;
+  };
   // Each route, asked as its users ask it.
   const asked: Record<string, () => Promise<{ statusCode: number }>> = {
     'POST /v1/batches': async () => ({ statusCode: 200 }),
@@ -97,11 +108,13 @@ test("no statement of a hub's request, nor of the kiosk's result screen, reads a
     'GET /v1/hub/health': () => app.inject({ method: 'GET', url: '/v1/hub/health', remoteAddress: '127.0.0.1' }),
     'GET /presenter/*': () => app.inject({ method: 'GET', url: '/presenter/', ...local }),
     'GET /assets/*': () => app.inject({ method: 'GET', url: '/assets/none.js', ...local }),
-    'POST /v2/check-in': async () => {
-      const pillarId = [...tokens.keys()][0];
-      const health = { type: 'health', pillar_id: pillarId, clock: '2026-11-24T13:07Z', app_version: '1.4.0', pack: null, dispenser: 'ok', cards_left: null, last_answer_hour: null, disk_free_mb: 1, uptime_minutes: 1, errors: {} };
-      return app.inject({ method: 'POST', url: '/v2/check-in', headers: { authorization: `Bearer ${tokens.get(pillarId)}` }, payload: { pillar_id: pillarId, health, visit: visit, offers: [] } });
-    },
+    'POST /v2/check-in': () => done(app.inject({ method: 'POST', url: '/v2/check-in', headers: bearer, payload: {
+      pillar_id: pillarId, visit: visit, offers: [{ offer_id: offerId, state: 'waiting', reason: null }],
+      health: { type: 'health', pillar_id: pillarId, clock: '2026-11-24T13:07Z', app_version: '1.4.0', pack: null, dispenser: 'ok', cards_left: null, last_answer_hour: null, disk_free_mb: 1, uptime_minutes: 1, errors: {} },
+    } })),
+    'GET /v2/offers/:offerId/files/*': () => done(app.inject({ method: 'GET', url: `/v2/offers/${offerId}/files/pack.json`, headers: bearer })),
+    'GET /v2/offers': () => app.inject({ method: 'GET', url: '/v2/offers', remoteAddress: '127.0.0.1' }),
+    'POST /v2/packs': () => done(app.inject({ method: 'POST', url: `/v2/packs?to=${pillarId}`, headers: { 'content-type': 'application/octet-stream' }, payload: zipOf(buildPack((m) => (m.version = 3)).dir), remoteAddress: '127.0.0.1' })),
     'GET /v2/fleet': () => app.inject({ method: 'GET', url: '/v2/fleet', ...local }),
     'POST /v2/health-files': () => app.inject({ method: 'POST', url: '/v2/health-files', headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.from('{"format":"olifant-health/1"}\n'), remoteAddress: '127.0.0.1' }),
     'POST /v1/bundles': () => app.inject({ method: 'POST', url: '/v1/bundles', headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.from('{"format":"olifant-results/1"}\n'), remoteAddress: '127.0.0.1' }),

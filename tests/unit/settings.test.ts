@@ -120,7 +120,7 @@ test('update(): a valid change is written whole and announced; a bad one is refu
     assert.throws(() => settings.update(patch as Partial<Settings>), (e: unknown) => e instanceof SettingsError && e.message === message);
   refused({ idleSeconds: 2 }, '2 is not a valid idleSeconds: it must be a number of seconds from 5 to 3600.');
   refused({ venueSessionId: 'the hva, amsterdam' }, '"the hva, amsterdam" is not a valid venueSessionId: it must be a name of up to 80 letters, digits, dashes, underscores or dots.');
-  refused({ colour: 'red' }, '"colour" is not a setting; the settings are venueSessionId, pillar, pillarPort, idleSeconds, stillThereSeconds, trustedKeys, allowUnsignedPacks, operatorPin, usbRoots, hubUrl, hubToken, stackCards.');
+  refused({ colour: 'red' }, '"colour" is not a setting; the settings are venueSessionId, pillar, pillarPort, idleSeconds, stillThereSeconds, trustedKeys, allowUnsignedPacks, operatorPin, usbRoots, hubUrl, hubToken, stackCards, autoInstallOffers.');
   refused({ pillarId: 'pillar-new' }, `The pillar id is not a setting: it is kept in ${path.join(dir, 'pillar-id')} and does not change.`);
   assert.equal(readFileSync(settings.file, 'utf8'), before);
   assert.equal(seen.length, 1);

@@ -45,6 +45,9 @@ export const START_VENUE = Type.Intersect([WINDOW_KEY, object({ name: Type.Strin
  */
 export const VENUE_NAME = Type.String({ minLength: 1, maxLength: 80, pattern: '^\\P{Cc}*$', description: 'a name of 1 to 80 letters, digits, spaces and punctuation' });
 export const INSTALL_STICK_PACK = Type.Intersect([WINDOW_KEY, object({ confirmRollback: Type.Boolean({ description: 'true or false' }) })], { description: 'an object' });
+const OFFER_ID = Type.String({ description: 'the id of a pack offer the service screen shows' });
+export const INSTALL_OFFER = Type.Intersect([WINDOW_KEY, object({ offerId: OFFER_ID, confirmRollback: Type.Boolean({ description: 'true or false' }) })], { description: 'an object' });
+export const DECLINE_OFFER = Type.Intersect([WINDOW_KEY, object({ offerId: OFFER_ID })], { description: 'an object' });
 
 const shapes = new WeakMap<TSchema, Shape<TSchema>>();
 

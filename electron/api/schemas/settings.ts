@@ -38,6 +38,8 @@ export const SETTINGS = Type.Object({
   hubToken: orNull(Type.String({ pattern: HUB_TOKEN.source }), 'null, or the token `olifant hub add-pillar` printed'),
   /** The cards the crew puts in a full stack; setting it says the stacks were just filled. null: not known (no estimate of cards left). */
   stackCards: orNull(Type.Integer({ minimum: 1, maximum: 10_000 }), 'null, or the cards in a full stack, a whole number from 1 to 10000'),
+  /** A content pack the hub offers (signed by a trusted key) installs itself at the next quiet moment; false: it waits for the crew. */
+  autoInstallOffers: Type.Boolean({ description: 'true or false' }),
 }, { additionalProperties: false });
 
 /** What settings.json sets: everything but the pillar id. */

@@ -9,8 +9,8 @@ import type { Pillar, PillarStatus } from '../../../hardware/pillar.ts';
 import type { Clock, Timer } from '../../../time/clock.ts';
 import type { StickExport, SyncStatus } from '../../api/sync.ts';
 import type { HubSettings } from '../sync/hub-file.ts';
-import { INSTALL_STICK_PACK, requestOf, START_VENUE, TEST_DISPENSE, UNLOCK } from '../../api/schemas/requests.ts';
-import type { OperatorHandlers, Overview, PackSummary, PillarView, Problem, StickView, VenueVisit } from '../../api/operator.ts';
+import { DECLINE_OFFER, INSTALL_OFFER, INSTALL_STICK_PACK, requestOf, START_VENUE, TEST_DISPENSE, UNLOCK } from '../../api/schemas/requests.ts';
+import type { OfferView, OperatorHandlers, Overview, PackSummary, PillarView, Problem, StickView, VenueVisit } from '../../api/operator.ts';
 import { ApiError } from '../../api/errors.ts';
 import { lastLines } from '../../platform/log.ts';
 import { SettingsError } from '../settings/settings.ts';
@@ -37,6 +37,13 @@ interface StickDesk {
   install(confirmRollback: boolean): Promise<CheckedPack>;
 }
 
+/** The packs a hub offered, to install or decline (packs/offers.ts). */
+interface OfferDesk {
+  views(): OfferView[];
+  install(offerId: string, confirmRollback: boolean): Promise<CheckedPack>;
+  decline(offerId: string): void;
+}
+
 interface OperatorDeps {
   session: OperatorSession;
   pillar: Pillar;
@@ -45,6 +52,7 @@ interface OperatorDeps {
   packs: { current(): CheckedPack; previous(): Pack | null; rollback(): Promise<CheckedPack> };
   venues: VenueBook;
   stick: StickDesk;
+  offers: OfferDesk;
   /** Puts the LED ring back to what the kiosk shows (after the LED test). */
   restoreLed: () => void;
   sync: { status(): SyncStatus };
@@ -128,6 +136,7 @@ export class OperatorService {
         answers: this.deps.venues.counts(),
         packs: { running: packSummary(running.pack), previous: before && packSummary(before) },
         stick: this.deps.stick.view(),
+        offers: this.deps.offers.views(),
         sync: this.deps.sync.status(),
         hubOnStick: this.hubUrlOnStick(),
         log: this.deps.logFile ? lastLines(this.deps.logFile, LOG_LINES).reverse() : [],
@@ -176,6 +185,19 @@ export class OperatorService {
       return packSummary((await this.refusedInWords(() => this.deps.stick.install(confirm))).pack);
     },
 
+    installOffer: async (request) => {
+      this.guard(request);
+      const { offerId, confirmRollback } = requestOf(INSTALL_OFFER, request);
+      return packSummary((await this.refusedInWords(() => this.deps.offers.install(offerId, confirmRollback))).pack);
+    },
+
+    declineOffer: async (request) => {
+      this.guard(request);
+      const { offerId } = requestOf(DECLINE_OFFER, request);
+      await this.refusedInWords(async () => this.deps.offers.decline(offerId));
+      return null;
+    },
+
     rollbackPack: async (request) => {
       this.guard(request);
       return packSummary((await this.refusedInWords(() => this.deps.packs.rollback())).pack);
@@ -209,7 +231,7 @@ export class OperatorService {
   }
 
   /** A pack refused or a stick or disk failure reaches the screen in the store's own words. */
-  private async refusedInWords(work: () => Promise<CheckedPack>): Promise<CheckedPack> {
+  private async refusedInWords<T>(work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (error) {

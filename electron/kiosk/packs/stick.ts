@@ -14,8 +14,8 @@ import { kioskPack } from '../student/kiosk-pack.ts';
 import type { DriveWatcher } from '../../platform/usb.ts';
 import type { PackStore } from './store.ts';
 
-/** The pack on the stick next to the running one: what the crew checks before installing it. */
-function previewPack(checked: CheckedPack, current: CheckedPack): PackPreview {
+/** The pack on the stick (or offered by a hub) next to the running one: what the crew checks before installing it. */
+export function previewPack(checked: CheckedPack, current: CheckedPack): PackPreview {
   const { pack } = checked;
   const running = current.pack;
   const same = pack.id === running.id;

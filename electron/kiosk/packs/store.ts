@@ -11,10 +11,10 @@ import { randomBytes } from 'node:crypto';
 import type { Static } from 'typebox';
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
-import { checkPack, PACK_FOLDER, packFolder, PackError, parseManifest, readAsset, type CheckedPack, type Pack, type TrustOptions } from '../../../content/pack.ts';
+import { checkPack, PACK_FOLDER, packFolder, PackError, parseManifest, type CheckedPack, type Pack, type TrustOptions } from '../../../content/pack.ts';
 import { Shape } from '../../../content/schema-check.ts';
+import { copyPack } from '../../../content/pack-copy.ts';
 import { ApiError } from '../../api/errors.ts';
 import { PACK_FOLDER_NAME, PACK_STATE } from '../../api/schemas/kiosk-files.ts';
 import { syncFolder, writeFileAtomic } from '../../platform/atomic.ts';
@@ -52,6 +52,8 @@ export interface InstallOptions {
   rollback?: boolean;
   /** The pack.json the operator saw in the preview: a stick that now holds another is refused. */
   previewed?: Buffer;
+  /** Refused unless signed by a trusted key, whatever the settings allow (a pack a hub offered). */
+  signedOnly?: boolean;
   onStep?: (step: InstallStep, file?: string) => void;
 }
 
@@ -114,7 +116,7 @@ export class PackStore {
   install(source: string, options: InstallOptions = {}): Promise<CheckedPack> {
     return this.locked(async () => {
       await this.refresh();
-      const checked = await this.check(source).catch((error: Error) => {
+      const checked = await this.check(source, options).catch((error: Error) => {
         // A stick pulled out during the check looks like missing files: say what really happened.
         throw existsSync(packFolder(source)) ? error : stickFailure(error);
       });
@@ -131,7 +133,7 @@ export class PackStore {
       try {
         await this.copy(checked, path.join(incoming, PACK_FOLDER), options.onStep);
         options.onStep?.('copied');
-        await checkPack(path.join(incoming, PACK_FOLDER), this.options.trust());
+        await checkPack(path.join(incoming, PACK_FOLDER), this.trust(options));
         renameSync(incoming, path.join(this.options.dir, folder));
         syncFolder(this.options.dir);
         options.onStep?.('verified');
@@ -150,8 +152,14 @@ export class PackStore {
   }
 
   /** Checks a pack (a drive root or its olifant-pack folder) as an install would, changing nothing. */
-  check(source: string): Promise<CheckedPack> {
-    return checkPack(packFolder(source), this.options.trust());
+  check(source: string, options: Pick<InstallOptions, 'signedOnly'> = {}): Promise<CheckedPack> {
+    return checkPack(packFolder(source), this.trust(options));
+  }
+
+  /** The trust a check runs with: the settings', and never an unsigned pack where only a signed one may come. */
+  private trust(options: Pick<InstallOptions, 'signedOnly'>): TrustOptions {
+    const trust = this.options.trust();
+    return options.signedOnly ? { ...trust, allowUnsigned: false } : trust;
   }
 
   /** The pack a roll-back would run; null when there is none, or its pack.json cannot be read. */
@@ -254,39 +262,9 @@ export class PackStore {
     writeFileAtomic(path.join(this.options.dir, STATE_FILE), JSON.stringify(state) + '\n');
   }
 
-  /**
-   * Writes pack.json and pack.sig (the bytes that were checked) and each listed asset, read
-   * from the stick as a plain file (never a FIFO or a link out of the pack), each flushed to
-   * disk; nothing else from the stick. The copy is checked again afterwards.
-   */
+  /** The pack's own files, copied (content/pack-copy.ts) and flushed to disk; nothing else from the stick. The copy is checked again afterwards. */
   private async copy(checked: CheckedPack, to: string, onStep: InstallOptions['onStep']): Promise<void> {
-    const put = async (rel: string, bytes: Buffer | string) => {
-      try {
-        const file = path.join(to, ...rel.split('/'));
-        await mkdir(path.dirname(file), { recursive: true });
-        const handle = await open(file, 'w');
-        try {
-          await handle.writeFile(bytes);
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
-      } catch (error) {
-        throw diskFailure(error);
-      }
-    };
-    await put('pack.json', checked.manifest);
-    if (checked.signature !== null) await put('pack.sig', checked.signature);
-    for (const rel of Object.keys(checked.pack.assets)) {
-      onStep?.('copying', rel);
-      let bytes: Buffer;
-      try {
-        bytes = await readAsset(checked.dir, rel);
-      } catch (error) {
-        throw stickFailure(error as Error);
-      }
-      await put(rel, bytes);
-    }
+    await copyPack(checked, to, { onFile: (rel) => onStep?.('copying', rel), readFailed: stickFailure, writeFailed: diskFailure });
     syncFolder(to);
   }
 

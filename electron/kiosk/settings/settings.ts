@@ -32,6 +32,7 @@ function defaults(): FileSettings {
     hubUrl: null,
     hubToken: null,
     stackCards: null,
+    autoInstallOffers: false,
   };
 }
 

@@ -66,17 +66,26 @@ export class StudentService {
   private readonly cards = new Map<string, Promise<{ status: CardStatus }>>();
   private readonly listeners = new Set<(event: KioskEvent) => void>();
   private mood: Mood = 'attract';
+  /** Someone in front of the pillar, as its presence sensor last said. */
+  private present = false;
+  private wasQuiet: boolean;
+  private readonly quietListeners = new Set<(quiet: boolean) => void>();
   private readonly unsubscribe: Array<() => void>;
 
   constructor(deps: StudentDeps) {
     this.deps = deps;
     this.clock = deps.clock ?? systemClock;
+    this.wasQuiet = this.quiet();
     this.unsubscribe = [deps.packs.onChange(() => this.emit({ type: 'pack-changed' })), deps.operator.onChange((open) => {
       this.emit({ type: 'operator', open });
       void this.refreshLed();
+      this.quietMayHaveChanged();
     }), deps.pillar.subscribe((event) => {
-      if (event.type === 'presence') this.emit({ type: 'presence', present: event.present });
-      else if (event.type === 'taken') this.emit({ type: 'card-taken' });
+      if (event.type === 'presence') {
+        this.present = event.present;
+        this.quietMayHaveChanged();
+        this.emit({ type: 'presence', present: event.present });
+      } else if (event.type === 'taken') this.emit({ type: 'card-taken' });
       else if (event.type === 'status') this.emit({ type: 'pillar', pillar: studentPillar(event.status) });
       else if (event.type === 'slot') deps.log(event.state === 'OK' ? 'info' : 'warn', `card stack ${event.slot} is now ${event.state}`);
     })];
@@ -90,6 +99,24 @@ export class StudentService {
   close(): void {
     for (const stop of this.unsubscribe) stop();
     this.listeners.clear();
+    this.quietListeners.clear();
+  }
+
+  /** The attract loop on screen, nobody in front of the pillar, no crew at the service screen (packs/quiet.ts waits for it to last). */
+  quiet(): boolean {
+    return this.mood === 'attract' && !this.present && !this.deps.operator.open;
+  }
+
+  onQuietChange(listener: (quiet: boolean) => void): () => void {
+    this.quietListeners.add(listener);
+    return () => this.quietListeners.delete(listener);
+  }
+
+  private quietMayHaveChanged(): void {
+    const quiet = this.quiet();
+    if (quiet === this.wasQuiet) return;
+    this.wasQuiet = quiet;
+    for (const listener of this.quietListeners) listener(quiet);
   }
 
   /** Where a pack asset URL points on disk; null for anything the pack does not list. */
@@ -176,6 +203,7 @@ export class StudentService {
 
     setMood: (request) => {
       this.mood = requestOf(SET_MOOD, request).mood;
+      this.quietMayHaveChanged();
       void this.refreshLed();
       return null;
     },
