@@ -17,7 +17,8 @@ export type FleetReason =
   | { code: 'cards-low'; cards: number; below: number }
   | { code: 'clock-off'; minutes: number; ahead: boolean }
   | { code: 'old-app'; version: string; newest: string }
-  | { code: 'old-pack'; pack: string; version: number; newest: number };
+  | { code: 'old-pack'; pack: string; version: number; newest: number }
+  | { code: 'offer-refused'; pack: string; version: number; reason: string };
 
 /** One registered pillar as the fleet view shows it. */
 export interface FleetPillar {
@@ -35,6 +36,8 @@ export interface FleetPillar {
   cardsLeft: number | null;
   /** Answers that count, given today (the hub's UTC day). */
   answersToday: number;
+  /** The newest pack offered to it (publish-pack) and what it did with it; null: none offered. */
+  offer: { packId: string; version: number; state: OfferState } | null;
   /** Empty when it needs nobody. */
   reasons: FleetReason[];
 }

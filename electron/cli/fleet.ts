@@ -2,7 +2,7 @@
 // folder, as the hub's page shows it: every registered pillar, those that need someone first.
 
 import type { FleetPillar, FleetView } from '../api/organiser.ts';
-import { dispenserText, reasonText, viaText } from '../words/fleet.ts';
+import { dispenserText, offerText, reasonText, viaText } from '../words/fleet.ts';
 import { say } from '../words/catalogue.ts';
 import { fleetView } from '../hub/fleet.ts';
 import { systemClock } from '../../time/clock.ts';
@@ -18,7 +18,7 @@ function pillarLines(p: FleetPillar): string[] {
   return [
     `${p.id} (${p.name}): ${p.reasons.length === 0 ? w('fleet.allWell') : 'NEEDS SOMEONE'}`,
     ...p.reasons.map((reason) => `  - ${reasonText('en', reason)}`),
-    `  visit ${visit} · last contact ${contact} · pack ${pack}${p.appVersion ? ` (app ${p.appVersion})` : ''} · cards ${cards} · ${p.answersToday} answer(s) today`,
+    `  visit ${visit} · last contact ${contact} · pack ${pack}${p.appVersion ? ` (app ${p.appVersion})` : ''} · offered ${offerText('en', p.offer)} · cards ${cards} · ${p.answersToday} answer(s) today`,
   ];
 }
 

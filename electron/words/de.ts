@@ -293,6 +293,7 @@ export const de: Catalogue = {
   'fleet.column.dispenser': 'Karten',
   'fleet.column.cardsLeft': 'Karten übrig',
   'fleet.column.answersToday': 'Antworten heute',
+  'fleet.column.offer': 'Angebotenes Paket',
   'fleet.column.needs': 'Braucht jemanden',
   'fleet.never': 'noch nie',
   'fleet.unknown': 'unbekannt',
@@ -301,6 +302,8 @@ export const de: Catalogue = {
   'fleet.via': '{via, select, checkin {Check-in} stick {USB-Stick} other {Antworten}}',
   'fleet.allWell': 'in Ordnung',
   'fleet.dispenser': '{state, select, ok {in Ordnung} jammed {verklemmt} empty {leer} other {keine Verbindung zur Platine}}',
+  'fleet.noOffer': 'keins',
+  'fleet.offer': '{pack} v{version}: {state, select, offered {angeboten, noch nicht abgeholt} waiting {abgeholt, wartet auf die Crew} installed {installiert} refused {abgelehnt} other {nicht installiert (die Crew hat so entschieden)}}',
   'fleet.reason.jammed': 'Ein Kartenstapel klemmt: lösen.',
   'fleet.reason.empty': 'Ein Kartenstapel ist leer: auffüllen.',
   'fleet.reason.no-link': 'Die Säule hört die Platine der Karten nicht: USB-Kabel und Strom prüfen.',
@@ -310,4 +313,5 @@ export const de: Catalogue = {
   'fleet.reason.clock-off': 'Die Uhr der Säule geht {minutes} Minuten {ahead, select, yes {vor} other {nach}}.',
   'fleet.reason.old-app': 'App-Version {version}; die neueste der Tour ist {newest}.',
   'fleet.reason.old-pack': 'Paket {pack} Version {version}; die neueste der Tour ist Version {newest}.',
+  'fleet.reason.offer-refused': 'Das angebotene Paket {pack} Version {version} wurde abgelehnt: {reason}',
 };

@@ -293,6 +293,7 @@ export const en: Catalogue = {
   'fleet.column.dispenser': 'Cards',
   'fleet.column.cardsLeft': 'Cards left',
   'fleet.column.answersToday': 'Answers today',
+  'fleet.column.offer': 'Pack offered',
   'fleet.column.needs': 'Needs someone',
   'fleet.never': 'never',
   'fleet.unknown': 'unknown',
@@ -301,6 +302,8 @@ export const en: Catalogue = {
   'fleet.via': '{via, select, checkin {check-in} stick {USB stick} other {answers}}',
   'fleet.allWell': 'all well',
   'fleet.dispenser': '{state, select, ok {all well} jammed {jammed} empty {empty} other {no link to the board}}',
+  'fleet.noOffer': 'none',
+  'fleet.offer': '{pack} v{version}: {state, select, offered {offered, not fetched yet} waiting {fetched, waiting for the crew} installed {installed} refused {refused} other {not installed (the crew chose so)}}',
   'fleet.reason.jammed': 'A card stack is jammed: clear it.',
   'fleet.reason.empty': 'A card stack is empty: fill it.',
   'fleet.reason.no-link': "The pillar does not hear its cards' board: check the USB cable and the power.",
@@ -310,4 +313,5 @@ export const en: Catalogue = {
   'fleet.reason.clock-off': "The pillar's clock is {minutes} minutes {ahead, select, yes {fast} other {slow}}.",
   'fleet.reason.old-app': 'App version {version}; the newest on the tour is {newest}.',
   'fleet.reason.old-pack': 'Pack {pack} version {version}; the newest on the tour is version {newest}.',
+  'fleet.reason.offer-refused': 'The pack offered, {pack} version {version}, was refused: {reason}',
 };

@@ -20,5 +20,9 @@ export function reasonText(language: Language, reason: ReasonShape): string {
 /** The dispenser's state in words; unknown when the pillar never said. */
 export const dispenserText = (language: Language, state: string | null) => (state === null ? say(language, 'fleet.unknown') : say(language, 'fleet.dispenser', { state }));
 
+/** The newest pack offered to a pillar and what it did with it; none when nothing was offered. */
+export const offerText = (language: Language, offer: { packId: string; version: number; state: string } | null) =>
+  offer === null ? say(language, 'fleet.noOffer') : say(language, 'fleet.offer', { pack: offer.packId, version: offer.version, state: offer.state });
+
 /** How the last contact came: a check-in, a USB stick, or answers (a batch). */
 export const viaText = (language: Language, via: string) => say(language, 'fleet.via', { via: via === 'check-in' ? 'checkin' : via });

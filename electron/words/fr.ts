@@ -293,6 +293,7 @@ export const fr: Catalogue = {
   'fleet.column.dispenser': 'Cartes',
   'fleet.column.cardsLeft': 'Cartes restantes',
   'fleet.column.answersToday': "Réponses aujourd'hui",
+  'fleet.column.offer': 'Contenu proposé',
   'fleet.column.needs': "A besoin de quelqu'un",
   'fleet.never': 'jamais',
   'fleet.unknown': 'inconnu',
@@ -301,6 +302,8 @@ export const fr: Catalogue = {
   'fleet.via': '{via, select, checkin {check-in} stick {clé USB} other {réponses}}',
   'fleet.allWell': 'tout va bien',
   'fleet.dispenser': '{state, select, ok {tout va bien} jammed {bloquées} empty {vides} other {pas de liaison avec la carte}}',
+  'fleet.noOffer': 'aucun',
+  'fleet.offer': '{pack} v{version} : {state, select, offered {proposé, pas encore récupéré} waiting {récupéré, attend l’équipe} installed {installé} refused {refusé} other {non installé (choix de l’équipe)}}',
   'fleet.reason.jammed': 'Une pile de cartes est bloquée : la débloquer.',
   'fleet.reason.empty': 'Une pile de cartes est vide : la remplir.',
   'fleet.reason.no-link': "La colonne n'entend pas la carte des cartes : vérifier le câble USB et l'alimentation.",
@@ -310,4 +313,5 @@ export const fr: Catalogue = {
   'fleet.reason.clock-off': "L'horloge de la colonne {ahead, select, yes {avance} other {retarde}} de {minutes} minutes.",
   'fleet.reason.old-app': "Version de l'app {version} ; la plus récente de la tournée est {newest}.",
   'fleet.reason.old-pack': 'Contenu {pack} version {version} ; la plus récente de la tournée est la version {newest}.',
+  'fleet.reason.offer-refused': 'Le contenu proposé {pack} version {version} a été refusé : {reason}',
 };

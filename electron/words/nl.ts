@@ -300,6 +300,7 @@ export const nl = {
   'fleet.column.dispenser': 'Kaarten',
   'fleet.column.cardsLeft': 'Kaarten over',
   'fleet.column.answersToday': 'Antwoorden vandaag',
+  'fleet.column.offer': 'Aangeboden pakket',
   'fleet.column.needs': 'Heeft iemand nodig',
   'fleet.never': 'nog nooit',
   'fleet.unknown': 'onbekend',
@@ -308,6 +309,8 @@ export const nl = {
   'fleet.via': '{via, select, checkin {check-in} stick {USB-stick} other {antwoorden}}',
   'fleet.allWell': 'in orde',
   'fleet.dispenser': '{state, select, ok {in orde} jammed {vastgelopen} empty {leeg} other {geen verbinding met het bord}}',
+  'fleet.noOffer': 'geen',
+  'fleet.offer': '{pack} v{version}: {state, select, offered {aangeboden, nog niet opgehaald} waiting {opgehaald, wacht op de crew} installed {geïnstalleerd} refused {geweigerd} other {niet geïnstalleerd (de crew koos ervoor)}}',
   'fleet.reason.jammed': 'Een kaartenstapel zit vast: maak hem los.',
   'fleet.reason.empty': 'Een kaartenstapel is leeg: vul hem bij.',
   'fleet.reason.no-link': 'De zuil hoort het bord van de kaarten niet: kijk de USB-kabel en de stroom na.',
@@ -317,6 +320,7 @@ export const nl = {
   'fleet.reason.clock-off': 'De klok van de zuil loopt {minutes} minuten {ahead, select, yes {voor} other {achter}}.',
   'fleet.reason.old-app': 'App-versie {version}; de nieuwste op de tour is {newest}.',
   'fleet.reason.old-pack': 'Pakket {pack} versie {version}; de nieuwste op de tour is versie {newest}.',
+  'fleet.reason.offer-refused': 'Het aangeboden pakket {pack} versie {version} is geweigerd: {reason}',
 };
 
 /** A language's words: every key of the Dutch, with its message. */

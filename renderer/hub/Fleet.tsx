@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { FleetPillar, FleetView } from '../../electron/api/organiser.ts';
 import { say } from '../../electron/words/catalogue.ts';
-import { dispenserText, reasonText, viaText } from '../../electron/words/fleet.ts';
+import { dispenserText, offerText, reasonText, viaText } from '../../electron/words/fleet.ts';
 import { localTime } from '../shared/time.ts';
 
 /** How often the page asks again. */
@@ -35,6 +35,7 @@ function Row({ pillar }: { pillar: FleetPillar }) {
       <td>{visit}</td>
       <td>{contact}</td>
       <td>{pillar.pack ? `${pillar.pack.id} v${pillar.pack.version}` : nl('fleet.unknown')}</td>
+      <td>{offerText('nl', pillar.offer)}</td>
       <td>{dispenserText('nl', pillar.dispenser)}</td>
       <td>{pillar.cardsLeft ?? nl('fleet.unknown')}</td>
       <td>{pillar.answersToday}</td>
@@ -51,7 +52,7 @@ function Row({ pillar }: { pillar: FleetPillar }) {
   );
 }
 
-const COLUMNS = ['pillar', 'visit', 'lastContact', 'pack', 'dispenser', 'cardsLeft', 'answersToday', 'needs'] as const;
+const COLUMNS = ['pillar', 'visit', 'lastContact', 'pack', 'offer', 'dispenser', 'cardsLeft', 'answersToday', 'needs'] as const;
 
 export function Fleet({ onView }: { onView?: (view: FleetView) => void }) {
   const [view, setView] = useState<FleetView | null>(null);

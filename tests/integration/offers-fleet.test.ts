@@ -101,8 +101,12 @@ test('a pack published to two of three pillar processes reaches exactly those tw
   await checkingIn([a, b, c], async () => health.latest('pillar-a')?.record.pack?.version === 2, "the hub to hear pillar-a's new pack");
   const fleet = hubCommand(hubDir, 'fleet', '--json');
   assert.equal(fleet.status, 0, fleet.stderr);
-  const runs = Object.fromEntries((JSON.parse(fleet.stdout) as FleetView).pillars.map((p) => [p.id, p.pack]));
+  const view = JSON.parse(fleet.stdout) as FleetView;
+  const runs = Object.fromEntries(view.pillars.map((p) => [p.id, p.pack]));
   assert.deepEqual(runs, { 'pillar-a': { id: 'olifant-tour', version: 2 }, 'pillar-b': { id: 'olifant-tour', version: 1 }, 'pillar-c': { id: 'olifant-tour', version: 1 } }, '`olifant hub fleet --json` shows who runs what');
+  const offered = Object.fromEntries(view.pillars.map((p) => [p.id, p.offer?.state ?? null]));
+  assert.deepEqual(offered, { 'pillar-a': 'installed', 'pillar-b': 'refused', 'pillar-c': null }, 'and what each did with the pack offered to it');
+  assert.ok(view.pillars.find((p) => p.id === 'pillar-b')!.reasons.some((r) => r.code === 'offer-refused'), 'a refused pack needs someone');
 
   // pillar-a is off while a pack is published to it and a file of it is changed on the hub's disk; pillar-c is off while one is published to it.
   await a.stop();

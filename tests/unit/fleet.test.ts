@@ -10,8 +10,10 @@ import type { HealthRecord } from '../../electron/api/check-in.ts';
 import { compareVersions, fleetView } from '../../electron/hub/fleet.ts';
 import { HealthStore } from '../../electron/hub/health.ts';
 import { Pillars } from '../../electron/hub/pillars.ts';
+import { Offers } from '../../electron/hub/offers.ts';
 import { HubStore } from '../../electron/hub/store.ts';
-import { reasonText } from '../../electron/words/fleet.ts';
+import { offerText, reasonText } from '../../electron/words/fleet.ts';
+import { buildPack } from '../helpers/packs.ts';
 import { TestClock } from '../helpers/clock.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
@@ -103,7 +105,7 @@ test('the fleet view: every registered pillar, those that need someone first, ea
   assert.deepEqual(row('p-old').reasons, [{ code: 'old-app', version: '1.9.2', newest: '1.10.0' }]);
   const v1 = row('p-v1');
   assert.deepEqual({ ...v1, lastContact: v1.lastContact?.via }, {
-    id: 'p-v1', name: 'p-v1', visit: null, lastContact: 'batch', reports: false, appVersion: null, pack: null, dispenser: null, cardsLeft: null, answersToday: 1, reasons: [{ code: 'no-health' }],
+    id: 'p-v1', name: 'p-v1', visit: null, lastContact: 'batch', reports: false, appVersion: null, pack: null, dispenser: null, cardsLeft: null, answersToday: 1, offer: null, reasons: [{ code: 'no-health' }],
   });
   assert.deepEqual([row('p-never').lastContact, row('p-never').reasons, row('p-never').visit], [null, [], null]);
   assert.deepEqual([row('p-ok').reasons, row('p-ok').dispenser, row('p-ok').cardsLeft, row('p-ok').lastContact], [[], 'ok', 140, { at: minute(at), via: 'check-in' }]);
@@ -114,6 +116,40 @@ test('the fleet view: every registered pillar, those that need someone first, ea
   assert.equal(reasonText('en', row('p-clock').reasons[0]), "The pillar's clock is 7 minutes slow.");
   assert.equal(reasonText('nl', { code: 'cards-low', cards: 49, below: 50 }), 'Nog maar 49 kaarten (minder dan 50): neem nieuwe mee.');
   assert.equal(fleetView(store.db, now, { cardsBelow: 10, silentAfterMs: 4 * HOUR, clockOffMs: 10 * MINUTE }).pillars.find((p) => p.id === 'p-cards')!.reasons.length, 0, 'the rules are the hub\'s options');
+});
+
+test('the fleet view shows the newest pack offered to each pillar and what it did; a refusal needs someone until it runs that pack', async (t) => {
+  const store = new HubStore(tempDir());
+  t.after(() => store.close());
+  const pillars = new Pillars(store);
+  for (const id of ['p-refused', 'p-installed', 'p-waiting', 'p-stick', 'p-none']) pillars.add(id);
+  const clock = new TestClock({ start: Date.UTC(2026, 10, 24, 12, 0) });
+  const kept = new HealthStore(store.db, clock);
+  for (const id of ['p-refused', 'p-installed', 'p-waiting', 'p-none']) kept.fromCheckIn(id, health(id, clock.now()), null);
+  kept.fromCheckIn('p-stick', health('p-stick', clock.now(), { pack: { id: 'olifant-tour', version: 9 } }), null);
+  const offers = new Offers(store, clock);
+  const pack = buildPack((m) => (m.version = 9));
+  const published = await offers.publish(pack.dir, ['p-refused', 'p-installed', 'p-waiting', 'p-stick'], (id) => pillars.get(id));
+  const offerOf = (pillar: string) => published.offers.find((o) => o.pillarId === pillar)!.offerId;
+  const report = (pillar: string, state: 'waiting' | 'installed' | 'refused', reason: string | null = null) => offers.offersFor(pillar, [{ offer_id: offerOf(pillar), state, reason }]);
+  report('p-refused', 'refused', 'Dit pakket is niet ondertekend met een vertrouwde sleutel.');
+  report('p-installed', 'installed');
+  report('p-waiting', 'waiting');
+  report('p-stick', 'refused', 'Dit pakket is niet ondertekend met een vertrouwde sleutel.');
+
+  const view = fleetView(store.db, clock.now());
+  const row = (id: string) => view.pillars.find((p) => p.id === id)!;
+  // The others say too that they run an older pack than p-stick's: only the offer's reasons are looked at here.
+  const offerReasons = (id: string) => row(id).reasons.filter((r) => r.code === 'offer-refused');
+  const offered = (state: string) => ({ packId: published.packId, version: 9, state });
+  assert.deepEqual(row('p-refused').offer, offered('refused'));
+  assert.deepEqual(offerReasons('p-refused'), [{ code: 'offer-refused', pack: published.packId, version: 9, reason: 'Dit pakket is niet ondertekend met een vertrouwde sleutel.' }]);
+  assert.deepEqual([row('p-installed').offer, offerReasons('p-installed')], [offered('installed'), []]);
+  assert.deepEqual([row('p-waiting').offer, offerReasons('p-waiting')], [offered('waiting'), []]);
+  assert.deepEqual([row('p-stick').offer, row('p-stick').reasons], [offered('refused'), []], 'it runs that version all the same (from a stick): nobody needed');
+  assert.deepEqual([row('p-none').offer, offerText('nl', row('p-none').offer)], [null, 'geen']);
+  assert.equal(offerText('nl', row('p-waiting').offer), `${published.packId} v9: opgehaald, wacht op de crew`);
+  assert.equal(reasonText('en', offerReasons('p-refused')[0]), `The pack offered, ${published.packId} version 9, was refused: Dit pakket is niet ondertekend met een vertrouwde sleutel.`);
 });
 
 test('versions compare part by part, numbers as numbers', () => {
