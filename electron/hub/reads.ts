@@ -71,13 +71,13 @@ export async function answerRead(db: Database.Database, job: ReadJob): Promise<R
       return { status: 200, body: tourOverview(db), warnings };
     case 'visit': {
       const results = visitResults(db, job.visit, skipped);
-      return results.visit.answers === 0 ? noAnswers(job.visit, warnings) : { status: 200, body: results, warnings };
+      return results.questions.length === 0 ? noAnswers(job.visit, warnings) : { status: 200, body: results, warnings };
     }
     case 'file': {
       const format = job.format as LectureFormat;
       if (!LECTURE_FORMATS.includes(format)) return { status: 404, body: { error: 'the files are lecture.pptx, lecture.xlsx, lecture.csv and lecture.zip (the PNG charts)' }, warnings };
       const made = lecture(db, job.visit, job.language, skipped);
-      if (made.results.visit.answers === 0) return noAnswers(job.visit, warnings);
+      if (made.results.questions.length === 0) return noAnswers(job.visit, warnings);
       const bytes = format === 'pptx' ? await lecturePresentation(made) : format === 'xlsx' ? await lectureWorkbook(made) : format === 'zip' ? chartsZip(lectureCharts(made)) : dutchCsv(made.words.answerColumns, made.answers);
       const name = format === 'zip' ? `${job.visit}-charts.zip` : `${job.visit}.${format}`;
       return { status: 200, type: FILE_TYPES[format], headers: { 'content-disposition': `attachment; filename="${name}"` }, body: bytes, warnings };

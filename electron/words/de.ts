@@ -190,7 +190,7 @@ export const de: Catalogue = {
   // The presenter's overview (the lecturer's page)
   'presenter.tour': 'Die Tournee',
   'presenter.visits': 'Standortbesuche',
-  'presenter.answers': '{count, plural, one {# Antwort} other {# Antworten}}',
+  'presenter.shownAnswers': '{count, plural, one {# gezeigte Antwort} other {# gezeigte Antworten}}',
   'presenter.pillars': 'Säulen',
   'presenter.lastArrived': 'letzte Antworten empfangen {when}',
   'presenter.present': 'Präsentieren',
@@ -245,6 +245,7 @@ export const de: Catalogue = {
   'lecture.restOfTour': 'Rest der Tournee',
   'lecture.wholeTour': 'Ganze Tournee',
   'lecture.answers': '{count, plural, one {# Antwort} other {# Antworten}}',
+  'lecture.shownAnswers': '{count, plural, one {# gezeigte Antwort} other {# gezeigte Antworten}}',
   'lecture.value': 'Antwort',
   'lecture.share': 'Anteil',
   'lecture.count': 'Anzahl',

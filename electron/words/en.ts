@@ -190,7 +190,7 @@ export const en: Catalogue = {
   // The presenter's overview (the lecturer's page)
   'presenter.tour': 'The tour',
   'presenter.visits': 'Venue visits',
-  'presenter.answers': '{count, plural, one {# answer} other {# answers}}',
+  'presenter.shownAnswers': '{count, plural, one {# answer shown} other {# answers shown}}',
   'presenter.pillars': 'Pillars',
   'presenter.lastArrived': 'answers last arrived {when}',
   'presenter.present': 'Present',
@@ -245,6 +245,7 @@ export const en: Catalogue = {
   'lecture.restOfTour': 'Rest of the tour',
   'lecture.wholeTour': 'Whole tour',
   'lecture.answers': '{count, plural, one {# answer} other {# answers}}',
+  'lecture.shownAnswers': '{count, plural, one {# answer shown} other {# answers shown}}',
   'lecture.value': 'Answer',
   'lecture.share': 'Share',
   'lecture.count': 'Count',

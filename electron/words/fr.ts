@@ -190,7 +190,7 @@ export const fr: Catalogue = {
   // The presenter's overview (the lecturer's page)
   'presenter.tour': 'La tournée',
   'presenter.visits': 'Visites de lieux',
-  'presenter.answers': '{count, plural, one {# réponse} other {# réponses}}',
+  'presenter.shownAnswers': '{count, plural, one {# réponse affichée} other {# réponses affichées}}',
   'presenter.pillars': 'Colonnes',
   'presenter.lastArrived': 'dernières réponses reçues {when}',
   'presenter.present': 'Présenter',
@@ -245,6 +245,7 @@ export const fr: Catalogue = {
   'lecture.restOfTour': 'Reste de la tournée',
   'lecture.wholeTour': 'Toute la tournée',
   'lecture.answers': '{count, plural, one {# réponse} other {# réponses}}',
+  'lecture.shownAnswers': '{count, plural, one {# réponse affichée} other {# réponses affichées}}',
   'lecture.value': 'Réponse',
   'lecture.share': 'Part',
   'lecture.count': 'Nombre',

@@ -197,7 +197,7 @@ export const nl = {
   // The presenter's overview (the lecturer's page)
   'presenter.tour': 'De tour',
   'presenter.visits': 'Locatiebezoeken',
-  'presenter.answers': '{count, plural, one {# antwoord} other {# antwoorden}}',
+  'presenter.shownAnswers': '{count, plural, one {# getoond antwoord} other {# getoonde antwoorden}}',
   'presenter.pillars': 'Zuilen',
   'presenter.lastArrived': 'laatste antwoorden ontvangen {when}',
   'presenter.present': 'Presenteer',
@@ -252,6 +252,7 @@ export const nl = {
   'lecture.restOfTour': 'Rest van de tour',
   'lecture.wholeTour': 'Hele tour',
   'lecture.answers': '{count, plural, one {# antwoord} other {# antwoorden}}',
+  'lecture.shownAnswers': '{count, plural, one {# getoond antwoord} other {# getoonde antwoorden}}',
   'lecture.value': 'Antwoord',
   'lecture.share': 'Aandeel',
   'lecture.count': 'Aantal',
