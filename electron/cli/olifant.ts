@@ -339,7 +339,7 @@ function hubCommands(program: Command): void {
   hub
     .command('fleet')
     .summary('every pillar: its visit, last contact, pack, cards; those that need someone first')
-    .description('Every registered pillar with its venue visit, last contact, pack, dispenser, cards left and answers today; those that need someone first, with the reason. --json: as the hub\'s page reads it (GET /v2/fleet).')
+    .description('Every registered pillar with its venue visit, last contact, pack, dispenser, cards left and answers shown today; those that need someone first, with the reason. --json: as the hub\'s page reads it (GET /v2/fleet).')
     .option('--json', 'as JSON')
     .action(lazy(async () => (await import('./fleet.ts')).fleet));
   hub

@@ -10,7 +10,7 @@ import { damageOf, migrate, openDatabase } from '../platform/sqlite.ts';
 import { ANSWER_FIELDS, hourOf } from '../results/records.ts';
 import { SummaryDeltas, TALLIES_MIGRATION, VISIT_SOURCES_MIGRATION } from '../results/tallies.ts';
 import type { AnswerRecord, BatchResult, PackRecord, SyncRecord, VenueRecord } from '../api/sync.ts';
-import { DayCounts, FLEET_MIGRATION } from './health.ts';
+import { DayCounts, FLEET_MIGRATION, SHOWN_DAYS_MIGRATION } from './health.ts';
 
 /** Each entry moves the schema one version up; never edit one that has shipped. */
 export const MIGRATIONS: string[] = [
@@ -111,6 +111,8 @@ export const MIGRATIONS: string[] = [
    DROP TRIGGER visit_source;`,
   // The fleet: each pillar's newest health record and its thinned history, and answers per pillar and day (health.ts).
   FLEET_MIGRATION,
+  // The fleet's answers today per visit and question too, so that only the groups shown count (health.ts).
+  SHOWN_DAYS_MIGRATION,
 ];
 
 /** What a batch or bundle did: stored new, accepted as duplicates, refused as conflicts (answer ids). */

@@ -29,6 +29,12 @@ export type Scope = { venue: string } | { elsewhere: string; minGroup: number } 
  */
 export const REACHING_VISITS = 'venue_session_id IN (SELECT venue_session_id FROM tallies WHERE question_id = ? GROUP BY venue_session_id HAVING SUM(n) >= ?)';
 
+/**
+ * The condition that the group of a question at a visit (two SQL expressions, e.g. columns of
+ * a summary row) is shown: it reaches the floor. A count over such groups counts only shown ones.
+ */
+export const groupShown = (question: string, visit: string) => `(SELECT SUM(n) FROM tallies WHERE question_id = ${question} AND venue_session_id = ${visit}) >= ${MIN_GROUP}`;
+
 /** Answers per value for one question, suspect answers left out; from the tallies the database keeps as answers come. */
 export function countAnswers(db: Database.Database, questionId: string, scope: Scope): Counts {
   const count = 'SELECT value, SUM(n) AS n FROM tallies WHERE question_id = ?';

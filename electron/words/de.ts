@@ -284,7 +284,7 @@ export const de: Catalogue = {
   'fleet.column.pack': 'Paket',
   'fleet.column.dispenser': 'Karten',
   'fleet.column.cardsLeft': 'Karten übrig',
-  'fleet.column.answersToday': 'Antworten heute',
+  'fleet.column.answersToday': 'Heute gezeigte Antworten',
   'fleet.column.needs': 'Braucht jemanden',
   'fleet.never': 'noch nie',
   'fleet.unknown': 'unbekannt',

@@ -284,7 +284,7 @@ export const en: Catalogue = {
   'fleet.column.pack': 'Pack',
   'fleet.column.dispenser': 'Cards',
   'fleet.column.cardsLeft': 'Cards left',
-  'fleet.column.answersToday': 'Answers today',
+  'fleet.column.answersToday': 'Answers shown today',
   'fleet.column.needs': 'Needs someone',
   'fleet.never': 'never',
   'fleet.unknown': 'unknown',

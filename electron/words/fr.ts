@@ -284,7 +284,7 @@ export const fr: Catalogue = {
   'fleet.column.pack': 'Contenu',
   'fleet.column.dispenser': 'Cartes',
   'fleet.column.cardsLeft': 'Cartes restantes',
-  'fleet.column.answersToday': "Réponses aujourd'hui",
+  'fleet.column.answersToday': "Réponses affichées aujourd'hui",
   'fleet.column.needs': "A besoin de quelqu'un",
   'fleet.never': 'jamais',
   'fleet.unknown': 'inconnu',

@@ -291,7 +291,7 @@ export const nl = {
   'fleet.column.pack': 'Pakket',
   'fleet.column.dispenser': 'Kaarten',
   'fleet.column.cardsLeft': 'Kaarten over',
-  'fleet.column.answersToday': 'Antwoorden vandaag',
+  'fleet.column.answersToday': 'Getoonde antwoorden vandaag',
   'fleet.column.needs': 'Heeft iemand nodig',
   'fleet.never': 'nog nooit',
   'fleet.unknown': 'onbekend',
