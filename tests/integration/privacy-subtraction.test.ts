@@ -6,17 +6,23 @@
 // first sheet and each question's total row, in every lecture language; the CSV's rows) and
 // tries the subtraction: a total less the groups shown beside it, the whole tour less the rest
 // of the tour less this visit. Nothing is left over, and a group under the floor shows no size.
+// Two pillars at one visit still give one's small part away (a todo test below says how).
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { LECTURE_LANGUAGES, type Group, type TourOverview, type VisitResults } from '../../electron/api/lecture.ts';
+import { HubStore } from '../../electron/hub/store.ts';
+import { AnswerStore } from '../../electron/kiosk/answers/store.ts';
 import { bundledPackDir } from '../../electron/kiosk/packs/bundled.ts';
+import { resultsAt } from '../../electron/kiosk/tour/rest.ts';
 import { REPORT_WORDS } from '../../electron/lecture-files/words.ts';
+import { visitResults } from '../../electron/results/aggregates.ts';
 import { MIN_GROUP } from '../../electron/results/floor.ts';
 import { answers, startLectureHub } from '../helpers/lecture-hub.ts';
 import { readWorkbook, slideTexts } from '../helpers/office-files.ts';
+import { tempDir } from '../helpers/tmp.ts';
 
 const PACK = { id: 'olifant-tour', version: 1 };
 const HERE = '2026-11-24-hva-amsterdam';
@@ -120,5 +126,25 @@ test('no group under the floor by subtraction: every total a lecturer reads (ove
       assert.equal(venueTotal, q.venue.total, `${language} ${q.id}: this venue's total, empty under the floor`);
       assert.equal(Number(tourTotal ?? 0) - Number(restTotal ?? 0) - Number(venueTotal ?? 0), 0, `${language} ${q.id}: the sheet's whole tour less the rest less this venue`);
     });
+  }
+});
+
+test('two pillars at one venue visit: the hub\'s group of the visit less one pillar\'s own (its result screen, its stick files) leaves the other\'s, under the floor', { todo: 'not fixed: the hub counts a visit over all its pillars, a pillar only its own part; the hub would have to count only the pillars\' parts that reach the floor (tallies per pillar)' }, () => {
+  const pillarOne = new AnswerStore(path.join(tempDir(), 'answers.sqlite'));
+  const hub = new HubStore(tempDir());
+  try {
+    const question = 'naam-op-cv';
+    const one = answers('pillar-1', HERE, PACK, question, ['1', '1', '1', '2', '2', '2']);
+    const two = answers('pillar-2', HERE, PACK, question, ['5', '5']);
+    for (const { type: _, ...answer } of one) pillarOne.insert(answer);
+    hub.store(one, 'pillar-1', 'batch');
+    hub.store(two, 'pillar-2', 'batch');
+    const onPillar = resultsAt(pillarOne.db, question, HERE, null, Date.now()).venue;
+    const onHub = visitResults(hub.db, HERE).questions.find((q) => q.id === question)!.venue;
+    assert.ok(onPillar.counts !== null && onHub.counts !== null, 'both shown: 6 on the pillar, 8 on the hub');
+    leavesNothing(onHub.total, [onPillar], "the hub's group of the visit less pillar 1's own");
+  } finally {
+    pillarOne.close();
+    hub.close();
   }
 });
