@@ -14,11 +14,16 @@ export interface VisitSummary {
   /** UTC hours. */
   startedHour: string | null;
   endedHour: string | null;
+  /**
+   * Its answers in the groups that are shown: to the questions where it reaches the privacy
+   * floor. Never all its answers, which less the groups shown would give away those that are not.
+   */
   answers: number;
 }
 
 export interface TourOverview {
   visits: VisitSummary[];
+  /** The visits' answers in the groups that are shown (their sum). */
   answers: number;
   /** When each pillar's answers last arrived (a batch or a bundle), as a UTC hour; null: never. */
   pillars: Array<{ id: string; name: string; lastArrived: string | null }>;

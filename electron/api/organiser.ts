@@ -34,7 +34,11 @@ export interface FleetPillar {
   pack: { id: string; version: number } | null;
   dispenser: 'ok' | 'jammed' | 'empty' | 'no-link' | null;
   cardsLeft: number | null;
-  /** Answers that count, given today (the hub's UTC day). */
+  /**
+   * Answers that count, given today (the hub's UTC day), in the groups that are shown (each
+   * question at each visit with 5 answers or more): never all, which less the groups the
+   * visit shows would give away the others.
+   */
   answersToday: number;
   /** The newest pack offered to it (publish-pack) and what it did with it; null: none offered. */
   offer: { packId: string; version: number; state: OfferState } | null;

@@ -49,11 +49,11 @@ export interface SubmitResult {
   suspect: boolean;
 }
 
-export interface Group {
-  total: number;
-  /** Answers per value; null while the group is smaller than the privacy floor. */
-  counts: Record<string, number> | null;
-}
+/**
+ * A group of answers as any screen or file may show it: its answers per value and their
+ * total; or, while it is smaller than the privacy floor, neither: not even how many it holds.
+ */
+export type Group = { total: number; counts: Record<string, number> } | { total: null; counts: null };
 
 /** When the tour's figures are from, said once they are older than a few hours: their UTC hour, and its day where the pillar is. */
 export interface AsOf {

@@ -18,7 +18,7 @@ function pillarLines(p: FleetPillar): string[] {
   return [
     `${p.id} (${p.name}): ${p.reasons.length === 0 ? w('fleet.allWell') : 'NEEDS SOMEONE'}`,
     ...p.reasons.map((reason) => `  - ${reasonText('en', reason)}`),
-    `  visit ${visit} · last contact ${contact} · pack ${pack}${p.appVersion ? ` (app ${p.appVersion})` : ''} · offered ${offerText('en', p.offer)} · cards ${cards} · ${p.answersToday} answer(s) today`,
+    `  visit ${visit} · last contact ${contact} · pack ${pack}${p.appVersion ? ` (app ${p.appVersion})` : ''} · offered ${offerText('en', p.offer)} · cards ${cards} · ${p.answersToday} answer(s) shown today`,
   ];
 }
 

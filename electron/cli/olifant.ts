@@ -277,7 +277,7 @@ function hubCommands(program: Command): void {
     hub,
     'fleet',
     'every pillar: its visit, last contact, pack, cards; those that need someone first',
-    "Every registered pillar with its venue visit, last contact, pack, dispenser, cards left and answers today; those that need someone first, with the reason. --json: as the hub's page reads it (GET /v2/fleet).",
+    "Every registered pillar with its venue visit, last contact, pack, dispenser, cards left and answers shown today; those that need someone first, with the reason. --json: as the hub's page reads it (GET /v2/fleet).",
     async () => (await import('./fleet.ts')).fleet,
   ).option('--json', 'as JSON');
   command(hub, 'packs', 'the pack records pillars sent', 'The pack records pillars sent (the questions\' texts), per pillar: PILLAR PACK VERSION.', async () => (await hubs()).listPacks);

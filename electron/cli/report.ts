@@ -40,7 +40,7 @@ export async function report(values: { venue: string; format: 'pptx' | 'xlsx' | 
   const store = hub ? new HubStore(dir) : new AnswerStore(path.join(dir, 'answers.sqlite'));
   try {
     const made = lecture(store.db, values.venue, values.language);
-    if (made.results.visit.answers === 0) throw new Error(`no answers of venue visit "${values.venue}" in ${dir}; \`olifant venue list\` names the visits`);
+    if (made.results.questions.length === 0) throw new Error(`no answers of venue visit "${values.venue}" in ${dir}; \`olifant venue list\` names the visits`);
     const out = path.resolve(values.out);
     if (values.format === 'png') {
       // One file per question, into the folder --out names.

@@ -1,5 +1,5 @@
 // The fleet view (docs/results-sync-v2.md): one row per registered pillar with its visit, last
-// contact, pack, dispenser, cards left and answers today, and why it needs someone: a jammed
+// contact, pack, dispenser, cards left and answers shown today, and why it needs someone: a jammed
 // or empty stack or a board it does not hear, few cards left, no contact for 2 hours during a
 // venue visit, an app or pack older than the newest on the tour, a clock that is off; and the
 // newest pack offered to it with what it did (a refusal needs someone until it runs that pack). Read
@@ -10,6 +10,7 @@
 import type Database from 'better-sqlite3';
 import type { FleetPillar, FleetReason, FleetView, OfferState } from '../api/organiser.ts';
 import type { HealthRecord } from '../api/check-in.ts';
+import { groupShown } from '../results/aggregates.ts';
 import { minuteOf } from './check-in.ts';
 
 export interface FleetRules {
@@ -61,7 +62,7 @@ export function fleetView(db: Database.Database, now: number, rules: FleetRules 
     .prepare(
       `SELECT p.id, p.name, h.record, h.visit, h.via, h.contact_at, h.clock_offset_ms,
          (SELECT MAX(hour) FROM events e WHERE e.pillar_id = p.id AND e.kind = 'batch') AS last_batch,
-         (SELECT answers FROM pillar_days d WHERE d.pillar_id = p.id AND d.day = @today) AS today
+         (SELECT SUM(d.answers) FROM pillar_day_groups d WHERE d.pillar_id = p.id AND d.day = @today AND ${groupShown('d.question_id', 'd.venue_session_id')}) AS today
        FROM pillars p LEFT JOIN health_latest h ON h.pillar_id = p.id WHERE p.revoked = 0 ORDER BY p.id`,
     )
     .all({ today }) as Row[];

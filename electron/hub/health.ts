@@ -2,7 +2,9 @@
 // which the fleet view reads, and the older ones thinned by this store on its clock: all of
 // the last 24 hours, then the first of each hour for 30 days, then the first of each day.
 // Answers are never thinned. Each answer stored also counts towards its pillar's answers of
-// that day (pillar_days), so that "answers today" is a look-up, not a count of answers.
+// that day per visit and question (pillar_day_groups), so that "answers shown today" is a
+// look-up, not a count of answers: those in the groups that reach the privacy floor, never all
+// (all of a pillar's day, less the groups its one visit shows, would give away the others).
 
 import type Database from 'better-sqlite3';
 import type { HealthRecord } from '../api/check-in.ts';
@@ -36,6 +38,21 @@ export const FLEET_MIGRATION = `CREATE TABLE health_latest (
    ) STRICT, WITHOUT ROWID;
    INSERT INTO pillar_days SELECT pillar_id, substr(hour, 1, 10), COUNT(*) FROM answers WHERE suspect IS NULL GROUP BY pillar_id, substr(hour, 1, 10);
    CREATE INDEX venues_by_pillar ON venues (pillar_id, started_hour);`;
+
+/**
+ * The hub's migration for the fleet's answers today: per pillar and day, per visit and question,
+ * so only the groups that are shown are counted (pillar_days counted them all). Frozen text.
+ */
+export const SHOWN_DAYS_MIGRATION = `CREATE TABLE pillar_day_groups (
+     pillar_id TEXT NOT NULL,
+     day TEXT NOT NULL,
+     venue_session_id TEXT NOT NULL,
+     question_id TEXT NOT NULL,
+     answers INTEGER NOT NULL,
+     PRIMARY KEY (pillar_id, day, venue_session_id, question_id)
+   ) STRICT, WITHOUT ROWID;
+   INSERT INTO pillar_day_groups SELECT pillar_id, substr(hour, 1, 10), venue_session_id, question_id, COUNT(*) FROM answers WHERE suspect IS NULL GROUP BY 1, 2, 3, 4;
+   DROP TABLE pillar_days;`;
 
 const HOUR_MS = 3600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -149,19 +166,19 @@ export class HealthStore {
   }
 }
 
-/** Answers per pillar and day (UTC), added at the end of the transaction that stores them. */
+/** Answers per pillar and day (UTC), visit and question, added at the end of the transaction that stores them. */
 export class DayCounts {
   private readonly counts = new Map<string, number>();
 
   /** A newly stored answer that counts (suspect ones do not). */
-  add(answer: { pillar_id: string; hour: string; suspect: string | null }): void {
+  add(answer: { pillar_id: string; hour: string; venue_session_id: string; question_id: string; suspect: string | null }): void {
     if (answer.suspect !== null) return;
-    const key = `${answer.pillar_id}\n${answer.hour.slice(0, 10)}`;
+    const key = `${answer.pillar_id}\n${answer.hour.slice(0, 10)}\n${answer.venue_session_id}\n${answer.question_id}`;
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
   }
 
   flush(db: Database.Database): void {
-    const add = db.prepare('INSERT INTO pillar_days (pillar_id, day, answers) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET answers = answers + excluded.answers');
+    const add = db.prepare('INSERT INTO pillar_day_groups (pillar_id, day, venue_session_id, question_id, answers) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET answers = answers + excluded.answers');
     for (const [key, n] of this.counts) add.run(...key.split('\n'), n);
     this.counts.clear();
   }

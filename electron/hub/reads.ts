@@ -77,12 +77,12 @@ export async function answerRead(db: Database.Database, job: ReadJob): Promise<R
       return { body: tourOverview(db), warnings };
     case 'visit': {
       const results = visitResults(db, job.visit, skipped);
-      return results.visit.answers === 0 ? noAnswers(job.visit, warnings) : { body: results, warnings };
+      return results.questions.length === 0 ? noAnswers(job.visit, warnings) : { body: results, warnings };
     }
     case 'file': {
       const format = job.format;
       const made = lecture(db, job.visit, job.language, skipped);
-      if (made.results.visit.answers === 0) return noAnswers(job.visit, warnings);
+      if (made.results.questions.length === 0) return noAnswers(job.visit, warnings);
       const bytes = format === 'pptx' ? await lecturePresentation(made) : format === 'xlsx' ? await lectureWorkbook(made) : format === 'zip' ? chartsZip(lectureCharts(made)) : dutchCsv(made.words.answerColumns, made.answers);
       const name = format === 'zip' ? `${job.visit}-charts.zip` : `${job.visit}.${format}`;
       return { type: FILE_TYPES[format], headers: { 'content-disposition': `attachment; filename="${name}"` }, body: bytes, warnings };

@@ -11,7 +11,7 @@ import { ANSWER_FIELDS, hourOf } from '../results/records.ts';
 import { OFFERS_MIGRATION } from './offers.ts';
 import { SummaryDeltas, TALLIES_MIGRATION, VISIT_SOURCES_MIGRATION } from '../results/tallies.ts';
 import type { AnswerRecord, BatchResult, PackRecord, SyncRecord, VenueRecord } from '../api/sync.ts';
-import { DayCounts, FLEET_MIGRATION } from './health.ts';
+import { DayCounts, FLEET_MIGRATION, SHOWN_DAYS_MIGRATION } from './health.ts';
 
 /** Each entry moves the schema one version up; never edit one that has shipped. */
 export const MIGRATIONS: string[] = [
@@ -114,6 +114,8 @@ export const MIGRATIONS: string[] = [
   FLEET_MIGRATION,
   // Packs offered to chosen pillars, and each offer's state as its pillar reports it (offers.ts).
   OFFERS_MIGRATION,
+  // The fleet's answers today per visit and question too, so that only the groups shown count (health.ts).
+  SHOWN_DAYS_MIGRATION,
 ];
 
 /** What a batch or bundle did: stored new, accepted as duplicates, refused as conflicts (answer ids). */

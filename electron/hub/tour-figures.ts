@@ -72,7 +72,7 @@ export class TourFiguresCache {
     for (const id of new Set(questions.map((q) => q.question_id))) {
       const group = floored(countAnswers(this.db, id, { elsewhere: visit, minGroup: MIN_GROUP }));
       const shown = group.counts !== null;
-      rest.set(id, { total: shown ? group.total : null, counts: group.counts, newest: shown ? (this.statements.newest.get(visit, id, MIN_GROUP) as string | null) : null });
+      rest.set(id, { total: group.total, counts: group.counts, newest: shown ? (this.statements.newest.get(visit, id, MIN_GROUP) as string | null) : null });
     }
     const newest = [...rest.values()].map((r) => r.newest).filter((h) => h !== null).sort().at(-1) ?? null;
     return {

@@ -8,6 +8,7 @@
 // wraps, a long legend takes a line per group. 1920×1080, the projector's size.
 
 import type { QuestionResult } from '../api/lecture.ts';
+import { withShownGroups } from '../results/floor.ts';
 import { largestSize, textWidth, wrap } from './text-width.ts';
 import type { ReportWords } from './words.ts';
 
@@ -59,10 +60,10 @@ export function legendLines(items: LegendItem[], width: number, from: number, fl
 
 export function chartSvg(question: QuestionResult, language: string, words: ReportWords, withPrompt: boolean): string {
   const say = (t: Record<string, string> | null) => (t ? (t[language] ?? Object.values(t)[0] ?? '') : '');
-  const shown = [
+  const shown = withShownGroups([
     { group: question.venue, colour: PALETTE.venue },
     { group: question.elsewhere, colour: PALETTE.elsewhere },
-  ].filter(({ group }) => group.counts !== null);
+  ]);
   const parts: string[] = [];
   let top = 40;
   if (withPrompt) {
@@ -116,7 +117,7 @@ export function chartSvg(question: QuestionResult, language: string, words: Repo
       lines.forEach((line, l) => parts.push(text(barsX - 30, y + row / 2 + (l - (lines.length - 1) / 2) * labelSize * 1.1, labelSize, line, 'text-anchor="end" dominant-baseline="middle"')));
       const pairTop = y + (row - (shown.length * bar + 8 * (shown.length - 1))) / 2;
       shown.forEach(({ group, colour }, g) => {
-        const n = group.counts![v.value] ?? 0;
+        const n = group.counts[v.value] ?? 0;
         const width = Math.max(6, (n / group.total) * barMax);
         const by = pairTop + g * (bar + 8);
         parts.push(`<rect x="${barsX}" y="${by}" width="${width}" height="${bar}" rx="8" fill="${colour}"/>`);

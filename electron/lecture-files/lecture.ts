@@ -72,7 +72,7 @@ export function lecture(db: Database.Database, venueId: string, language: Report
   const words = REPORT_WORDS[language];
   const say = (text: Text | null) => (text ? (text[language] ?? Object.values(text)[0] ?? '') : '');
   const results = venueId === BEFORE_ANY_VISIT ? { ...found, visit: { ...found.visit, name: words.beforeAnyVisit } } : found;
-  const shown = results.questions.filter((q) => q.venue.total >= MIN_GROUP).map((q) => q.id);
+  const shown = results.questions.filter((q) => q.venue.counts !== null).map((q) => q.id);
   const rows = shown.length === 0 ? [] : (db
     .prepare(`SELECT question_id, value, language, hour, venue_session_id, pillar_id, pack_id, pack_version FROM answers
               WHERE venue_session_id = ? AND suspect IS NULL AND question_id IN (${shown.map(() => '?').join(', ')})

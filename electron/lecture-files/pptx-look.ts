@@ -67,7 +67,7 @@ function elephant(deck: Deck, slide: Slide, left: number, top: number, size: num
   });
 }
 
-/** The title slide: the exhibition, the venue, when, how many answers; the elephant beside. */
+/** The title slide: the exhibition, the venue, when, how many answers in the results shown; the elephant beside. */
 export function titleSlide(deck: Deck, l: Lecture): void {
   const { results, words } = l;
   const slide = deck.addSlide();
@@ -82,7 +82,7 @@ export function titleSlide(deck: Deck, l: Lecture): void {
   const venue = results.visit.name;
   slide.addText(venue, type({ x: 0.7, y: 2.7, w: width, h: 1.6, fontSize: sizeFor(venue, width, 2, 44), bold: true, color: LOOK.venue, valign: 'top' }));
   const when = period(words, results.visit.startedHour, results.visit.endedHour);
-  slide.addText([when, words.answers(results.visit.answers)].filter(Boolean).join('\n'), type({ x: 0.7, y: 4.6, w: width, h: 1.2, fontSize: sizeFor(when, width, 1, 28), valign: 'top' }));
+  slide.addText([when, words.shownAnswers(results.visit.answers)].filter(Boolean).join('\n'), type({ x: 0.7, y: 4.6, w: width, h: 1.2, fontSize: sizeFor(when, width, 1, 28), valign: 'top' }));
   // A pillar's files: what their rest of the tour is, and as of when.
   if (l.covers) slide.addText(l.covers, type({ x: 0.7, y: 5.85, w: width, h: 1.1, fontSize: 24, color: LOOK.elsewhere, valign: 'top' }));
 }

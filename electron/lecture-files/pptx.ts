@@ -9,6 +9,7 @@
 // was collected. Colours are 6-digit hex, one per series, so "edit data" works everywhere.
 
 import PptxGenJSModule from 'pptxgenjs';
+import { withShownGroups } from '../results/floor.ts';
 import { wordingNotes, type Lecture } from './lecture.ts';
 import { LOOK, methodSlide, sizeFor, titleSlide, type } from './pptx-look.ts';
 import { legendItems, legendLines, type LegendItem } from './chart-svg.ts';
@@ -65,10 +66,10 @@ function questionSlide(deck: Deck, l: Lecture, q: Lecture['results']['questions'
   };
   heading(l.say(q.prompt), 32);
   if (q.venue.counts === null && q.elsewhere.counts !== null) heading(words.noVenueYet, 28, { color: LOOK.elsewhere });
-  const series = [
-    { name: `${words.thisVenue} (${words.answers(q.venue.total)})`, group: q.venue, color: LOOK.venue },
-    { name: `${words.restOfTour} (${words.answers(q.elsewhere.total)})`, group: q.elsewhere, color: LOOK.elsewhere },
-  ].filter((s) => s.group.counts !== null);
+  const series = withShownGroups([
+    { name: words.thisVenue, group: q.venue, color: LOOK.venue },
+    { name: words.restOfTour, group: q.elsewhere, color: LOOK.elsewhere },
+  ]).map((s) => ({ ...s, name: `${s.name} (${words.answers(s.group.total)})` }));
   // At the bottom: the wording changed (at 24 pt, on as many lines of 0.42 in as it takes), above it the presenter's legend.
   const wording = wordingNotes(l, q.id);
   const note = wording?.note ?? null;
@@ -78,7 +79,7 @@ function questionSlide(deck: Deck, l: Lecture, q: Lecture['results']['questions'
   if (series.length > 0) {
     slide.addChart(
       deck.ChartType.bar,
-      series.map((s) => ({ name: s.name, labels: q.values.map((v) => l.say(v.label)), values: q.values.map((v) => (s.group.counts![v.value] ?? 0) / s.group.total) })),
+      series.map((s) => ({ name: s.name, labels: q.values.map((v) => l.say(v.label)), values: q.values.map((v) => (s.group.counts[v.value] ?? 0) / s.group.total) })),
       {
         x: 0.4, y: top, w: 12.5, h: legendTop - 0.1 - top,
         barDir: 'bar', barGrouping: 'clustered', chartColors: series.map((s) => s.color), barGapWidthPct: 40,

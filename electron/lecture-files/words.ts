@@ -21,6 +21,8 @@ export interface ReportWords {
   restOfTour: string;
   wholeTour: string;
   answers: (n: number) => string;
+  /** A visit's answers in the groups that are shown (never all: see VisitSummary). */
+  shownAnswers: (n: number) => string;
   value: string;
   share: string;
   count: string;
@@ -66,6 +68,7 @@ function reportWords(language: ReportLanguage): ReportWords {
       w,
     ),
     answers: (count) => w('answers', { count }),
+    shownAnswers: (count) => w('shownAnswers', { count }),
     title: (venue) => w('title', { venue }),
     since: (from) => w('since', { from }),
     restCovers: (hour) => (hour === null ? w('restCoversPillar') : w('restCoversTour', { asOf: shortHour(locale, hour) })),

@@ -34,7 +34,7 @@ export async function lectureWorkbook(l: Lecture): Promise<Buffer> {
   about.addRows([
     [words.title(results.visit.name)],
     [period(words, results.visit.startedHour, results.visit.endedHour)],
-    [words.answers(results.visit.answers)],
+    [words.shownAnswers(results.visit.answers)],
     ...(l.covers ? [[l.covers]] : []),
     [words.floor],
     [words.methodText],

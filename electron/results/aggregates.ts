@@ -3,7 +3,10 @@
 // group can be worked out by subtraction. Only venue visits that reach the floor for a
 // question count beyond their own: "elsewhere" is the other visits that do, and "the whole
 // tour" every visit that does. So the tour minus elsewhere is this visit (shown, or not in
-// either), and a small visit is never read off as a difference. Suspect answers are left out.
+// either), and a small visit is never read off as a difference. A group under the floor tells
+// not even its size, and a total over groups (a visit's answers, the tour's) counts only the
+// groups shown: all its answers, less the groups shown, would give away the others. Suspect
+// answers are left out.
 // (Two looks at the same screen a few answers apart still differ by those answers: the price
 // of showing results live.)
 // Works on any database with the venues table, the tallies and visit sources (tallies.ts)
@@ -25,6 +28,12 @@ export type Scope = { venue: string } | { elsewhere: string; minGroup: number } 
  * bound to the question's id and the floor, in that order. Only these visits count beyond their own.
  */
 export const REACHING_VISITS = 'venue_session_id IN (SELECT venue_session_id FROM tallies WHERE question_id = ? GROUP BY venue_session_id HAVING SUM(n) >= ?)';
+
+/**
+ * The condition that the group of a question at a visit (two SQL expressions, e.g. columns of
+ * a summary row) is shown: it reaches the floor. A count over such groups counts only shown ones.
+ */
+export const groupShown = (question: string, visit: string) => `(SELECT SUM(n) FROM tallies WHERE question_id = ${question} AND venue_session_id = ${visit}) >= ${MIN_GROUP}`;
 
 /** Answers per value for one question, suspect answers left out; from the tallies the database keeps as answers come. */
 export function countAnswers(db: Database.Database, questionId: string, scope: Scope): Counts {
@@ -128,11 +137,21 @@ export function visitResults(db: Database.Database, venueId: string, skipped: Sk
 }
 
 /**
- * Venue visits at a glance (every visit, or the one named), from the visit sources and the
- * venue records alone: its name, the pillars there, its hours, the answers that count. Only
- * the venue records of pillars with answers at the visit count, and its name is that of the
- * pillar with the most of them: another pillar's record never renames a visit it has no
- * part in, nor one where others gave more answers. Visits without answers that count are left out.
+ * A visit's answers in the groups that are shown: to the questions where it reaches the floor.
+ * Bound to the visit and the floor. Never all its answers: that total less the groups shown
+ * would give away the sum of those that are not (6 answers to five questions and 2 to a sixth
+ * read "32", and 32 − 30 = 2). From the tallies of the one visit, so it grows with its questions.
+ */
+const SHOWN_ANSWERS = 'SELECT coalesce(SUM(n), 0) FROM (SELECT SUM(n) AS n FROM tallies WHERE venue_session_id = ? GROUP BY question_id HAVING SUM(n) >= ?)';
+
+/**
+ * Venue visits at a glance (every visit, or the one named), from the visit sources, the venue
+ * records and the visit's tallies: its name, the pillars there, its hours, its answers in the
+ * groups that are shown (SHOWN_ANSWERS). Only the venue records of pillars with answers at the
+ * visit count, and its name is that of the pillar with the most of them: another pillar's
+ * record never renames a visit it has no part in, nor one where others gave more answers.
+ * Visits without answers that count are left out; one whose groups are all under the floor is
+ * listed, with 0 answers shown (each question it has says it has too few).
  */
 export function visitSummaries(db: Database.Database, venueId?: string): VisitSummary[] {
   const one = venueId === undefined ? [] : [venueId];
@@ -144,12 +163,12 @@ export function visitSummaries(db: Database.Database, venueId?: string): VisitSu
     .all(...one) as Array<{ visit: string; pillar_id: string; answers: number; first: string | null; last: string | null }>;
   const records = db.prepare(`SELECT id, pillar_id, name, started_hour, ended_hour FROM venues ${venueId === undefined ? '' : 'WHERE id = ?'}`).all(...one) as Array<{ id: string; pillar_id: string; name: string; started_hour: string; ended_hour: string | null }>;
   const recordOf = new Map(records.map((v) => [`${v.id}\n${v.pillar_id}`, v]));
+  const shownAnswers = db.prepare(SHOWN_ANSWERS).pluck();
   const byVisit = new Map<string, typeof sources>();
   for (const source of sources) byVisit.set(source.visit, [...(byVisit.get(source.visit) ?? []), source]);
   const summaries: VisitSummary[] = [];
   for (const [id, visitSources] of byVisit) {
-    const answers = visitSources.reduce((n, s) => n + s.answers, 0);
-    if (answers === 0) continue;
+    if (visitSources.every((s) => s.answers === 0)) continue;
     visitSources.sort((a, b) => b.answers - a.answers || a.pillar_id.localeCompare(b.pillar_id));
     const visits = visitSources.flatMap((s) => recordOf.get(`${id}\n${s.pillar_id}`) ?? []);
     // Only where no venue record tells (an answer from an older pillar): the first and last hour of its answers.
@@ -160,7 +179,7 @@ export function visitSummaries(db: Database.Database, venueId?: string): VisitSu
       pillars: visitSources.map((s) => s.pillar_id).sort(),
       startedHour: hours ? hours.first : visits.map((v) => v.started_hour).sort()[0],
       endedHour: hours ? hours.last : visits.some((v) => v.ended_hour === null) ? null : visits.map((v) => v.ended_hour!).sort().at(-1)!,
-      answers,
+      answers: shownAnswers.get(id, MIN_GROUP) as number,
     });
   }
   return summaries;

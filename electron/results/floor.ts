@@ -13,7 +13,16 @@ export interface Counts {
   counts: Record<string, number>;
 }
 
-/** A group as it may be shown: its distribution only when it reaches the floor. */
+/** A group as it may be shown: its distribution and its total only when it reaches the floor. */
 export function floored(counts: Counts): Group {
-  return { total: counts.total, counts: counts.total >= MIN_GROUP ? counts.counts : null };
+  return counts.total >= MIN_GROUP ? { total: counts.total, counts: counts.counts } : NOT_SHOWN;
 }
+
+/** A group under the floor: nothing of it is told, not even its size. */
+export const NOT_SHOWN: Group = { total: null, counts: null };
+
+/** A group that reaches the floor: its distribution and its total. */
+export type ShownGroup = Extract<Group, { total: number }>;
+
+/** Of items each with a group (a chart's series, a legend's entries), those whose group is shown. */
+export const withShownGroups = <T extends { group: Group }>(items: T[]): Array<T & { group: ShownGroup }> => items.filter((item): item is T & { group: ShownGroup } => item.group.counts !== null);

@@ -6,12 +6,13 @@
 // every figure.
 
 import type { CSSProperties } from 'react';
-import type { Group, QuestionResult } from '../../electron/api/lecture.ts';
+import type { QuestionResult } from '../../electron/api/lecture.ts';
+import { withShownGroups, type ShownGroup } from '../../electron/results/floor.ts';
 import { Elephant } from '../shared/Elephant.tsx';
 import { hyphenated } from '../shared/hyphenate.ts';
 import type { ScreenWords } from './words.ts';
 
-const percent = (n: number, group: Group) => Math.round((n / group.total) * 100);
+const percent = (n: number, group: ShownGroup) => Math.round((n / group.total) * 100);
 
 export function Chart({ question, language, words }: { question: QuestionResult; language: string; words: ScreenWords }) {
   const say = (text: Record<string, string>) => text[language] ?? Object.values(text)[0] ?? '';
@@ -19,10 +20,10 @@ export function Chart({ question, language, words }: { question: QuestionResult;
     { kind: 'venue', name: words.thisVenue, group: question.venue },
     { kind: 'elsewhere', name: words.restOfTour, group: question.elsewhere },
   ];
-  const shown = groups.filter(({ group }) => group.counts);
+  const shown = withShownGroups(groups);
   const description = [
     ...groups.map(({ name, group }) => (group.counts ? `${name} · ${words.answers(group.total)}` : words.tooFew(name))),
-    ...question.values.map((v) => `${say(v.label)}: ${shown.map(({ name, group }) => `${name} ${percent(group.counts![v.value] ?? 0, group)}% (${group.counts![v.value] ?? 0})`).join(', ')}`),
+    ...question.values.map((v) => `${say(v.label)}: ${shown.map(({ name, group }) => `${name} ${percent(group.counts[v.value] ?? 0, group)}% (${group.counts[v.value] ?? 0})`).join(', ')}`),
   ].join('. ');
   if (shown.length === 0) {
     return (
@@ -53,7 +54,7 @@ export function Chart({ question, language, words }: { question: QuestionResult;
             </span>
             <span className="bars">
               {shown.map(({ kind, group }) => {
-                const n = group.counts![v.value] ?? 0;
+                const n = group.counts[v.value] ?? 0;
                 return (
                   <span key={kind} className={`bar ${kind}`} style={{ '--share': String(n / group.total) } as CSSProperties}>
                     <span className="fill" />

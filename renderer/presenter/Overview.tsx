@@ -19,7 +19,7 @@ export function Overview({ tour, chosen, words, language, onChoose, onPresent }:
     <main className="overview">
       <section aria-label={words.tour}>
         <h1>{words.tour}</h1>
-        <p>{words.answers(tour.answers)}</p>
+        <p>{words.shownAnswers(tour.answers)}</p>
         <h2>{words.pillars}</h2>
         <ul>
           {tour.pillars.map((p) => (
@@ -36,7 +36,7 @@ export function Overview({ tour, chosen, words, language, onChoose, onPresent }:
           {tour.visits.map((v) => (
             <li key={v.id}>
               <button type="button" className={chosen?.visit.id === v.id ? 'visit chosen' : 'visit'} onClick={() => onChoose(v.id)}>
-                <strong>{visitName(v, language)}</strong> · {v.startedHour ? localTime(v.startedHour, language) : ''} · {v.pillars.join(', ')} · {words.answers(v.answers)}
+                <strong>{visitName(v, language)}</strong> · {v.startedHour ? localTime(v.startedHour, language) : ''} · {v.pillars.join(', ')} · {words.shownAnswers(v.answers)}
               </button>
             </li>
           ))}

@@ -10,7 +10,8 @@ export type PresenterLanguage = 'nl' | 'en';
 export interface PresenterWords {
   tour: string;
   visits: string;
-  answers: (n: number) => string;
+  /** A visit's or the tour's answers in the groups that are shown (never all: see VisitSummary). */
+  shownAnswers: (n: number) => string;
   pillars: string;
   lastArrived: (when: string | null) => string;
   present: string;
@@ -28,7 +29,7 @@ function presenterWords(language: Language): PresenterWords {
   const w = words(language, 'presenter');
   return {
     ...plain(['tour', 'visits', 'pillars', 'present', 'keysHint', 'downloads', 'ranked', 'rankedHow', 'notComparable', 'noVisits'], w),
-    answers: (count) => w('answers', { count }),
+    shownAnswers: (count) => w('shownAnswers', { count }),
     lastArrived: (when) => (when ? w('lastArrived', { when }) : w('nothingArrived')),
   };
 }

@@ -342,7 +342,7 @@ export async function fleetFigures(): Promise<void> {
       ];
       for (const at of season) keep.run(id, at, JSON.stringify(record(id, at)));
       kept += season.length;
-      for (let d = 0; d < 120; d++) store.db.prepare('INSERT INTO pillar_days VALUES (?, ?, ?)').run(id, new Date(now - d * DAY).toISOString().slice(0, 10), 40);
+      for (let d = 0; d < 120; d++) for (let q = 0; q < 6; q++) store.db.prepare('INSERT INTO pillar_day_groups VALUES (?, ?, ?, ?, ?)').run(id, new Date(now - d * DAY).toISOString().slice(0, 10), `visit-${id}`, `question-${q}`, 7);
     }
     for (const { level, olderThanMs } of THINNING) store.db.prepare('INSERT INTO health_thinned VALUES (?, ?)').run(level, now - olderThanMs);
   })();

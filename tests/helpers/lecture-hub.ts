@@ -48,7 +48,7 @@ export async function startLectureHub(dir = tempDir()): Promise<LectureHub> {
 
 /** Answer records, one per value given. */
 export function answers(pillar: string, visit: string, pack: { id: string; version: number }, question: string, values: string[], language = 'nl') {
-  return values.map((value) => ({ type: 'answer', id: randomUUID(), pillar_id: pillar, venue_session_id: visit, pack_id: pack.id, pack_version: pack.version, question_id: question, value, language, hour: HOUR, suspect: null }));
+  return values.map((value) => ({ type: 'answer' as const, id: randomUUID(), pillar_id: pillar, venue_session_id: visit, pack_id: pack.id, pack_version: pack.version, question_id: question, value, language, hour: HOUR, suspect: null }));
 }
 
 const valuesOf = (question: Manifest['questions'][number]) => (question.answer.type === 'choice' ? question.answer.options.map((o) => o.id) : Array.from({ length: question.answer.steps }, (_, i) => String(i + 1)));

@@ -51,7 +51,7 @@ test("a visit's figures are the lecture's rest of the tour for each question of 
   assert.deepEqual(sent(GRAP), { pack_id: manifest.id, question_id: GRAP, total: 6, counts: { 'later-apart': 4, 'meteen-iets-zeggen': 2 } });
   assert.equal(figures.as_of_hour, '2026-11-23T15:00Z', "the newest answer that counts at a visit the figures include (b's, which counts for grap-over-afkomst): not c's suspect ones, nor d's");
   // Exactly what the lecture of this visit shows as the rest of the tour.
-  for (const q of visitResults(store.db, HERE).questions) assert.deepEqual({ total: sent(q.id).total ?? 0, counts: sent(q.id).counts }, q.elsewhere, q.id);
+  for (const q of visitResults(store.db, HERE).questions) assert.deepEqual({ total: sent(q.id).total, counts: sent(q.id).counts }, q.elsewhere, q.id);
 });
 
 test('the figures are kept per visit, and worked out again only when answers that count arrived elsewhere or a pack came', (t) => {

@@ -35,7 +35,7 @@ test('every extreme pack, in every lecture language and group state: each chart 
       // The widest figures: 100% of thousands beside one bar, a sliver beside the others.
       const counts = Object.fromEntries(values.map((v, i) => [v.value, i === 0 ? 9999 : 0]));
       const shown = { total: 9999, counts };
-      const hidden = { total: 4, counts: null };
+      const hidden = { total: null, counts: null };
       const states: Array<[string, Pick<QuestionResult, 'venue' | 'elsewhere'>]> = [['both shown', { venue: shown, elsewhere: shown }], ['this venue under the floor', { venue: hidden, elsewhere: shown }], ['the rest under the floor', { venue: shown, elsewhere: hidden }]];
       for (const language of LECTURE_LANGUAGES) {
         for (const [state, groups] of states) {

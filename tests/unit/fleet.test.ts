@@ -12,6 +12,7 @@ import { HealthStore } from '../../electron/hub/health.ts';
 import { Pillars } from '../../electron/hub/pillars.ts';
 import { Offers } from '../../electron/hub/offers.ts';
 import { HubStore } from '../../electron/hub/store.ts';
+import { MIN_GROUP } from '../../electron/results/floor.ts';
 import { offerText, reasonText } from '../../electron/words/fleet.ts';
 import { buildPack } from '../helpers/packs.ts';
 import { TestClock } from '../helpers/clock.ts';
@@ -27,9 +28,9 @@ const health = (pillarId: string, at: number, over: Partial<HealthRecord> = {}):
   cards_left: 140, last_answer_hour: null, disk_free_mb: 5120, uptime_minutes: 10, errors: {}, ...over,
 });
 
-const answer = (pillarId: string, hour: string) => ({
+const answer = (pillarId: string, hour: string, question = 'naam-op-cv') => ({
   type: 'answer' as const, id: randomUUID(), pillar_id: pillarId, venue_session_id: 'visit-a', pack_id: 'olifant-tour', pack_version: 7,
-  question_id: 'naam-op-cv', value: '3', language: 'nl', hour, suspect: null,
+  question_id: question, value: '3', language: 'nl', hour, suspect: null,
 });
 
 test('health records are thinned by the store on its clock: all of a day, one per hour for 30 days, one per day after; answers never', async (t) => {
@@ -89,7 +90,9 @@ test('the fleet view: every registered pillar, those that need someone first, ea
   kept.fromCheckIn('p-cards', health('p-cards', at, { app_version: '1.10.0', pack: { id: 'olifant-tour', version: 8 }, cards_left: 49 }), null);
   kept.fromCheckIn('p-clock', health('p-clock', at - 7 * MINUTE, { app_version: '1.10.0', pack: { id: 'olifant-tour', version: 8 } }), null);
   kept.fromCheckIn('p-old', health('p-old', at, { app_version: '1.9.2', pack: { id: 'olifant-tour', version: 8 } }), null);
-  store.store([answer('p-v1', '2026-11-24T14:00Z'), answer('p-v1', '2026-11-23T14:00Z'), { ...answer('p-v1', '2026-11-24T14:00Z'), suspect: 'too-fast' }], 'p-v1', 'batch');
+  // Answers today: 5 to one question (its group shown), 2 to another (under the floor), one too fast; and one yesterday.
+  const today = [...Array.from({ length: MIN_GROUP }, () => answer('p-v1', '2026-11-24T14:00Z')), answer('p-v1', '2026-11-24T14:00Z', 'quotum'), answer('p-v1', '2026-11-24T14:00Z', 'quotum')];
+  store.store([...today, answer('p-v1', '2026-11-23T14:00Z', 'quotum'), { ...answer('p-v1', '2026-11-24T14:00Z'), suspect: 'too-fast' }], 'p-v1', 'batch');
 
   const view = fleetView(store.db, now);
   assert.equal(view.asOf, '2026-11-24T15:00Z');
@@ -105,8 +108,8 @@ test('the fleet view: every registered pillar, those that need someone first, ea
   assert.deepEqual(row('p-old').reasons, [{ code: 'old-app', version: '1.9.2', newest: '1.10.0' }]);
   const v1 = row('p-v1');
   assert.deepEqual({ ...v1, lastContact: v1.lastContact?.via }, {
-    id: 'p-v1', name: 'p-v1', visit: null, lastContact: 'batch', reports: false, appVersion: null, pack: null, dispenser: null, cardsLeft: null, answersToday: 1, offer: null, reasons: [{ code: 'no-health' }],
-  });
+    id: 'p-v1', name: 'p-v1', visit: null, lastContact: 'batch', reports: false, appVersion: null, pack: null, dispenser: null, cardsLeft: null, answersToday: MIN_GROUP, offer: null, reasons: [{ code: 'no-health' }],
+  }, 'answers today: those of the group shown, never the 2 under the floor (nor yesterday\'s, nor the one too fast)');
   assert.deepEqual([row('p-never').lastContact, row('p-never').reasons, row('p-never').visit], [null, [], null]);
   assert.deepEqual([row('p-ok').reasons, row('p-ok').dispenser, row('p-ok').cardsLeft, row('p-ok').lastContact], [[], 'ok', 140, { at: minute(at), via: 'check-in' }]);
   assert.deepEqual(row('p-ok').visit, { id: 'visit-ok', name: null, startedHour: null, endedHour: null }, 'a visit the hub has no record of yet, by its id');

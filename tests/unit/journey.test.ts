@@ -105,7 +105,7 @@ test('journey: card states, and a full gate asks again once the earlier card is 
   assert.equal(cardToDispense(s), ANSWER, 'asked again');
   s = run(s, { type: 'card', answerId: ANSWER, status: 'take-card' }, { type: 'card-taken' });
   assert.equal(s.view.kind === 'result' && s.view.card, 'taken');
-  s = run(s, { type: 'results', questionId: 'q1', results: { questionId: 'q1', venue: { total: 0, counts: null }, elsewhere: { total: 0, counts: null }, elsewhereFrom: { from: 'pillar' } } });
+  s = run(s, { type: 'results', questionId: 'q1', results: { questionId: 'q1', venue: { total: null, counts: null }, elsewhere: { total: null, counts: null }, elsewhereFrom: { from: 'pillar' } } });
   assert.equal(resultsToFetch(s), null);
 });
 

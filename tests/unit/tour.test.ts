@@ -51,7 +51,7 @@ test("a pillar that never heard from a hub compares with its own earlier visits,
   assert.equal(elsewhereWords(shown.elsewhereFrom, strings('en'), 'en').name, "On this pillar's earlier visits");
   // Under the floor, the screen's line names the same group: never "elsewhere on the tour", which it does not know.
   const none = results('past-in-het-team');
-  assert.deepEqual(none.elsewhere, { total: 0, counts: null });
+  assert.deepEqual(none.elsewhere, { total: null, counts: null });
   const t = strings('nl');
   assert.equal(t.tooFew(elsewhereWords(none.elsewhereFrom, t, 'nl').name), 'Op eerdere bezoeken van deze zuil: nog minder dan 5 antwoorden.');
 });
@@ -66,7 +66,7 @@ test("the hub's figures are the rest of the tour; kept since yesterday, they say
   assert.deepEqual(kept.elsewhereFrom, { from: 'tour', asOf: { hour: '2026-11-23T13:00Z', day: 'yesterday' } });
   assert.deepEqual(elsewhereWords(kept.elsewhereFrom, strings('nl'), 'nl'), { name: 'Elders op de tour', sameAsYou: 'elders op de tour koos hetzelfde als jij', asOf: 'Elders op de tour: stand van gisteren 14:00' });
   assert.equal(elsewhereWords(kept.elsewhereFrom, strings('en'), 'en').asOf, 'Elsewhere on the tour: as of yesterday 2:00 PM');
-  assert.deepEqual(results('past-in-het-team').elsewhere, { total: 0, counts: null }, 'a question the figures do not name has nothing elsewhere that counts');
+  assert.deepEqual(results('past-in-het-team').elsewhere, { total: null, counts: null }, 'a question the figures do not name has nothing elsewhere that counts');
   // A check-in brings today's.
   app.tour.receive(figures('venue-test', [NAAM({ 4: 6, 5: 3 })]));
   assert.deepEqual(results('naam-op-cv').elsewhereFrom, { from: 'tour', asOf: null });

@@ -50,7 +50,7 @@ export async function exportToStick(drive: string, from: ExportFrom): Promise<St
   };
   const made = lecture(from.store.db, from.venueId, 'nl', undefined, rest);
   const lectureFiles: string[] = [];
-  if (made.results.visit.answers > 0) {
+  if (made.results.questions.length > 0) {
     const files: Array<[string, Buffer | string]> = [
       [`${from.venueId}.pptx`, await lecturePresentation(made)],
       [`${from.venueId}.xlsx`, await lectureWorkbook(made)],

@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import type { AsOf, ElsewhereFrom, Group, Results } from '../../api/student.ts';
 import { countAnswers } from '../../results/aggregates.ts';
-import { floored, MIN_GROUP } from '../../results/floor.ts';
+import { floored, MIN_GROUP, NOT_SHOWN } from '../../results/floor.ts';
 import { hourOf } from '../../results/records.ts';
 import type { ReceivedTour } from './kept.ts';
 
@@ -34,7 +34,7 @@ export function staleness(received: ReceivedTour, now: number): AsOf | null {
 export function restOfTour(db: Database.Database, questionId: string, visit: string, received: ReceivedTour | null, now: number): { group: Group; from: ElsewhereFrom } {
   if (received === null) return { group: floored(countAnswers(db, questionId, { elsewhere: visit, minGroup: MIN_GROUP })), from: { from: 'pillar' } };
   const sent = received.tour.questions.find((q) => q.question_id === questionId);
-  const group = sent?.counts && sent.total !== null ? { total: sent.total, counts: sent.counts } : { total: 0, counts: null };
+  const group: Group = sent?.counts && sent.total !== null ? { total: sent.total, counts: sent.counts } : NOT_SHOWN;
   return { group, from: { from: 'tour', asOf: staleness(received, now) } };
 }
 

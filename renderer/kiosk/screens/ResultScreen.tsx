@@ -5,6 +5,7 @@
 // (with their hour when they are old), or this pillar's own earlier visits.
 
 import type { Group, Question, Results } from '../../../electron/api/student.ts';
+import { withShownGroups } from '../../../electron/results/floor.ts';
 import { noCardThisTime, type CardView } from '../journey.ts';
 import { Elephant, type ElephantMood } from '../../shared/Elephant.tsx';
 import { say } from '../../shared/hyphenate.ts';
@@ -56,10 +57,10 @@ function Verdict({ results, value, t, language }: { results: Results; value: str
 
 /** Per answer, a thick bar for here and a thinner one for the rest of the tour; the student's own answer marked. */
 function Bars({ results, question, value, t, language }: { results: Results; question: Question; value: string; t: Strings; language: string }) {
-  const groups = [
+  const groups = withShownGroups([
     { key: 'here', name: t.here, group: results.venue },
     { key: 'elsewhere', name: elsewhereWords(results.elsewhereFrom, t, language).name, group: results.elsewhere },
-  ].filter((g) => g.group.counts !== null);
+  ]);
   if (groups.length === 0) return null;
   return (
     <>
