@@ -3,7 +3,7 @@
 
 /** An error the UI may show or act on; `code` is stable (errors.ts says what each means), `message` is for people. */
 export interface ApiFailure {
-  code: 'bad-request' | 'not-signed-in' | 'forbidden' | 'not-found' | 'needs-confirmation' | 'too-large' | 'wrong-type' | 'wrong-host' | 'busy' | 'storage' | 'internal';
+  code: 'bad-request' | 'not-signed-in' | 'forbidden' | 'not-found' | 'needs-confirmation' | 'too-large' | 'wrong-type' | 'wrong-method' | 'wrong-host' | 'busy' | 'storage' | 'internal';
   message: string;
 }
 

@@ -29,6 +29,7 @@ export const FAILURES: Record<FailureCode, { means: string; userCan: string; htt
   'needs-confirmation': { means: "it needs a person's yes first: a bundle of a pillar this hub has never registered", userCan: "compare the pillar's key with the one the pillar shows, then confirm it, or register the pillar first", http: 409, exit: 1 },
   'too-large': { means: 'what was sent is larger than is taken at once', userCan: 'send less at a time (a pillar halves its batch by itself), or a smaller file', http: 413, exit: 1 },
   'wrong-type': { means: 'what was sent is not of the type asked for', userCan: 'send it as the message says', http: 415, exit: 1 },
+  'wrong-method': { means: 'the address is asked for with a method it does not take', userCan: 'use the method the message names (the API takes POST with a JSON body)', http: 405, exit: 1 },
   'wrong-host': { means: 'the request names a host this hub does not answer to', userCan: "use the hub's own address, or start the hub with --public-host and that name", http: 421, exit: 1 },
   busy: { means: 'not now: something else is doing the same (another pack being installed, a bundle being imported), or it is stopping or slow', userCan: 'wait until it is done, then try again (a hub says in how many seconds)', http: 503, exit: 75 },
   storage: { means: 'a disk or a USB stick could not be written or read: full, read-only, or taken out', userCan: 'make room, or put the stick back or use another, then try again', http: 507, exit: 74 },
@@ -57,3 +58,7 @@ export class ApiError extends Error {
 }
 
 export const httpStatusOf = (code: FailureCode) => FAILURES[code].http;
+
+/** The failure an HTTP status stands for (each status is one code's); `internal` for one the vocabulary has not. */
+export const failureOfStatus = (status: number): FailureCode =>
+  (Object.entries(FAILURES) as Array<[FailureCode, { http: number }]>).find(([, failure]) => failure.http === status)?.[0] ?? 'internal';

@@ -33,8 +33,12 @@ test('the API over HTTP: methods, typed errors, pack assets only when listed', a
   const garbled = await fetch(`${url}api/kiosk`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"' });
   assert.equal(garbled.status, 400);
   assert.match(((await garbled.json()) as { error: { message: string } }).error.message, /^unreadable request: /);
-  assert.equal((await fetch(`${url}api/kiosk`)).status, 405, 'GET cannot call methods');
-  assert.equal((await fetch(`${url}api/kiosk`, { method: 'POST', body: '{}' })).status, 415, 'a form post cannot call methods');
+  const get = await fetch(`${url}api/kiosk`);
+  assert.equal(get.status, 405, 'GET cannot call methods');
+  assert.equal(((await get.json()) as { error: { code: string } }).error.code, 'wrong-method', 'said in the vocabulary');
+  const form = await fetch(`${url}api/kiosk`, { method: 'POST', body: '{}' });
+  assert.equal(form.status, 415, 'a form post cannot call methods');
+  assert.equal(((await form.json()) as { error: { code: string } }).error.code, 'wrong-type');
   assert.equal((await fetch(`${url}pack-assets/pack.json`)).status, 404);
   assert.equal((await fetch(`${url}pack-assets/constructor`)).status, 404, 'a built-in object key is not an asset');
   assert.equal((await fetch(`${url}pack-assets/__proto__`)).status, 404);

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { dispatch } from '../../electron/kiosk/carriers/dispatch.ts';
-import { ApiError, FAILURES, httpStatusOf } from '../../electron/api/errors.ts';
+import { ApiError, FAILURES, failureOfStatus, httpStatusOf } from '../../electron/api/errors.ts';
 import { exitCodeOf, failureOf } from '../../electron/kiosk/errors.ts';
 
 const errno = (code: string) => Object.assign(new Error(`${code}: something`), { code });
@@ -16,9 +16,11 @@ test('each failure has its own HTTP status, an exit code, and says what went wro
   for (const code of codes) assert.ok(FAILURES[code].means.length > 10 && FAILURES[code].userCan.length > 10, code);
   // The kiosk's and the hub's statuses, the hub's as results-sync.md says (400, 401, 403, 413 for a batch).
   assert.deepEqual(Object.fromEntries(codes.map((code) => [code, httpStatusOf(code)])), {
-    'bad-request': 400, 'not-signed-in': 401, forbidden: 403, 'not-found': 404, 'needs-confirmation': 409, 'too-large': 413, 'wrong-type': 415, 'wrong-host': 421,
-    busy: 503, storage: 507, internal: 500,
+    'bad-request': 400, 'not-signed-in': 401, forbidden: 403, 'not-found': 404, 'needs-confirmation': 409, 'too-large': 413, 'wrong-type': 415, 'wrong-method': 405,
+    'wrong-host': 421, busy: 503, storage: 507, internal: 500,
   });
+  for (const code of codes) assert.equal(failureOfStatus(httpStatusOf(code)), code, 'and each status stands for its failure');
+  assert.equal(failureOfStatus(418), 'internal');
 });
 
 test('what is thrown is classified: refusals keep their code, file system trouble is storage in words, the rest internal', () => {

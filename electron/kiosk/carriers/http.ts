@@ -14,7 +14,7 @@ import { OPERATOR_METHODS, type OperatorMethod } from '../../api/operator.ts';
 import { DISPENSE_CARD, requestOf, RESULTS, SET_MOOD, SUBMIT_ANSWER, UNLOCK } from '../../api/schemas/requests.ts';
 import { STUDENT_METHODS, type StudentMethod } from '../../api/student.ts';
 import { createKiosk, kioskLog, StartupError, type Kiosk, type KioskOptions } from '../services.ts';
-import { httpStatusOf } from '../../api/errors.ts';
+import { failureOfStatus, httpStatusOf, type FailureCode } from '../../api/errors.ts';
 import { showOutOfOrder, type OutOfOrder } from '../out-of-order.ts';
 import { createHttpServer, lineLogger } from '../../platform/http-server.ts';
 import type { Logger } from '../../platform/log.ts';
@@ -39,10 +39,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** A refusal as every answer of the API is: an Outcome. */
-const refusal = (status: number, message: string) => ({ ok: false, error: { code: status === 403 ? 'forbidden' : status >= 500 ? 'internal' : 'bad-request', message } });
+/** A refusal as every answer of the API is: an Outcome, its code the vocabulary's for the status. */
+const refusal = (status: number, message: string) => ({ ok: false, error: { code: failureOfStatus(status), message } });
 
-const refuse = (reply: FastifyReply, status: number, message: string) => reply.code(status).header('cache-control', 'no-store').send(refusal(status, message));
+/** Refuses with one of the vocabulary's codes, at its status. */
+const refuse = (reply: FastifyReply, code: FailureCode, message: string) => reply.code(httpStatusOf(code)).header('cache-control', 'no-store').send({ ok: false, error: { code, message } });
 
 /** Serves on 127.0.0.1 to this machine's pages only: a foreign page (or DNS rebinding) is refused. */
 async function listen(port: number, log: Logger, clock: Clock, routes: (app: FastifyInstance) => void): Promise<RunningServer> {
@@ -56,7 +57,7 @@ async function listen(port: number, log: Logger, clock: Clock, routes: (app: Fas
   });
   let origin = '';
   app.addHook('onRequest', async (request, reply) => {
-    if (request.headers.host !== new URL(origin).host || (request.headers.origin && request.headers.origin !== origin)) return refuse(reply, 403, 'forbidden');
+    if (request.headers.host !== new URL(origin).host || (request.headers.origin && request.headers.origin !== origin)) return refuse(reply, 'forbidden', 'forbidden');
   });
   routes(app);
   await app.listen({ port, host: '127.0.0.1' });
@@ -89,7 +90,7 @@ function apiRoutes(app: FastifyInstance, olifant: Kiosk): void {
   jsonBodies(app);
   app.addHook('onRequest', async (request, reply) => {
     // The server listens on 127.0.0.1 only; the operator's API says so again, whatever a proxy or a later change may do.
-    if (request.url.startsWith(OPERATOR_PATH) && !LOOPBACK.has(request.socket.remoteAddress ?? '')) return refuse(reply, 403, 'the operator screen is served to this machine only');
+    if (request.url.startsWith(OPERATOR_PATH) && !LOOPBACK.has(request.socket.remoteAddress ?? '')) return refuse(reply, 'forbidden', 'the operator screen is served to this machine only');
   });
   const role = (prefix: string, api: RoleApi, bodies: Partial<Record<string, TSchema>>) => {
     const call = async (request: FastifyRequest, reply: FastifyReply) => {
@@ -97,7 +98,7 @@ function apiRoutes(app: FastifyInstance, olifant: Kiosk): void {
       return reply.code(outcome.ok ? 200 : httpStatusOf(outcome.error.code)).header('cache-control', 'no-store').send(outcome);
     };
     const onRequest = async (request: FastifyRequest, reply: FastifyReply) => {
-      if (!request.headers['content-type']?.startsWith('application/json')) return refuse(reply, 415, 'send the request as application/json');
+      if (!request.headers['content-type']?.startsWith('application/json')) return refuse(reply, 'wrong-type', 'send the request as application/json');
     };
     // The schema checks with the handler's own words (requestOf): one rule, said once.
     const validatorCompiler = ({ schema }: { schema: TSchema }) => (value: unknown) => {
@@ -113,7 +114,7 @@ function apiRoutes(app: FastifyInstance, olifant: Kiosk): void {
   };
   role(OPERATOR_PATH, { methods: OPERATOR_METHODS, handlers: olifant.operator.handlers }, OPERATOR_BODIES);
   role('/api/', { methods: STUDENT_METHODS, handlers: olifant.student.handlers }, STUDENT_BODIES);
-  app.route({ method: ['GET', 'HEAD', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'], url: '/api/*', handler: (_request, reply) => refuse(reply, 405, 'use POST with a JSON body') });
+  app.route({ method: ['GET', 'HEAD', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'], url: '/api/*', handler: (_request, reply) => refuse(reply, 'wrong-method', 'use POST with a JSON body') });
 
   app.get('/api/events', (request, reply) => {
     reply.hijack();
@@ -132,7 +133,7 @@ function apiRoutes(app: FastifyInstance, olifant: Kiosk): void {
 /** The built UI's files, with their policy; any other method than GET or HEAD is refused. */
 function fileRoutes(app: FastifyInstance, olifant: Kiosk, root?: string): void {
   const serve = (request: FastifyRequest, reply: FastifyReply) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(reply, 405, 'method not allowed');
+    if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(reply, 'wrong-method', 'method not allowed');
     const urlPath = new URL(request.url, 'http://kiosk').pathname;
     const file = resolveStatic(urlPath, (rel) => olifant.student.assetFile(rel), root);
     if (!file) return reply.code(404).type('text/plain; charset=utf-8').send(urlPath === '/' ? 'The kiosk UI is not built: run `npm run build` first.' : 'not found');
@@ -158,7 +159,7 @@ function startOutOfOrderServer(reason: string, port: number, log: Logger, clock:
     app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, _body, done) => done(null, undefined));
     app.all('/*', (request, reply) => {
       const urlPath = new URL(request.url, 'http://kiosk').pathname;
-      if (urlPath.startsWith('/api/')) return refuse(reply, 503, `This pillar is out of order: ${reason}`);
+      if (urlPath.startsWith('/api/')) return refuse(reply, 'busy', `This pillar is out of order: ${reason}`);
       const page = outOfOrderResponse(urlPath, reason);
       reply.code(page.status).type(page.type).headers({ 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
       return reply.send(request.method === 'HEAD' ? undefined : page.body);
