@@ -191,7 +191,7 @@ export async function createKiosk(options: KioskOptions = {}): Promise<Kiosk> {
     sync,
     hubOnStick: () => {
       const drive = drives.drives().at(-1)?.root;
-      return drive === undefined ? null : readHubFile(drive, boot.pillarId);
+      return drive === undefined ? null : readHubFile(drive, boot.pillarId, log);
     },
     setHub: (hub) => void settings.update(hub),
     exportResults: async () => {
