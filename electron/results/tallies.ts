@@ -3,7 +3,7 @@
 // migrations, from the frozen texts here: the tables the aggregates (aggregates.ts) read.
 // Results count from `shown_tallies`: on a pillar its tallies whole (all its own), on the hub
 // only the parts of the pillars whose own answers to a question at a visit reach the floor
-// (PART_TALLIES_MIGRATION), so a pillar's own group is in the hub's whole or not at all.
+// (PART_TALLIES_MIGRATION), so a pillar's own group is in the hub's in full or not at all.
 
 import type Database from 'better-sqlite3';
 import { MIN_GROUP } from './floor.ts';
@@ -33,13 +33,23 @@ export const TALLIES_MIGRATION = `CREATE TABLE tallies (
 export const SHOWN_TALLIES_MIGRATION = `CREATE VIEW shown_tallies AS SELECT question_id, venue_session_id, value, n FROM tallies;`;
 
 /**
+ * A question's tallies at visits as results count them on the hub: per value, the answers of
+ * the pillars whose own part of the question at the visit reaches the floor, the others' as 0
+ * (the question stays listed, too few; nothing of such a part is told, not even its values).
+ * Followed by a WHERE on p's columns, or none, then GROUP BY. Part of a migration's frozen
+ * text (PART_TALLIES_MIGRATION): never edit; a new rule is a new migration and a new text.
+ */
+const SHOWN_PARTS = `SELECT question_id, venue_session_id, value,
+            SUM(iif((SELECT SUM(w.n) FROM part_tallies w WHERE w.question_id = p.question_id AND w.venue_session_id = p.venue_session_id AND w.pillar_id = p.pillar_id) >= ${MIN_GROUP}, p.n, 0))
+     FROM part_tallies p`;
+
+/**
  * The hub's tallies per pillar (part_tallies: answers per question, visit, pillar and value,
- * suspect ones left out), in place of the tallies over all pillars; and the tallies results
- * count from (`shown_tallies`): a pillar's part of a question at a visit counts only where it
- * reaches the floor itself, else as 0 (the question stays listed, too few; nothing of the part
- * is told, not even its values). Two pillars at one visit: the hub's group less one pillar's
- * own (its result screen, its stick files) is the other's part in full (shown) or nothing.
- * A migration of the hub's database: frozen text, never edit.
+ * suspect ones left out), and the tallies over all pillars become those results count from
+ * (shown_tallies, SHOWN_PARTS; same columns, key and index): two pillars at one visit, the
+ * hub's group less one pillar's own (its result screen, its stick files) is the other's part
+ * in full, or nothing.
+ * Both kept by SummaryDeltas. A migration of the hub's database: frozen text, never edit.
  */
 export const PART_TALLIES_MIGRATION = `CREATE TABLE part_tallies (
      question_id TEXT NOT NULL,
@@ -49,13 +59,10 @@ export const PART_TALLIES_MIGRATION = `CREATE TABLE part_tallies (
      n INTEGER NOT NULL,
      PRIMARY KEY (question_id, venue_session_id, pillar_id, value)
    ) STRICT, WITHOUT ROWID;
-   CREATE INDEX part_tallies_by_venue ON part_tallies (venue_session_id);
    INSERT INTO part_tallies SELECT question_id, venue_session_id, pillar_id, value, COUNT(*) FROM answers WHERE suspect IS NULL GROUP BY 1, 2, 3, 4;
-   DROP TABLE tallies;
-   CREATE VIEW shown_tallies AS
-     SELECT question_id, venue_session_id, value,
-            SUM(iif((SELECT SUM(w.n) FROM part_tallies w WHERE w.question_id = p.question_id AND w.venue_session_id = p.venue_session_id AND w.pillar_id = p.pillar_id) >= ${MIN_GROUP}, p.n, 0)) AS n
-     FROM part_tallies p GROUP BY question_id, venue_session_id, value;`;
+   DELETE FROM tallies;
+   INSERT INTO tallies ${SHOWN_PARTS} GROUP BY question_id, venue_session_id, value;
+   ALTER TABLE tallies RENAME TO shown_tallies;`;
 
 /**
  * The condition that a pillar's part of a question at a visit (three SQL expressions) reaches
@@ -124,6 +131,14 @@ export class SummaryDeltas {
   flush(db: Database.Database): void {
     const tally = db.prepare('INSERT INTO part_tallies VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n');
     for (const t of this.tallies.values()) tally.run(t.question, t.visit, t.pillar, t.value, t.n);
+    // Each question at a visit that got answers: its shown tallies worked out again from its parts (a part that reaches the floor now counts whole).
+    const clear = db.prepare('DELETE FROM shown_tallies WHERE question_id = ? AND venue_session_id = ?');
+    const shown = db.prepare(`INSERT INTO shown_tallies ${SHOWN_PARTS} WHERE p.question_id = ? AND p.venue_session_id = ? GROUP BY value`);
+    for (const key of new Set([...this.tallies.values()].map((t) => `${t.question}\n${t.visit}`))) {
+      const [question, visit] = key.split('\n');
+      clear.run(question, visit);
+      shown.run(question, visit);
+    }
     const source = db.prepare(
       `INSERT INTO visit_sources VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT DO UPDATE SET answers = answers + excluded.answers,

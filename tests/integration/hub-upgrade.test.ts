@@ -130,6 +130,14 @@ test('a hub data folder of schema 7, upgraded in place, answers the overview and
     rows('SELECT question_id, venue_session_id, pillar_id, value, n FROM part_tallies ORDER BY 1, 2, 3, 4'),
     rows('SELECT question_id, venue_session_id, pillar_id, value, COUNT(*) AS n FROM answers WHERE suspect IS NULL GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4'),
   );
+  // A part counts where it reaches the floor itself, else as 0.
+  assert.deepEqual(
+    rows('SELECT question_id, venue_session_id, value, n FROM shown_tallies ORDER BY 1, 2, 3'),
+    rows(`SELECT question_id, venue_session_id, value, SUM(iif(part >= 5, n, 0)) AS n FROM (
+            SELECT question_id, venue_session_id, value, COUNT(*) AS n, SUM(COUNT(*)) OVER (PARTITION BY question_id, venue_session_id, pillar_id) AS part
+            FROM answers WHERE suspect IS NULL GROUP BY question_id, venue_session_id, pillar_id, value)
+          GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`),
+  );
   assert.deepEqual(
     rows('SELECT * FROM visit_sources ORDER BY 1, 2, 3, 4'),
     rows(`SELECT venue_session_id, pillar_id, pack_id, pack_version, COUNT(*) FILTER (WHERE suspect IS NULL) AS answers,
