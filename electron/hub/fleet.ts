@@ -10,7 +10,7 @@
 import type Database from 'better-sqlite3';
 import type { FleetPillar, FleetReason, FleetView, OfferState } from '../api/organiser.ts';
 import type { HealthRecord } from '../api/check-in.ts';
-import { groupShown } from '../results/aggregates.ts';
+import { partShown } from '../results/tallies.ts';
 import { minuteOf } from './check-in.ts';
 
 export interface FleetRules {
@@ -62,7 +62,7 @@ export function fleetView(db: Database.Database, now: number, rules: FleetRules 
     .prepare(
       `SELECT p.id, p.name, h.record, h.visit, h.via, h.contact_at, h.clock_offset_ms,
          (SELECT MAX(hour) FROM events e WHERE e.pillar_id = p.id AND e.kind = 'batch') AS last_batch,
-         (SELECT SUM(d.answers) FROM pillar_day_groups d WHERE d.pillar_id = p.id AND d.day = @today AND ${groupShown('d.question_id', 'd.venue_session_id')}) AS today
+         (SELECT SUM(d.answers) FROM pillar_day_groups d WHERE d.pillar_id = p.id AND d.day = @today AND ${partShown('d.question_id', 'd.venue_session_id', 'd.pillar_id')}) AS today
        FROM pillars p LEFT JOIN health_latest h ON h.pillar_id = p.id WHERE p.revoked = 0 ORDER BY p.id`,
     )
     .all({ today }) as Row[];

@@ -3,8 +3,9 @@
 // the last 24 hours, then the first of each hour for 30 days, then the first of each day.
 // Answers are never thinned. Each answer stored also counts towards its pillar's answers of
 // that day per visit and question (pillar_day_groups), so that "answers shown today" is a
-// look-up, not a count of answers: those in the groups that reach the privacy floor, never all
-// (all of a pillar's day, less the groups its one visit shows, would give away the others).
+// look-up, not a count of answers: those in its parts of groups that reach the privacy floor
+// themselves (as the hub counts a visit), never all (all of a pillar's day, less the groups its
+// one visit shows, would give away the others).
 
 import type Database from 'better-sqlite3';
 import type { HealthRecord } from '../api/check-in.ts';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { damageOf, migrate, openDatabase } from '../platform/sqlite.ts';
 import { ANSWER_FIELDS, hourOf } from '../results/records.ts';
 import { OFFERS_MIGRATION } from './offers.ts';
-import { SummaryDeltas, TALLIES_MIGRATION, VISIT_SOURCES_MIGRATION } from '../results/tallies.ts';
+import { PART_TALLIES_MIGRATION, SummaryDeltas, TALLIES_MIGRATION, VISIT_SOURCES_MIGRATION } from '../results/tallies.ts';
 import type { AnswerRecord, BatchResult, PackRecord, SyncRecord, VenueRecord } from '../api/sync.ts';
 import { DayCounts, FLEET_MIGRATION, SHOWN_DAYS_MIGRATION } from './health.ts';
 
@@ -116,6 +116,9 @@ export const MIGRATIONS: string[] = [
   OFFERS_MIGRATION,
   // The fleet's answers today per visit and question too, so that only the groups shown count (health.ts).
   SHOWN_DAYS_MIGRATION,
+  // Tallies per pillar, and results count only the pillars' parts that reach the floor: two
+  // pillars at one visit, the hub's group less one's own never leaves the other's small part.
+  PART_TALLIES_MIGRATION,
 ];
 
 /** What a batch or bundle did: stored new, accepted as duplicates, refused as conflicts (answer ids). */

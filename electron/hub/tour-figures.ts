@@ -1,8 +1,8 @@
 // The tour's figures a pillar gets back with each check-in (docs/results-sync-v2.md): for the
 // venue visit it is at, per question and answer value, what the lecture calls the rest of the
 // tour, under the lecture's own rules (results/aggregates.ts: only the other visits that reach
-// the floor for a question count, and a question whose rest is under the floor goes without
-// counts). So nothing a pillar receives can be subtracted into a group under the floor.
+// the floor for a question count, of them only the pillars' parts that do, and a question
+// whose rest is under the floor goes without counts). So nothing a pillar receives can be subtracted into a group under the floor.
 // Worked out from the tallies and visit sources, never from the answers; kept per visit, and
 // worked out again only when answers that count arrived at another visit since, or a pack
 // record came or went: a check-in that finds nothing new costs two small look-ups.
@@ -12,6 +12,7 @@ import type { TourFigures } from '../api/check-in.ts';
 import { TOUR_QUESTION } from '../api/schemas/check-in.ts';
 import { countAnswers, REACHING_VISITS } from '../results/aggregates.ts';
 import { floored, MIN_GROUP } from '../results/floor.ts';
+import { partShown } from '../results/tallies.ts';
 import { Shape } from '../../content/schema-check.ts';
 
 /** The visits whose figures are kept at once: far more than the pillars on tour. */
@@ -40,8 +41,11 @@ export class TourFiguresCache {
          FROM packs p, json_each(p.manifest, '$.questions') q
          WHERE json_valid(p.manifest) AND q.type = 'object' ORDER BY pack_id, question_id`,
       ),
-      /** The newest hour of an answer that counts at the other visits that reach the floor for a question (hours are kept per visit). */
-      newest: db.prepare(`SELECT MAX(last_hour) FROM visit_sources WHERE venue_session_id <> ? AND ${REACHING_VISITS}`).pluck(),
+      /**
+       * The newest hour of an answer that counts at the other visits that reach the floor for a
+       * question (hours are kept per visit and pillar): of the pillars' parts counted there.
+       */
+      newest: db.prepare(`SELECT MAX(last_hour) FROM visit_sources WHERE venue_session_id <> ? AND ${REACHING_VISITS} AND ${partShown('?', 'venue_session_id', 'pillar_id')}`).pluck(),
     };
   }
 
@@ -72,7 +76,7 @@ export class TourFiguresCache {
     for (const id of new Set(questions.map((q) => q.question_id))) {
       const group = floored(countAnswers(this.db, id, { elsewhere: visit, minGroup: MIN_GROUP }));
       const shown = group.counts !== null;
-      rest.set(id, { total: group.total, counts: group.counts, newest: shown ? (this.statements.newest.get(visit, id, MIN_GROUP) as string | null) : null });
+      rest.set(id, { total: group.total, counts: group.counts, newest: shown ? (this.statements.newest.get(visit, id, MIN_GROUP, id) as string | null) : null });
     }
     const newest = [...rest.values()].map((r) => r.newest).filter((h) => h !== null).sort().at(-1) ?? null;
     return {

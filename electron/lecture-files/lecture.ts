@@ -1,6 +1,7 @@
 // What the lecture files hold, from one place: a visit's results (with the privacy floor, from
 // results/aggregates.ts) and its anonymous answers, only of questions whose group at this visit
-// reaches the floor (raw answers of a small group would show what the charts hide); and, per
+// reaches the floor, and of those only the pillars' parts that do (raw answers of a small group
+// or part would show what the charts hide); and, per
 // question, the other wordings it had in the pack versions whose answers its chart counts.
 
 import type Database from 'better-sqlite3';
@@ -65,6 +66,18 @@ function otherWordingsOf(db: Database.Database, venueId: string, questionId: str
   return [...byText].map(([text, versions]) => ({ text, versions: [...versions].sort((a, b) => a - b) }));
 }
 
+/**
+ * Of a visit's answers, those of the pillars' parts that reach the floor (a question's answers
+ * from one pillar), as its charts count them (shown_tallies): another pillar's few answers at
+ * the same visit are left out, as from its chart. On a pillar, its own part is all of them.
+ */
+function shownParts<R extends Record<string, string | number>>(rows: R[]): R[] {
+  const part = (r: R) => `${r.question_id}\n${r.pillar_id}`;
+  const sizes = new Map<string, number>();
+  for (const r of rows) sizes.set(part(r), (sizes.get(part(r)) ?? 0) + 1);
+  return rows.filter((r) => sizes.get(part(r))! >= MIN_GROUP);
+}
+
 /** The lecture of a visit from a database: its rest of the tour counted there, unless given (`rest`). */
 export function lecture(db: Database.Database, venueId: string, language: ReportLanguage = 'nl', skipped: SkippedPack = () => {}, rest?: RestOfTour): Lecture {
   const counted = visitResults(db, venueId, skipped);
@@ -73,11 +86,11 @@ export function lecture(db: Database.Database, venueId: string, language: Report
   const say = (text: Text | null) => (text ? (text[language] ?? Object.values(text)[0] ?? '') : '');
   const results = venueId === BEFORE_ANY_VISIT ? { ...found, visit: { ...found.visit, name: words.beforeAnyVisit } } : found;
   const shown = results.questions.filter((q) => q.venue.counts !== null).map((q) => q.id);
-  const rows = shown.length === 0 ? [] : (db
+  const rows = shownParts(shown.length === 0 ? [] : (db
     .prepare(`SELECT question_id, value, language, hour, venue_session_id, pillar_id, pack_id, pack_version FROM answers
               WHERE venue_session_id = ? AND suspect IS NULL AND question_id IN (${shown.map(() => '?').join(', ')})
               ORDER BY question_id, value, hour, language`)
-    .all(venueId, ...shown) as Array<Record<string, string | number>>);
+    .all(venueId, ...shown) as Array<Record<string, string | number>>));
   const labels = new Map(results.questions.flatMap((q) => q.values.map((v) => [`${q.id}\n${v.value}`, say(v.label)] as const)));
   const otherWordings = new Map<string, OtherWording[]>();
   for (const q of results.questions) {

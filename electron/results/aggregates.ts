@@ -9,7 +9,10 @@
 // answers are left out.
 // (Two looks at the same screen a few answers apart still differ by those answers: the price
 // of showing results live.)
-// Works on any database with the venues table, the tallies and visit sources (tallies.ts)
+// Two pillars at one visit: the hub counts only the pillars' parts that reach the floor
+// themselves (shown_tallies, tallies.ts), so a pillar's own group less nothing, or the hub's
+// group less it, never leaves another's small part.
+// Works on any database with the venues table, shown_tallies, the visit sources (tallies.ts)
 // and a visit_manifests view: a pillar's or the hub's.
 
 import type Database from 'better-sqlite3';
@@ -27,22 +30,21 @@ export type Scope = { venue: string } | { elsewhere: string; minGroup: number } 
  * The condition on a row's venue_session_id that its visit reaches the floor for a question:
  * bound to the question's id and the floor, in that order. Only these visits count beyond their own.
  */
-export const REACHING_VISITS = 'venue_session_id IN (SELECT venue_session_id FROM tallies WHERE question_id = ? GROUP BY venue_session_id HAVING SUM(n) >= ?)';
+export const REACHING_VISITS = 'venue_session_id IN (SELECT venue_session_id FROM shown_tallies WHERE question_id = ? GROUP BY venue_session_id HAVING SUM(n) >= ?)';
 
 /**
- * The condition that the group of a question at a visit (two SQL expressions, e.g. columns of
- * a summary row) is shown: it reaches the floor. A count over such groups counts only shown ones.
+ * Answers per value for one question, suspect answers left out; from the tallies the database
+ * keeps as answers come, as results count them (shown_tallies). A value only a hidden part
+ * gave counts 0 there: it is left out, as never given.
  */
-export const groupShown = (question: string, visit: string) => `(SELECT SUM(n) FROM tallies WHERE question_id = ${question} AND venue_session_id = ${visit}) >= ${MIN_GROUP}`;
-
-/** Answers per value for one question, suspect answers left out; from the tallies the database keeps as answers come. */
 export function countAnswers(db: Database.Database, questionId: string, scope: Scope): Counts {
-  const count = 'SELECT value, SUM(n) AS n FROM tallies WHERE question_id = ?';
+  const count = 'SELECT value, SUM(n) AS n FROM shown_tallies WHERE question_id = ?';
+  const values = 'GROUP BY value HAVING SUM(n) > 0';
   const rows = ('venue' in scope
-    ? db.prepare(`${count} AND venue_session_id = ? GROUP BY value`).all(questionId, scope.venue)
+    ? db.prepare(`${count} AND venue_session_id = ? ${values}`).all(questionId, scope.venue)
     : 'elsewhere' in scope
-      ? db.prepare(`${count} AND venue_session_id <> ? AND ${REACHING_VISITS} GROUP BY value`).all(questionId, scope.elsewhere, questionId, scope.minGroup)
-      : db.prepare(`${count} AND ${REACHING_VISITS} GROUP BY value`).all(questionId, questionId, scope.minGroup)) as Array<{ value: string; n: number }>;
+      ? db.prepare(`${count} AND venue_session_id <> ? AND ${REACHING_VISITS} ${values}`).all(questionId, scope.elsewhere, questionId, scope.minGroup)
+      : db.prepare(`${count} AND ${REACHING_VISITS} ${values}`).all(questionId, questionId, scope.minGroup)) as Array<{ value: string; n: number }>;
   const counts: Record<string, number> = {};
   let total = 0;
   for (const row of rows) {
@@ -113,7 +115,7 @@ function visitQuestions(db: Database.Database, venueId: string, skipped: Skipped
 /** Every question answered at a venue visit, with this visit, the rest of the tour and the whole tour. */
 export function visitResults(db: Database.Database, venueId: string, skipped: SkippedPack = () => {}): VisitResults {
   const { questions: texts, languages } = visitQuestions(db, venueId, skipped);
-  const ids = (db.prepare('SELECT DISTINCT question_id AS id FROM tallies WHERE venue_session_id = ?').all(venueId) as Array<{ id: string }>).map((r) => r.id);
+  const ids = (db.prepare('SELECT DISTINCT question_id AS id FROM shown_tallies WHERE venue_session_id = ?').all(venueId) as Array<{ id: string }>).map((r) => r.id);
   const questions = ids.map((id): QuestionResult => {
     const question = texts.get(id);
     const venue = floored(countAnswers(db, id, { venue: venueId }));
@@ -142,7 +144,7 @@ export function visitResults(db: Database.Database, venueId: string, skipped: Sk
  * would give away the sum of those that are not (6 answers to five questions and 2 to a sixth
  * read "32", and 32 − 30 = 2). From the tallies of the one visit, so it grows with its questions.
  */
-const SHOWN_ANSWERS = 'SELECT coalesce(SUM(n), 0) FROM (SELECT SUM(n) AS n FROM tallies WHERE venue_session_id = ? GROUP BY question_id HAVING SUM(n) >= ?)';
+const SHOWN_ANSWERS = 'SELECT coalesce(SUM(n), 0) FROM (SELECT SUM(n) AS n FROM shown_tallies WHERE venue_session_id = ? GROUP BY question_id HAVING SUM(n) >= ?)';
 
 /**
  * Venue visits at a glance (every visit, or the one named), from the visit sources, the venue

@@ -24,7 +24,7 @@ import { tempDir } from '../helpers/tmp.ts';
 import { tourBatches, tourVisitIds, type TourShape } from '../helpers/tour.ts';
 
 /** Tables that grow with every answer or batch: never read whole on a request path. */
-const GROWING = ['answers', 'tallies', 'events', 'health_history'];
+const GROWING = ['answers', 'tallies', 'part_tallies', 'shown_tallies', 'events', 'health_history'];
 const SHAPE: TourShape = { seed: 7, pillars: 3, visits: 12, answers: 3000 };
 
 /** Records every statement run on any connection of this process, with its connection and the values it was first run with. */

@@ -7,7 +7,7 @@ import { existsSync, renameSync } from 'node:fs';
 import type { Logger } from '../../platform/log.ts';
 import { damageOf, migrate, openDatabase } from '../../platform/sqlite.ts';
 import { ANSWER_FIELDS, VENUE_FIELDS, type Answer, type UtcHour, type Venue } from '../../results/records.ts';
-import { TALLIES_MIGRATION, VISIT_SOURCES_MIGRATION } from '../../results/tallies.ts';
+import { SHOWN_TALLIES_MIGRATION, TALLIES_MIGRATION, VISIT_SOURCES_MIGRATION } from '../../results/tallies.ts';
 
 /** Each entry moves the schema one version up; never edit one that has shipped. */
 export const MIGRATIONS: string[] = [
@@ -73,6 +73,8 @@ export const MIGRATIONS: string[] = [
    CREATE VIEW visit_manifests AS
      SELECT s.venue_session_id, s.pillar_id, s.answers, p.id AS pack_id, p.version, p.manifest
      FROM visit_sources s JOIN packs p ON p.id = s.pack_id AND p.version = s.pack_version;`,
+  // Results count from shown_tallies, as on the hub: here all the tallies, the pillar's own answers.
+  SHOWN_TALLIES_MIGRATION,
 ];
 
 /** The database was written by a newer Olifant, whose schema this one does not know. */
