@@ -27,7 +27,7 @@ test('the health record follows the board: dispenser, cards left, errors; a disp
   const token = pillars.add('pillar-test');
   const kept = () => new HealthStore(hubStore.db).latest('pillar-test')?.record;
 
-  // The kiosk's time flows; the test jumps it past the 30 s between two dispenser changes.
+  // The kiosk's time flows; the test jumps it on past the 30 s between two check-ins for the dispenser.
   const clock = new TestClock({ mode: 'flowing' });
   t.after(() => clock.stop());
   const kiosk = await startKiosk({ settings: { hubUrl: `http://127.0.0.1:${(hub.server.address() as AddressInfo).port}`, hubToken: token }, simulatedBoard: { dispenseMs: 5, autoTakeMs: 5 }, clock });
@@ -35,6 +35,9 @@ test('the health record follows the board: dispenser, cards left, errors; a disp
   const board = app.board!;
   await until(() => app.pillar.status().slots.every((s) => s === 'OK'), 'the board\'s stacks read');
   await until(() => kiosk.app.checkIns.status().hubSpeaks === 2, 'the first check-in');
+  // The board may have answered just after it: its dispenser is told 30 s later.
+  await clock.advance(DISPENSER_CHANGE_GAP_MS);
+  await until(() => kept()?.dispenser === 'ok', "the board's dispenser at the hub");
   const record = () => app.health.record();
   assert.deepEqual([record().dispenser, record().cards_left, record().errors], ['ok', null, {}], 'no full stack known: no estimate');
   assert.deepEqual(record().pack, { id: app.packs.current().pack.id, version: app.packs.current().pack.version });
@@ -49,11 +52,15 @@ test('the health record follows the board: dispenser, cards left, errors; a disp
   }
   assert.equal(record().cards_left, 97, 'the stack that runs out first');
 
-  // Stack 2 runs empty: the dispenser is empty, no cards left; told to the hub at once.
+  // Half a minute on (the last check-in is that long ago), stack 2 runs empty: the dispenser
+  // is empty, no cards left; told to the hub at once.
+  await clock.advance(DISPENSER_CHANGE_GAP_MS);
   const before = checkIns;
+  const emptied = clock.now();
   board.setStock(2, 0);
   await until(() => kept()?.dispenser === 'empty', 'the empty stack at the hub');
   assert.equal(checkIns, before + 1);
+  assert.ok(clock.now() - emptied < DISPENSER_CHANGE_GAP_MS, 'told at once, not after the 30 s');
   assert.equal(record().cards_left, 0);
   // Refilled (the board says OK again): counted from a full stack, stack 1 still the lowest.
   board.setStock(2, 100);
