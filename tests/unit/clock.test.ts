@@ -82,3 +82,22 @@ test('an instant clock lets every wait pass at once; a flowing one runs on and j
   await wait(flowing, 1);
   assert.ok(flowing.now() >= 3_600_001, 'and its own time goes on by itself');
 });
+
+test('skip moves time on at once: what fell due fires once, in order, at the new time; what it sets then counts from there', async () => {
+  const clock = new TestClock({ start: 0 });
+  const fired: string[] = [];
+  const at = (name: string) => () => fired.push(`${name}@${clock.now()}`);
+  clock.setInterval(at('tick'), 100);
+  clock.setTimeout(at('late'), 250);
+  // A reply's time-out set when its request goes: it counts from the new time, so a skip does not outrun the reply.
+  clock.setTimeout(() => (at('ping')(), clock.setTimeout(at('time-out'), 300)), 50);
+  clock.setTimeout(at('later'), 10_000);
+  await clock.skip(1000);
+  assert.deepEqual(fired, ['ping@1000', 'tick@1000', 'late@1000'], 'each once, in the order they fell due');
+  assert.equal(clock.now(), 1000);
+  await clock.advance(100);
+  assert.deepEqual(fired.slice(3), ['tick@1100'], 'the interval goes on from the new time');
+  await clock.advance(200);
+  assert.deepEqual(fired.slice(4), ['tick@1200', 'tick@1300', 'time-out@1300']);
+  clock.stop();
+});
