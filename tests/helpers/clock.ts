@@ -53,7 +53,8 @@ export class TestClock implements Clock {
   }
 
   now(): number {
-    return this.mode === 'flowing' ? this.at + (performance.now() - this.realAt) : this.at;
+    // Whole milliseconds, as Date.now() gives them.
+    return this.mode === 'flowing' ? Math.floor(this.at + (performance.now() - this.realAt)) : this.at;
   }
 
   setTimeout(fn: () => void, ms: number): Timer {
