@@ -122,7 +122,7 @@ test('overview, presenter mode with the keyboard (reveal, next, insight, keys, l
 
 test('beyond this machine (here: behind a proxy) the pages need a sign-in: a one-time link, clicked from another site, starts an HttpOnly, SameSite=Strict session', async (t) => {
   const hubDir = tempDir();
-  const hub = await startHubProcess(hubDir, '--behind-proxy', '127.0.0.1');
+  const hub = await startHubProcess(hubDir, ['--behind-proxy', '127.0.0.1']);
   t.after(() => stopProcess(hub.child));
   const browser = await launchChromium();
   t.after(() => browser.close());

@@ -10,10 +10,12 @@ import type { TestContext } from 'node:test';
 import { Pillars } from '../../electron/hub/pillars.ts';
 import { buildHub } from '../../electron/hub/server.ts';
 import { HubStore } from '../../electron/hub/store.ts';
-import { CLI, startOlifant } from './cli.ts';
+import { CLI, startOlifant, type NodeStart } from './cli.ts';
 import { tempDir } from './tmp.ts';
 
-export const hubCommand = (dir: string, ...args: string[]) => spawnSync(process.execPath, [CLI, 'hub', ...args, '--data-dir', dir], { encoding: 'utf8', timeout: 30_000 });
+/** `olifant hub ARGS... --data-dir DIR`, run to its end; `node`: how its node starts (on a driven clock: driven-time.ts). */
+export const hubCommandOn = (node: NodeStart, dir: string, ...args: string[]) => spawnSync(process.execPath, [...(node.args ?? []), CLI, 'hub', ...args, '--data-dir', dir], { encoding: 'utf8', timeout: 30_000, env: node.env });
+export const hubCommand = (dir: string, ...args: string[]) => hubCommandOn({}, dir, ...args);
 
 /** Registers a pillar with the command and returns its token, from the JSON on the last line. */
 export function addPillar(dir: string, id: string): string {
@@ -34,11 +36,11 @@ export async function hubInProcess(t: TestContext): Promise<{ url: string; store
   return { url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`, store, pillars };
 }
 
-/** Starts `olifant hub --port 0` (with more options, if given) and returns the URL it printed. */
-export const startHubProcess = (dir: string, ...options: string[]) => startOlifant(['hub', '--port', '0', '--data-dir', dir, ...options]);
+/** Starts `olifant hub --port 0` (with more options, if given) and returns the URL it printed; `node`: how its node starts. */
+export const startHubProcess = (dir: string, options: string[] = [], node: NodeStart = {}) => startOlifant(['hub', '--port', '0', '--data-dir', dir, ...options], node);
 
 /** Starts a pillar, `olifant serve` with a simulated board, on its data folder; returns the URL it printed. */
-export const startPillarProcess = (dir: string) => startOlifant(['serve', '--pillar', 'simulated', '--data-dir', dir]);
+export const startPillarProcess = (dir: string, node: NodeStart = {}) => startOlifant(['serve', '--pillar', 'simulated', '--data-dir', dir], node);
 
 export async function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
