@@ -4,42 +4,43 @@
 // board shows on the hub's page (in Chromium) and in `olifant hub fleet --json` within one
 // check-in period; a pillar killed -9 shows as silent once the threshold has passed.
 //
-// The time: every process here runs on one wall clock the test moves (tests/helpers/
-// shifted-time.ts, loaded with `node --import`; the product knows nothing of it), so that two
-// hours of silence pass at once. Timers keep their real pace: the live pillars are heard again
-// because something happens on them (a stack cleared, a student's answer), as at a venue.
+// The time: the hub and the pillars run on a clock the test drives (tests/helpers/driven-time.ts,
+// loaded with `node --import`; the product knows nothing of it), and the hub's page on
+// Playwright's clock, so that half a minute between two check-ins, or two hours of silence, pass
+// at once. The boards keep the computer's time: their replies over the serial line take real time.
 
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { FleetView } from '../../electron/api/organiser.ts';
+import type { KioskInfo } from '../../electron/api/student.ts';
 import { HealthStore } from '../../electron/hub/health.ts';
 import { HubStore } from '../../electron/hub/store.ts';
-import { CHECK_IN_EVERY_MS } from '../../electron/kiosk/sync/check-in.ts';
+import { CHECK_IN_EVERY_MS, DISPENSER_CHANGE_GAP_MS } from '../../electron/kiosk/sync/check-in.ts';
 import { MIN_GROUP } from '../../electron/results/floor.ts';
 import { launchChromium } from '../helpers/browser.ts';
-import { CLI } from '../helpers/cli.ts';
-import { startOlifant } from '../helpers/cli.ts';
-import { addPillar, stopProcess } from '../helpers/hub.ts';
+import { CLI, startOlifant } from '../helpers/cli.ts';
+import { drivenTime } from '../helpers/driven-time.ts';
+import { addPillar, hubCommandOn, startHubProcess, stopProcess } from '../helpers/hub.ts';
 import { ptyPair } from '../helpers/pty.ts';
-import { shiftedTime } from '../helpers/shifted-time.ts';
 import { dataDir, tempDir, until } from '../helpers/tmp.ts';
 
 const PILLARS = ['pillar-1', 'pillar-2', 'pillar-3'];
 const SILENT_AFTER_MS = 2 * 3600_000;
+/** Longer than the page waits between two asks of the hub: moved on by this, the page has asked again. */
+const PAGE_ASKS_AGAIN_MS = 60_000;
 
 test('a jam on one pillar shows on the fleet view and in `olifant hub fleet --json` within one check-in period; a pillar killed -9 shows as silent after the threshold', { timeout: 300_000 }, async (t) => {
-  const time = shiftedTime();
-  t.after(() => time.close());
+  const time = drivenTime();
   const hubDir = tempDir();
   const tokens = PILLARS.map((id) => addPillar(hubDir, id));
-  const hub = await startOlifant(['hub', '--port', '0', '--data-dir', hubDir], time.node);
+  const hub = await startHubProcess(hubDir, [], time.node);
   t.after(() => stopProcess(hub.child));
   const fleet = (): FleetView => {
-    const run = spawnSync(process.execPath, [...time.node.args, CLI, 'hub', 'fleet', '--json', '--data-dir', hubDir], { encoding: 'utf8', env: time.node.env, timeout: 30_000 });
+    const run = hubCommandOn(time.node, hubDir, 'fleet', '--json');
     assert.equal(run.status, 0, run.stderr);
     return JSON.parse(run.stdout) as FleetView;
   };
@@ -59,6 +60,13 @@ test('a jam on one pillar shows on the fleet view and in `olifant hub fleet --js
     return { id, board, kiosk, type: (command: string) => board.stdin!.write(`${command}\n`) };
   }));
   const byId = (id: string) => pillars.find((p) => p.id === id)!;
+  const boardAnswers = async (id: string) => {
+    const info = (await (await fetch(`${byId(id).kiosk.url}api/kiosk`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as { value: KioskInfo };
+    return info.value.pillar.connected;
+  };
+  // Each pillar checked in as it started; its board answered since, which it tells half a minute after that.
+  await until(async () => (await Promise.all(PILLARS.map(boardAnswers))).every(Boolean), 'every board answering its pillar');
+  await time.advance(DISPENSER_CHANGE_GAP_MS);
   await until(() => {
     const view = fleet();
     return PILLARS.every((id) => row(view, id)?.reports && row(view, id).dispenser === 'ok');
@@ -67,30 +75,35 @@ test('a jam on one pillar shows on the fleet view and in `olifant hub fleet --js
   const browser = await launchChromium();
   t.after(() => browser.close());
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.clock.install({ time: time.now() });
   await page.goto(hub.url);
   const onPage = (id: string) => page.locator(`tr[data-pillar="${id}"]`);
   await onPage('pillar-1').getByText('in orde', { exact: true }).first().waitFor();
 
-  // A stack jams on pillar 1's board.
-  const jammedAt = Date.now();
+  // Half a minute on, a stack jams on pillar 1's board.
+  await time.advance(DISPENSER_CHANGE_GAP_MS);
+  const jammedAt = time.now();
   byId('pillar-1').type('jam 1');
-  await onPage('pillar-1').getByText('Een kaartenstapel zit vast: maak hem los.').waitFor({ timeout: 180_000 });
-  assert.equal(await page.locator('tbody tr').first().getAttribute('data-pillar'), 'pillar-1', 'the page shows it first, without a reload');
+  await until(() => row(fleet(), 'pillar-1').dispenser === 'jammed', 'the jam in `olifant hub fleet --json`', 120_000);
   const jammed = fleet();
   assert.deepEqual([jammed.pillars[0].id, row(jammed, 'pillar-1').dispenser, row(jammed, 'pillar-1').reasons[0]], ['pillar-1', 'jammed', { code: 'jammed' }]);
   const store = new HubStore(hubDir);
   t.after(() => store.close());
   const told = new HealthStore(store.db).history('pillar-1').find((h) => h.record.dispenser === 'jammed')!;
-  t.diagnostic(`the jam reached the hub ${told.at - jammedAt} ms after the board jammed`);
+  t.diagnostic(`the jam reached the hub ${told.at - jammedAt} ms after the board jammed, on the processes' clock`);
   assert.ok(told.at - jammedAt <= CHECK_IN_EVERY_MS, 'the jam was told within one check-in period (the dispenser change is told at once)');
+  await page.clock.fastForward(PAGE_ASKS_AGAIN_MS);
+  await onPage('pillar-1').getByText('Een kaartenstapel zit vast: maak hem los.').waitFor();
+  assert.equal(await page.locator('tbody tr').first().getAttribute('data-pillar'), 'pillar-1', 'the page shows it first, without a reload');
 
   // Pillar 2 is killed -9: just after, it is not silent yet.
   await stopProcess(byId('pillar-2').kiosk.child, 'SIGKILL');
   assert.equal(row(fleet(), 'pillar-2').reasons.some((r) => r.code === 'silent'), false, 'not silent before the threshold');
 
-  // Two hours and a minute later: pillar 1's stack is cleared, five students answer on pillar 3.
-  time.move(SILENT_AFTER_MS + 60_000);
-  byId('pillar-1').type('clear 1');
+  // Two hours and a minute later (pillars 1 and 3 check in every 2 minutes): five students answer
+  // on pillar 3; half a minute on (their answers sent), pillar 1's stack is cleared.
+  await time.advance(SILENT_AFTER_MS + 60_000);
+  const movedTo = time.now();
   for (let i = 0; i < MIN_GROUP; i++) {
     const answered = await fetch(`${byId('pillar-3').kiosk.url}api/submitAnswer`, {
       method: 'POST', headers: { 'content-type': 'application/json' },
@@ -98,8 +111,9 @@ test('a jam on one pillar shows on the fleet view and in `olifant hub fleet --js
     });
     assert.equal(answered.status, 200);
   }
-  // The processes' time now (their last contact is to the minute).
-  const movedTo = Date.now() + time.offset();
+  await time.advance(DISPENSER_CHANGE_GAP_MS);
+  byId('pillar-1').type('clear 1');
+  // Their last contact is to the minute.
   await until(() => {
     const view = fleet();
     return ['pillar-1', 'pillar-3'].every((id) => Date.parse(row(view, id).lastContact!.at) >= movedTo - 60_000) && row(view, 'pillar-1').dispenser === 'ok' && row(view, 'pillar-3').answersToday === MIN_GROUP;
@@ -111,7 +125,8 @@ test('a jam on one pillar shows on the fleet view and in `olifant hub fleet --js
   assert.ok((silent.reasons[0] as { minutes: number }).minutes >= 120, JSON.stringify(silent.reasons));
   assert.deepEqual(silent.visit && [silent.visit.id, silent.visit.endedHour], ['2026-11-24-venue-2', null], 'during its venue visit');
   for (const id of ['pillar-1', 'pillar-3']) assert.deepEqual(row(later, id).reasons, [], `${id} needs nobody`);
-  await onPage('pillar-2').getByText(/^Al \d+ minuten geen contact, terwijl het locatiebezoek loopt\./).waitFor({ timeout: 30_000 });
-  await onPage('pillar-1').getByText('in orde', { exact: true }).first().waitFor({ timeout: 30_000 });
+  await page.clock.fastForward(PAGE_ASKS_AGAIN_MS);
+  await onPage('pillar-2').getByText(/^Al \d+ minuten geen contact, terwijl het locatiebezoek loopt\./).waitFor();
+  await onPage('pillar-1').getByText('in orde', { exact: true }).first().waitFor();
   assert.equal(await page.locator('tbody tr').first().getAttribute('data-pillar'), 'pillar-2');
 });
