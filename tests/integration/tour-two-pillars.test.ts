@@ -6,35 +6,35 @@
 // every question, and setting the pillar's own group and the figures it received against the
 // hub's own results of the same visits.
 //
-// The pillars check in after each round of their sender (and every 2 minutes): a pillar is
-// made to check in by an answer given too fast, which its sender sends but no result counts.
-// The serve processes run on the computer's clock, so each pillar gives fewer than 12 counted
-// answers in all (more within a minute would be taken for hammering).
+// The processes run on a clock the test drives (tests/helpers/driven-time.ts): a pillar's
+// sender looks for new answers every few seconds and checks in after each round it sends, and
+// every pillar checks in every 2 minutes; the test moves the clock on by that much, rather than
+// waiting for it. Each pillar gives at most 12 answers within a minute of its clock (more would
+// be taken for hammering).
 
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { Group, Results } from '../../electron/api/student.ts';
 import type { TourOverview, VisitResults } from '../../electron/api/lecture.ts';
+import { CHECK_IN_EVERY_MS } from '../../electron/kiosk/sync/check-in.ts';
+import { LOOK_MS } from '../../electron/kiosk/sync/sender.ts';
 import { TOUR_FILE } from '../../electron/kiosk/tour/kept.ts';
 import { MIN_GROUP } from '../../electron/results/floor.ts';
 import { launchChromium, openKiosk, readQuestion } from '../helpers/browser.ts';
-import { CLI } from '../helpers/cli.ts';
-import { addPillar, startHubProcess, stopProcess } from '../helpers/hub.ts';
+import { drivenTime, type DrivenTime } from '../helpers/driven-time.ts';
+import { addPillar, startHubProcess, startPillarProcess, stopProcess } from '../helpers/hub.ts';
 import { dataDir, tempDir, until } from '../helpers/tmp.ts';
 
 const A = { id: 'pillar-a', visit: '2026-11-24-hva-amsterdam' };
 const B = { id: 'pillar-b', visit: '2026-11-24-fontys-eindhoven' };
 const QUESTIONS = ['naam-op-cv', 'past-in-het-team', 'grap-over-afkomst'];
 
-async function servePillar(pillar: typeof A, hubUrl: string, hubToken: string): Promise<{ url: string; dir: string; child: ChildProcess }> {
+async function servePillar(pillar: typeof A, hubUrl: string, hubToken: string, time: DrivenTime) {
   const dir = dataDir({ pillarId: pillar.id, venueSessionId: pillar.visit, hubUrl, hubToken });
-  const child = spawn(process.execPath, [CLI, 'serve', '--pillar', 'simulated', '--data-dir', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve) => child.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())));
-  return { url, dir, child };
+  return { dir, ...(await startPillarProcess(dir, time.node)) };
 }
 
 async function call<T>(url: string, method: string, body: unknown): Promise<T> {
@@ -43,11 +43,11 @@ async function call<T>(url: string, method: string, body: unknown): Promise<T> {
   return answer.value;
 }
 
-/** Answers as a student gives them (read for 3 s); `tooFast`: a tap no result counts, which the sender still sends. */
-async function give(url: string, question: string, values: string[], tooFast = false): Promise<void> {
+/** Answers as a student gives them (read for 3 s). */
+async function give(url: string, question: string, values: string[]): Promise<void> {
   for (const value of values) {
-    const stored = await call<{ stored: boolean; suspect: boolean }>(url, 'submitAnswer', { answerId: randomUUID(), questionId: question, value, language: 'nl', shownMs: tooFast ? 100 : 3000 });
-    assert.deepEqual(stored, { stored: true, suspect: tooFast }, `${question} ${value}`);
+    const stored = await call<{ stored: boolean; suspect: boolean }>(url, 'submitAnswer', { answerId: randomUUID(), questionId: question, value, language: 'nl', shownMs: 3000 });
+    assert.deepEqual(stored, { stored: true, suspect: false }, `${question} ${value}`);
   }
 }
 
@@ -71,11 +71,12 @@ function difference(before: Group, after: Group, what: string): void {
 test('two pillars at two venues with one hub: each result screen shows the other\'s answers once they reach the floor, never a group under 5', { timeout: 180_000 }, async (t) => {
   const hubDir = tempDir();
   const tokens = [addPillar(hubDir, A.id), addPillar(hubDir, B.id)];
-  const hub = await startHubProcess(hubDir);
+  const time = drivenTime();
+  const hub = await startHubProcess(hubDir, [], time.node);
   t.after(() => stopProcess(hub.child));
-  const a = await servePillar(A, hub.url, tokens[0]);
+  const a = await servePillar(A, hub.url, tokens[0], time);
   t.after(() => stopProcess(a.child));
-  const b = await servePillar(B, hub.url, tokens[1]);
+  const b = await servePillar(B, hub.url, tokens[1], time);
   t.after(() => stopProcess(b.child));
   const hubVisit = async (visit: string) => (await (await fetch(`${hub.url}/v1/lecture/visits/${visit}`)).json()) as VisitResults;
   // A visit's answers on the hub: those in its groups that are shown (the others are not told).
@@ -90,11 +91,13 @@ test('two pillars at two venues with one hub: each result screen shows the other
   // A's students first: 6 to naam-op-cv, 5 to past-in-het-team.
   await give(a.url, 'naam-op-cv', ['1', '1', '2', '2', '2', '3']);
   await give(a.url, 'past-in-het-team', ['lijkt-op-ons', 'lijkt-op-ons', 'eerlijk-oordeel', 'lijkt-op-ons', 'hangt-ervan-af']);
+  await time.advance(LOOK_MS);
   await until(async () => (await counted(A.visit)) === 11, "A's answers on the hub");
   // Then B's: 4 to naam-op-cv (under the floor), 2 to past-in-het-team (under), 5 to grap-over-afkomst.
   await give(b.url, 'naam-op-cv', ['4', '4', '5', '5']);
   await give(b.url, 'past-in-het-team', ['eerlijk-oordeel', 'eerlijk-oordeel']);
   await give(b.url, 'grap-over-afkomst', ['later-apart', 'later-apart', 'later-apart', 'meteen-iets-zeggen', 'meteen-iets-zeggen']);
+  await time.advance(LOOK_MS);
   await until(async () => (await counted(B.visit)) === 5 && (await hubVisit(B.visit)).questions.length === 3, "B's answers on the hub");
   // B checked in after its rounds, which ended after A's answers were on the hub: A's are its rest of the tour.
   await until(async () => (await screen(b.url))[0].elsewhere.counts !== null, "A's answers on B's screen");
@@ -102,17 +105,18 @@ test('two pillars at two venues with one hub: each result screen shows the other
   assert.deepEqual(atB.map((r) => r.elsewhere), [{ total: 6, counts: { 1: 2, 2: 3, 3: 1 } }, { total: 5, counts: { 'lijkt-op-ons': 3, 'eerlijk-oordeel': 1, 'hangt-ervan-af': 1 } }, { total: null, counts: null }]);
   assert.deepEqual(atB.map((r) => r.venue.counts === null), [true, true, false], "B's own groups: 4 and 2 not shown, 5 shown");
 
-  // A checks in (a tap too fast to count): B's 5 to grap-over-afkomst reach A; B's 4 and 2 do not.
-  await give(a.url, 'eerlijk-werven', ['praktijkopdracht'], true);
+  // Two minutes on, A checks in: B's 5 to grap-over-afkomst reach A; B's 4 and 2 do not.
+  await time.advance(CHECK_IN_EVERY_MS);
   await until(async () => (await screen(a.url))[2].elsewhere.counts !== null, "B's grap-over-afkomst on A's screen");
   const before = await screen(a.url);
   assert.deepEqual(before.map((r) => r.elsewhere), [{ total: null, counts: null }, { total: null, counts: null }, { total: 5, counts: { 'later-apart': 3, 'meteen-iets-zeggen': 2 } }]);
   assert.ok(before.every((r) => r.elsewhereFrom.from === 'tour' && r.elsewhereFrom.asOf === null));
 
-  // B's fifth answer to naam-op-cv: B's visit crosses the floor for it, and A checks in again.
+  // B's fifth answer to naam-op-cv: B's visit crosses the floor for it; two minutes on, A checks in again.
   await give(b.url, 'naam-op-cv', ['5']);
+  await time.advance(LOOK_MS);
   await until(async () => (await counted(B.visit)) === 10, "B's fifth on the hub: its naam-op-cv shown");
-  await give(a.url, 'eerlijk-werven', ['praktijkopdracht'], true);
+  await time.advance(CHECK_IN_EVERY_MS);
   await until(async () => (await screen(a.url))[0].elsewhere.counts !== null, "B's naam-op-cv on A's screen");
   const after = await screen(a.url);
   assert.deepEqual(after[0].elsewhere, { total: 5, counts: { 4: 2, 5: 3 } }, "B's whole group, once it reaches the floor");
