@@ -5,11 +5,11 @@
 // the hub hears why; the crew installs it on the other, and the fleet view says who runs what
 // (`olifant hub fleet --json`). A file changed on the hub's disk after publishing is refused
 // and reported, and a pillar that was offline when a pack was published gets it when it is back.
-// Pillars check in after each round of their sender: the test gives them an answer now and
-// then, so that they send a batch and check in after it, rather than waiting 2 minutes.
+// The processes run on a clock the test drives (tests/helpers/driven-time.ts): pillars check
+// in every 2 minutes, and the test moves the clock on by that much, round after round (each
+// once every pillar it waits for has checked in), rather than waiting for it.
 
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -18,7 +18,9 @@ import type { FleetView, OfferList, OfferRow } from '../../electron/api/organise
 import { HealthStore } from '../../electron/hub/health.ts';
 import { HubStore } from '../../electron/hub/store.ts';
 import { hashPin } from '../../electron/kiosk/operator/pin.ts';
-import { addPillar, hubCommand, startHubProcess, startPillarProcess, stopProcess } from '../helpers/hub.ts';
+import { CHECK_IN_EVERY_MS } from '../../electron/kiosk/sync/check-in.ts';
+import { drivenTime } from '../helpers/driven-time.ts';
+import { addPillar, hubCommandOn, startHubProcess, startPillarProcess, stopProcess } from '../helpers/hub.ts';
 import { buildPack, KEY, PNG } from '../helpers/packs.ts';
 import { dataDir, tempDir, until } from '../helpers/tmp.ts';
 
@@ -39,21 +41,26 @@ async function call(pillar: Pillar, route: string, body: unknown = {}): Promise<
 
 test('a pack published to two of three pillar processes reaches exactly those two; one refuses it and the hub hears why; the other runs it once the crew installs it; a file changed on the hub is refused; a pillar offline at publishing gets its pack when it is back', { timeout: 300_000 }, async (t) => {
   const hubDir = tempDir();
-  const hub = await startHubProcess(hubDir);
+  const time = drivenTime();
+  const hub = await startHubProcess(hubDir, [], time.node);
   t.after(() => stopProcess(hub.child));
+  const store = new HubStore(hubDir, { checked: true });
+  t.after(() => store.close());
+  const health = new HealthStore(store.db);
+  const hubCommand = (...args: string[]) => hubCommandOn(time.node, hubDir, ...args);
   const other = generateSigningKey();
 
   /** A pillar registered on the hub, trusting `trusted`, with a PIN for its service screen. */
   const pillar = async (id: string, trusted: string[]): Promise<Pillar> => {
     const token = addPillar(hubDir, id);
     const dir = dataDir({ pillarId: id, hubUrl: hub.url, hubToken: token, trustedKeys: trusted, allowUnsignedPacks: true, operatorPin: hashPin(PIN) });
-    const started = await startPillarProcess(dir);
+    const started = await startPillarProcess(dir, time.node);
     const p: Pillar = { id, dir, token, url: started.url, stop: () => stopProcess(started.child) };
     t.after(() => p.stop());
     return p;
   };
   const again = async (p: Pillar) => {
-    const started = await startPillarProcess(p.dir);
+    const started = await startPillarProcess(p.dir, time.node);
     Object.assign(p, { url: started.url, stop: () => stopProcess(started.child) });
     t.after(() => p.stop());
   };
@@ -61,19 +68,20 @@ test('a pack published to two of three pillar processes reaches exactly those tw
 
   const offers = async (): Promise<OfferRow[]> => ((await (await fetch(`${hub.url}/v2/offers`)).json()) as OfferList).offers;
   const stateOf = async (offerId: string) => (await offers()).find((o) => o.offerId === offerId);
-  /** Waits for `check`, each pillar given an answer at most once a second meanwhile: it sends a batch, and checks in after it. */
+  const contact = (p: Pillar) => health.latest(p.id)?.contactAt;
+  /** Waits for `check`, the clock moved on by a check-in period whenever each of `pillars` has checked in since the last move. */
   const checkingIn = async (pillars: Pillar[], check: () => Promise<boolean>, what: string) => {
-    let nudged = 0;
+    let seen: Array<number | undefined> = [];
     await until(async () => {
       if (await check()) return true;
-      if (Date.now() - nudged < 1000) return false;
-      nudged = Date.now();
-      for (const p of pillars) await call(p, 'submitAnswer', { answerId: randomUUID(), questionId: 'naam-op-cv', value: '3', language: 'nl', shownMs: 5000 });
+      if (pillars.some((p, i) => contact(p) === seen[i])) return false;
+      seen = pillars.map(contact);
+      await time.advance(CHECK_IN_EVERY_MS);
       return false;
     }, what, 120_000);
   };
   const publish = (dir: string, ...to: string[]) => {
-    const done = hubCommand(hubDir, 'publish-pack', dir, '--to', ...to);
+    const done = hubCommand('publish-pack', dir, '--to', ...to);
     assert.equal(done.status, 0, done.stderr);
     return [...done.stdout.matchAll(/(pillar-\w) \(offer ([0-9a-f-]{36})\)/g)].map(([, pillarId, offerId]) => ({ pillarId, offerId }));
   };
@@ -95,11 +103,8 @@ test('a pack published to two of three pillar processes reaches exactly those tw
   await checkingIn([a], async () => (await stateOf(toA.offerId))?.state === 'installed', 'pillar-a to report the pack installed');
 
   // Who runs what: the fleet view, once the hub has pillar-a's health record after the install.
-  const store = new HubStore(hubDir, { checked: true });
-  t.after(() => store.close());
-  const health = new HealthStore(store.db);
   await checkingIn([a, b, c], async () => health.latest('pillar-a')?.record.pack?.version === 2, "the hub to hear pillar-a's new pack");
-  const fleet = hubCommand(hubDir, 'fleet', '--json');
+  const fleet = hubCommand('fleet', '--json');
   assert.equal(fleet.status, 0, fleet.stderr);
   const view = JSON.parse(fleet.stdout) as FleetView;
   const runs = Object.fromEntries(view.pillars.map((p) => [p.id, p.pack]));
