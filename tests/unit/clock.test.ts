@@ -7,10 +7,15 @@ import { test } from 'node:test';
 import { systemClock, wait } from '../../time/clock.ts';
 import { TestClock } from '../helpers/clock.ts';
 
-test('a paused test clock stands still; moved on, it fires what falls due in order, each at its own time', async () => {
-  const clock = new TestClock({ start: 1000 });
+/** A paused clock, and timers for it that write down their name and the clock's time when they fire. */
+function recording(start: number) {
+  const clock = new TestClock({ start });
   const fired: string[] = [];
-  const at = (name: string) => () => fired.push(`${name}@${clock.now()}`);
+  return { clock, fired, at: (name: string) => () => void fired.push(`${name}@${clock.now()}`) };
+}
+
+test('a paused test clock stands still; moved on, it fires what falls due in order, each at its own time', async () => {
+  const { clock, fired, at } = recording(1000);
   clock.setTimeout(at('b'), 20);
   clock.setTimeout(at('a'), 10);
   clock.setTimeout(at('a2'), 10);
@@ -84,9 +89,7 @@ test('an instant clock lets every wait pass at once; a flowing one runs on and j
 });
 
 test('skip moves time on at once: what fell due fires once, in order, at the new time; what it sets then counts from there', async () => {
-  const clock = new TestClock({ start: 0 });
-  const fired: string[] = [];
-  const at = (name: string) => () => fired.push(`${name}@${clock.now()}`);
+  const { clock, fired, at } = recording(0);
   clock.setInterval(at('tick'), 100);
   clock.setTimeout(at('late'), 250);
   // A reply's time-out set when its request goes: it counts from the new time, so a skip does not outrun the reply.
