@@ -64,7 +64,7 @@ test('a jam on one pillar shows on the fleet view and in `olifant hub fleet --js
     const info = (await (await fetch(`${byId(id).kiosk.url}api/kiosk`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as { value: KioskInfo };
     return info.value.pillar.connected;
   };
-  // Each pillar checked in as it started; its board answered since, which it tells half a minute after that.
+  // Each pillar checked in as it started; a board that answered after that is told at most half a minute later.
   await until(async () => (await Promise.all(PILLARS.map(boardAnswers))).every(Boolean), 'every board answering its pillar');
   await time.advance(DISPENSER_CHANGE_GAP_MS);
   await until(() => {
