@@ -42,8 +42,8 @@ export interface RunningServer {
 /** A refusal as every answer of the API is: an Outcome, its code the vocabulary's for the status. */
 const refusal = (status: number, message: string) => ({ ok: false, error: { code: failureOfStatus(status), message } });
 
-/** Refuses with one of the vocabulary's codes, at its status. */
-const refuse = (reply: FastifyReply, code: FailureCode, message: string) => reply.code(httpStatusOf(code)).header('cache-control', 'no-store').send({ ok: false, error: { code, message } });
+/** Refuses with one of the vocabulary's codes, at its status (a pillar out of order: a fault inside, said as 503, the service unavailable). */
+const refuse = (reply: FastifyReply, code: FailureCode, message: string, status = httpStatusOf(code)) => reply.code(status).header('cache-control', 'no-store').send({ ok: false, error: { code, message } });
 
 /** Serves on 127.0.0.1 to this machine's pages only: a foreign page (or DNS rebinding) is refused. */
 async function listen(port: number, log: Logger, clock: Clock, routes: (app: FastifyInstance) => void): Promise<RunningServer> {
@@ -159,7 +159,7 @@ function startOutOfOrderServer(reason: string, port: number, log: Logger, clock:
     app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, _body, done) => done(null, undefined));
     app.all('/*', (request, reply) => {
       const urlPath = new URL(request.url, 'http://kiosk').pathname;
-      if (urlPath.startsWith('/api/')) return refuse(reply, 'busy', `This pillar is out of order: ${reason}`);
+      if (urlPath.startsWith('/api/')) return refuse(reply, 'internal', `This pillar is out of order: ${reason}`, 503);
       const page = outOfOrderResponse(urlPath, reason);
       reply.code(page.status).type(page.type).headers({ 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
       return reply.send(request.method === 'HEAD' ? undefined : page.body);
