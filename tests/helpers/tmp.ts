@@ -7,7 +7,8 @@ import { after } from 'node:test';
 
 export function tempDir(prefix = 'olifant-test-'): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  // A process a test started may still be writing its last lines as it stops: a folder found not empty is tried again.
+  after(() => rmSync(dir, { recursive: true, force: true, maxRetries: 10 }));
   return dir;
 }
 
