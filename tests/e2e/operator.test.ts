@@ -4,8 +4,7 @@
 // a pack from a stick previewed, installed and rolled back, and students kept out.
 
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -17,7 +16,7 @@ import { startKiosk, type TestKiosk } from '../helpers/kiosk.ts';
 import { buildPack, KEY } from '../helpers/packs.ts';
 import { TestClock } from '../helpers/clock.ts';
 import { stick } from '../helpers/stick.ts';
-import { until } from '../helpers/tmp.ts';
+import { tempDir, until } from '../helpers/tmp.ts';
 
 let browser: Browser;
 before(async () => {
@@ -105,7 +104,7 @@ test('a new venue visit typed on the on-screen keyboard: the next answer carries
 });
 
 test('a pack on a USB stick is previewed, installed, shows at the next attract loop, and can be rolled back', async (t) => {
-  const drives = mkdtempSync(path.join(os.tmpdir(), 'olifant-drives-'));
+  const drives = tempDir('olifant-drives-');
   const kiosk = await startKiosk({ settings: { trustedKeys: [KEY.publicKey], usbRoots: [drives] } });
   const page = await open(kiosk);
   const usb = stick(4, (m) => t.diagnostic(m), drives);
@@ -144,7 +143,7 @@ test('a pack on a USB stick is previewed, installed, shows at the next attract l
 });
 
 test('on the pillar\'s screen a stick put in comes first, named by its label and where it is mounted; usbRoots with nothing mounted are explained', async (t) => {
-  const drives = mkdtempSync(path.join(os.tmpdir(), 'olifant-drives-'));
+  const drives = tempDir('olifant-drives-');
   const usb = stick(4, (m) => t.diagnostic(m), drives);
   cpSync(buildPack((m) => (m.version = 8)).dir, path.join(usb.dir, 'olifant-pack'), { recursive: true });
   // The mount table names the device the stick comes from, labelled in a /dev and /sys of the test's own.
@@ -171,7 +170,7 @@ test('on the pillar\'s screen a stick put in comes first, named by its label and
 });
 
 test('the preview says what of a pack does not fit the student screens, and installing it stays possible', async (t) => {
-  const drives = mkdtempSync(path.join(os.tmpdir(), 'olifant-drives-'));
+  const drives = tempDir('olifant-drives-');
   const kiosk = await startKiosk({ settings: { trustedKeys: [KEY.publicKey], usbRoots: [drives] } });
   const page = await open(kiosk);
   // No valid pack breaks the layout (tests/e2e/layout.test.ts), so the layout is broken on purpose:

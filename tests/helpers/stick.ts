@@ -2,10 +2,10 @@
 // pulled out (lazy unmount); where mounting is refused, a plain folder, and the test says so.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { after } from 'node:test';
+import { tempDir } from './tmp.ts';
 
 export interface Stick {
   dir: string;
@@ -17,7 +17,7 @@ export interface Stick {
 
 /** A stick of `sizeMiB`, mounted in a new folder below `parent` (a place the kiosk watches, say). */
 export function stick(sizeMiB: number, log: (message: string) => void, parent = os.tmpdir()): Stick {
-  const dir = mkdtempSync(path.join(parent, 'olifant-stick-'));
+  const dir = tempDir('olifant-stick-', parent);
   const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeMiB}m`, 'tmpfs', dir], { encoding: 'utf8' });
   const mounted = mount.status === 0;
   if (!mounted) log(`mounting a tmpfs was refused (${(mount.stderr || mount.error?.message || '').trim()}); a plain folder stands in for the stick`);
@@ -28,9 +28,7 @@ export function stick(sizeMiB: number, log: (message: string) => void, parent = 
     if (mounted) spawnSync('umount', ['-l', dir]);
     else rmSync(dir, { recursive: true, force: true });
   };
-  after(() => {
-    pull();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  // Pulled after the file's tests (the folder itself goes with the other test folders, at the end).
+  after(pull);
   return { dir, mounted, pull };
 }

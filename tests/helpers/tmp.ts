@@ -3,12 +3,27 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after } from 'node:test';
 
-export function tempDir(prefix = 'olifant-test-'): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
-  // A process a test started may still be writing its last lines as it stops: a folder found not empty is tried again.
-  after(() => rmSync(dir, { recursive: true, force: true, maxRetries: 10 }));
+const made: string[] = [];
+// Removed as the test file's process ends: after every test's and every file's `after` hooks, so
+// after the processes those hooks stop (a hub, a pillar) have written their last lines. (Hooks run
+// in the order they were made: a folder's own hook, made before the process that used it, ran
+// before that process was stopped.)
+process.on('exit', () => {
+  for (const dir of made) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch (error) {
+      // Left behind, said: a folder is the test's scaffolding, not what it tests.
+      process.stderr.write(`a test folder was left behind: ${dir} (${(error as Error).message})\n`);
+    }
+  }
+});
+
+/** A new folder below `parent`, removed when the test file's process ends. */
+export function tempDir(prefix = 'olifant-test-', parent = os.tmpdir()): string {
+  const dir = mkdtempSync(path.join(parent, prefix));
+  made.push(dir);
   return dir;
 }
 

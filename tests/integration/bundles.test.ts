@@ -6,10 +6,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createPrivateKey, randomUUID, sign } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, test, type TestContext } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import { generateSigningKey } from '../../content/signing.ts';
 import { AnswerStore } from '../../electron/kiosk/answers/store.ts';
 import { FAILURES } from '../../electron/api/errors.ts';
@@ -140,11 +139,10 @@ test('a full stick is said plainly and leaves no file that looks complete', asyn
 });
 
 test('the service screen exports the results and the lecture files onto the stick there is; the hub imports them', async (t) => {
-  const drives = mkdtempSync(path.join(os.tmpdir(), 'olifant-drives-'));
+  const drives = tempDir('olifant-drives-');
   const kiosk = await startKiosk({ settings: { usbRoots: [drives] } });
   const usb = stick(8, (m) => t.diagnostic(m), drives);
   // After the stick is pulled (hooks run in the order they were added).
-  after(() => rmSync(drives, { recursive: true, force: true }));
   const operator = kiosk.app.operator.handlers;
   await until(() => kiosk.app.pillar.status().link === 'connected', 'the simulated board');
   // Students' answers first: with the door open they would be set-up taps.

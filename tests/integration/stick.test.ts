@@ -3,8 +3,7 @@
 // so), the real pack store and checker. Looks are driven by poll() and look(), not by time.
 
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { StickPacks } from '../../electron/kiosk/packs/stick.ts';
@@ -12,10 +11,10 @@ import { openPackStore } from '../../electron/kiosk/packs/store.ts';
 import { DriveWatcher } from '../../electron/platform/usb.ts';
 import { buildPack, KEY, type BuiltPack } from '../helpers/packs.ts';
 import { stick, type Stick } from '../helpers/stick.ts';
-import { dataDir } from '../helpers/tmp.ts';
+import { dataDir, tempDir } from '../helpers/tmp.ts';
 
 async function setUp(t: TestContext) {
-  const drives = mkdtempSync(path.join(os.tmpdir(), 'olifant-drives-'));
+  const drives = tempDir('olifant-drives-');
   const sticks: Stick[] = [];
   // Without real mounts, the test's own mount table lists the folders standing in for sticks.
   const readMounts = () => (sticks.every((s) => s.mounted) ? readFileSync('/proc/mounts', 'utf8') : sticks.map((s) => `tmpfs ${s.dir} tmpfs rw 0 0`).join('\n'));

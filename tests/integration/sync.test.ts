@@ -9,10 +9,8 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, connect, type Socket } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { AnswerStore } from '../../electron/kiosk/answers/store.ts';
 import type { Answer } from '../../electron/results/records.ts';
 import { loadBundledPack } from '../../electron/kiosk/packs/bundled.ts';
@@ -187,12 +185,11 @@ test('the hub on a stick: `hub add-pillar --stick` writes this pillar\'s setting
   const hubDir = tempDir();
   const hub = await startHubProcess(hubDir);
   t.after(() => stopProcess(hub.child));
-  const drives = mkdtempSync(path.join(os.tmpdir(), 'olifant-drives-'));
+  const drives = tempDir('olifant-drives-');
   // The kiosk's time flows, and jumps past the waits that are not the point: its next look at the mounts, and at the outbox.
   const clock = new TestClock({ mode: 'flowing' });
   const kiosk = await startKiosk({ settings: { usbRoots: [drives] }, clock });
   const usb = stick(4, (m) => t.diagnostic(m), drives);
-  after(() => rmSync(drives, { recursive: true, force: true }));
   const added = hubCommand(hubDir, 'add-pillar', 'pillar-test', '--url', hub.url, '--stick', usb.dir);
   assert.equal(added.status, 0, added.stderr);
   // Another pillar's file on the same stick is not this pillar's business.
