@@ -23,17 +23,31 @@ function reportFolder(dir: string): void {
   }
 }
 
-/** Writes one report file and prints its path; or says which file and why not. */
-function reportFile(file: string, bytes: string | Buffer): void {
+/** Writes one report file and returns its path; or says which file and why not. */
+function reportFile(file: string, bytes: string | Buffer): string {
   try {
     writeFileAtomic(file, bytes);
   } catch (error) {
     throw new Error(`${file} cannot be written: ${writeProblem(error)}`);
   }
-  process.stdout.write(`${file}\n`);
+  return file;
 }
 
-export async function report(values: { venue: string; format: 'pptx' | 'xlsx' | 'csv' | 'png'; out: string; language: ReportLanguage; dataDir?: string }): Promise<void> {
+export interface ReportRequest {
+  venue: string;
+  format: 'pptx' | 'xlsx' | 'csv' | 'png';
+  out: string;
+  language: ReportLanguage;
+  dataDir?: string;
+}
+
+/** The command: writes the files and prints their paths, a line each. */
+export async function report(values: ReportRequest): Promise<void> {
+  for (const file of await writeReport(values)) process.stdout.write(`${file}\n`);
+}
+
+/** The report's files written (one, or a PNG per question into the folder --out names); returns their paths. */
+export async function writeReport(values: ReportRequest): Promise<string[]> {
   const dir = dataDirFrom(values.dataDir);
   // A hub's data folder or a pillar's: the same tables either way.
   const hub = existsSync(path.join(dir, 'hub.sqlite'));
@@ -45,12 +59,11 @@ export async function report(values: { venue: string; format: 'pptx' | 'xlsx' | 
     if (values.format === 'png') {
       // One file per question, into the folder --out names.
       reportFolder(out);
-      for (const { name, png } of lectureCharts(made)) reportFile(path.join(out, name), png);
-      return;
+      return lectureCharts(made).map(({ name, png }) => reportFile(path.join(out, name), png));
     }
     const bytes = values.format === 'pptx' ? await lecturePresentation(made) : values.format === 'xlsx' ? await lectureWorkbook(made) : dutchCsv(made.words.answerColumns, made.answers);
     reportFolder(path.dirname(out));
-    reportFile(out, bytes);
+    return [reportFile(out, bytes)];
   } finally {
     store.close();
   }

@@ -4,8 +4,6 @@
 // past-in-het-team 4 here (under the floor), 6 at A; grap-over-afkomst 5 here, 3 at B (so
 // the rest of the tour is under the floor).
 
-import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,7 +12,8 @@ import { AnswerStore } from '../../electron/kiosk/answers/store.ts';
 import { loadBundledPack } from '../../electron/kiosk/packs/bundled.ts';
 import { SettingsStore } from '../../electron/kiosk/settings/settings.ts';
 import { Outbox } from '../../electron/kiosk/sync/outbox.ts';
-import { CLI } from './cli.ts';
+import { writeReport, type ReportRequest } from '../../electron/cli/report.ts';
+import type { ReportLanguage } from '../../electron/lecture-files/words.ts';
 
 export const VISIT = '2026-11-24-hva-amsterdam';
 /** naam-op-cv's Dutch wording in pack version 2. */
@@ -50,9 +49,7 @@ export async function seedLecture(dir: string): Promise<Pack> {
   return pack.pack;
 }
 
-/** `olifant report` of the visit into `out`; returns what it printed (the files written). */
-export function report(dir: string, format: string, out: string, ...more: string[]): string[] {
-  const made = spawnSync(process.execPath, [CLI, 'report', '--venue', VISIT, '--format', format, '--out', out, '--data-dir', dir, ...more], { encoding: 'utf8', timeout: 60_000 });
-  assert.equal(made.status, 0, made.stderr);
-  return made.stdout.trim().split('\n');
+/** `olifant report` of the visit into `out`, in this process (report.test.ts runs the command itself); returns the files written. */
+export function report(dir: string, format: ReportRequest['format'], out: string, language: ReportLanguage = 'nl'): Promise<string[]> {
+  return writeReport({ venue: VISIT, format, out, language, dataDir: dir });
 }

@@ -24,12 +24,13 @@ function run(command: string, args: string[]): void {
 }
 
 /**
- * `file` printed to PDF by LibreOffice into `dir` (its own profile there, so runs never share
- * one); `filter` is an import filter, e.g. Dutch CSV's "CSV:59,34,76,1". Returns the PDF's path.
+ * `files` printed to PDF by LibreOffice into `dir`, in one start of it (its own profile there, so
+ * runs never share one); `filter` is an import filter for all of them, e.g. Dutch CSV's
+ * "CSV:59,34,76,1". Returns the PDFs' paths, in the files' order.
  */
-export function toPdf(file: string, dir: string, filter?: string): string {
-  run(SOFFICE!, ['--headless', `-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`, ...(filter ? [`--infilter=${filter}`] : []), '--convert-to', 'pdf', '--outdir', dir, file]);
-  return path.join(dir, `${path.basename(file, path.extname(file))}.pdf`);
+export function toPdf(files: string[], dir: string, filter?: string): string[] {
+  run(SOFFICE!, ['--headless', `-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`, ...(filter ? [`--infilter=${filter}`] : []), '--convert-to', 'pdf', '--outdir', dir, ...files]);
+  return files.map((file) => path.join(dir, `${path.basename(file, path.extname(file))}.pdf`));
 }
 
 /** Each page of `pdf` as a PNG `width` pixels wide, in page order. */

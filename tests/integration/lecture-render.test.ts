@@ -71,8 +71,12 @@ test("every lecture file, rendered, shows the presenter view's bars, order, colo
   const labels = made.results.questions.map((q) => q.values.map((v) => made.say(v.label).slice(0, 12)));
   const out = tempDir();
 
+  // The slides and the spreadsheet, printed in one start of LibreOffice.
+  const [slidesFile] = await report(dir, 'pptx', path.join(out, 'slides.pptx'));
+  const [bookFile] = await report(dir, 'xlsx', path.join(out, 'book.xlsx'));
+  const [slides, bookPdf] = toPdf([slidesFile, bookFile], out);
+
   // The slides: title, three questions, how the data was collected.
-  const slides = toPdf(report(dir, 'pptx', path.join(out, 'slides.pptx'))[0], out);
   const pages = pdfPages(slides, 1920).map((file) => readPng(readFileSync(file)));
   const texts = pdfText(slides);
   assert.equal(pages.length, 5);
@@ -88,17 +92,18 @@ test("every lecture file, rendered, shows the presenter view's bars, order, colo
   assert.ok(inOrder(texts[1], ['Let op: deze vraag is in pakketversie 2 anders geformuleerd.']), 'naam-op-cv: its other wording said');
 
   // The PNG files: the presenter's drawing with the question above it.
-  for (const [i, file] of report(dir, 'png', path.join(out, 'charts')).entries()) sameBars(bars(readPng(readFileSync(file))), presenter[i], path.basename(file));
+  for (const [i, file] of (await report(dir, 'png', path.join(out, 'charts'))).entries()) sameBars(bars(readPng(readFileSync(file))), presenter[i], path.basename(file));
 
   // The spreadsheet, printed: every question's answers in the presenter's order, its texts Dutch.
-  const book = pdfText(toPdf(report(dir, 'xlsx', path.join(out, 'book.xlsx'))[0], out)).join('\n');
+  const book = pdfText(bookPdf).join('\n');
   for (const [i, q] of made.results.questions.entries()) {
     const sheet = book.slice(Math.max(0, book.indexOf(made.say(q.prompt).slice(0, 30))));
     assert.ok(inOrder(sheet, ['Deze locatie: Aantal', ...labels[i], 'Totaal']), `the sheet of ${q.id}:\n${sheet.slice(0, 800)}`);
   }
 
   // The CSV, opened as Dutch Excel opens it: semicolons split it into columns, the option's text beside its id.
-  const csv = pdfText(toPdf(report(dir, 'csv', path.join(out, 'antwoorden.csv'))[0], out, 'CSV:59,34,76,1')).join('\n');
+  const [csvFile] = await report(dir, 'csv', path.join(out, 'antwoorden.csv'));
+  const csv = pdfText(toPdf([csvFile], out, 'CSV:59,34,76,1')[0]).join('\n');
   assert.ok(!csv.includes(';'), 'every semicolon a column break');
   assert.ok(inOrder(csv, ['vraag', 'antwoord', 'antwoordtekst', 'taal']));
   assert.match(csv, /grap-over-afkomst\s+later-apart\s+Ik spreek hem later apart aan\s+nl/);

@@ -20,6 +20,7 @@ import { CLI } from '../helpers/cli.ts';
 import { CHANGED_WORDING, report, seedLecture, VISIT } from '../helpers/lecture.ts';
 import { readWorkbook, slideTexts } from '../helpers/office-files.ts';
 import { readPng } from '../helpers/png.ts';
+import type { ReportLanguage } from '../../electron/lecture-files/words.ts';
 import { dataDir, tempDir } from '../helpers/tmp.ts';
 
 const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['c:ser', 'c:pt', 'a:p', 'a:r'].includes(name) });
@@ -63,7 +64,7 @@ function chartsOf(zip: Record<string, Uint8Array>) {
 
 test('the slides: one editable chart per question, every share as the database has it, nothing under the floor', async () => {
   const { dir, pack } = await seeded();
-  const [file] = report(dir, 'pptx', path.join(tempDir(), 'lecture.pptx'));
+  const [file] = await report(dir, 'pptx', path.join(tempDir(), 'lecture.pptx'));
   const zip = unzipSync(readFileSync(file));
   const series = chartsOf(zip).map((c) => c.series);
   // The questions with answers here, in stack order: naam-op-cv (1), past-in-het-team (2), grap-over-afkomst (3).
@@ -88,7 +89,7 @@ test('the slides: one editable chart per question, every share as the database h
 
 test("the slides read as the presenter view: the pack's order top to bottom, this venue first and above, the presenter's colours, chart text of 24 pt or more", async () => {
   const { dir } = await seeded();
-  const [file] = report(dir, 'pptx', path.join(tempDir(), 'lecture.pptx'));
+  const [file] = await report(dir, 'pptx', path.join(tempDir(), 'lecture.pptx'));
   const zip = unzipSync(readFileSync(file));
   const colours = presenterColours();
   const charts = chartsOf(zip);
@@ -118,21 +119,21 @@ test("the slides read as the presenter view: the pack's order top to bottom, thi
 
 test('the title slide carries the exhibition: its name, the venue, the day and its hours, the elephant in native shapes, the tour colours', async () => {
   const { dir } = await seeded();
-  const file = readFileSync(report(dir, 'pptx', path.join(tempDir(), 'lecture.pptx'))[0]);
+  const file = readFileSync((await report(dir, 'pptx', path.join(tempDir(), 'lecture.pptx')))[0]);
   const title = strFromU8(unzipSync(file)['ppt/slides/slide1.xml']);
   const texts = slideTexts(file, 1);
   assert.deepEqual(texts, ['De olifant in de kamer', 'Hogeschool van Amsterdam', 'dinsdag 24 november 2026, 09:00–17:00', '11 getoonde antwoorden']);
   assert.ok((title.match(/prst="ellipse"/g) ?? []).length >= 10 && title.includes('<a:custGeom>'), 'the elephant: ears, head, eyes as ellipses, the trunk a drawn curve');
   const colours = presenterColours();
   for (const colour of [colours.orange, colours.lilac, colours.cream]) assert.ok(title.includes(`val="${colour}"`), `the tour colour ${colour} on the title slide`);
-  const englishTitle = slideTexts(readFileSync(report(dir, 'pptx', path.join(tempDir(), 'lecture.pptx'), '--language', 'en')[0]), 1);
+  const englishTitle = slideTexts(readFileSync((await report(dir, 'pptx', path.join(tempDir(), 'lecture.pptx'), 'en'))[0]), 1);
   assert.deepEqual(englishTitle, ['De olifant in de kamer', 'The elephant in the room', 'Hogeschool van Amsterdam', 'Tuesday, 24 November 2026, 09:00–17:00', '11 answers shown']);
 });
 
 test('a question worded otherwise in another pack version says so on its slide and its sheet, the other wording in the notes', async () => {
   const { dir } = await seeded();
   const out = tempDir();
-  const zip = unzipSync(readFileSync(report(dir, 'pptx', path.join(out, 'lecture.pptx'))[0]));
+  const zip = unzipSync(readFileSync((await report(dir, 'pptx', path.join(out, 'lecture.pptx')))[0]));
   const slide = (n: number) => strFromU8(zip[`ppt/slides/slide${n}.xml`]);
   const note = 'Let op: deze vraag is in pakketversie 2 anders geformuleerd. De antwoorden op elke versie tellen samen.';
   assert.ok(slide(2).includes(note), 'naam-op-cv: venue A answered pack version 2');
@@ -140,14 +141,14 @@ test('a question worded otherwise in another pack version says so on its slide a
   const notes = files(zip, /^ppt\/notesSlides\/notesSlide\d+\.xml$/).map((f) => strFromU8(zip[f]));
   const cvNotes = notes.find((n) => n.includes(note))!;
   assert.ok(cvNotes.includes(`Pakketversie 2: &quot;${CHANGED_WORDING.replace(/'/g, '&apos;')}&quot;`) || cvNotes.includes(`Pakketversie 2: "${CHANGED_WORDING}"`), cvNotes);
-  const book = unzipSync(readFileSync(report(dir, 'xlsx', path.join(out, 'lecture.xlsx'))[0]));
+  const book = unzipSync(readFileSync((await report(dir, 'xlsx', path.join(out, 'lecture.xlsx')))[0]));
   assert.ok(strFromU8(book['xl/sharedStrings.xml']).includes(note.replace(/'/g, '&apos;')), 'the sheet of the question says so too');
 });
 
 test('the spreadsheet: typed counts and percentages per question for this venue, the rest and the whole tour; sheets named by their question; the answers sheet only of groups that are shown', async () => {
   const { dir } = await seeded();
-  const workbook = (...more: string[]) => readWorkbook(readFileSync(report(dir, 'xlsx', path.join(tempDir(), 'lecture.xlsx'), ...more)[0]));
-  const { names, sheet } = workbook();
+  const workbook = async (language?: ReportLanguage) => readWorkbook(readFileSync((await report(dir, 'xlsx', path.join(tempDir(), 'lecture.xlsx'), language))[0]));
+  const { names, sheet } = await workbook();
   // Sheets a lecturer can tell apart: the question's number and the start of its wording, within Excel's rules.
   assert.deepEqual(names, ['Over', "1 Twee cv's, precies gelijk.…", '2 "Goede kandidaat, maar past…', '3 Een collega maakt een grap…', 'Antwoorden']);
   assert.ok(names.every((n) => n.length <= 31 && !/[:\\/?*[\]]/.test(n)));
@@ -166,7 +167,7 @@ test('the spreadsheet: typed counts and percentages per question for this venue,
   assert.deepEqual(answers.slice(1).map((r) => r[0]).sort(), [...Array(5).fill('grap-over-afkomst'), ...Array(6).fill('naam-op-cv')]);
   assert.equal(answers[1][4], '24-11-2026 14:00', 'hours in Amsterdam time');
   // In English, every text of the book is English, the sheet names too.
-  const english = workbook('--language', 'en');
+  const english = await workbook('en');
   assert.deepEqual(english.names, ['About', '1 Two CVs, exactly the same.…', '2 "Good candidate, but…', "3 A colleague makes a joke…", 'Answers']);
   assert.deepEqual(english.sheet(2)[1].slice(0, 3), ['Answer', 'This venue: Count', 'This venue: Share']);
   assert.deepEqual(english.sheet(5)[0].slice(0, 3), ['question', 'answer', 'answer_text']);
@@ -174,7 +175,7 @@ test('the spreadsheet: typed counts and percentages per question for this venue,
 
 test('the Dutch CSV: a BOM, semicolons, decimal commas, the option text students saw beside its id; `results --excel-nl` neutralises formulas', async () => {
   const { dir } = await seeded();
-  const csv = readFileSync(report(dir, 'csv', path.join(tempDir(), 'answers.csv'))[0], 'utf8');
+  const csv = readFileSync((await report(dir, 'csv', path.join(tempDir(), 'answers.csv')))[0], 'utf8');
   assert.ok(csv.startsWith('\uFEFF'), 'UTF-8 with a BOM');
   assert.ok(!csv.includes('sep='));
   const rows = csv.slice(1).trimEnd().split('\r\n').map((line) => line.split(';'));
@@ -186,7 +187,7 @@ test('the Dutch CSV: a BOM, semicolons, decimal commas, the option text students
   assert.deepEqual(text('grap-over-afkomst', 'meteen-iets-zeggen'), new Set(['Ik zeg er meteen iets van']));
   assert.deepEqual(text('naam-op-cv', '1'), new Set(['1 Zeker niet']));
   assert.deepEqual(text('naam-op-cv', '4'), new Set(['4']));
-  const english = readFileSync(report(dir, 'csv', path.join(tempDir(), 'answers.csv'), '--language', 'en')[0], 'utf8');
+  const english = readFileSync((await report(dir, 'csv', path.join(tempDir(), 'answers.csv'), 'en'))[0], 'utf8');
   assert.match(english, /\r\ngrap-over-afkomst;later-apart;I talk to them later, one to one;nl;/, "the option's text in the lecture's language");
 
   const store = new AnswerStore(path.join(dir, 'answers.sqlite'));
@@ -201,7 +202,7 @@ test('the Dutch CSV: a BOM, semicolons, decimal commas, the option text students
 
 test('the PNG charts: one per question, 1920×1080, drawn with the shipped fonts in the presenter colours', async () => {
   const { dir } = await seeded();
-  const made = report(dir, 'png', tempDir());
+  const made = await report(dir, 'png', tempDir());
   assert.deepEqual(made.map((f) => path.basename(f)), ['1-naam-op-cv.png', '2-past-in-het-team.png', '3-grap-over-afkomst.png']);
   const colours = presenterColours();
   for (const file of made) {
@@ -224,7 +225,7 @@ test('a PNG legend always fits, in every lecture language; a venue under the flo
     fr: 'Pas encore de résultats pour ce lieu ; ci-dessous, le reste de la tournée',
   };
   for (const language of Object.keys(titles)) {
-    const [cv, team, grap] = report(dir, 'png', tempDir(), '--language', language).map((f) => readPng(readFileSync(f)));
+    const [cv, team, grap] = (await report(dir, 'png', tempDir(), language as ReportLanguage)).map((f) => readPng(readFileSync(f)));
     for (const [name, image] of [['naam-op-cv', cv], ['past-in-het-team', team], ['grap-over-afkomst', grap]] as const) {
       // Nothing drawn in the right and bottom margins: no legend runs off the chart.
       for (let y = 0; y < 1080; y++) for (let x = 1880; x < 1920; x++) assert.equal(image.at(x, y), `#${colours.plum}`, `${language} ${name}: something drawn at (${x}, ${y}), in the right margin`);
@@ -254,13 +255,20 @@ test('a PNG legend always fits, in every lecture language; a venue under the flo
 test('--out in folders that do not exist yet: they are made, for one file as for the PNG folder; a file in the way is named', async () => {
   const { dir } = await seeded();
   const root = tempDir();
-  for (const format of ['pptx', 'xlsx', 'csv']) {
+  for (const format of ['pptx', 'xlsx', 'csv'] as const) {
     const out = path.join(root, 'lectures', format, `hva.${format}`);
-    assert.deepEqual(report(dir, format, out), [out]);
+    assert.deepEqual(await report(dir, format, out), [out]);
     assert.ok(existsSync(out), `${format} written into the new folders`);
   }
+  // The command itself: it prints each file it wrote, a line each.
+  const command = (format: string, out: string) => spawnSync(process.execPath, [CLI, 'report', '--venue', VISIT, '--format', format, '--out', out, '--data-dir', dir], { encoding: 'utf8', timeout: 60_000 });
+  const charts = path.join(root, 'lectures', 'png', 'hva');
+  const drawn = command('png', charts);
+  assert.equal(drawn.status, 0, drawn.stderr);
+  assert.deepEqual(drawn.stdout.trim().split('\n'), ['1-naam-op-cv.png', '2-past-in-het-team.png', '3-grap-over-afkomst.png'].map((f) => path.join(charts, f)));
+  assert.ok(drawn.stdout.split('\n').slice(0, -1).every((f) => existsSync(f)), 'each PNG written into the new folders');
   writeFileSync(path.join(root, 'notes.txt'), 'a file, not a folder');
-  const blocked = spawnSync(process.execPath, [CLI, 'report', '--venue', VISIT, '--format', 'pptx', '--out', path.join(root, 'notes.txt', 'hva.pptx'), '--data-dir', dir], { encoding: 'utf8', timeout: 60_000 });
+  const blocked = command('pptx', path.join(root, 'notes.txt', 'hva.pptx'));
   assert.equal(blocked.status, 1);
   assert.equal(blocked.stderr, `olifant: the folder ${path.join(root, 'notes.txt')} cannot be made for the report: a file of that name is in the way\n`);
 });

@@ -29,7 +29,7 @@ export async function slideScreenshots(out: string): Promise<void> {
     const dir = path.join(out, 'slides');
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    const pages = pdfPages(toPdf(file, work), 1280);
+    const pages = pdfPages(toPdf([file], work)[0], 1280);
     pages.forEach((page, i) => copyFileSync(page, path.join(dir, `slide-${i + 1}-${names[i] ?? 'more'}.png`)));
     process.stdout.write(`${pages.length} slides at 1280x720 in ${dir}\n`);
   } finally {
