@@ -2,7 +2,6 @@
 // own data folder, and pillars registered the way the tour organiser does it; and real pillars,
 // `olifant serve` as child processes.
 
-import assert from 'node:assert/strict';
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
@@ -17,13 +16,17 @@ import { tempDir } from './tmp.ts';
 export const hubCommandOn = (node: NodeStart, dir: string, ...args: string[]) => spawnSync(process.execPath, [...(node.args ?? []), CLI, 'hub', ...args, '--data-dir', dir], { encoding: 'utf8', timeout: 30_000, env: node.env });
 export const hubCommand = (dir: string, ...args: string[]) => hubCommandOn({}, dir, ...args);
 
-/** Registers a pillar with the command and returns its token, from the JSON on the last line. */
+/**
+ * Registers a pillar, as `olifant hub add-pillar` does, in this process (the command itself is
+ * tested in hub-bundle-trust.test.ts); returns its token. The hub may be running on the folder.
+ */
 export function addPillar(dir: string, id: string): string {
-  const added = hubCommand(dir, 'add-pillar', id, '--name', `Zuil ${id}`);
-  assert.equal(added.status, 0, added.stderr);
-  const last = JSON.parse(added.stdout.trim().split('\n').at(-1)!) as { hubUrl: string; hubToken: string };
-  assert.match(last.hubUrl, /^http:\/\/127\.0\.0\.1:\d+$/);
-  return last.hubToken;
+  const store = new HubStore(dir);
+  try {
+    return new Pillars(store).add(id, `Zuil ${id}`);
+  } finally {
+    store.close();
+  }
 }
 
 /** A hub in this process on loopback, for a test that needs its store at hand; closed after the test. */

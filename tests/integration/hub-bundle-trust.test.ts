@@ -98,6 +98,10 @@ test('a registered pillar without a key has its bundles refused, saying how to s
   const added = hubCommand(hubDir, 'add-pillar', 'pillar-k');
   assert.equal(added.status, 0, added.stderr);
   assert.match(added.stdout, /no bundle key yet.*set-pillar-key pillar-k KEY/);
+  // Its last line: the two settings for the pillar's settings.json, the hub's address on this machine by default.
+  const settings = JSON.parse(added.stdout.trim().split('\n').at(-1)!) as { hubUrl: string; hubToken: string };
+  assert.match(settings.hubUrl, /^http:\/\/127\.0\.0\.1:\d+$/);
+  assert.match(settings.hubToken, /^\S{20,}$/);
   const real = newKey();
   const mistaken = newKey();
   const bundle = bundleFile('pillar-k', real, answers('pillar-k', 4));
