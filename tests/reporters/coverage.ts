@@ -1,6 +1,7 @@
 // The coverage floors CI holds, after node's own coverage report (`npm test` runs with
-// --experimental-test-coverage): the share of lines run per folder of the product, a file no
-// test loads counted with every line of its code not run. A folder below its floor fails the run.
+// --experimental-test-coverage): the share of lines run per folder of the product, in the test
+// files' own processes (not in the processes they start: tests/helpers/coverage-scope.ts), a file
+// none of them loads counted with every line of its code not run. A folder below its floor fails the run.
 // The renderer has no floor: what its unit tests reach is said (its screens run in Chromium, in
 // the e2e tests, which node's coverage does not see).
 
@@ -103,14 +104,14 @@ export default async function* coverageFloors(source: AsyncIterable<TestEvent>):
     process.exitCode = 1;
     return;
   }
-  const lines = ['coverage of lines per folder (files no test loads count as not run):'];
+  const lines = ["coverage of lines per folder, run in the test files' own processes (files none of them loads count as not run; the hubs, pillars and commands tests start as processes are not measured):"];
   const below: string[] = [];
   for (const [folder, tally] of tallies(summary, [...Object.keys(FLOORS), ...REPORTED])) {
     const floor = FLOORS[folder];
     const share = percent(tally);
     const verdict = floor === undefined ? `no floor: the unit tests load ${tally.loaded} of its ${tally.files} files; the rest runs in Chromium` : share >= floor ? `floor ${floor}%: held` : `floor ${floor}%: BELOW`;
     lines.push(`  ${`${folder}/`.padEnd(10)} ${share.toFixed(1).padStart(5)}%  ${String(tally.covered).padStart(6)} of ${String(tally.lines).padStart(6)} lines  ${verdict}`);
-    if (floor !== undefined && tally.unloaded.length > 0) lines.push(`             loaded by no test: ${tally.unloaded.join(', ')}`);
+    if (floor !== undefined && tally.unloaded.length > 0) lines.push(`             loaded in no test file's process: ${tally.unloaded.join(', ')}`);
     if (floor !== undefined && share < floor) below.push(`${folder}/ ${share.toFixed(1)}% < ${floor}%`);
   }
   if (below.length > 0) {

@@ -43,7 +43,7 @@ test('every folder at its floor passes; one below it fails the run, named with i
 test('a file no test loads counts every line of its code as not run; a file of types only has none', async () => {
   const skipped = 'hardware/simulator.ts';
   const result = await run(() => 100, (f) => f !== skipped);
-  assert.match(result.out, new RegExp(`loaded by no test: ${skipped}`));
+  assert.match(result.out, new RegExp(`loaded in no test file's process: ${skipped}`));
   assert.ok(codeLines(path.join(ROOT, skipped)) > 40, 'its code lines');
   assert.equal(codeLines(path.join(ROOT, 'hardware', 'pillar.ts')), 0, 'types only: nothing to run');
 });
