@@ -39,12 +39,16 @@ export const DEADLINE_MS = 60_000;
 
 /**
  * Waits until check() is true, polling; fails after the limit with the message. This poll is the
- * one place in the tests that waits on a timer (tests/unit/no-sleeps.test.ts).
+ * one place in the tests that waits on a timer (tests/unit/no-sleeps.test.ts). A wait that took
+ * more than a quarter of its limit is said on stderr: a deadline coming near, seen before it fails.
  */
 export async function until(check: () => boolean | Promise<boolean>, what: string, limitMs = DEADLINE_MS): Promise<void> {
-  const end = Date.now() + limitMs;
+  const start = Date.now();
+  const end = start + limitMs;
   while (!(await check())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+  const took = Date.now() - start;
+  if (took > limitMs / 4) process.stderr.write(`a slow wait: ${what} took ${took} ms of its ${limitMs} ms\n`);
 }
