@@ -15,12 +15,12 @@ import { test } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
 import { strFromU8, unzipSync } from 'fflate';
 import { AnswerStore } from '../../electron/kiosk/answers/store.ts';
+import type { ReportLanguage } from '../../electron/lecture-files/words.ts';
 import { MIN_GROUP } from '../../electron/results/floor.ts';
 import { CLI } from '../helpers/cli.ts';
 import { CHANGED_WORDING, report, seedLecture, VISIT } from '../helpers/lecture.ts';
 import { readWorkbook, slideTexts } from '../helpers/office-files.ts';
 import { readPng } from '../helpers/png.ts';
-import type { ReportLanguage } from '../../electron/lecture-files/words.ts';
 import { dataDir, tempDir } from '../helpers/tmp.ts';
 
 const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['c:ser', 'c:pt', 'a:p', 'a:r'].includes(name) });
@@ -265,8 +265,9 @@ test('--out in folders that do not exist yet: they are made, for one file as for
   const charts = path.join(root, 'lectures', 'png', 'hva');
   const drawn = command('png', charts);
   assert.equal(drawn.status, 0, drawn.stderr);
-  assert.deepEqual(drawn.stdout.trim().split('\n'), ['1-naam-op-cv.png', '2-past-in-het-team.png', '3-grap-over-afkomst.png'].map((f) => path.join(charts, f)));
-  assert.ok(drawn.stdout.split('\n').slice(0, -1).every((f) => existsSync(f)), 'each PNG written into the new folders');
+  const pngs = ['1-naam-op-cv.png', '2-past-in-het-team.png', '3-grap-over-afkomst.png'].map((f) => path.join(charts, f));
+  assert.deepEqual(drawn.stdout.trim().split('\n'), pngs);
+  assert.ok(pngs.every((f) => existsSync(f)), 'each PNG written into the new folders');
   writeFileSync(path.join(root, 'notes.txt'), 'a file, not a folder');
   const blocked = command('pptx', path.join(root, 'notes.txt', 'hva.pptx'));
   assert.equal(blocked.status, 1);
